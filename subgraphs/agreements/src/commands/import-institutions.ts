@@ -1,0 +1,52 @@
+import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem } from '@pq/kit';
+import { AgreementStatus, institutionImportProblem } from '../domain/institution';
+import { Agreement } from '../entities/agreement';
+import { Institution } from '../entities/institution';
+import { outbox } from '../events/outbox';
+import type { Context } from '../resolvers/context';
+import type { InstitutionImport } from '../resolvers/institution.types';
+
+/**
+ * Brings in institutions designated before this system (P4), each with its current agreement.
+ * All or nothing: one bad entry refuses the batch. Re-importing an institution updates it and
+ * keeps its agreement history. Returns the institution codes.
+ */
+export async function importInstitutions(em: EntityManager, context: Context, entries: InstitutionImport[]): Promise<string[]> {
+  const problems: EntryProblem[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const problem = institutionImportProblem(entry);
+    if (problem) problems.push({ index, ...problem });
+    else if (seen.has(entry.code)) problems.push({ index, code: 'BAD_USER_INPUT', message: `${entry.code} appears twice in the batch` });
+    else {
+      try {
+        assertActsFor(context, entry.code, entry.regionCode);
+      } catch (error) {
+        problems.push({ index, code: 'FORBIDDEN', message: (error as Error).message });
+      }
+    }
+    seen.add(entry.code);
+  });
+  if (problems.length > 0) throw new BatchRejectedError(problems);
+
+  const codes = entries.map((e) => e.code);
+  const existingAgreements = await em.find(Agreement, { institutionCode: { $in: codes } });
+  for (const entry of entries) {
+    await em.upsert(Institution, { code: entry.code, name: entry.name, kind: entry.kind, regionCode: entry.regionCode });
+    let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
+    if (!agreement) {
+      agreement = em.create(Agreement, { institutionCode: entry.code, status: AgreementStatus.ACTIVE, validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
+    } else {
+      agreement.validUntil = entry.agreementValidUntil;
+    }
+    await outbox.publish(em, 'InstitutionUpserted', entry.code, {
+      code: entry.code,
+      name: entry.name,
+      kind: entry.kind,
+      regionCode: entry.regionCode,
+      agreement: { id: agreement.id, status: agreement.status, validFrom: agreement.validFrom, validUntil: agreement.validUntil },
+    });
+  }
+  await em.flush();
+  return codes;
+}

@@ -1,0 +1,75 @@
+import { decodeCursor, PERMISSIONS, runIdempotent, toConnection } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { importInstitutions } from '../commands/import-institutions';
+import { AgreementStatus, effectiveAgreementStatus } from '../domain/institution';
+import { Agreement } from '../entities/agreement';
+import { Institution } from '../entities/institution';
+import type { Context } from './context';
+import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter } from './institution.types';
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Authorized(PERMISSIONS.institution)
+  @Query(() => Institution, { nullable: true, description: '查询定点医药机构 — one institution by its code' })
+  institution(@Arg('code', () => ID) code: string, @Ctx() context: Context): Promise<Institution | null> {
+    return context.loaders.institution.load(code);
+  }
+
+  @Authorized(PERMISSIONS.institutions)
+  @Query(() => InstitutionConnection, { description: '定点医药机构列表 — institutions, filtered, in code order' })
+  async institutions(
+    @Ctx() context: Context,
+    @Arg('filter', () => InstitutionFilter, { nullable: true }) filter?: InstitutionFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<InstitutionConnection> {
+    const limit = Math.min(Math.max(first ?? 50, 0), 500);
+    const build = () => {
+      const qb = context.em.createQueryBuilder(Institution, 'i');
+      if (filter?.kind) qb.andWhere({ kind: filter.kind });
+      if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
+      if (filter?.agreementStatus) {
+        qb.andWhere(
+          `(select a.status from agreements.agreement a where a.institution_code = i.code order by a.valid_from desc limit 1) = ?`,
+          [filter.agreementStatus],
+        );
+      }
+      return qb;
+    };
+    const cursor = decodeCursor(after);
+    const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
+    if (cursor) page.andWhere({ code: { $gt: cursor } });
+    const rows = await page.getResult();
+    for (const row of rows) context.loaders.institution.prime(row.code, row);
+    return toConnection(InstitutionConnection, rows, limit, (i) => i.code, () => build().getCount());
+  }
+
+  @Authorized(PERMISSIONS.importInstitutions)
+  @Mutation(() => ImportInstitutionsPayload, { description: '导入存量定点机构 — import institutions already designated, with their current agreement' })
+  async importInstitutions(@Arg('input') input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
+    const codes = await context.em.transactional((em) =>
+      runIdempotent(em, 'agreements', context.caller, 'importInstitutions', input, () => importInstitutions(em, context, input.institutions)),
+    );
+    const institutions = await context.loaders.institution.loadMany(codes);
+    return { institutions: institutions as Institution[] };
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: '当前协议 — the current agreement (the latest by start date)' })
+  async agreement(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement | null> {
+    const history = await context.loaders.agreementsByInstitution.load(institution.code);
+    return history.at(-1) ?? null;
+  }
+
+  @FieldResolver(() => [Agreement], { description: '协议历史 — every agreement of the institution, oldest first' })
+  agreements(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement[]> {
+    return context.loaders.agreementsByInstitution.load(institution.code);
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @FieldResolver(() => AgreementStatus, { description: '协议状态 — status on the caller\'s today (an active agreement past its end is expired)' })
+  status(@Root() agreement: Agreement, @Ctx() context: Context): AgreementStatus {
+    return effectiveAgreementStatus(agreement.status, agreement.validUntil, context.clock.today());
+  }
+}

@@ -1,0 +1,55 @@
+import { DateScalar, ConnectionType } from '@pq/kit';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { AgreementStatus, InstitutionKind } from '../domain/institution';
+import { Institution } from '../entities/institution';
+
+@InputType({ description: '机构筛选 — filter for the institution list' })
+export class InstitutionFilter {
+  @Field(() => InstitutionKind, { nullable: true, description: '机构类别 — only this kind' })
+  kind?: InstitutionKind;
+
+  @Field({ nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" (a province) or "3708" (a city)' })
+  regionPrefix?: string;
+
+  @Field(() => AgreementStatus, { nullable: true, description: '协议状态 — only institutions whose current agreement has this status' })
+  agreementStatus?: AgreementStatus;
+}
+
+export const InstitutionConnection = ConnectionType(Institution, 'Institution', '定点医药机构');
+export type InstitutionConnection = InstanceType<typeof InstitutionConnection>;
+
+@InputType({ description: '存量机构导入项 — one institution already designated, with its current agreement' })
+export class InstitutionImport {
+  @Field(() => ID, { description: '定点医药机构代码 — institution code' })
+  code!: string;
+
+  @Field({ description: '机构名称 — name' })
+  name!: string;
+
+  @Field(() => InstitutionKind, { description: '机构类别 — kind' })
+  kind!: InstitutionKind;
+
+  @Field({ description: '医保区划 — 6-digit region code' })
+  regionCode!: string;
+
+  @Field(() => DateScalar, { description: '协议生效日期 — current agreement valid from' })
+  agreementValidFrom!: string;
+
+  @Field(() => DateScalar, { description: '协议截止日期 — current agreement valid until' })
+  agreementValidUntil!: string;
+}
+
+@InputType({ description: '导入存量定点机构 — bring in institutions already designated (P4: older data must be importable)' })
+export class ImportInstitutionsInput {
+  @Field(() => [InstitutionImport], { description: '机构列表 — the institutions' })
+  institutions!: InstitutionImport[];
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '导入结果 — the imported institutions' })
+export class ImportInstitutionsPayload {
+  @Field(() => [Institution], { description: '机构 — the institutions as stored' })
+  institutions!: Institution[];
+}

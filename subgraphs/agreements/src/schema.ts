@@ -1,0 +1,9 @@
+import { authChecker, buildFederatedSchema } from '@pq/kit';
+import type { GraphQLSchema } from 'graphql';
+import './resolvers/enums';
+import { institutionReference } from './resolvers/institution.reference';
+import { AgreementResolver, InstitutionResolver } from './resolvers/institution.resolver';
+
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver], authChecker }, { Institution: institutionReference });
+}

@@ -1,0 +1,23 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Appeals' read model of score records, from scoring's events: what an appeal can be filed against. */
+@Entity({ tableName: 'score_record_view' })
+export class ScoreRecordView {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'string', length: 16 })
+  personCode!: string;
+
+  @Property({ type: 'string', length: 12 })
+  institutionCode!: string;
+
+  @Property({ type: 'integer' })
+  points!: number;
+
+  @Property({ type: 'date' })
+  decidedOn!: string;
+
+  @Property({ type: 'string' })
+  documentNumber!: string;
+}

@@ -1,0 +1,103 @@
+import { createRemoteJWKSet, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { DomainError } from './errors';
+
+/** The callers of API.md. `SERVICE` is a subgraph delivering events to another; `PUBLIC` carries no token. */
+export const CALLER_ROLES = [
+  'NATIONAL_AGENCY',
+  'PROVINCIAL_AGENCY',
+  'CITY_AGENCY',
+  'ADMINISTRATION',
+  'INSTITUTION',
+  'PERSON',
+  'HEALTH_PARTNER',
+  'DRUG_PARTNER',
+] as const;
+export type CallerRole = (typeof CALLER_ROLES)[number];
+export type Role = CallerRole | 'SERVICE' | 'PUBLIC';
+
+export interface Caller {
+  sub: string;
+  role: Role;
+  /** Region-code prefix the caller may see; `""` is the whole country. */
+  region: string;
+  institution?: string;
+  person?: string;
+}
+
+export const PUBLIC_CALLER: Caller = Object.freeze({ sub: 'anonymous', role: 'PUBLIC', region: '' }) as Caller;
+
+export interface TokenVerifier {
+  /** Resolves the caller of an `Authorization` header; no header is the public caller. */
+  verify(authorization: string | undefined): Promise<Caller>;
+}
+
+export interface TokenVerifierOptions {
+  /** HS256 secret (the embedded default). */
+  secret?: string;
+  /** Production: keys from a JWKS endpoint (RS256/ES256). */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+const VALID_ROLES = new Set<string>([...CALLER_ROLES, 'SERVICE']);
+
+function callerFromClaims(claims: JWTPayload): Caller {
+  const role = claims.role;
+  if (typeof role !== 'string' || !VALID_ROLES.has(role)) throw new DomainError('UNAUTHENTICATED', 'token has no valid role claim');
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new DomainError('UNAUTHENTICATED', 'token has no subject');
+  const region = typeof claims.region === 'string' ? claims.region : '';
+  if (!/^\d{0,6}$/.test(region)) throw new DomainError('UNAUTHENTICATED', 'token region must be a region-code prefix');
+  const caller: Caller = { sub: claims.sub, role: role as Role, region };
+  if (role === 'INSTITUTION') {
+    if (typeof claims.institution !== 'string') throw new DomainError('UNAUTHENTICATED', 'an INSTITUTION token must name its institution');
+    caller.institution = claims.institution;
+  }
+  if (role === 'PERSON') {
+    if (typeof claims.person !== 'string') throw new DomainError('UNAUTHENTICATED', 'a PERSON token must name its person');
+    caller.person = claims.person;
+  }
+  return caller;
+}
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const { secret, jwksUrl, issuer, audience } = options;
+  if (!secret && !jwksUrl) throw new Error('a token verifier needs a secret or a JWKS URL');
+  const jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
+  const hmacKey = secret ? new TextEncoder().encode(secret) : undefined;
+  return {
+    async verify(authorization) {
+      if (!authorization) return PUBLIC_CALLER;
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) throw new DomainError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+      try {
+        const verified = jwks
+          ? await jwtVerify(match[1], jwks, { issuer, audience, algorithms: ['RS256', 'ES256'] })
+          : await jwtVerify(match[1], hmacKey!, { issuer, audience, algorithms: ['HS256'] });
+        return callerFromClaims(verified.payload);
+      } catch (error) {
+        if (error instanceof DomainError) throw error;
+        throw new DomainError('UNAUTHENTICATED', `invalid token: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  region?: string;
+  institution?: string;
+  person?: string;
+}
+
+/** Signs an HS256 token: development tokens, tests, and the services' own event deliveries. */
+export async function signToken(secret: string, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
+  const { sub, ...rest } = claims;
+  return new SignJWT({ region: '', ...rest })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from './auth';
+import type { WorkingDayCalendar } from './calendar';
+import type { Clock } from './clock';
+
+/**
+ * Everything one request may use, built in one place (service.ts): its own entity manager
+ * fork, its own DataLoaders (so batching and caching never leak between callers), the caller.
+ */
+export interface RequestContext<Loaders = unknown> {
+  requestId: string;
+  caller: Caller;
+  em: EntityManager;
+  loaders: Loaders;
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+}
+
+export interface ContextServices {
+  clock: Clock;
+  calendar: WorkingDayCalendar;
+}
+
+export function createRequestContext<Loaders>(
+  rootEm: EntityManager,
+  caller: Caller,
+  services: ContextServices,
+  createLoaders: (em: EntityManager, caller: Caller) => Loaders,
+  requestId: string = randomUUID(),
+): RequestContext<Loaders> {
+  const em = rootEm.fork();
+  return { requestId, caller, em, loaders: createLoaders(em, caller), ...services };
+}

@@ -1,0 +1,63 @@
+/**
+ * Calendar dates as ISO strings (`YYYY-MM-DD`) in China Standard Time. Every rule in the
+ * regulations is stated in calendar dates, so the domain never handles instants: a string
+ * compares, sorts and stores exactly like the date it names.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toUtc(date: IsoDate): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(instant: Date): IsoDate {
+  return instant.toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  return fromUtc(toUtc(value)) === value;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const t = toUtc(date);
+  t.setUTCDate(t.getUTCDate() + days);
+  return fromUtc(t);
+}
+
+/** Adds calendar months; a day that does not exist in the target month becomes its last day (1-31 + 1 month = 2-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return fromUtc(new Date(Date.UTC(year, month, Math.min(d, lastDay))));
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function dayOfWeek(date: IsoDate): number {
+  return toUtc(date).getUTCDay();
+}
+
+const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in China at the given instant. */
+export function chinaDate(instant: Date): IsoDate {
+  return chinaDateFormat.format(instant);
+}

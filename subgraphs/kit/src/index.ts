@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './calendar';
+export * from './clock';
+export * from './config';
+export * from './connection';
+export * from './context';
+export * from './dates';
+export * from './db';
+export * from './errors';
+export * from './events';
+export * from './http';
+export * from './idempotency';
+export * from './loaders';
+export * from './locks';
+export * from './logger';
+export * from './migrations';
+export * from './outbox';
+export * from './permissions';
+export * from './scalars';
+export * from './schema';
+export * from './service';

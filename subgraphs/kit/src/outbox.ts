@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { SubgraphName } from './config';
+import { DomainEvent, EVENT_SUBSCRIBERS, EventPayloads, EventType } from './events';
+
+/** Tables every subgraph creates in its own schema in its first migration. */
+export function outboxTablesSql(schema: string): string[] {
+  return [
+    `create table "${schema}".outbox_event (
+       seq bigserial primary key,
+       id uuid not null unique,
+       type text not null,
+       aggregate_key text not null,
+       payload jsonb not null,
+       occurred_at timestamptz not null default now())`,
+    `create table "${schema}".outbox_pending (
+       subscriber text not null,
+       seq bigint not null references "${schema}".outbox_event (seq) on delete cascade,
+       primary key (subscriber, seq))`,
+    `create table "${schema}".processed_event (
+       id uuid primary key,
+       source text not null,
+       type text not null,
+       processed_at timestamptz not null default now())`,
+  ];
+}
+
+const notifyChannel = (schema: string) => `pq_outbox_${schema}`;
+
+/** Writes events in the caller's transaction, so an event exists if and only if its change was committed. */
+export class Outbox {
+  constructor(readonly source: SubgraphName) {}
+
+  async publish<T extends EventType>(em: EntityManager, type: T, key: string, payload: EventPayloads[T]): Promise<void> {
+    const s = this.source;
+    await em.execute(
+      `with event as (
+         insert into "${s}".outbox_event (id, type, aggregate_key, payload) values (?, ?, ?, ?) returning seq)
+       insert into "${s}".outbox_pending (subscriber, seq) select unnest(?::text[]), seq from event`,
+      [randomUUID(), type, key, JSON.stringify(payload), `{${EVENT_SUBSCRIBERS[type].join(',')}}`],
+    );
+    // Delivered by PostgreSQL at commit, and dropped with a rollback: the relay wakes only for committed events.
+    await em.execute('select pg_notify(?, ?)', [notifyChannel(s), type]);
+  }
+}
+
+export interface EventContext {
+  em: EntityManager;
+  event: DomainEvent;
+  outbox: Outbox;
+}
+
+export type EventHandlers = { [T in EventType]?: (payload: EventPayloads[T], context: EventContext) => Promise<void> };
+
+export interface DeliveryResult {
+  acknowledged: string[];
+  error?: string;
+}
+
+/**
+ * Applies delivered events in order, each exactly once: the processed-event row and the
+ * event's effects commit together, so a redelivery finds the row and changes nothing. Stops at
+ * the first failure so that later events of the same key are never applied before it.
+ */
+export async function applyDeliveredEvents(orm: MikroORM, outbox: Outbox, handlers: EventHandlers, events: DomainEvent[]): Promise<DeliveryResult> {
+  const acknowledged: string[] = [];
+  for (const event of events) {
+    try {
+      await orm.em.fork().transactional(async (em) => {
+        const fresh = await em.execute(
+          `insert into "${outbox.source}".processed_event (id, source, type) values (?, ?, ?) on conflict do nothing returning id`,
+          [event.id, event.source, event.type],
+        );
+        const handler = handlers[event.type] as ((payload: unknown, context: EventContext) => Promise<void>) | undefined;
+        if (fresh.length > 0 && handler) await handler(event.payload, { em, event, outbox });
+      });
+      acknowledged.push(event.id);
+    } catch (error) {
+      return { acknowledged, error: `${event.type} ${event.id}: ${(error as Error).message}` };
+    }
+  }
+  return { acknowledged };
+}
+
+export interface RelayOptions {
+  orm: MikroORM;
+  source: SubgraphName;
+  databaseUrl: string;
+  /** Where each subscriber accepts deliveries (`…/events`). */
+  subscriberUrls: Record<SubgraphName, string>;
+  /** A SERVICE token for the `Authorization` header of deliveries. */
+  serviceToken: () => Promise<string>;
+  /** Catch-up interval for retries after a failed delivery or a missed notification. */
+  pollMs?: number;
+  batchSize?: number;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Delivers committed outbox events to their subscribers, at least once and in sequence order
+ * per subscriber. Woken by LISTEN/NOTIFY, with a slow poll as a safety net. A transaction-level
+ * advisory lock per (source, subscriber) lets any number of replicas run a relay while only
+ * one delivers to a given subscriber at a time, which keeps the order.
+ */
+export class OutboxRelay {
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = false;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  async start(): Promise<void> {
+    this.listener = new Client({ connectionString: this.options.databaseUrl });
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.options.onError?.(error));
+    await this.listener.connect();
+    await this.listener.query(`listen ${notifyChannel(this.options.source)}`);
+    this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Starts a drain, or asks the running one to go round once more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.running = this.drainUntilQuiet().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves once the current drain has finished (used at shutdown and by tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async drainUntilQuiet(): Promise<void> {
+    do {
+      this.wakeAgain = false;
+      const subscribers = new Set(Object.values(EVENT_SUBSCRIBERS).flat());
+      for (const subscriber of subscribers) {
+        try {
+          while (await this.deliverBatch(subscriber)) {
+            /* keep going while full batches are delivered */
+          }
+        } catch (error) {
+          this.options.onError?.(error as Error);
+        }
+      }
+    } while (this.wakeAgain && !this.stopped);
+  }
+
+  /** Delivers one batch to one subscriber; true if there may be more. */
+  private async deliverBatch(subscriber: SubgraphName): Promise<boolean> {
+    const { orm, source } = this.options;
+    const batchSize = this.options.batchSize ?? 200;
+    return orm.em.fork().transactional(async (em) => {
+      const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`relay:${source}:${subscriber}`]);
+      if (!locked) return false;
+      const rows: { seq: string; id: string; type: EventType; aggregate_key: string; payload: any; occurred_at: Date }[] = await em.execute(
+        `select e.seq, e.id, e.type, e.aggregate_key, e.payload, e.occurred_at
+           from "${source}".outbox_pending p join "${source}".outbox_event e on e.seq = p.seq
+          where p.subscriber = ? order by p.seq limit ?`,
+        [subscriber, batchSize],
+      );
+      if (rows.length === 0) return false;
+      const events: DomainEvent[] = rows.map((row) => ({
+        id: row.id,
+        seq: Number(row.seq),
+        source,
+        type: row.type,
+        key: row.aggregate_key,
+        payload: row.payload,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+      }));
+      const result = await this.post(subscriber, events);
+      if (result.acknowledged.length > 0) {
+        const seqs = events.filter((e) => result.acknowledged.includes(e.id)).map((e) => e.seq);
+        await em.execute(`delete from "${source}".outbox_pending where subscriber = ? and seq = any(?::bigint[])`, [subscriber, `{${seqs.join(',')}}`]);
+      }
+      if (result.error) throw new Error(`delivery ${source} → ${subscriber} stopped: ${result.error}`);
+      return rows.length === batchSize;
+    });
+  }
+
+  private async post(subscriber: SubgraphName, events: DomainEvent[]): Promise<DeliveryResult> {
+    const response = await fetch(this.options.subscriberUrls[subscriber], {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.options.serviceToken()}` },
+      body: JSON.stringify({ events }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (response.status !== 200 && response.status !== 500) throw new Error(`${subscriber} answered ${response.status} to an event delivery`);
+    return (await response.json()) as DeliveryResult;
+  }
+}

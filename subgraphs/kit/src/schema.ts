@@ -1,0 +1,38 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { DateTimeScalar } from './scalars';
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql gives the SDL
+ * and resolvers, `@apollo/subgraph` adds `_entities`/`_service` and the reference resolvers.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    ...options,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }, ...(options.scalarsMap ?? [])],
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(schema) as Record<string, any>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    resolvers,
+  });
+}
+
+/** The SDL committed in `schema/<name>.graphql` and composed into the supergraph. */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return printSubgraphSchema(schema).trim() + '\n';
+}

@@ -1,0 +1,170 @@
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { signToken, createTokenVerifier, Caller } from './auth';
+import { WorkingDayCalendar } from './calendar';
+import { Clock, systemClock } from './clock';
+import { databaseUrlFromEnv, jwtSecretFromEnv, subgraphPortFromEnv, subgraphUrlsFromEnv, SubgraphName, SUBGRAPHS } from './config';
+import { createRequestContext, RequestContext } from './context';
+import { EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
+import { DomainError } from './errors';
+import type { DomainEvent } from './events';
+import { closeServer, listen, readBody, sendJson, serveGraphQL } from './http';
+import { createLogger, Logger } from './logger';
+import { applyDeliveredEvents, EventHandlers, Outbox, OutboxRelay } from './outbox';
+
+/** What makes a subgraph: the same parts in each of the four. */
+export interface SubgraphDefinition<Loaders> {
+  name: SubgraphName;
+  entities: MikroORMEntity[];
+  migrations: MigrationEntry[];
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(em: EntityManager, caller: Caller): Loaders;
+  outbox: Outbox;
+  eventHandlers: EventHandlers;
+}
+type MikroORMEntity = new (...args: any[]) => object;
+
+export interface ServiceOptions {
+  /** 0 picks a free port. */
+  port: number;
+  databaseUrl: string;
+  /** GraphQL endpoints of all subgraphs; events go to `/events` beside them. */
+  subgraphUrls: Record<SubgraphName, string>;
+  jwtSecret: string;
+  clock?: Clock;
+  calendar?: WorkingDayCalendar;
+  logger?: Logger;
+}
+
+export interface RunningService {
+  name: SubgraphName;
+  url: string;
+  orm: MikroORM;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/** Keeps domain and validation errors as they are; hides anything unexpected behind a generic message. */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) return formatted;
+    if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    logger.error({ err: original }, 'unexpected error');
+    return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path, locations: formatted.locations };
+  };
+}
+
+export function eventsUrl(graphqlUrl: string): string {
+  return new URL('/events', graphqlUrl).toString();
+}
+
+export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: ServiceOptions): Promise<RunningService> {
+  const { name } = definition;
+  const logger = options.logger ?? createLogger(name);
+  const services = { clock: options.clock ?? systemClock, calendar: options.calendar ?? new WorkingDayCalendar() };
+  const verifier = createTokenVerifier({ secret: options.jwtSecret });
+
+  const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
+  await migrate(orm, name);
+
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: await definition.buildSchema(),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: process.env.NODE_ENV !== 'production',
+  });
+  await apollo.start();
+
+  const subscriberUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, eventsUrl(options.subgraphUrls[s])])) as Record<SubgraphName, string>;
+  const relay = new OutboxRelay({
+    orm,
+    source: name,
+    databaseUrl: options.databaseUrl,
+    subscriberUrls,
+    serviceToken: () => signToken(options.jwtSecret, { sub: `service:${name}`, role: 'SERVICE' }, '5m'),
+    onError: (error) => logger.warn({ err: error }, 'event delivery will be retried'),
+  });
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/graphql') {
+        await serveGraphQL(apollo, req, res, async () => {
+          const caller = await verifier.verify(req.headers.authorization);
+          const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+          return createRequestContext(orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+        });
+      } else if (path === '/health' && req.method === 'GET') {
+        await orm.em.getConnection().execute('select 1');
+        sendJson(res, 200, { status: 'ok', service: name });
+      } else if (path === '/events' && req.method === 'POST') {
+        const caller = await verifier.verify(req.headers.authorization);
+        if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
+        const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
+        const result = await applyDeliveredEvents(orm, definition.outbox, definition.eventHandlers, events);
+        if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
+        sendJson(res, result.error ? 500 : 200, result);
+      } else {
+        sendJson(res, 404, { error: 'not found' });
+      }
+    } catch (error) {
+      const status = error instanceof DomainError ? (error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400) : 500;
+      if (status === 500) logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, status, { error: (error as Error).message });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, options.port);
+  await relay.start();
+  const url = `http://localhost:${port}/graphql`;
+  logger.info({ url }, `${name} subgraph ready`);
+
+  return {
+    name,
+    url,
+    orm,
+    relay,
+    async stop() {
+      await closeServer(server);
+      await relay.stop();
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Runs a subgraph as its own process, configured by the environment (README: Configuration),
+ * and stops it cleanly on SIGTERM or SIGINT: requests in flight finish, the relay drains, the
+ * pool closes.
+ */
+export function runSubgraphFromEnvironment<Loaders>(definition: SubgraphDefinition<Loaders>): void {
+  const logger = createLogger(definition.name);
+  startSubgraph(definition, {
+    port: subgraphPortFromEnv(definition.name),
+    databaseUrl: databaseUrlFromEnv(definition.name),
+    subgraphUrls: subgraphUrlsFromEnv(),
+    jwtSecret: jwtSecretFromEnv(),
+    logger,
+  }).then(
+    (service) => {
+      const shutdown = () => {
+        logger.info('shutting down');
+        service.stop().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    },
+    (error) => {
+      logger.fatal({ err: error }, 'failed to start');
+      process.exit(1);
+    },
+  );
+}

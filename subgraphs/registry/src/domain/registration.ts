@@ -1,0 +1,102 @@
+import type { IsoDate } from '@pq/kit';
+import { idNumberProblem, LIVE_STATUSES, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
+
+export type RegistrationProblemCode =
+  | 'INVALID_ID_NUMBER'
+  | 'INVALID_PERSONNEL_CODE'
+  | 'INVALID_REGION_CODE'
+  | 'NOT_FOUND'
+  | 'NO_AGREEMENT_IN_FORCE'
+  | 'REGISTRATION_BANNED'
+  | 'DUPLICATE_REGISTRATION'
+  | 'BAD_USER_INPUT';
+
+export interface InstitutionFacts {
+  code: string;
+  kind: 'MEDICAL' | 'PHARMACY';
+  agreementStatus: string | null;
+  agreementValidFrom: IsoDate | null;
+  agreementValidUntil: IsoDate | null;
+}
+
+export interface PersonFacts {
+  idNumber: string;
+  status: RegistrationStatus;
+  reRegistrationBlockedUntil: IsoDate | null;
+  /** Institutions where the person has a live (normal or suspended) registration. */
+  liveInstitutionCodes: string[];
+}
+
+export interface RegistrationRequest {
+  code: string;
+  idNumber: string;
+  category: PersonnelCategory;
+  institutionCode: string;
+  registeredOn: IsoDate;
+}
+
+/** G1: an institution's staff have payment qualification only while its agreement is in force. */
+export function agreementInForce(institution: InstitutionFacts, on: IsoDate): boolean {
+  return (
+    institution.agreementStatus === 'ACTIVE' &&
+    institution.agreementValidFrom !== null &&
+    institution.agreementValidUntil !== null &&
+    institution.agreementValidFrom <= on &&
+    on <= institution.agreementValidUntil
+  );
+}
+
+/** Why one entry of a registration batch is refused (R1, R2, R5, R9), or null. */
+export function registrationProblem(
+  request: RegistrationRequest,
+  institution: InstitutionFacts | null,
+  person: PersonFacts | null,
+): Problem<RegistrationProblemCode> | null {
+  const format = personnelCodeProblem(request.code, request.category) ?? idNumberProblem(request.idNumber);
+  if (format) return format;
+  if (!institution) return { code: 'NOT_FOUND', message: `institution ${request.institutionCode} is not a designated institution` };
+  if (!agreementInForce(institution, request.registeredOn)) {
+    return { code: 'NO_AGREEMENT_IN_FORCE', message: `institution ${institution.code} has no service agreement in force on ${request.registeredOn}` };
+  }
+  if (request.category === PersonnelCategory.PHARMACY_PRINCIPAL && institution.kind !== 'PHARMACY') {
+    return { code: 'BAD_USER_INPUT', message: `a pharmacy principal is registered by a pharmacy; ${institution.code} is a medical institution` };
+  }
+  if (!person) return null;
+  if (person.idNumber !== request.idNumber) {
+    return { code: 'BAD_USER_INPUT', message: `personnel code ${request.code} is registered with another ID number` };
+  }
+  if (person.reRegistrationBlockedUntil && request.registeredOn <= person.reRegistrationBlockedUntil) {
+    return { code: 'REGISTRATION_BANNED', message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)` };
+  }
+  if (person.status === RegistrationStatus.SUSPENDED || person.status === RegistrationStatus.TERMINATED) {
+    return { code: 'REGISTRATION_BANNED', message: `${request.code} is ${person.status.toLowerCase()}; no institution may newly register them during it (R5)` };
+  }
+  if (person.liveInstitutionCodes.includes(request.institutionCode)) {
+    return { code: 'DUPLICATE_REGISTRATION', message: `${request.code} is already registered at ${request.institutionCode}` };
+  }
+  return null;
+}
+
+/**
+ * Person-level status (R3, R5): a sanction applies everywhere; without one the person is
+ * normal while any registration is live and cancelled once none is.
+ */
+export function personStatus(sanction: RegistrationStatus.SUSPENDED | RegistrationStatus.TERMINATED | null, registrationStatuses: RegistrationStatus[]): RegistrationStatus {
+  if (sanction) return sanction;
+  return registrationStatuses.some((s) => LIVE_STATUSES.includes(s)) ? RegistrationStatus.NORMAL : RegistrationStatus.CANCELLED;
+}
+
+export interface OpenInterval {
+  validFrom: IsoDate;
+}
+
+/**
+ * How a status change enters a registration's history of intervals ([validFrom, validTo)).
+ * The change takes effect on its date, but never before the registration existed; an open
+ * interval starting on that same day is replaced rather than left empty.
+ */
+export function statusChangePlan(open: OpenInterval | null, registeredOn: IsoDate, effectiveOn: IsoDate): { effectiveOn: IsoDate; closeOpen: 'end' | 'replace' | 'none' } {
+  const effective = effectiveOn < registeredOn ? registeredOn : effectiveOn;
+  if (!open) return { effectiveOn: effective, closeOpen: 'none' };
+  return { effectiveOn: effective, closeOpen: open.validFrom >= effective ? 'replace' : 'end' };
+}

@@ -1,0 +1,23 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Registry's read model of institutions and their current agreement, kept from agreements' events. */
+@Entity({ tableName: 'institution_view' })
+export class InstitutionView {
+  @PrimaryKey({ type: 'string', length: 12 })
+  code!: string;
+
+  @Property({ type: 'string' })
+  kind!: 'MEDICAL' | 'PHARMACY';
+
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
+
+  @Property({ type: 'string', nullable: true })
+  agreementStatus?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  agreementValidFrom?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  agreementValidUntil?: string | null;
+}

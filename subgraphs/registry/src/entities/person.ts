@@ -1,0 +1,49 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateScalar } from '@pq/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: '医药机构相关人员 — a registered person, with one file across institutions and regions (一医一档)' })
+@Entity({ tableName: 'person' })
+export class Person {
+  @Field(() => ID, { description: '医保相关人员代码 — national personnel code' })
+  @PrimaryKey({ type: 'string', length: 16 })
+  code!: string;
+
+  @Field({ description: '姓名 — name' })
+  @Index()
+  @Property({ type: 'string' })
+  name!: string;
+
+  /** Full ID number: never a plain field; exposed masked (person.resolver.ts). */
+  @Property({ type: 'string', length: 18 })
+  idNumber!: string;
+
+  @Field(() => DateScalar, { description: '出生日期 — birth date' })
+  @Property({ type: 'date' })
+  birthDate!: string;
+
+  @Field(() => Gender, { nullable: true, description: '性别 — gender' })
+  @Enum({ items: () => Gender, nullable: true })
+  gender?: Gender | null;
+
+  @Property({ type: 'string', nullable: true })
+  phone?: string | null;
+
+  @Field(() => PersonnelCategory, { description: '人员类别 — personnel category' })
+  @Enum({ items: () => PersonnelCategory })
+  category!: PersonnelCategory;
+
+  @Field({ description: '医保区划 — region of the personnel code' })
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
+
+  @Field(() => RegistrationStatus, { description: '人员状态 — person-level status; a sanction applies at every site' })
+  @Enum({ items: () => RegistrationStatus })
+  status!: RegistrationStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: '禁止再登记备案截止日期 — no new registration until after this date (R9)' })
+  @Property({ type: 'date', nullable: true })
+  reRegistrationBlockedUntil?: string | null;
+}

@@ -1,0 +1,60 @@
+import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+
+export const migrations: MigrationEntry[] = [
+  {
+    name: '0001-persons-registrations-status-history',
+    class: sqlMigration([
+      ...platformTablesSql('registry'),
+      `create table registry.person (
+         code varchar(16) primary key,
+         name text not null,
+         id_number varchar(18) not null,
+         birth_date date not null,
+         gender text,
+         phone text,
+         category text not null,
+         region_code varchar(6) not null,
+         status text not null,
+         re_registration_blocked_until date)`,
+      `create index person_name_index on registry.person (name text_pattern_ops)`,
+      `create index person_region_code_index on registry.person (region_code text_pattern_ops, code)`,
+      `create table registry.registration (
+         id uuid primary key,
+         person_code varchar(16) not null references registry.person (code) deferrable initially deferred,
+         institution_code varchar(12) not null,
+         status text not null,
+         commitment_signed_on date,
+         registered_on date not null,
+         cancelled_on date,
+         practice_type text,
+         practice_category text,
+         practice_scope text,
+         professional_title text)`,
+      `create index registration_person_code_index on registry.registration (person_code)`,
+      `create index registration_institution_code_index on registry.registration (institution_code, status)`,
+      // R4/R5: one live registration per person and institution; a terminated or cancelled one may be followed by a new one.
+      `create unique index registration_live_unique on registry.registration (person_code, institution_code) where status in ('NORMAL', 'SUSPENDED')`,
+      `create table registry.status_interval (
+         id uuid primary key,
+         registration_id uuid not null references registry.registration (id) deferrable initially deferred,
+         person_code varchar(16) not null,
+         institution_code varchar(12) not null,
+         status text not null,
+         valid_from date not null,
+         valid_to date,
+         cause text not null,
+         basis_document text,
+         recorded_at timestamptz not null default now(),
+         check (valid_to is null or valid_to > valid_from))`,
+      `create index status_interval_registration_index on registry.status_interval (registration_id, valid_from)`,
+      `create index status_interval_person_index on registry.status_interval (person_code, valid_from)`,
+      `create table registry.institution_view (
+         code varchar(12) primary key,
+         kind text not null,
+         region_code varchar(6) not null,
+         agreement_status text,
+         agreement_valid_from date,
+         agreement_valid_until date)`,
+    ]),
+  },
+];

@@ -1,0 +1,78 @@
+import { addDays, decodeCursor, PERMISSIONS, toConnection } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
+import { Person } from '../entities/person';
+import { Registration } from '../entities/registration';
+import type { Context } from './context';
+import { PersonConnection, PersonFilter, StatusChange } from './person.types';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Authorized(PERMISSIONS.person)
+  @Query(() => Person, { nullable: true, description: '查询人员 — one person by personnel code' })
+  person(@Arg('code', () => ID) code: string, @Ctx() context: Context): Promise<Person | null> {
+    return context.loaders.person.load(code);
+  }
+
+  @Authorized(PERMISSIONS.persons)
+  @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order' })
+  async persons(
+    @Ctx() context: Context,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PersonConnection> {
+    const limit = Math.min(Math.max(first ?? 50, 0), 500);
+    const build = () => {
+      const qb = context.em.createQueryBuilder(Person, 'p');
+      if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
+      if (filter?.status) qb.andWhere({ status: filter.status });
+      if (filter?.category) qb.andWhere({ category: filter.category });
+      if (filter?.namePrefix) qb.andWhere({ name: { $like: `${filter.namePrefix}%` } });
+      if (filter?.institutionCode) {
+        qb.andWhere(`exists (select 1 from registry.registration r where r.person_code = p.code and r.institution_code = ? and r.status <> 'CANCELLED')`, [filter.institutionCode]);
+      }
+      return qb;
+    };
+    const cursor = decodeCursor(after);
+    const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
+    if (cursor) page.andWhere({ code: { $gt: cursor } });
+    const rows = await page.getResult();
+    for (const row of rows) context.loaders.person.prime(row.code, row);
+    return toConnection(PersonConnection, rows, limit, (p) => p.code, () => build().getCount());
+  }
+
+  @FieldResolver(() => String, { description: '身份证件号码（脱敏） — ID number with birth date and sequence masked, e.g. 370102********123X' })
+  idNumberMasked(@Root() person: Person): string {
+    return maskIdNumber(person.idNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系电话（脱敏） — phone with the middle digits masked' })
+  phoneMasked(@Root() person: Person): string | null {
+    return person.phone ? maskPhone(person.phone) : null;
+  }
+
+  @FieldResolver(() => [Registration], { description: '登记备案 — registrations at every institution, oldest first' })
+  async registrations(
+    @Root() person: Person,
+    @Ctx() context: Context,
+    @Arg('includeCancelled', () => Boolean, { nullable: true, defaultValue: false, description: '含已取消 — include cancelled registrations' }) includeCancelled: boolean,
+  ): Promise<Registration[]> {
+    const all = await context.loaders.registrationsByPerson.load(person.code);
+    return includeCancelled ? all : all.filter((r) => r.status !== RegistrationStatus.CANCELLED);
+  }
+
+  @FieldResolver(() => [StatusChange], { description: '状态变更记录 — the status part of the person\'s file (一医一档), oldest first' })
+  async statusHistory(@Root() person: Person, @Ctx() context: Context): Promise<StatusChange[]> {
+    const intervals = await context.loaders.statusHistoryByPerson.load(person.code);
+    return intervals.map((interval) => ({
+      status: interval.status,
+      from: interval.validFrom,
+      until: interval.validTo ? addDays(interval.validTo, -1) : null,
+      cause: interval.cause,
+      basisDocument: interval.basisDocument ?? null,
+      registrationId: interval.registrationId,
+      institution: { code: interval.institutionCode },
+    }));
+  }
+}

@@ -1,0 +1,111 @@
+import { ConnectionType, DateScalar } from '@pq/kit';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
+import { Person } from '../entities/person';
+import { Registration } from '../entities/registration';
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: '定点医药机构 — an institution, owned by the agreements subgraph; registry adds its personnel' })
+export class Institution {
+  @Field(() => ID, { description: '定点医药机构代码 — institution code' })
+  code!: string;
+}
+
+@ObjectType({ description: '状态变更 — one stretch of a registration\'s status, with its cause (一医一档, R11)' })
+export class StatusChange {
+  @Field(() => RegistrationStatus, { description: '状态 — status during the stretch' })
+  status!: RegistrationStatus;
+
+  @Field(() => DateScalar, { description: '起始日期 — first day' })
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '截止日期 — last day; empty while it lasts' })
+  until!: string | null;
+
+  @Field({ description: '原因 — cause: registration, sanction, agreement measure, cancellation' })
+  cause!: string;
+
+  @Field(() => String, { nullable: true, description: '依据文书 — decision document behind the change' })
+  basisDocument!: string | null;
+
+  @Field(() => ID, { description: '登记备案标识 — the registration that changed' })
+  registrationId!: string;
+
+  @Field(() => Institution, { description: '定点医药机构 — where' })
+  institution!: Institution;
+}
+
+@InputType({ description: '人员筛选 — filter for the personnel list' })
+export class PersonFilter {
+  @Field(() => ID, { nullable: true, description: '定点医药机构代码 — registered (not cancelled) at this institution' })
+  institutionCode?: string;
+
+  @Field({ nullable: true, description: '区划前缀 — region-code prefix of the personnel code' })
+  regionPrefix?: string;
+
+  @Field(() => RegistrationStatus, { nullable: true, description: '人员状态 — person-level status' })
+  status?: RegistrationStatus;
+
+  @Field(() => PersonnelCategory, { nullable: true, description: '人员类别 — category' })
+  category?: PersonnelCategory;
+
+  @Field({ nullable: true, description: '姓名前缀 — name starts with' })
+  namePrefix?: string;
+}
+
+export const PersonConnection = ConnectionType(Person, 'Person', '人员');
+export type PersonConnection = InstanceType<typeof PersonConnection>;
+
+@InputType({ description: '登记备案人员 — one person in a registration batch (002 form 2)' })
+export class PersonnelEntry {
+  @Field(() => ID, { description: '医保相关人员代码 — national personnel code' })
+  code!: string;
+
+  @Field({ description: '姓名 — name' })
+  name!: string;
+
+  @Field({ description: '身份证件号码 — 18-digit resident ID number' })
+  idNumber!: string;
+
+  @Field(() => PersonnelCategory, { description: '人员类别 — category' })
+  category!: PersonnelCategory;
+
+  @Field(() => Gender, { nullable: true, description: '性别 — gender; default: from the ID number' })
+  gender?: Gender;
+
+  @Field({ nullable: true, description: '联系电话 — phone' })
+  phone?: string;
+
+  @Field({ nullable: true, description: '执业类型 — practice type' })
+  practiceType?: string;
+
+  @Field({ nullable: true, description: '执业类别 — practice category' })
+  practiceCategory?: string;
+
+  @Field({ nullable: true, description: '执业范围 — practice scope' })
+  practiceScope?: string;
+
+  @Field({ nullable: true, description: '专业技术职务 — professional title' })
+  professionalTitle?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '登记备案日期 — default: today' })
+  registeredOn?: string;
+}
+
+@InputType({ description: '批量登记备案 — a registration batch by one institution (002 art.13)' })
+export class RegisterPersonnelInput {
+  @Field(() => ID, { description: '定点医药机构代码 — the registering institution' })
+  institutionCode!: string;
+
+  @Field(() => [PersonnelEntry], { description: '人员 — the people' })
+  people!: PersonnelEntry[];
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '登记备案结果 — the registrations created' })
+export class RegisterPersonnelPayload {
+  @Field(() => [Registration], { description: '登记备案 — one per person, in input order' })
+  registrations!: Registration[];
+}

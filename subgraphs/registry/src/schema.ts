@@ -1,0 +1,10 @@
+import { authChecker, buildFederatedSchema } from '@pq/kit';
+import type { GraphQLSchema } from 'graphql';
+import './resolvers/enums';
+import { PersonResolver } from './resolvers/person.resolver';
+import { referenceResolvers } from './resolvers/references';
+import { RegistrationResolver } from './resolvers/registration.resolver';
+
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver], authChecker }, referenceResolvers);
+}

@@ -1,0 +1,17 @@
+import type { IsoDate } from '@pq/kit';
+import type { RuleSetParameters } from './rule-set';
+
+export interface WorkingDays {
+  addWorkingDays(start: IsoDate, count: number): IsoDate;
+}
+
+/** S8: the notice is issued within 5 wd of the decision and delivered within 3 wd of issue. */
+export function noticeDeadlines(rules: RuleSetParameters, decidedOn: IsoDate, calendar: WorkingDays): { issueBy: IsoDate; deliverBy: IsoDate } {
+  const issueBy = calendar.addWorkingDays(decidedOn, rules.noticeIssueWorkingDays);
+  return { issueBy, deliverBy: calendar.addWorkingDays(issueBy, rules.noticeDeliveryWorkingDays) };
+}
+
+/** A1: an appeal is due within 10 wd of the notice's delivery. */
+export function appealDeadline(rules: RuleSetParameters, deliveredOn: IsoDate, calendar: WorkingDays): IsoDate {
+  return calendar.addWorkingDays(deliveredOn, rules.appealWorkingDays);
+}

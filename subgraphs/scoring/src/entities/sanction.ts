@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateScalar } from '@pq/kit';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { SanctionKind } from '../domain/outcome';
+
+export enum SanctionState {
+  /** A notification or interview: recorded, nothing to enforce. */
+  RECORDED = 'RECORDED',
+  IN_FORCE = 'IN_FORCE',
+  /** Replaced by a longer suspension or a termination (S7). */
+  REPLACED = 'REPLACED',
+}
+
+@ObjectType({ description: '处理结果 — the outcome of a scoring for a person: notification, interview, suspension or termination' })
+@Entity({ tableName: 'sanction' })
+@Index({ properties: ['personCode', 'state'] })
+export class Sanction {
+  @Field(() => ID, { description: '处理标识 — id' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { description: '医保相关人员代码 — the person' })
+  @Property({ type: 'string', length: 16 })
+  personCode!: string;
+
+  @Field(() => SanctionKind, { description: '处理类型 — kind of outcome' })
+  @Enum({ items: () => SanctionKind })
+  kind!: SanctionKind;
+
+  @Field(() => DateScalar, { description: '起始日期 — first day' })
+  @Property({ type: 'date' })
+  from!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '截止日期 — last day of the period (a suspension or the termination ban); the status returns only on an approved restoration (S13)' })
+  @Property({ type: 'date', nullable: true })
+  until?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '暂停月数 — months of suspension' })
+  @Property({ type: 'integer', nullable: true })
+  months?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '禁止登记年数 — years without new registration after a termination' })
+  @Property({ type: 'integer', nullable: true })
+  banYears?: number | null;
+
+  @Field(() => Int, { description: '年度累计记分 — the year\'s total that led to it' })
+  @Property({ type: 'integer' })
+  yearTotal!: number;
+
+  @Field({ description: '依据 — why, in words' })
+  @Property({ type: 'string' })
+  reason!: string;
+
+  @Field({ description: '决定文书号 — decision document' })
+  @Property({ type: 'string' })
+  basisDocument!: string;
+
+  @Field(() => SanctionState, { description: '状态 — recorded, in force or replaced' })
+  @Enum({ items: () => SanctionState })
+  state!: SanctionState;
+}

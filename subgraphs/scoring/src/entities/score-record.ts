@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateScalar } from '@pq/kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Responsibility } from '../domain/points';
+
+export enum DecisionType {
+  ADMINISTRATIVE_PENALTY = 'ADMINISTRATIVE_PENALTY',
+  AGREEMENT_HANDLING = 'AGREEMENT_HANDLING',
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '记分记录 — points given to one person for one violation in one decision' })
+@Entity({ tableName: 'score_record' })
+@Index({ properties: ['personCode', 'year'] })
+@Index({ properties: ['documentNumber', 'personCode'] })
+export class ScoreRecord {
+  [OptionalProps]?: 'createdAt';
+
+  @Field(() => ID, { description: '记分记录标识 — score record id' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 16 })
+  personCode!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  institutionCode!: string;
+
+  @Property({ type: 'string' })
+  ruleSetId!: string;
+
+  @Property({ type: 'string' })
+  violationCode!: string;
+
+  /** S4: other negative situations the same violation matched; it counts once, at the highest. */
+  @Field(() => [String], { description: '同时符合的其他情形 — other situations this violation matched (counted once, at the highest)' })
+  @Property({ type: 'json' })
+  alsoMatched!: string[];
+
+  @Field(() => Responsibility, { description: '责任程度 — responsibility' })
+  @Enum({ items: () => Responsibility })
+  responsibility!: Responsibility;
+
+  @Field({ description: '从轻情节 — mitigating circumstances applied' })
+  @Property({ type: 'boolean' })
+  mitigation!: boolean;
+
+  @Field({ description: '从重情节 — aggravating circumstances applied' })
+  @Property({ type: 'boolean' })
+  aggravation!: boolean;
+
+  @Field(() => Int, { description: '本次记分 — points of this record' })
+  @Property({ type: 'integer' })
+  points!: number;
+
+  @Field(() => DateScalar, { description: '记分日期 — date of the decision (S1)' })
+  @Property({ type: 'date' })
+  decidedOn!: string;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Int, { description: '记分后年度累计 — the year\'s total after this decision' })
+  @Property({ type: 'integer' })
+  yearTotalAfter!: number;
+
+  @Field(() => DecisionType, { description: '决定类型 — administrative penalty or agreement handling' })
+  @Enum({ items: () => DecisionType })
+  decisionType!: DecisionType;
+
+  @Field({ description: '决定文书号 — document number of the decision' })
+  @Property({ type: 'string' })
+  documentNumber!: string;
+
+  @Field(() => String, { nullable: true, description: '检查标识 — the inspection' })
+  @Property({ type: 'string', nullable: true })
+  inspectionId?: string | null;
+
+  @Property({ type: 'uuid' })
+  noticeId!: string;
+
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,23 @@
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { Notice } from './entities/notice';
+import { KnownInstitution, KnownPerson, PersonYear } from './entities/read-models';
+import { PolicyRuleSet } from './entities/rule-set';
+import { Sanction } from './entities/sanction';
+import { ScoreRecord } from './entities/score-record';
+import { ViolationItem } from './entities/violation-item';
+import { eventHandlers, outbox } from './events/outbox';
+import { createLoaders, Loaders } from './loaders';
+import { migrations } from './migrations';
+import { buildSchema } from './schema';
+
+export const scoringSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'scoring',
+  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, KnownPerson, KnownInstitution],
+  migrations,
+  buildSchema,
+  createLoaders,
+  outbox,
+  eventHandlers,
+};
+
+if (require.main === module) runSubgraphFromEnvironment(scoringSubgraph);

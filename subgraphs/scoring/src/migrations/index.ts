@@ -1,0 +1,92 @@
+import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { SHIPPED_RULE_SETS } from '../domain/shipped-rule-sets';
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export const migrations: MigrationEntry[] = [
+  {
+    name: '0001-rule-sets-scores-sanctions',
+    class: sqlMigration([
+      ...platformTablesSql('scoring'),
+      `create table scoring.policy_rule_set (
+         id text primary key,
+         name text not null,
+         region_prefix text not null,
+         effective_from date not null,
+         parameters jsonb not null,
+         unique (region_prefix, effective_from))`,
+      `create table scoring.violation_item (
+         rule_set_id text not null references scoring.policy_rule_set (id),
+         code text not null,
+         title text not null,
+         tier int not null,
+         min_points int not null,
+         max_points int not null,
+         primary key (rule_set_id, code),
+         check (1 <= min_points and min_points <= max_points and max_points <= 12))`,
+      `create table scoring.notice (
+         id uuid primary key,
+         person_code varchar(16) not null,
+         institution_code varchar(12) not null,
+         decision_document text not null,
+         document_number text not null unique,
+         issue_by date not null,
+         deliver_by date not null,
+         delivered_on date,
+         appeal_by date,
+         sanction_id uuid,
+         unique (decision_document, person_code))`,
+      `create table scoring.score_record (
+         id uuid primary key,
+         person_code varchar(16) not null,
+         institution_code varchar(12) not null,
+         rule_set_id text not null,
+         violation_code text not null,
+         also_matched jsonb not null,
+         responsibility text not null,
+         mitigation boolean not null,
+         aggravation boolean not null,
+         points int not null check (points between 1 and 12),
+         decided_on date not null,
+         year int not null,
+         year_total_after int not null,
+         decision_type text not null,
+         document_number text not null,
+         inspection_id text,
+         notice_id uuid not null references scoring.notice (id) deferrable initially deferred,
+         created_at timestamptz not null default now())`,
+      `create index score_record_person_year_index on scoring.score_record (person_code, year)`,
+      `create index score_record_document_person_index on scoring.score_record (document_number, person_code)`,
+      `create index score_record_institution_index on scoring.score_record (institution_code, year)`,
+      `create table scoring.sanction (
+         id uuid primary key,
+         person_code varchar(16) not null,
+         kind text not null,
+         "from" date not null,
+         until date,
+         months int,
+         ban_years int,
+         year_total int not null,
+         reason text not null,
+         basis_document text not null,
+         state text not null)`,
+      `create index sanction_person_state_index on scoring.sanction (person_code, state)`,
+      // At most one suspension or termination in force per person: the invariant concurrent scorings must keep.
+      `create unique index sanction_one_in_force on scoring.sanction (person_code) where state = 'IN_FORCE'`,
+      `create table scoring.person_year (
+         person_code varchar(16) not null,
+         year int not null,
+         points int not null,
+         primary key (person_code, year))`,
+      `create table scoring.known_person (code varchar(16) primary key, name text not null)`,
+      `create table scoring.known_institution (code varchar(12) primary key, region_code varchar(6) not null)`,
+      ...SHIPPED_RULE_SETS.flatMap((ruleSet) => [
+        `insert into scoring.policy_rule_set (id, name, region_prefix, effective_from, parameters) values (${literal(ruleSet.id)}, ${literal(ruleSet.name)}, ${literal(ruleSet.regionPrefix)}, ${literal(ruleSet.effectiveFrom)}, ${literal(JSON.stringify(ruleSet.parameters))})`,
+        ...ruleSet.items.map((item) => {
+          const tier = ruleSet.parameters.tiers[item.tier - 1];
+          return `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values (${literal(ruleSet.id)}, ${literal(item.code)}, ${literal(item.title)}, ${item.tier}, ${tier.min}, ${tier.max})`;
+        }),
+      ]),
+    ]),
+  },
+];

@@ -1,0 +1,45 @@
+import { registerEnumType } from 'type-graphql';
+import { SanctionKind } from '../domain/outcome';
+import { Responsibility } from '../domain/points';
+import { SanctionState } from '../entities/sanction';
+import { DecisionType } from '../entities/score-record';
+
+registerEnumType(Responsibility, {
+  name: 'Responsibility',
+  description: '责任程度 — degree of responsibility (002 art.25)',
+  valuesConfig: {
+    GENERAL: { description: '一般责任 — general: lowest points of the tier' },
+    IMPORTANT: { description: '重要责任 — important: middle of the tier' },
+    MAIN: { description: '主要责任 — main: highest points of the tier' },
+  },
+});
+
+registerEnumType(SanctionKind, {
+  name: 'SanctionKind',
+  description: '处理类型 — outcome of a scoring (002 art.29)',
+  valuesConfig: {
+    NOTIFICATION: { description: '通报 — the institution is notified' },
+    INTERVIEW: { description: '约谈 — the institution interviews the person' },
+    SUSPENSION: { description: '暂停医保支付资格 — payment qualification suspended' },
+    TERMINATION: { description: '终止医保支付资格 — payment qualification terminated' },
+  },
+});
+
+registerEnumType(SanctionState, {
+  name: 'SanctionState',
+  description: '处理状态 — whether an outcome is in force',
+  valuesConfig: {
+    RECORDED: { description: '已记录 — a notification or interview, nothing to enforce' },
+    IN_FORCE: { description: '执行中 — in force until restoration' },
+    REPLACED: { description: '已被替代 — replaced by a longer suspension or a termination' },
+  },
+});
+
+registerEnumType(DecisionType, {
+  name: 'DecisionType',
+  description: '决定类型 — the decision scores follow (002 art.24)',
+  valuesConfig: {
+    ADMINISTRATIVE_PENALTY: { description: '行政处罚 — administrative penalty by the insurance administration' },
+    AGREEMENT_HANDLING: { description: '协议处理 — agreement handling by the agency' },
+  },
+});

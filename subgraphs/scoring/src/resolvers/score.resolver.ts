@@ -1,0 +1,84 @@
+import { DateScalar, DomainError, PERMISSIONS, runIdempotent, yearOf } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { recordScores } from '../commands/record-scores';
+import { selectRuleSet } from '../domain/rule-set';
+import { Notice } from '../entities/notice';
+import { PolicyRuleSet } from '../entities/rule-set';
+import { Sanction } from '../entities/sanction';
+import { ScoreRecord } from '../entities/score-record';
+import { ViolationItem } from '../entities/violation-item';
+import type { Context } from './context';
+import { personYearKey } from '../loaders';
+import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
+
+async function ruleSetInForce(context: Context, regionCode: string, on: string): Promise<PolicyRuleSet> {
+  if (!/^\d{6}$/.test(regionCode)) throw new DomainError('INVALID_REGION_CODE', `${regionCode} is not a 6-digit region code`);
+  const ruleSet = selectRuleSet(await context.em.find(PolicyRuleSet, {}), regionCode, on);
+  if (!ruleSet) throw new DomainError('NOT_FOUND', `no rule set is in force for region ${regionCode} on ${on}`);
+  return ruleSet;
+}
+
+@Resolver(() => ScoreRecord)
+export class ScoreRecordResolver {
+  @Authorized(PERMISSIONS.violationItems)
+  @Query(() => PolicyRuleSet, { description: '适用的记分规则集 — the rule set in force for a region on a date (most specific prefix, latest version)' })
+  ruleSet(@Ctx() context: Context, @Arg('regionCode') regionCode: string, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<PolicyRuleSet> {
+    return ruleSetInForce(context, regionCode, on ?? context.clock.today());
+  }
+
+  @Authorized(PERMISSIONS.violationItems)
+  @Query(() => [ViolationItem], { description: '负面情形目录 — the catalogue of the rule set in force in a region on a date (default today)' })
+  async violationItems(@Ctx() context: Context, @Arg('regionCode') regionCode: string, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<ViolationItem[]> {
+    const ruleSet = await ruleSetInForce(context, regionCode, on ?? context.clock.today());
+    return context.em.find(ViolationItem, { ruleSetId: ruleSet.id }, { orderBy: { tier: 'asc', code: 'asc' } });
+  }
+
+  @Authorized(PERMISSIONS.recordScores)
+  @Mutation(() => RecordScoresPayload, { description: '记分 — record one inspection decision: points, totals, outcomes and notices' })
+  async recordScores(@Arg('input') input: RecordScoresInput, @Ctx() context: Context): Promise<RecordScoresPayload> {
+    const result = await context.em.transactional((em) =>
+      runIdempotent(em, 'scoring', context.caller, 'recordScores', input, () => recordScores(em, context, input)),
+    );
+    const [records, sanctions] = await Promise.all([context.loaders.scoreRecord.loadMany(result.recordIds), context.loaders.sanction.loadMany(result.sanctionIds)]);
+    return { records: records as ScoreRecord[], sanctions: sanctions as Sanction[] };
+  }
+
+  @FieldResolver(() => ViolationItem, { description: '负面情形 — the violation item' })
+  async violation(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<ViolationItem> {
+    return (await context.loaders.violationItem.load(`${record.ruleSetId}|${record.violationCode}`))!;
+  }
+
+  @FieldResolver(() => Institution, { description: '定点医药机构 — where the behaviour happened' })
+  institution(@Root() record: ScoreRecord): Institution {
+    return { code: record.institutionCode };
+  }
+
+  @FieldResolver(() => Person, { description: '人员 — the person scored' })
+  person(@Root() record: ScoreRecord): Person {
+    return { code: record.personCode };
+  }
+
+  @FieldResolver(() => Notice, { nullable: true, description: '处理通知书 — the notice of the decision for this person' })
+  notice(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<Notice | null> {
+    return context.loaders.notice.load(record.noticeId);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonScoringResolver {
+  @FieldResolver(() => Int, { description: '年度累计记分 — the natural year\'s running total across all sites (default: the current year)' })
+  async points(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<number> {
+    const row = await context.loaders.yearTotal.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
+    return row?.points ?? 0;
+  }
+
+  @FieldResolver(() => [ScoreRecord], { description: '记分记录 — the year\'s score records, oldest first (default: the current year)' })
+  scoreRecords(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<ScoreRecord[]> {
+    return context.loaders.scoreRecordsByPersonYear.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
+  }
+
+  @FieldResolver(() => Sanction, { nullable: true, description: '执行中的暂停或终止 — the suspension or termination in force; it stays after its period until a restoration is approved (S13)' })
+  activeSanction(@Root() person: Person, @Ctx() context: Context): Promise<Sanction | null> {
+    return context.loaders.activeSanction.load(person.code);
+  }
+}

@@ -1,0 +1,73 @@
+import { DateScalar } from '@pq/kit';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Responsibility } from '../domain/points';
+import { Sanction } from '../entities/sanction';
+import { DecisionType, ScoreRecord } from '../entities/score-record';
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: '医药机构相关人员 — a registered person; scoring adds points, records and sanctions' })
+export class Person {
+  @Field(() => ID, { description: '医保相关人员代码 — national personnel code' })
+  code!: string;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: '定点医药机构 — an institution, owned by the agreements subgraph' })
+export class Institution {
+  @Field(() => ID, { description: '定点医药机构代码 — institution code' })
+  code!: string;
+}
+
+@InputType({ description: '记分项 — one person, one violation item' })
+export class ScoreItemInput {
+  @Field(() => ID, { description: '医保相关人员代码 — the person' })
+  personCode!: string;
+
+  @Field(() => ID, { description: '定点医药机构代码 — where the behaviour happened' })
+  institutionCode!: string;
+
+  @Field(() => ID, { description: '情形编码 — violation item of the rule set in force there' })
+  violationCode!: string;
+
+  @Field(() => Responsibility, { description: '责任程度 — responsibility' })
+  responsibility!: Responsibility;
+
+  @Field({ nullable: true, defaultValue: false, description: '从轻 — mitigation: lighter within the tier or one tier lower' })
+  mitigation?: boolean;
+
+  @Field({ nullable: true, defaultValue: false, description: '从重 — aggravation: heavier within the tier or one tier higher' })
+  aggravation?: boolean;
+
+  @Field({ nullable: true, description: '违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4)' })
+  violationRef?: string;
+}
+
+@InputType({ description: '记分决定 — one inspection decision, many persons and items' })
+export class RecordScoresInput {
+  @Field(() => DecisionType, { description: '决定类型 — administrative penalty or agreement handling' })
+  decisionType!: DecisionType;
+
+  @Field({ description: '决定文书号 — document number of the decision' })
+  documentNumber!: string;
+
+  @Field(() => DateScalar, { description: '决定日期 — the score date (S1)' })
+  decidedOn!: string;
+
+  @Field({ nullable: true, description: '检查标识 — the inspection' })
+  inspectionId?: string;
+
+  @Field(() => [ScoreItemInput], { description: '记分项 — the items' })
+  items!: ScoreItemInput[];
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '记分结果 — the records created and each person\'s outcome' })
+export class RecordScoresPayload {
+  @Field(() => [ScoreRecord], { description: '记分记录 — one per counted item' })
+  records!: ScoreRecord[];
+
+  @Field(() => [Sanction], { description: '处理结果 — one per person: notification, interview, or the suspension or termination in force' })
+  sanctions!: Sanction[];
+}
