@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Migration, Migrator } from '@mikro-orm/migrations';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
@@ -21,11 +22,29 @@ export interface DatabaseOptions {
 }
 
 /**
- * Counts every SQL statement this process sends. Tests read it to prove that a request's
- * statement count does not grow with the number of keys (DataLoader batching); the
- * benchmark reports it per request.
+ * The SQL statements of one request, counted in the request's async context (background work
+ * such as the outbox relay is not counted). Tests use it to prove that a request's statements
+ * do not grow with the number of keys (DataLoader batching); the benchmark reports it.
  */
-export const sqlStatementCounter = { count: 0 };
+export const requestStatements = new AsyncLocalStorage<{ count: number }>();
+
+export type StatementObserver = (requestId: string, service: string, statements: number) => void;
+let statementObserver: StatementObserver | null = null;
+
+/** Receives the statement count of every GraphQL request a subgraph of this process served. */
+export function observeRequestStatements(observer: StatementObserver | null): void {
+  statementObserver = observer;
+}
+
+/** Runs one request with statement counting, and reports the count when it is done. */
+export async function countingStatements<T>(requestId: string, service: string, work: () => Promise<T>): Promise<T> {
+  const counter = { count: 0 };
+  try {
+    return await requestStatements.run(counter, work);
+  } finally {
+    statementObserver?.(requestId, service, counter.count);
+  }
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
   const orm = await MikroORM.init({
@@ -40,6 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: options.poolMax ?? 8 },
     // A request always works on its own fork (see context.ts); the global manager must never be used for it.
@@ -48,7 +68,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     ensureDatabase: false,
   });
   orm.em.getConnection().getKnex().on('query', () => {
-    sqlStatementCounter.count++;
+    const counter = requestStatements.getStore();
+    if (counter) counter.count++;
   });
   return orm;
 }

@@ -9,7 +9,7 @@ import { WorkingDayCalendar } from './calendar';
 import { Clock, systemClock } from './clock';
 import { databaseUrlFromEnv, jwtSecretFromEnv, subgraphPortFromEnv, subgraphUrlsFromEnv, SubgraphName, SUBGRAPHS } from './config';
 import { createRequestContext, RequestContext } from './context';
-import { EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
+import { countingStatements, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
 import { DomainError } from './errors';
 import type { DomainEvent } from './events';
 import { closeServer, listen, readBody, sendJson, serveGraphQL } from './http';
@@ -95,11 +95,13 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     try {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/graphql') {
-        await serveGraphQL(apollo, req, res, async () => {
-          const caller = await verifier.verify(req.headers.authorization);
-          const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-          return createRequestContext(orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
-        });
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        await countingStatements(requestId, name, () =>
+          serveGraphQL(apollo, req, res, async () => {
+            const caller = await verifier.verify(req.headers.authorization);
+            return createRequestContext(orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+          }),
+        );
       } else if (path === '/health' && req.method === 'GET') {
         await orm.em.getConnection().execute('select 1');
         sendJson(res, 200, { status: 'ok', service: name });

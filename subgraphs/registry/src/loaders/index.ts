@@ -15,7 +15,7 @@ export function createLoaders(em: EntityManager) {
     ),
     /** All registrations of a person, cancelled ones included, oldest first. */
     registrationsByPerson: listLoader(
-      (codes: string[]) => em.find(Registration, { personCode: { $in: codes } }, { orderBy: { registeredOn: 'asc', id: 'asc' } }),
+      (codes: string[]) => em.find(Registration, { personCode: { $in: codes } }, { orderBy: { registeredOn: 'asc', institutionCode: 'asc' } }),
       (registration) => registration.personCode,
     ),
     statusHistoryByPerson: listLoader(

@@ -35,12 +35,11 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
   await lockAggregates(em, 'person', personCodes);
 
-  const [persons, institutions, ruleSets, alreadyRecorded] = await Promise.all([
-    em.find(KnownPerson, { code: { $in: personCodes } }),
-    em.find(KnownInstitution, { code: { $in: institutionCodes } }),
-    em.find(PolicyRuleSet, {}),
-    em.find(ScoreRecord, { documentNumber: input.documentNumber, personCode: { $in: personCodes } }),
-  ]);
+  // One transaction is one connection: its queries run one after another.
+  const persons = await em.find(KnownPerson, { code: { $in: personCodes } });
+  const institutions = await em.find(KnownInstitution, { code: { $in: institutionCodes } });
+  const ruleSets = await em.find(PolicyRuleSet, {});
+  const alreadyRecorded = await em.find(ScoreRecord, { documentNumber: input.documentNumber, personCode: { $in: personCodes } });
   const catalogue = await em.find(ViolationItem, { ruleSetId: { $in: ruleSets.map((r) => r.id) } });
 
   const problems: EntryProblem[] = [];
@@ -74,10 +73,8 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   const scored = resolved.map((r) => r!);
 
   const year = yearOf(input.decidedOn);
-  const [yearRows, running] = await Promise.all([
-    em.find(PersonYear, { personCode: { $in: personCodes }, year: { $lte: year } }),
-    em.find(Sanction, { personCode: { $in: personCodes }, state: SanctionState.IN_FORCE }),
-  ]);
+  const yearRows = await em.find(PersonYear, { personCode: { $in: personCodes }, year: { $gte: year - 2, $lte: year } });
+  const running = await em.find(Sanction, { personCode: { $in: personCodes }, state: SanctionState.IN_FORCE });
   const { counted, pointsByPerson } = combineDecision(scored);
 
   const recordIds: string[] = [];

@@ -1,0 +1,89 @@
+import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, seedDemo, withCheckCharacter } from '../scripts/src/demo';
+import { expectedDemoDashboard, suspensionUntil, withoutIds } from './expected';
+import { startStack, Stack } from './harness';
+
+const TODAY = '2026-03-16';
+const REGISTER = `mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id status } } }`;
+const IMPORT = `mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`;
+const SCORE = `mutation($input: RecordScoresInput!) { recordScores(input: $input) { records { points yearTotalAfter } sanctions { kind from until } } }`;
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ today: TODAY });
+  const query = (q: string, v?: Record<string, unknown>, token?: string) => fetch(stack.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: q, variables: v }),
+  }).then((r) => r.json());
+  await seedDemo(query, { agency: await stack.token({}), doctor: await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' }) }, TODAY);
+  await stack.eventsDelivered();
+});
+
+afterAll(() => stack?.stop());
+
+const dashboard = async (code: string) => {
+  const response = await stack.query(DASHBOARD_QUERY, { code });
+  expect(response.errors).toBeUndefined();
+  return response.data;
+};
+
+test('the API.md dashboard returns the multi-site doctor in one request', async () => {
+  expect(withoutIds(await dashboard(MULTI_SITE_DOCTOR))).toEqual(expectedDemoDashboard(TODAY));
+});
+
+test('9 points for a person registered at two institutions suspend both registrations through the event flow', async () => {
+  const code = 'D371002000777';
+  const person = { code, name: '赵磊', category: 'DOCTOR', idNumber: withCheckCharacter('37100219820202001') };
+  for (const institutionCode of ['H37100200015', 'H37080200090']) {
+    const registered = await stack.query(REGISTER, { input: { institutionCode, people: [{ ...person, registeredOn: '2026-01-05' }] } });
+    expect(registered.errors).toBeUndefined();
+  }
+  await stack.eventsDelivered();
+
+  // National rules at Weihai (3710): letting a suspended person settle under one's name, main responsibility → 9 points in one decision.
+  const scored = await stack.query(SCORE, {
+    input: {
+      decisionType: 'ADMINISTRATIVE_PENALTY',
+      documentNumber: '威医保罚〔2026〕3号',
+      decidedOn: '2026-03-10',
+      items: [{ personCode: code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }],
+    },
+  });
+  expect(scored.errors).toBeUndefined();
+  const until = suspensionUntil('2026-03-10', 4);
+  expect(scored.data.recordScores).toEqual({ records: [{ points: 9, yearTotalAfter: 9 }], sanctions: [{ kind: 'SUSPENSION', from: '2026-03-10', until }] });
+
+  await stack.eventsDelivered();
+  const board = await dashboard(code);
+  expect(board.person).toMatchObject({
+    status: 'SUSPENDED',
+    points: 9,
+    activeSanction: { kind: 'SUSPENSION', from: '2026-03-10', until },
+    registrations: [
+      { status: 'SUSPENDED', institution: { code: 'H37080200090' } },
+      { status: 'SUSPENDED', institution: { code: 'H37100200015' } },
+    ],
+  });
+});
+
+test('the dashboard costs the same SQL statements for 5 registrations as for 1', async () => {
+  const extra = ['H37080200201', 'H37080200202', 'H37080200203'].map((code, i) => ({
+    code, name: `济宁测试医院${i + 1}`, kind: 'MEDICAL', regionCode: '370802', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31',
+  }));
+  expect((await stack.query(IMPORT, { input: { institutions: extra } })).errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const fiveSites = { code: 'D370802000555', name: '孙敏', category: 'DOCTOR', idNumber: withCheckCharacter('37080219900909002') };
+  const oneSite = { code: 'D370802000556', name: '周杰', category: 'DOCTOR', idNumber: withCheckCharacter('37080219910919003') };
+  for (const institutionCode of ['H37080200090', 'H37080200131', ...extra.map((e) => e.code)]) {
+    expect((await stack.query(REGISTER, { input: { institutionCode, people: institutionCode === 'H37080200090' ? [fiveSites, oneSite] : [fiveSites] } })).errors).toBeUndefined();
+  }
+  await stack.eventsDelivered();
+
+  const five = await stack.countStatements(DASHBOARD_QUERY, { code: fiveSites.code });
+  const one = await stack.countStatements(DASHBOARD_QUERY, { code: oneSite.code });
+  expect(five.response.data.person.registrations).toHaveLength(5);
+  expect(one.response.data.person.registrations).toHaveLength(1);
+  expect(five.statements).toBeGreaterThan(0);
+  expect(five.statements).toBe(one.statements);
+});

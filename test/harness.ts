@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { agreementsSubgraph } from '@pq/agreements';
+import { appealsSubgraph } from '@pq/appeals';
+import { startGateway } from '@pq/gateway';
+import {
+  Caller,
+  createLogger,
+  IsoDate,
+  ManualClock,
+  observeRequestStatements,
+  RunningService,
+  signToken,
+  startSubgraph,
+  SubgraphDefinition,
+  SubgraphName,
+  SUBGRAPHS,
+  TokenClaims,
+} from '@pq/kit';
+import { registrySubgraph } from '@pq/registry';
+import { scoringSubgraph } from '@pq/scoring';
+import { GraphQLResponse, graphqlClient } from '../scripts/src/client';
+
+export const TEST_JWT_SECRET = 'test-secret-for-the-end-to-end-harness';
+const definitions: Record<SubgraphName, SubgraphDefinition<any>> = {
+  registry: registrySubgraph,
+  scoring: scoringSubgraph,
+  agreements: agreementsSubgraph,
+  appeals: appealsSubgraph,
+};
+
+export interface Stack {
+  url: string;
+  clock: ManualClock;
+  services: Record<SubgraphName, RunningService>;
+  /** Runs an operation through the gateway as the given caller (a national agency by default, `null` for no token). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, as?: Partial<Caller> | null): Promise<GraphQLResponse<T>>;
+  /** Runs an operation and returns its SQL statement count across all subgraphs. */
+  countStatements(query: string, variables?: Record<string, unknown>): Promise<{ response: GraphQLResponse; statements: number }>;
+  token(claims: Partial<TokenClaims>): Promise<string>;
+  /** Resolves once every committed event has been delivered and applied. */
+  eventsDelivered(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function createDatabase(baseUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: baseUrl });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  await client.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const statementsByRequest = new Map<string, number>();
+observeRequestStatements((requestId, _service, statements) => {
+  statementsByRequest.set(requestId, (statementsByRequest.get(requestId) ?? 0) + statements);
+});
+
+/**
+ * Starts the four subgraphs and the gateway in this process, on free ports, against a fresh
+ * database (or one per subgraph), with a clock the test controls.
+ */
+export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean } = {}): Promise<Stack> {
+  const baseUrl = process.env.PQ_TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error('PQ_TEST_DATABASE_URL is not set: run the tests with jest (test/global-setup.mjs)');
+  const clock = new ManualClock(options.today ?? '2026-03-16');
+  const stackId = randomUUID().slice(0, 8);
+  const sharedUrl = options.databasePerSubgraph ? null : await createDatabase(baseUrl, `pq_test_${stackId}`);
+  const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://localhost:${ports[i]}/graphql`])) as Record<SubgraphName, string>;
+  const logger = createLogger('test', 'silent');
+
+  const started = await Promise.all(
+    SUBGRAPHS.map(async (name, i) =>
+      startSubgraph(definitions[name], {
+        port: ports[i],
+        databaseUrl: sharedUrl ?? (await createDatabase(baseUrl, `pq_test_${stackId}_${name}`)),
+        subgraphUrls,
+        jwtSecret: TEST_JWT_SECRET,
+        clock,
+        logger,
+      }),
+    ),
+  );
+  const services = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningService>;
+  const gateway = await startGateway({
+    port: 0,
+    supergraphSdl: readFileSync(path.resolve(__dirname, '../schema/supergraph.graphql'), 'utf8'),
+    subgraphUrls,
+    jwtSecret: TEST_JWT_SECRET,
+    logger,
+  });
+  const client = graphqlClient(gateway.url);
+
+  const token = (claims: Partial<TokenClaims>) => signToken(TEST_JWT_SECRET, { sub: `test-${claims.role ?? 'NATIONAL_AGENCY'}`, role: 'NATIONAL_AGENCY', region: '', ...claims });
+  const agencyToken = await token({});
+
+  const pendingEvents = async () => {
+    let pending = 0;
+    for (const service of started) {
+      const [row] = await service.orm.em.fork().getConnection().execute(`select count(*)::int as n from "${service.name}".outbox_pending`);
+      pending += row.n;
+    }
+    return pending;
+  };
+
+  return {
+    url: gateway.url,
+    clock,
+    services,
+    async query(query, variables = {}, as = {}) {
+      const bearer = as === null ? undefined : Object.keys(as).length === 0 ? agencyToken : await token(as as Partial<TokenClaims>);
+      return client(query, variables, bearer);
+    },
+    async countStatements(query, variables = {}) {
+      const requestId = randomUUID();
+      const http = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agencyToken}`, 'x-request-id': requestId },
+        body: JSON.stringify({ query, variables }),
+      });
+      const response = (await http.json()) as GraphQLResponse;
+      return { response, statements: statementsByRequest.get(requestId) ?? 0 };
+    },
+    token,
+    async eventsDelivered() {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        for (const service of started) service.relay.wake();
+        await Promise.all(started.map((s) => s.relay.idle()));
+        if ((await pendingEvents()) === 0) return;
+        if (Date.now() > deadline) throw new Error(`events still pending after 15 s: ${await pendingEvents()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async stop() {
+      await gateway.stop();
+      await Promise.all(started.map((s) => s.stop()));
+    },
+  };
+}
