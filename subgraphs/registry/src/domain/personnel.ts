@@ -1,5 +1,5 @@
 import { validateCnid } from 'validid/cnid';
-import type { IsoDate } from '@pq/kit';
+import { IsoDate, isIsoDate } from '@pq/kit';
 
 export enum RegistrationStatus {
   NORMAL = 'NORMAL',
@@ -73,8 +73,9 @@ export function regionOfPersonnelCode(code: string): string {
 /** R2: an 18-digit resident ID (GB 11643) with its ISO 7064 MOD 11-2 check character. */
 export function idNumberProblem(idNumber: string): Problem<EntryProblemCode> | null {
   const result = validateCnid(idNumber);
-  if (result.ok) return null;
-  const why = { INVALID_CHECKSUM: 'its check character is wrong', INVALID_DATE: 'its birth date is impossible', INVALID_LENGTH: 'it does not have 18 characters' }[result.status.text as string] ?? 'it is not a resident ID number';
+  // validid accepts days a month does not have (19490230); the calendar check closes that gap.
+  if (result.ok && isIsoDate(birthDateOfIdNumber(idNumber))) return null;
+  const why = { INVALID_CHECKSUM: 'its check character is wrong', INVALID_DATE: 'its birth date is impossible', INVALID_LENGTH: 'it does not have 18 characters' }[result.ok ? 'INVALID_DATE' : result.status.text] ?? 'it is not a resident ID number';
   return { code: 'INVALID_ID_NUMBER', message: `${maskIdNumber(idNumber)} is not a valid ID number: ${why}` };
 }
 

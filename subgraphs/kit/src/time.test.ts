@@ -1,0 +1,37 @@
+import { WorkingDayCalendar } from './calendar';
+import { addMonths, addYears, chinaDate, isIsoDate } from './dates';
+
+describe('calendar dates', () => {
+  test.each([
+    ['a month later', '2026-03-10', 1, '2026-04-10'],
+    ['a missing day becomes the month\'s last day', '2026-01-31', 1, '2026-02-28'],
+    ['across a year', '2026-11-30', 3, '2027-02-28'],
+  ])('%s', (_why, date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+
+  test('29 February plus a year is 28 February', () => expect(addYears('2028-02-29', 1)).toBe('2029-02-28'));
+  test('impossible dates are not dates', () => expect([isIsoDate('2026-02-30'), isIsoDate('2026-2-3'), isIsoDate('2026-02-28')]).toEqual([false, false, true]));
+  test('the date is the date in China, not UTC', () => expect(chinaDate(new Date('2026-03-15T17:00:00Z'))).toBe('2026-03-16'));
+});
+
+describe('WorkingDayCalendar — official holidays and make-up days', () => {
+  const calendar = new WorkingDayCalendar();
+  test.each([
+    ['National Day is a holiday', '2025-10-01', false],
+    ['the make-up Saturday before National Day is a working day', '2025-09-28', true],
+    ['an ordinary Saturday is not', '2026-03-14', false],
+    ['Spring Festival 2026 make-up Saturday is a working day', '2026-02-14', true],
+  ])('%s', (_why, date, working) => {
+    expect(calendar.isWorkingDay(date)).toBe(working);
+  });
+
+  test('counting skips weekends and holidays and counts make-up days', () => {
+    expect(calendar.addWorkingDays('2025-09-29', 5)).toBe('2025-10-13');
+  });
+
+  test('an administrator override wins over the published data', () => {
+    const extended = new WorkingDayCalendar([['2026-03-16', false]]);
+    expect(extended.addWorkingDays('2026-03-13', 1)).toBe('2026-03-17');
+  });
+});

@@ -1,0 +1,71 @@
+import { idNumberProblem, maskIdNumber, maskPhone, PersonnelCategory, personnelCodeProblem, RegistrationStatus } from './personnel';
+import { InstitutionFacts, PersonFacts, personStatus, registrationProblem, statusChangePlan } from './registration';
+
+const VALID_ID = '11010519491231002X';
+
+describe('R2 — ID numbers and personnel codes', () => {
+  test.each([
+    ['a valid resident ID with check character X', VALID_ID, null],
+    ['a wrong check character is refused', '110105194912310021', 'INVALID_ID_NUMBER'],
+    ['an impossible birth date is refused', '110105194902300020', 'INVALID_ID_NUMBER'],
+    ['17 characters are refused', '11010519491231002', 'INVALID_ID_NUMBER'],
+  ])('%s', (_rule, id, code) => {
+    expect(idNumberProblem(id)?.code ?? null).toBe(code);
+  });
+
+  test.each([
+    ['a doctor: D + region + sequence', 'D370802000123', PersonnelCategory.DOCTOR, null],
+    ['pharmacy staff: HY', 'HY370802000456', PersonnelCategory.PHARMACIST, null],
+    ['technical staff: HJ', 'HJ371002000555', PersonnelCategory.TECHNICIAN, null],
+    ['a doctor code with a nurse prefix is refused', 'N370802000123', PersonnelCategory.DOCTOR, 'INVALID_PERSONNEL_CODE'],
+    ['a short sequence is refused', 'D37080200012', PersonnelCategory.DOCTOR, 'INVALID_PERSONNEL_CODE'],
+    ['a region outside GB/T 2260 provinces is refused', 'D990802000123', PersonnelCategory.DOCTOR, 'INVALID_REGION_CODE'],
+  ])('%s', (_rule, code, category, problem) => {
+    expect(personnelCodeProblem(code, category)?.code ?? null).toBe(problem);
+  });
+
+  test('ID numbers and phones are masked (API.md idNumberMasked)', () => {
+    expect(maskIdNumber('37010219800101123X')).toBe('370102********123X');
+    expect(maskPhone('13853712345')).toBe('138****2345');
+  });
+});
+
+describe('registrationProblem — R1, R5, R8–R9, G1', () => {
+  const hospital: InstitutionFacts = { code: 'H37080200090', kind: 'MEDICAL', agreementStatus: 'ACTIVE', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31' };
+  const request = { code: 'D370802000123', idNumber: VALID_ID, category: PersonnelCategory.DOCTOR, institutionCode: hospital.code, registeredOn: '2026-03-16' };
+  const known: PersonFacts = { idNumber: VALID_ID, status: RegistrationStatus.NORMAL, reRegistrationBlockedUntil: null, liveInstitutionCodes: ['H37100200015'] };
+
+  test.each<[string, Partial<typeof request>, InstitutionFacts | null, PersonFacts | null, string | null]>([
+    ['a new person at an institution with an agreement in force', {}, hospital, null, null],
+    ['R5 multi-site: a second institution registers the same doctor', {}, hospital, known, null],
+    ['unknown institution', {}, null, null, 'NOT_FOUND'],
+    ['G1 no agreement in force on the registration date', { registeredOn: '2027-01-02' }, hospital, null, 'NO_AGREEMENT_IN_FORCE'],
+    ['G1 a suspended agreement', {}, { ...hospital, agreementStatus: 'SUSPENDED' }, null, 'NO_AGREEMENT_IN_FORCE'],
+    ['R1 a pharmacy principal is registered by a pharmacy', { code: 'HY370802000456', category: PersonnelCategory.PHARMACY_PRINCIPAL }, hospital, null, 'BAD_USER_INPUT'],
+    ['the same code with another ID number', {}, hospital, { ...known, idNumber: '110105194912310037' }, 'BAD_USER_INPUT'],
+    ['R9 within a re-registration ban', {}, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2027-03-09' }, 'REGISTRATION_BANNED'],
+    ['R9 the day after the ban ends', { registeredOn: '2026-03-16' }, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2026-03-15' }, null],
+    ['R5 no new registration during a suspension', {}, hospital, { ...known, status: RegistrationStatus.SUSPENDED }, 'REGISTRATION_BANNED'],
+    ['R4 no second live registration at the same institution', {}, hospital, { ...known, liveInstitutionCodes: [hospital.code] }, 'DUPLICATE_REGISTRATION'],
+  ])('%s', (_rule, change, institution, person, expected) => {
+    expect(registrationProblem({ ...request, ...change }, institution, person)?.code ?? null).toBe(expected);
+  });
+});
+
+describe('status rules — R3, R5, R11', () => {
+  test.each<[string, RegistrationStatus.SUSPENDED | RegistrationStatus.TERMINATED | null, RegistrationStatus[], RegistrationStatus]>([
+    ['R5 a sanction applies to the person everywhere', RegistrationStatus.SUSPENDED, [RegistrationStatus.NORMAL], RegistrationStatus.SUSPENDED],
+    ['R3 normal while any registration is live', null, [RegistrationStatus.CANCELLED, RegistrationStatus.NORMAL], RegistrationStatus.NORMAL],
+    ['R4 cancelled once every registration is cancelled', null, [RegistrationStatus.CANCELLED], RegistrationStatus.CANCELLED],
+  ])('%s', (_rule, sanction, statuses, expected) => {
+    expect(personStatus(sanction, statuses)).toBe(expected);
+  });
+
+  test.each([
+    ['R11 a change ends the open interval the day before it takes effect', { validFrom: '2026-01-05' }, '2026-01-05', '2026-03-10', { effectiveOn: '2026-03-10', closeOpen: 'end' }],
+    ['R11 a change on the interval\'s first day replaces it', { validFrom: '2026-03-10' }, '2026-01-05', '2026-03-10', { effectiveOn: '2026-03-10', closeOpen: 'replace' }],
+    ['a sanction dated before the registration takes effect from the registration', { validFrom: '2026-03-12' }, '2026-03-12', '2026-03-10', { effectiveOn: '2026-03-12', closeOpen: 'replace' }],
+  ])('%s', (_rule, open, registeredOn, effectiveOn, expected) => {
+    expect(statusChangePlan(open, registeredOn, effectiveOn)).toEqual(expected);
+  });
+});
