@@ -1,19 +1,10 @@
 // Unit tests (subgraphs/<name>/src/**.test.ts) and end-to-end tests through the gateway (test/).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// ts-jest transpiles each file on its own (isolated modules), with decorator metadata, like tsc does for the build.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': tsJest },
   // jose and validid ship ES modules only; jest's CommonJS runtime needs them transformed.
   transformIgnorePatterns: ['/node_modules/(?!(jose|validid)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
