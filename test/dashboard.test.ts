@@ -1,6 +1,6 @@
-import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, seedDemo, withCheckCharacter } from '../scripts/src/demo';
+import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, withCheckCharacter } from '../scripts/src/demo';
 import { expectedDemoDashboard, suspensionUntil, withoutIds } from './expected';
-import { startStack, Stack } from './harness';
+import { startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
 const REGISTER = `mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id status } } }`;
@@ -10,14 +10,7 @@ const SCORE = `mutation($input: RecordScoresInput!) { recordScores(input: $input
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ today: TODAY });
-  const query = (q: string, v?: Record<string, unknown>, token?: string) => fetch(stack.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: q, variables: v }),
-  }).then((r) => r.json());
-  await seedDemo(query, { agency: await stack.token({}), doctor: await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' }) }, TODAY);
-  await stack.eventsDelivered();
+  stack = await startSeededStack(TODAY);
 });
 
 afterAll(() => stack?.stop());

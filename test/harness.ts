@@ -23,6 +23,7 @@ import {
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { GraphQLResponse, graphqlClient } from '../scripts/src/client';
+import { MULTI_SITE_DOCTOR, seedDemo } from '../scripts/src/demo';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-end-to-end-harness';
 const definitions: Record<SubgraphName, SubgraphDefinition<any>> = {
@@ -154,4 +155,19 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
       await Promise.all(started.map((s) => s.stop()));
     },
   };
+}
+
+/** A stack with the demo data loaded (as `npm start` loads it) and every event applied. */
+export async function startSeededStack(today = '2026-03-16'): Promise<Stack> {
+  const stack = await startStack({ today });
+  const agency = await stack.token({});
+  const doctor = await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' });
+  await seedDemo(graphqlClient(stack.url), { agency, doctor }, today);
+  await stack.eventsDelivered();
+  return stack;
+}
+
+/** The codes of a response's errors, and of their refused entries. */
+export function errorCodes(response: GraphQLResponse): { code?: string; entries?: { index: number; code: string; until?: string }[] }[] {
+  return (response.errors ?? []).map((e) => ({ code: e.extensions?.code, ...(e.extensions?.entries ? { entries: e.extensions.entries as never } : {}) }));
 }

@@ -22,6 +22,8 @@ export interface EntryProblem {
   index: number;
   code: ErrorCode;
   message: string;
+  /** Rule-specific facts, e.g. the last day of a registration ban. */
+  until?: string;
 }
 
 /** A refusal by a domain rule. Thrown inside a transaction, it rolls everything back. */

@@ -1,4 +1,5 @@
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { AgreementView } from './entities/agreement-view';
 import { InstitutionView } from './entities/institution-view';
 import { Person } from './entities/person';
 import { Registration } from './entities/registration';
@@ -10,7 +11,7 @@ import { buildSchema } from './schema';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
-  entities: [Person, Registration, StatusInterval, InstitutionView],
+  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementView],
   migrations,
   buildSchema,
   createLoaders,

@@ -1,6 +1,7 @@
 import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem, lockAggregates } from '@pq/kit';
 import { birthDateOfIdNumber, genderOfIdNumber, LIVE_STATUSES, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
 import { personStatus, registrationProblem } from '../domain/registration';
+import { AgreementView } from '../entities/agreement-view';
 import { InstitutionView } from '../entities/institution-view';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
@@ -17,6 +18,7 @@ import { startStatusHistory } from './status';
 export async function registerPersonnel(em: EntityManager, context: Context, input: RegisterPersonnelInput): Promise<string[]> {
   const today = context.clock.today();
   const institution = await em.findOne(InstitutionView, { code: input.institutionCode });
+  const agreements = await em.find(AgreementView, { institutionCode: input.institutionCode });
   assertActsFor(context, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
 
   const codes = input.people.map((p) => p.code);
@@ -35,13 +37,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
     const person = persons.find((p) => p.code === entry.code) ?? null;
     const problem = registrationProblem(
       { ...entry, institutionCode: input.institutionCode, registeredOn: entry.registeredOn ?? today },
-      institution && {
-        code: institution.code,
-        kind: institution.kind,
-        agreementStatus: institution.agreementStatus ?? null,
-        agreementValidFrom: institution.agreementValidFrom ?? null,
-        agreementValidUntil: institution.agreementValidUntil ?? null,
-      },
+      institution && { code: institution.code, kind: institution.kind, agreements },
       person && {
         idNumber: person.idNumber,
         status: person.status,
@@ -49,7 +45,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
         liveInstitutionCodes: liveRegistrations.filter((r) => r.personCode === person.code).map((r) => r.institutionCode),
       },
     );
-    if (problem) problems.push({ index, code: problem.code, message: problem.message });
+    if (problem) problems.push({ index, ...problem });
   });
   if (problems.length > 0) throw new BatchRejectedError(problems);
 

@@ -52,6 +52,8 @@ export type EntryProblemCode = 'INVALID_ID_NUMBER' | 'INVALID_PERSONNEL_CODE' | 
 export interface Problem<C extends string = string> {
   code: C;
   message: string;
+  /** REGISTRATION_BANNED: the last day of the ban. */
+  until?: IsoDate;
 }
 
 export function personnelCodeProblem(code: string, category: PersonnelCategory): Problem<EntryProblemCode> | null {

@@ -31,7 +31,8 @@ describe('R2 — ID numbers and personnel codes', () => {
 });
 
 describe('registrationProblem — R1, R5, R8–R9, G1', () => {
-  const hospital: InstitutionFacts = { code: 'H37080200090', kind: 'MEDICAL', agreementStatus: 'ACTIVE', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31' };
+  const agreement = { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' };
+  const hospital: InstitutionFacts = { code: 'H37080200090', kind: 'MEDICAL', agreements: [agreement] };
   const request = { code: 'D370802000123', idNumber: VALID_ID, category: PersonnelCategory.DOCTOR, institutionCode: hospital.code, registeredOn: '2026-03-16' };
   const known: PersonFacts = { idNumber: VALID_ID, status: RegistrationStatus.NORMAL, reRegistrationBlockedUntil: null, liveInstitutionCodes: ['H37100200015'] };
 
@@ -40,9 +41,10 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
     ['R5 multi-site: a second institution registers the same doctor', {}, hospital, known, null],
     ['unknown institution', {}, null, null, 'NOT_FOUND'],
     ['G1 no agreement in force on the registration date', { registeredOn: '2027-01-02' }, hospital, null, 'NO_AGREEMENT_IN_FORCE'],
-    ['G1 a suspended agreement', {}, { ...hospital, agreementStatus: 'SUSPENDED' }, null, 'NO_AGREEMENT_IN_FORCE'],
+    ['G1 a suspended agreement', {}, { ...hospital, agreements: [{ ...agreement, status: 'SUSPENDED' }] }, null, 'NO_AGREEMENT_IN_FORCE'],
     ['R1 a pharmacy principal is registered by a pharmacy', { code: 'HY370802000456', category: PersonnelCategory.PHARMACY_PRINCIPAL }, hospital, null, 'BAD_USER_INPUT'],
     ['the same code with another ID number', {}, hospital, { ...known, idNumber: '110105194912310037' }, 'BAD_USER_INPUT'],
+    ['G1 an earlier agreement covers a past registration date', { registeredOn: '2025-06-01' }, { ...hospital, agreements: [{ ...agreement, validFrom: '2025-01-01', validUntil: '2025-12-31' }, agreement] }, null, null],
     ['R9 within a re-registration ban', {}, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2027-03-09' }, 'REGISTRATION_BANNED'],
     ['R9 the day after the ban ends', { registeredOn: '2026-03-16' }, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2026-03-15' }, null],
     ['R5 no new registration during a suspension', {}, hospital, { ...known, status: RegistrationStatus.SUSPENDED }, 'REGISTRATION_BANNED'],
@@ -67,5 +69,25 @@ describe('status rules — R3, R5, R11', () => {
     ['a sanction dated before the registration takes effect from the registration', { validFrom: '2026-03-12' }, '2026-03-12', '2026-03-10', { effectiveOn: '2026-03-12', closeOpen: 'replace' }],
   ])('%s', (_rule, open, registeredOn, effectiveOn, expected) => {
     expect(statusChangePlan(open, registeredOn, effectiveOn)).toEqual(expected);
+  });
+});
+
+import { claimVerdict } from './eligibility';
+
+describe('claimVerdict — E1, R3, R8, G1', () => {
+  const normal = { status: RegistrationStatus.NORMAL, commitmentSignedOn: '2026-01-05', agreementInForce: true };
+  test.each([
+    ['E1 normal, committed, agreement in force → paid', normal, false, true, /^payable: registered/],
+    ['E1 suspended on the service date → not paid', { ...normal, status: RegistrationStatus.SUSPENDED }, false, false, /suspended on 2026-03-16/],
+    ['R3 suspended but emergency → paid, with the reason', { ...normal, status: RegistrationStatus.SUSPENDED }, true, true, /emergency or rescue/],
+    ['E1 terminated → not paid', { ...normal, status: RegistrationStatus.TERMINATED }, false, false, /terminated/],
+    ['not registered there on the date → not paid', { ...normal, status: null }, false, false, /not registered/],
+    ['R8 no commitment → not paid', { ...normal, commitmentSignedOn: null }, false, false, /service commitment/],
+    ['R8 commitment signed after the service → not paid', { ...normal, commitmentSignedOn: '2026-03-17' }, false, false, /service commitment/],
+    ['G1 no agreement in force → not paid', { ...normal, agreementInForce: false }, false, false, /agreement/],
+  ])('%s', (_rule, facts, emergency, payable, reason) => {
+    const verdict = claimVerdict(facts, '2026-03-16', emergency);
+    expect(verdict.payable).toBe(payable);
+    expect(verdict.reason).toMatch(reason);
   });
 });

@@ -11,12 +11,16 @@ export type RegistrationProblemCode =
   | 'DUPLICATE_REGISTRATION'
   | 'BAD_USER_INPUT';
 
+export interface AgreementFacts {
+  status: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+}
+
 export interface InstitutionFacts {
   code: string;
   kind: 'MEDICAL' | 'PHARMACY';
-  agreementStatus: string | null;
-  agreementValidFrom: IsoDate | null;
-  agreementValidUntil: IsoDate | null;
+  agreements: AgreementFacts[];
 }
 
 export interface PersonFacts {
@@ -36,14 +40,8 @@ export interface RegistrationRequest {
 }
 
 /** G1: an institution's staff have payment qualification only while its agreement is in force. */
-export function agreementInForce(institution: InstitutionFacts, on: IsoDate): boolean {
-  return (
-    institution.agreementStatus === 'ACTIVE' &&
-    institution.agreementValidFrom !== null &&
-    institution.agreementValidUntil !== null &&
-    institution.agreementValidFrom <= on &&
-    on <= institution.agreementValidUntil
-  );
+export function agreementInForce(agreements: AgreementFacts[], on: IsoDate): boolean {
+  return agreements.some((a) => a.status === 'ACTIVE' && a.validFrom <= on && on <= a.validUntil);
 }
 
 /** Why one entry of a registration batch is refused (R1, R2, R5, R9), or null. */
@@ -55,7 +53,7 @@ export function registrationProblem(
   const format = personnelCodeProblem(request.code, request.category) ?? idNumberProblem(request.idNumber);
   if (format) return format;
   if (!institution) return { code: 'NOT_FOUND', message: `institution ${request.institutionCode} is not a designated institution` };
-  if (!agreementInForce(institution, request.registeredOn)) {
+  if (!agreementInForce(institution.agreements, request.registeredOn)) {
     return { code: 'NO_AGREEMENT_IN_FORCE', message: `institution ${institution.code} has no service agreement in force on ${request.registeredOn}` };
   }
   if (request.category === PersonnelCategory.PHARMACY_PRINCIPAL && institution.kind !== 'PHARMACY') {
@@ -66,7 +64,7 @@ export function registrationProblem(
     return { code: 'BAD_USER_INPUT', message: `personnel code ${request.code} is registered with another ID number` };
   }
   if (person.reRegistrationBlockedUntil && request.registeredOn <= person.reRegistrationBlockedUntil) {
-    return { code: 'REGISTRATION_BANNED', message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)` };
+    return { code: 'REGISTRATION_BANNED', message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)`, until: person.reRegistrationBlockedUntil };
   }
   if (person.status === RegistrationStatus.SUSPENDED || person.status === RegistrationStatus.TERMINATED) {
     return { code: 'REGISTRATION_BANNED', message: `${request.code} is ${person.status.toLowerCase()}; no institution may newly register them during it (R5)` };

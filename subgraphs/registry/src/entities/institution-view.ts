@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
-/** Registry's read model of institutions and their current agreement, kept from agreements' events. */
+/** Registry's read model of institutions (their agreements are in AgreementView), kept from agreements' events. */
 @Entity({ tableName: 'institution_view' })
 export class InstitutionView {
   @PrimaryKey({ type: 'string', length: 12 })
@@ -11,13 +11,4 @@ export class InstitutionView {
 
   @Property({ type: 'string', length: 6 })
   regionCode!: string;
-
-  @Property({ type: 'string', nullable: true })
-  agreementStatus?: string | null;
-
-  @Property({ type: 'date', nullable: true })
-  agreementValidFrom?: string | null;
-
-  @Property({ type: 'date', nullable: true })
-  agreementValidUntil?: string | null;
 }

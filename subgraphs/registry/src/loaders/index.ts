@@ -2,9 +2,11 @@ import { EntityManager, entityLoader, listLoader } from '@pq/kit';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
+import { claimFactsLoader } from './claim-facts';
 
 export function createLoaders(em: EntityManager) {
   return {
+    claimFacts: claimFactsLoader(em),
     person: entityLoader(
       (codes: string[]) => em.find(Person, { code: { $in: codes } }),
       (person) => person.code,

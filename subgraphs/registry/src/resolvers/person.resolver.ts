@@ -1,10 +1,11 @@
-import { addDays, decodeCursor, PERMISSIONS, toConnection } from '@pq/kit';
+import { addDays, PERMISSIONS } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter, StatusChange } from './person.types';
+import { personsPage } from './persons-page';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -16,30 +17,13 @@ export class PersonResolver {
 
   @Authorized(PERMISSIONS.persons)
   @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order' })
-  async persons(
+  persons(
     @Ctx() context: Context,
     @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<PersonConnection> {
-    const limit = Math.min(Math.max(first ?? 50, 0), 500);
-    const build = () => {
-      const qb = context.em.createQueryBuilder(Person, 'p');
-      if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
-      if (filter?.status) qb.andWhere({ status: filter.status });
-      if (filter?.category) qb.andWhere({ category: filter.category });
-      if (filter?.namePrefix) qb.andWhere({ name: { $like: `${filter.namePrefix}%` } });
-      if (filter?.institutionCode) {
-        qb.andWhere(`exists (select 1 from registry.registration r where r.person_code = p.code and r.institution_code = ? and r.status <> 'CANCELLED')`, [filter.institutionCode]);
-      }
-      return qb;
-    };
-    const cursor = decodeCursor(after);
-    const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
-    if (cursor) page.andWhere({ code: { $gt: cursor } });
-    const rows = await page.getResult();
-    for (const row of rows) context.loaders.person.prime(row.code, row);
-    return toConnection(PersonConnection, rows, limit, (p) => p.code, () => build().getCount());
+    return personsPage(context, filter ?? {}, first, after);
   }
 
   @FieldResolver(() => String, { description: '身份证件号码（脱敏） — ID number with birth date and sequence masked, e.g. 370102********123X' })

@@ -40,6 +40,9 @@ export class PersonFilter {
   @Field(() => ID, { nullable: true, description: '定点医药机构代码 — registered (not cancelled) at this institution' })
   institutionCode?: string;
 
+  @Field(() => RegistrationStatus, { nullable: true, description: '在该机构的登记备案状态 — with institutionCode: the registration status there' })
+  registrationStatus?: RegistrationStatus;
+
   @Field({ nullable: true, description: '区划前缀 — region-code prefix of the personnel code' })
   regionPrefix?: string;
 
@@ -108,4 +111,43 @@ export class RegisterPersonnelInput {
 export class RegisterPersonnelPayload {
   @Field(() => [Registration], { description: '登记备案 — one per person, in input order' })
   registrations!: Registration[];
+}
+
+@InputType({ description: '签署服务承诺 — the service commitment of a registration (R8, form 1)' })
+export class SignCommitmentInput {
+  @Field(() => ID, { description: '登记备案标识 — the registration' })
+  registrationId!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '签署日期 — default: today' })
+  signedOn?: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '签署结果 — the registration with its commitment' })
+export class SignCommitmentPayload {
+  @Field(() => Registration, { description: '登记备案 — the registration' })
+  registration!: Registration;
+}
+
+@InputType({ description: '取消登记备案 — the person left the institution (R4)' })
+export class CancelRegistrationInput {
+  @Field(() => ID, { description: '登记备案标识 — the registration' })
+  registrationId!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '取消日期 — default: today' })
+  on?: string;
+
+  @Field({ description: '原因 — contract ended, retirement, moved…' })
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '取消结果 — the cancelled registration' })
+export class CancelRegistrationPayload {
+  @Field(() => Registration, { description: '登记备案 — the registration' })
+  registration!: Registration;
 }

@@ -1,10 +1,19 @@
 import { PERMISSIONS, runIdempotent } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { registerPersonnel } from '../commands/register-personnel';
+import { cancelRegistration, signCommitment } from '../commands/registration-changes';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import type { Context } from './context';
-import { Institution, RegisterPersonnelInput, RegisterPersonnelPayload } from './person.types';
+import {
+  CancelRegistrationInput,
+  CancelRegistrationPayload,
+  Institution,
+  RegisterPersonnelInput,
+  RegisterPersonnelPayload,
+  SignCommitmentInput,
+  SignCommitmentPayload,
+} from './person.types';
 
 @Resolver(() => Registration)
 export class RegistrationResolver {
@@ -15,6 +24,24 @@ export class RegistrationResolver {
       runIdempotent(em, 'registry', context.caller, 'registerPersonnel', input, () => registerPersonnel(em, context, input)),
     );
     return { registrations: (await context.loaders.registration.loadMany(ids)) as Registration[] };
+  }
+
+  @Authorized(PERMISSIONS.signCommitment)
+  @Mutation(() => SignCommitmentPayload, { description: '签署服务承诺 — record the service commitment of a registration (R8)' })
+  async signCommitment(@Arg('input') input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
+    const id = await context.em.transactional((em) =>
+      runIdempotent(em, 'registry', context.caller, 'signCommitment', input, () => signCommitment(em, context, input.registrationId, input.signedOn)),
+    );
+    return { registration: (await context.loaders.registration.load(id))! };
+  }
+
+  @Authorized(PERMISSIONS.cancelRegistration)
+  @Mutation(() => CancelRegistrationPayload, { description: '取消登记备案 — the institution cancels the registration of a person who left (R4)' })
+  async cancelRegistration(@Arg('input') input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
+    const id = await context.em.transactional((em) =>
+      runIdempotent(em, 'registry', context.caller, 'cancelRegistration', input, () => cancelRegistration(em, context, input.registrationId, input.on, input.reason)),
+    );
+    return { registration: (await context.loaders.registration.load(id))! };
   }
 
   @FieldResolver(() => Person, { description: '人员 — the registered person' })

@@ -1,0 +1,60 @@
+import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
+import { LIVE_STATUSES, RegistrationStatus } from '../domain/personnel';
+import { personStatus } from '../domain/registration';
+import { InstitutionView } from '../entities/institution-view';
+import { Person } from '../entities/person';
+import { Registration } from '../entities/registration';
+import type { Context } from '../resolvers/context';
+import { changeRegistrationStatuses } from './status';
+
+/** Loads a registration for a change by its institution (or an agency), locking its person. */
+async function registrationForChange(em: EntityManager, context: Context, registrationId: string): Promise<Registration> {
+  const registration = await em.findOne(Registration, { id: registrationId });
+  if (!registration) throw notFound('registration', registrationId);
+  const institution = await em.findOne(InstitutionView, { code: registration.institutionCode });
+  if (context.caller.role === 'PERSON') {
+    if (context.caller.person !== registration.personCode) throw new DomainError('FORBIDDEN', 'a person may sign only their own commitment');
+  } else {
+    assertActsFor(context, registration.institutionCode, institution?.regionCode ?? registration.institutionCode.slice(1, 7));
+  }
+  await lockAggregates(em, 'person', [registration.personCode]);
+  await em.refresh(registration);
+  return registration;
+}
+
+function notInFuture(context: Context, date: IsoDate, what: string): void {
+  if (date > context.clock.today()) throw new DomainError('BAD_USER_INPUT', `${what} ${date} is in the future`);
+}
+
+/** R8: the service commitment, signed on the platform or on paper; without it nothing is paid. Signing twice keeps the first date. */
+export async function signCommitment(em: EntityManager, context: Context, registrationId: string, signedOn: IsoDate | undefined): Promise<string> {
+  const registration = await registrationForChange(em, context, registrationId);
+  if (!LIVE_STATUSES.includes(registration.status)) {
+    throw new DomainError('INVALID_STATE', `the registration is ${registration.status.toLowerCase()}; a new registration needs a new commitment (S13)`);
+  }
+  const date = signedOn ?? context.clock.today();
+  notInFuture(context, date, 'the signing date');
+  registration.commitmentSignedOn ??= date;
+  await em.flush();
+  return registration.id;
+}
+
+/** R4: the institution cancels the registration of a person who left; the history stays. */
+export async function cancelRegistration(em: EntityManager, context: Context, registrationId: string, on: IsoDate | undefined, reason: string): Promise<string> {
+  if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'a cancellation states its reason (contract ended, retirement, …)');
+  const registration = await registrationForChange(em, context, registrationId);
+  if (registration.status === RegistrationStatus.CANCELLED) throw new DomainError('INVALID_STATE', `the registration was already cancelled on ${registration.cancelledOn}`);
+  const date = on ?? context.clock.today();
+  notInFuture(context, date, 'the cancellation date');
+  if (date < registration.registeredOn) throw new DomainError('BAD_USER_INPUT', `the cancellation date ${date} is before the registration (${registration.registeredOn})`);
+
+  await changeRegistrationStatuses(em, [registration], RegistrationStatus.CANCELLED, { effectiveOn: date, cause: `cancelled (取消登记备案): ${reason}` });
+  registration.cancelledOn = date;
+  const person = await em.findOneOrFail(Person, { code: registration.personCode });
+  if (person.status !== RegistrationStatus.SUSPENDED && person.status !== RegistrationStatus.TERMINATED) {
+    const others = await em.find(Registration, { personCode: person.code });
+    person.status = personStatus(null, others.map((r) => r.status));
+  }
+  await em.flush();
+  return registration.id;
+}

@@ -1,0 +1,53 @@
+import { DateScalar, DomainError, PERMISSIONS } from '@pq/kit';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { claimVerdict } from '../domain/eligibility';
+import { ClaimLine, fetchClaimFacts } from '../loaders/claim-facts';
+import type { Context } from './context';
+import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from './claims.types';
+
+/** The largest claim batch one call may carry (monthly audits send several batches). */
+export const MAX_CLAIM_LINES = 20_000;
+
+@Resolver()
+export class ClaimsResolver {
+  @Authorized(PERMISSIONS.paymentEligibility)
+  @Query(() => Eligibility, { description: '医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)?' })
+  async paymentEligibility(
+    @Ctx() context: Context,
+    @Arg('personCode', () => ID) personCode: string,
+    @Arg('institutionCode', () => ID) institutionCode: string,
+    @Arg('on', () => DateScalar) on: string,
+    @Arg('emergency', () => Boolean, { nullable: true, defaultValue: false }) emergency: boolean | null,
+  ): Promise<Eligibility> {
+    const line: ClaimLine = { lineId: `${personCode}|${institutionCode}|${on}|${Boolean(emergency)}`, personCode, institutionCode, serviceDate: on, emergency: Boolean(emergency), amount: 0 };
+    return claimVerdict(await context.loaders.claimFacts.load(line), on, Boolean(emergency));
+  }
+
+  @Authorized(PERMISSIONS.auditClaims)
+  @Query(() => ClaimAuditResult, { description: '结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable' })
+  async auditClaims(@Ctx() context: Context, @Arg('claims', () => [ClaimInput]) claims: ClaimInput[]): Promise<ClaimAuditResult> {
+    if (claims.length > MAX_CLAIM_LINES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_CLAIM_LINES} claim lines per call; send the month in batches`);
+    const byLine = new Map(claims.map((c) => [c.lineId, c]));
+    if (byLine.size !== claims.length) throw new DomainError('BAD_USER_INPUT', 'line ids must be unique within a call');
+    const irregular = await fetchClaimFacts(context.em, claims.map((c) => ({ ...c, emergency: Boolean(c.emergency) })), true);
+    const rejected = irregular
+      .map((facts) => {
+        const claim = byLine.get(facts.lineId)!;
+        return { claim, verdict: claimVerdict(facts, claim.serviceDate, Boolean(claim.emergency)) };
+      })
+      .filter(({ verdict }) => !verdict.payable);
+    const rejectedAmount = rejected.reduce((sum, { claim }) => sum + claim.amount, 0);
+    return {
+      checked: claims.length,
+      rejectedCount: rejected.length,
+      rejectedAmount: Math.round(rejectedAmount * 100) / 100,
+      rejected: rejected.map(({ claim, verdict }) => ({ lineId: claim.lineId, reason: verdict.reason, status: verdict.status })),
+    };
+  }
+
+  @Query(() => PublicPersonStatus, { nullable: true, description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)' })
+  async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID) code: string): Promise<PublicPersonStatus | null> {
+    const person = await context.loaders.person.load(code);
+    return person && { code: person.code, name: person.name, category: person.category, status: person.status };
+  }
+}

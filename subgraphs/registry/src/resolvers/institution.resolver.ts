@@ -1,0 +1,19 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { RegistrationStatus } from '../domain/personnel';
+import type { Context } from './context';
+import { Institution, PersonConnection } from './person.types';
+import { personsPage } from './persons-page';
+
+@Resolver(() => Institution)
+export class InstitutionPersonnelResolver {
+  @FieldResolver(() => PersonConnection, { description: '登记备案人员 — persons registered at the institution (not cancelled), in code order' })
+  personnel(
+    @Root() institution: Institution,
+    @Ctx() context: Context,
+    @Arg('status', () => RegistrationStatus, { nullable: true, description: '登记备案状态 — only registrations with this status here' }) status?: RegistrationStatus,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PersonConnection> {
+    return personsPage(context, { institutionCode: institution.code, registrationStatus: status }, first, after);
+  }
+}

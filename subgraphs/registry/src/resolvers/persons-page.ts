@@ -1,0 +1,30 @@
+import { decodeCursor, toConnection } from '@pq/kit';
+import { Person } from '../entities/person';
+import type { Context } from './context';
+import { PersonConnection, PersonFilter } from './person.types';
+
+/** One keyset page of persons (code order) for `persons` and `Institution.personnel`: one query, plus one count if asked. */
+export async function personsPage(context: Context, filter: PersonFilter, first: number | null, after: string | undefined): Promise<PersonConnection> {
+  const limit = Math.min(Math.max(first ?? 50, 0), 500);
+  const build = () => {
+    const qb = context.em.createQueryBuilder(Person, 'p');
+    if (filter.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
+    if (filter.status) qb.andWhere({ status: filter.status });
+    if (filter.category) qb.andWhere({ category: filter.category });
+    if (filter.namePrefix) qb.andWhere({ name: { $like: `${filter.namePrefix}%` } });
+    if (filter.institutionCode) {
+      const status = filter.registrationStatus ? `r.status = ?` : `r.status <> 'CANCELLED'`;
+      qb.andWhere(`exists (select 1 from registry.registration r where r.person_code = p.code and r.institution_code = ? and ${status})`, [
+        filter.institutionCode,
+        ...(filter.registrationStatus ? [filter.registrationStatus] : []),
+      ]);
+    }
+    return qb;
+  };
+  const cursor = decodeCursor(after);
+  const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
+  if (cursor) page.andWhere({ code: { $gt: cursor } });
+  const rows = await page.getResult();
+  for (const row of rows) context.loaders.person.prime(row.code, row);
+  return toConnection(PersonConnection, rows, limit, (p) => p.code, () => build().getCount());
+}
