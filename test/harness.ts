@@ -85,7 +85,8 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
   const sharedUrl = options.databasePerSubgraph ? null : await createDatabase(baseUrl, `pq_test_${stackId}`);
   const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://localhost:${ports[i]}/graphql`])) as Record<SubgraphName, string>;
-  const logger = createLogger('test', 'silent');
+  // Unexpected errors are masked in responses; the log shows them when a test fails.
+  const logger = createLogger('test', process.env.LOG_LEVEL ?? 'error');
 
   const started = await Promise.all(
     SUBGRAPHS.map(async (name, i) =>

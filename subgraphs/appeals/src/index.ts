@@ -1,6 +1,7 @@
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { Appeal } from './entities/appeal';
-import { ScoreRecordView } from './entities/score-record-view';
+import { AppealStep } from './entities/appeal-step';
+import { InstitutionView, ScoreRecordView } from './entities/score-record-view';
 import { eventHandlers, outbox } from './events/outbox';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
@@ -8,7 +9,7 @@ import { buildSchema } from './schema';
 
 export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'appeals',
-  entities: [Appeal, ScoreRecordView],
+  entities: [Appeal, AppealStep, ScoreRecordView, InstitutionView],
   migrations,
   buildSchema,
   createLoaders,

@@ -1,15 +1,15 @@
 import { authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
-import { AppealResolver, PersonAppealsResolver, ScoreRecordAppealsResolver } from './resolvers/appeal.resolver';
-import { Person, ScoreRecord } from './resolvers/appeal.types';
+import { AppealResolver, InstitutionAppealsResolver, PersonAppealsResolver, ScoreRecordAppealsResolver } from './resolvers/appeal.resolver';
+import { Institution, Person, ScoreRecord } from './resolvers/appeal.types';
 import { referenceResolvers } from './resolvers/references';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-      resolvers: [AppealResolver, PersonAppealsResolver, ScoreRecordAppealsResolver],
+      resolvers: [AppealResolver, PersonAppealsResolver, ScoreRecordAppealsResolver, InstitutionAppealsResolver],
       // Extension-only entities: reachable from no root field, so they must be named.
-      orphanedTypes: [Person, ScoreRecord],
+      orphanedTypes: [Person, ScoreRecord, Institution],
       authChecker,
     }, referenceResolvers);
 }

@@ -35,4 +35,11 @@ export class WorkingDayCalendar {
     }
     return date;
   }
+
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    let count = 0;
+    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
+    return count;
+  }
 }

@@ -32,14 +32,49 @@ export interface EventPayloads {
     basisDocument: string;
     reRegistrationBlockedUntil: IsoDate | null;
   };
+  /**
+   * scoring → registry: a suspension or termination no longer applies — restoration approved (S13)
+   * or the decision changed on appeal (A4).
+   */
+  SanctionLifted: {
+    sanctionId: string;
+    personCode: string;
+    kind: 'SUSPENSION' | 'TERMINATION';
+    on: IsoDate;
+    /**
+     * The registrations the sanction changed are normal again from `on`: after a suspension, or a
+     * decision annulled on appeal. Not after a restoration from termination, which needs a new
+     * commitment and registration (S13).
+     */
+    reinstateRegistrations: boolean;
+    cause: string;
+    basisDocument: string;
+  };
   /** scoring → appeals: a score record that an appeal can be filed against. */
   ScoreRecorded: {
     scoreRecordId: string;
     personCode: string;
     institutionCode: string;
+    /** Region of the institution: appeals' work queues are scoped by it. */
+    regionCode: string;
     points: number;
     decidedOn: IsoDate;
     documentNumber: string;
+  };
+  /** scoring → appeals: the notice of a decision was delivered; appeals are due by `appealBy` (A1). */
+  NoticeDelivered: {
+    personCode: string;
+    scoreRecordIds: string[];
+    deliveredOn: IsoDate;
+    appealBy: IsoDate;
+  };
+  /** appeals → scoring: an appeal against a score was decided; CHANGED carries the new points (0: removed). */
+  AppealDecided: {
+    appealId: string;
+    scoreRecordId: string;
+    outcome: 'UPHELD' | 'CHANGED';
+    newPoints: number | null;
+    decidedOn: IsoDate;
   };
 }
 
@@ -47,10 +82,13 @@ export type EventType = keyof EventPayloads;
 
 /** Who consumes each event. The producer writes one pending delivery per subscriber in the same transaction. */
 export const EVENT_SUBSCRIBERS: { [T in EventType]: SubgraphName[] } = {
-  InstitutionUpserted: ['registry', 'scoring'],
+  InstitutionUpserted: ['registry', 'scoring', 'appeals'],
   PersonRegistered: ['scoring'],
   SanctionDecided: ['registry'],
+  SanctionLifted: ['registry'],
   ScoreRecorded: ['appeals'],
+  NoticeDelivered: ['appeals'],
+  AppealDecided: ['scoring'],
 };
 
 export interface DomainEvent<T extends EventType = EventType> {

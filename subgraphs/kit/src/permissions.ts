@@ -21,10 +21,17 @@ export const PERMISSIONS = {
   auditClaims: [...AGENCIES, 'ADMINISTRATION'],
   violationItems: ALL_READERS,
   recordScores: [...AGENCIES, 'ADMINISTRATION'],
+  deliverNotice: [...AGENCIES, 'ADMINISTRATION'],
+  applyForRestoration: [...AGENCIES, 'INSTITUTION'],
+  decideRestoration: AGENCIES,
   institution: ALL_READERS,
   institutions: ALL_READERS,
   importInstitutions: AGENCIES,
   fileAppeal: ['INSTITUTION', 'PERSON'],
+  fileAgreementDispute: ['INSTITUTION'],
+  /** Each step's own rule (appeal-machine.ts) says which of these roles may take it. */
+  appealSteps: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],
+  appealQueue: [...AGENCIES, 'ADMINISTRATION'],
 } satisfies Record<string, Role[]>;
 
 /** type-graphql's `@Authorized(PERMISSIONS.x)` check: no token → UNAUTHENTICATED, wrong role → FORBIDDEN. */

@@ -30,6 +30,11 @@ describe('WorkingDayCalendar — official holidays and make-up days', () => {
     expect(calendar.addWorkingDays('2025-09-29', 5)).toBe('2025-10-13');
   });
 
+  test('working days between two dates, as an expert review is excluded from a deadline', () => {
+    expect(calendar.workingDaysBetween('2025-09-29', '2025-10-13')).toBe(5);
+    expect(calendar.workingDaysBetween('2026-03-16', '2026-03-16')).toBe(0);
+  });
+
   test('an administrator override wins over the published data', () => {
     const extended = new WorkingDayCalendar([['2026-03-16', false]]);
     expect(extended.addWorkingDays('2026-03-13', 1)).toBe('2026-03-17');

@@ -1,9 +1,10 @@
 import { authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
+import { NoticeResolver, RestorationResolver } from './resolvers/notice.resolver';
 import { referenceResolvers } from './resolvers/references';
 import { PersonScoringResolver, ScoreRecordResolver } from './resolvers/score.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver], authChecker }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver], authChecker }, referenceResolvers);
 }

@@ -10,6 +10,11 @@ export enum AppealStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
+export enum AppealSubject {
+  SCORE = 'SCORE',
+  AGREEMENT = 'AGREEMENT',
+}
+
 export const OPEN_APPEAL_STATUSES: readonly AppealStatus[] = [AppealStatus.FILED, AppealStatus.EXPLAINED, AppealStatus.ESCALATED, AppealStatus.EXPERT_REVIEW];
 
 export interface FilingRequest {

@@ -20,4 +20,21 @@ export class ScoreRecordView {
 
   @Property({ type: 'string' })
   documentNumber!: string;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  regionCode?: string | null;
+
+  /** A1: last day an appeal is accepted, once the notice was delivered. */
+  @Property({ type: 'date', nullable: true })
+  appealBy?: string | null;
+}
+
+/** Appeals' read model of institutions, for agreement disputes and region scope. */
+@Entity({ tableName: 'institution_view' })
+export class InstitutionView {
+  @PrimaryKey({ type: 'string', length: 12 })
+  code!: string;
+
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
 }

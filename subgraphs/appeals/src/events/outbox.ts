@@ -1,5 +1,5 @@
 import { EventHandlers, Outbox } from '@pq/kit';
-import { ScoreRecordView } from '../entities/score-record-view';
+import { InstitutionView, ScoreRecordView } from '../entities/score-record-view';
 
 export const outbox = new Outbox('appeals');
 
@@ -9,9 +9,16 @@ export const eventHandlers: EventHandlers = {
       id: record.scoreRecordId,
       personCode: record.personCode,
       institutionCode: record.institutionCode,
+      regionCode: record.regionCode,
       points: record.points,
       decidedOn: record.decidedOn,
       documentNumber: record.documentNumber,
     });
+  },
+  NoticeDelivered: async (notice, { em }) => {
+    await em.nativeUpdate(ScoreRecordView, { id: { $in: notice.scoreRecordIds } }, { appealBy: notice.appealBy });
+  },
+  InstitutionUpserted: async (institution, { em }) => {
+    await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
   },
 };

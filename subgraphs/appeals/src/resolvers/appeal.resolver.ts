@@ -1,23 +1,136 @@
-import { PERMISSIONS, runIdempotent } from '@pq/kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { fileAppeal } from '../commands/file-appeal';
+import { decodeCursor, DomainError, PERMISSIONS, runIdempotent, toConnection } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
+import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
 import { OPEN_APPEAL_STATUSES } from '../domain/appeal';
+import { AppealAction } from '../domain/appeal-machine';
 import { Appeal } from '../entities/appeal';
+import { AppealStep } from '../entities/appeal-step';
 import type { Context } from './context';
-import { FileAppealInput, FileAppealPayload, Person, ScoreRecord } from './appeal.types';
+import {
+  AppealConnection,
+  AppealOutcome,
+  AppealQueueFilter,
+  AppealStepInput,
+  DecideAppealInput,
+  FileAgreementDisputeInput,
+  FileAppealInput,
+  FileAppealPayload,
+  Institution,
+  Person,
+  ScoreRecord,
+} from './appeal.types';
+
+/** Every appeal mutation: one transaction, idempotent, answering with the appeal. */
+async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
+  const id = await context.em.transactional((em) => runIdempotent(em, 'appeals', context.caller, operation, input, () => perform(em)));
+  return { appeal: (await context.loaders.appeal.load(id))! };
+}
+
+const step = (context: Context, operation: string, input: AppealStepInput, action: AppealAction) =>
+  appealMutation(context, operation, input, (em) => takeAppealStep(em, context, { appealId: input.appealId, action, note: input.note }));
 
 @Resolver(() => Appeal)
 export class AppealResolver {
   @Authorized(PERMISSIONS.fileAppeal)
-  @Mutation(() => FileAppealPayload, { description: '提出异议申诉 — a person or institution appeals a score (A1)' })
-  async fileAppeal(@Arg('input') input: FileAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
-    const id = await context.em.transactional((em) => runIdempotent(em, 'appeals', context.caller, 'fileAppeal', input, () => fileAppeal(em, context, input)));
-    return { appeal: (await context.loaders.appeal.load(id))! };
+  @Mutation(() => FileAppealPayload, { description: '提出异议申诉 — a person or institution appeals a score within 10 working days of the notice (A1)' })
+  fileAppeal(@Arg('input') input: FileAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return appealMutation(context, 'fileAppeal', input, (em) => fileAppeal(em, context, input));
   }
 
-  @FieldResolver(() => ScoreRecord, { description: '记分记录 — the score record appealed against' })
-  scoreRecord(@Root() appeal: Appeal): ScoreRecord {
-    return { id: appeal.scoreRecordId };
+  @Authorized(PERMISSIONS.fileAgreementDispute)
+  @Mutation(() => FileAppealPayload, { description: '协议争议 — an institution disputes an agreement decision (A5)' })
+  fileAgreementDispute(@Arg('input') input: FileAgreementDisputeInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return appealMutation(context, 'fileAgreementDispute', input, (em) => fileAgreementDispute(em, context, input));
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '解释说明 — the agency explains the decision (A2)' })
+  explainAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return step(context, 'explainAppeal', input, AppealAction.EXPLAIN);
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '提交行政部门 — the dispute remains and goes to the administration (A2)' })
+  escalateAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return step(context, 'escalateAppeal', input, AppealAction.ESCALATE);
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '提交专家评审 — a professional question goes to experts; their time does not count (A3)' })
+  startExpertReview(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return step(context, 'startExpertReview', input, AppealAction.START_EXPERT_REVIEW);
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '专家评审完成 — the experts answered; the deadline moves by the working days they took' })
+  completeExpertReview(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return step(context, 'completeExpertReview', input, AppealAction.COMPLETE_EXPERT_REVIEW);
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '撤回申诉 — the appellant withdraws' })
+  withdrawAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    return step(context, 'withdrawAppeal', input, AppealAction.WITHDRAW);
+  }
+
+  @Authorized(PERMISSIONS.appealSteps)
+  @Mutation(() => FileAppealPayload, { description: '申诉决定 — uphold with reasons, or change the score; a change reaches scores and status (A4)' })
+  decideAppeal(@Arg('input') input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+    const request: StepRequest = {
+      appealId: input.appealId,
+      action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
+      reason: input.reason,
+      newPoints: input.newPoints,
+    };
+    return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, request));
+  }
+
+  @Authorized(PERMISSIONS.appealQueue)
+  @Query(() => AppealConnection, { description: '申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first)' })
+  async appealQueue(
+    @Ctx() context: Context,
+    @Arg('filter', () => AppealQueueFilter, { nullable: true }) filter?: AppealQueueFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<AppealConnection> {
+    const region = filter?.regionPrefix ?? context.caller.region;
+    if (!region.startsWith(context.caller.region)) throw new DomainError('FORBIDDEN', `region ${region} is outside the caller's region ${context.caller.region || '(national)'}`);
+    const limit = Math.min(Math.max(first ?? 50, 0), 500);
+    const build = () => {
+      const qb = context.em.createQueryBuilder(Appeal, 'a').where({ status: { $in: filter?.statuses ?? [...OPEN_APPEAL_STATUSES] }, regionCode: { $like: `${region}%` } });
+      if (filter?.dueBefore) qb.andWhere({ decideBy: { $lte: filter.dueBefore } });
+      if (filter?.subject) qb.andWhere({ subject: filter.subject });
+      return qb;
+    };
+    const page = build().orderBy({ decideBy: 'asc', id: 'asc' }).limit(limit + 1);
+    const cursor = decodeCursor(after);
+    if (cursor) {
+      const [decideBy, id] = cursor.split('|');
+      page.andWhere('(a.decide_by, a.id) > (?, ?)', [decideBy, id]);
+    }
+    const rows = await page.getResult();
+    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => build().getCount());
+  }
+
+  @FieldResolver(() => ScoreRecord, { nullable: true, description: '记分记录 — the score record appealed against' })
+  scoreRecord(@Root() appeal: Appeal): ScoreRecord | null {
+    return appeal.scoreRecordId ? { id: appeal.scoreRecordId } : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '人员 — the person (none for an agreement dispute)' })
+  person(@Root() appeal: Appeal): Person | null {
+    return appeal.personCode ? { code: appeal.personCode } : null;
+  }
+
+  @FieldResolver(() => Institution, { description: '定点医药机构 — the institution' })
+  institution(@Root() appeal: Appeal): Institution {
+    return { code: appeal.institutionCode };
+  }
+
+  @FieldResolver(() => [AppealStep], { description: '处理记录 — every step with actor, date and note, oldest first' })
+  steps(@Root() appeal: Appeal, @Ctx() context: Context): Promise<AppealStep[]> {
+    return context.loaders.stepsByAppeal.load(appeal.id);
   }
 }
 
@@ -40,5 +153,13 @@ export class ScoreRecordAppealsResolver {
   @FieldResolver(() => [Appeal], { description: '申诉 — appeals against this score record' })
   appeals(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<Appeal[]> {
     return context.loaders.appealsByScoreRecord.load(record.id);
+  }
+}
+
+@Resolver(() => Institution)
+export class InstitutionAppealsResolver {
+  @FieldResolver(() => [Appeal], { description: '申诉与协议争议 — appeals of the institution\'s staff and its agreement disputes, oldest first' })
+  appeals(@Root() institution: Institution, @Ctx() context: Context): Promise<Appeal[]> {
+    return context.loaders.appealsByInstitution.load(institution.code);
   }
 }

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { AppealStatus } from '../domain/appeal';
+import { AppealStatus, AppealSubject } from '../domain/appeal';
+import { AppealOutcome } from './appeal.types';
 
 registerEnumType(AppealStatus, {
   name: 'AppealStatus',
@@ -12,5 +13,23 @@ registerEnumType(AppealStatus, {
     UPHELD: { description: '维持 — the decision stands, with reasons' },
     CHANGED: { description: '变更 — the decision was changed' },
     WITHDRAWN: { description: '撤回 — withdrawn' },
+  },
+});
+
+registerEnumType(AppealSubject, {
+  name: 'AppealSubject',
+  description: '申诉对象 — what is appealed',
+  valuesConfig: {
+    SCORE: { description: '记分 — a score record and the status decision it led to' },
+    AGREEMENT: { description: '协议 — an agreement decision (003 art.35)' },
+  },
+});
+
+registerEnumType(AppealOutcome, {
+  name: 'AppealOutcome',
+  description: '申诉决定 — outcome of an appeal (A4)',
+  valuesConfig: {
+    UPHELD: { description: '维持 — the decision stands, with reasons' },
+    CHANGED: { description: '变更 — the decision changes' },
   },
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { RegistrationStatus } from '../domain/personnel';
+import { RegistrationStatus, StatusSource } from '../domain/personnel';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '登记备案 — a person registered at one institution' })
@@ -23,6 +23,10 @@ export class Registration {
   @Field(() => RegistrationStatus, { description: '登记备案状态 — status at this institution' })
   @Enum({ items: () => RegistrationStatus })
   status!: RegistrationStatus;
+
+  /** Why the status is not normal: a person-level sanction or an agreement measure. */
+  @Property({ type: 'string', nullable: true })
+  statusSource?: StatusSource | null;
 
   @Field(() => DateScalar, { nullable: true, description: '服务承诺签署日期 — when the service commitment was signed (R8)' })
   @Property({ type: 'date', nullable: true })

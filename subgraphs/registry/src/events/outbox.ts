@@ -1,10 +1,11 @@
 import { EventHandlers, Outbox } from '@pq/kit';
 import { applyInstitution } from '../commands/apply-institution';
-import { applySanction } from '../commands/apply-sanction';
+import { applySanction, applySanctionLifted } from '../commands/apply-sanction';
 
 export const outbox = new Outbox('registry');
 
 export const eventHandlers: EventHandlers = {
   InstitutionUpserted: (payload, { em }) => applyInstitution(em, payload),
   SanctionDecided: (payload, { em }) => applySanction(em, payload),
+  SanctionLifted: (payload, { em }) => applySanctionLifted(em, payload),
 };

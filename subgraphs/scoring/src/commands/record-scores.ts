@@ -155,6 +155,7 @@ export async function recordScores(em: EntityManager, context: Context, input: R
         scoreRecordId: record.id,
         personCode,
         institutionCode: record.institutionCode,
+        regionCode: institutions.find((i) => i.code === record.institutionCode)!.regionCode,
         points: record.points,
         decidedOn: record.decidedOn,
         documentNumber: record.documentNumber,

@@ -10,6 +10,8 @@ export enum SanctionState {
   IN_FORCE = 'IN_FORCE',
   /** Replaced by a longer suspension or a termination (S7). */
   REPLACED = 'REPLACED',
+  /** No longer applies: restoration approved (S13) or the decision changed on appeal (A4). */
+  LIFTED = 'LIFTED',
 }
 
 @ObjectType({ description: '处理结果 — the outcome of a scoring for a person: notification, interview, suspension or termination' })
@@ -56,7 +58,15 @@ export class Sanction {
   @Property({ type: 'string' })
   basisDocument!: string;
 
-  @Field(() => SanctionState, { description: '状态 — recorded, in force or replaced' })
+  @Field(() => SanctionState, { description: '状态 — recorded, in force, replaced or lifted' })
   @Enum({ items: () => SanctionState })
   state!: SanctionState;
+
+  @Field(() => DateScalar, { nullable: true, description: '解除日期 — when it stopped applying' })
+  @Property({ type: 'date', nullable: true })
+  liftedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '解除原因 — restoration approved or decision changed on appeal' })
+  @Property({ type: 'string', nullable: true })
+  liftReason?: string | null;
 }

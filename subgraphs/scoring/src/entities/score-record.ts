@@ -55,6 +55,14 @@ export class ScoreRecord {
   @Property({ type: 'integer' })
   points!: number;
 
+  /** The points first given, when an appeal changed them (A4). */
+  @Field(() => Int, { nullable: true, description: '原记分 — points first given, when changed on appeal' })
+  @Property({ type: 'integer', nullable: true })
+  originalPoints?: number | null;
+
+  @Property({ type: 'string', nullable: true })
+  adjustedBy?: string | null;
+
   @Field(() => DateScalar, { description: '记分日期 — date of the decision (S1)' })
   @Property({ type: 'date' })
   decidedOn!: string;

@@ -1,4 +1,5 @@
 import { EventHandlers, Outbox } from '@pq/kit';
+import { applyAppealDecision } from '../commands/appeal-decision';
 import { KnownInstitution, KnownPerson } from '../entities/read-models';
 
 export const outbox = new Outbox('scoring');
@@ -10,4 +11,5 @@ export const eventHandlers: EventHandlers = {
   InstitutionUpserted: async (institution, { em }) => {
     await em.upsert(KnownInstitution, { code: institution.code, regionCode: institution.regionCode });
   },
+  AppealDecided: (decision, { em }) => applyAppealDecision(em, decision),
 };

@@ -1,6 +1,7 @@
 import { EntityManager, entityLoader, listLoader } from '@pq/kit';
 import { Notice } from '../entities/notice';
 import { PersonYear } from '../entities/read-models';
+import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
@@ -43,6 +44,22 @@ export function createLoaders(em: EntityManager) {
     notice: entityLoader(
       (ids: string[]) => em.find(Notice, { id: { $in: ids } }),
       (notice) => notice.id,
+    ),
+    scoreRecordsByNotice: listLoader(
+      (ids: string[]) => em.find(ScoreRecord, { noticeId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
+      (record) => record.noticeId,
+    ),
+    sanctionsByPerson: listLoader(
+      (codes: string[]) => em.find(Sanction, { personCode: { $in: codes } }, { orderBy: { from: 'asc' } }),
+      (sanction) => sanction.personCode,
+    ),
+    restorationApplication: entityLoader(
+      (ids: string[]) => em.find(RestorationApplication, { id: { $in: ids } }),
+      (application) => application.id,
+    ),
+    restorationApplicationsByPerson: listLoader(
+      (codes: string[]) => em.find(RestorationApplication, { personCode: { $in: codes } }, { orderBy: { appliedOn: 'asc', createdAt: 'asc' } }),
+      (application) => application.personCode,
     ),
     /** Keys are `ruleSetId|code`. */
     violationItem: entityLoader(

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { SanctionKind } from '../domain/outcome';
 import { Responsibility } from '../domain/points';
+import { RestorationStatus } from '../domain/restoration';
 import { SanctionState } from '../entities/sanction';
 import { DecisionType } from '../entities/score-record';
 
@@ -32,6 +33,7 @@ registerEnumType(SanctionState, {
     RECORDED: { description: '已记录 — a notification or interview, nothing to enforce' },
     IN_FORCE: { description: '执行中 — in force until restoration' },
     REPLACED: { description: '已被替代 — replaced by a longer suspension or a termination' },
+    LIFTED: { description: '已解除 — restoration approved or decision changed on appeal' },
   },
 });
 
@@ -41,5 +43,15 @@ registerEnumType(DecisionType, {
   valuesConfig: {
     ADMINISTRATIVE_PENALTY: { description: '行政处罚 — administrative penalty by the insurance administration' },
     AGREEMENT_HANDLING: { description: '协议处理 — agreement handling by the agency' },
+  },
+});
+
+registerEnumType(RestorationStatus, {
+  name: 'RestorationStatus',
+  description: '资格恢复申请状态 — status of a restoration application (S13)',
+  valuesConfig: {
+    APPLIED: { description: '已申请 — waiting for the agency\'s decision' },
+    APPROVED: { description: '同意恢复 — approved: status normal again' },
+    REJECTED: { description: '不予恢复 — refused, with the reason' },
   },
 });

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { recordScores } from '../commands/record-scores';
 import { selectRuleSet } from '../domain/rule-set';
 import { Notice } from '../entities/notice';
+import { RestorationApplication } from '../entities/restoration-application';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
@@ -75,6 +76,16 @@ export class PersonScoringResolver {
   @FieldResolver(() => [ScoreRecord], { description: '记分记录 — the year\'s score records, oldest first (default: the current year)' })
   scoreRecords(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<ScoreRecord[]> {
     return context.loaders.scoreRecordsByPersonYear.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
+  }
+
+  @FieldResolver(() => [Sanction], { description: '处理记录 — every outcome of the person\'s scorings, oldest first (一医一档)' })
+  sanctions(@Root() person: Person, @Ctx() context: Context): Promise<Sanction[]> {
+    return context.loaders.sanctionsByPerson.load(person.code);
+  }
+
+  @FieldResolver(() => [RestorationApplication], { description: '资格恢复申请 — restoration applications, oldest first' })
+  restorationApplications(@Root() person: Person, @Ctx() context: Context): Promise<RestorationApplication[]> {
+    return context.loaders.restorationApplicationsByPerson.load(person.code);
   }
 
   @FieldResolver(() => Sanction, { nullable: true, description: '执行中的暂停或终止 — the suspension or termination in force; it stays after its period until a restoration is approved (S13)' })

@@ -1,6 +1,8 @@
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Responsibility } from '../domain/points';
+import { Notice } from '../entities/notice';
+import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction } from '../entities/sanction';
 import { DecisionType, ScoreRecord } from '../entities/score-record';
 
@@ -70,4 +72,58 @@ export class RecordScoresPayload {
 
   @Field(() => [Sanction], { description: '处理结果 — one per person: notification, interview, or the suspension or termination in force' })
   sanctions!: Sanction[];
+}
+
+@InputType({ description: '送达处理通知书 — record the delivery of a notice (S8)' })
+export class DeliverNoticeInput {
+  @Field(() => ID, { description: '文书编号 — the notice document number' })
+  documentNumber!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '送达日期 — default: today' })
+  deliveredOn?: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: '资格恢复申请 — apply, through the institution, to restore payment qualification (S13, form 6)' })
+export class ApplyForRestorationInput {
+  @Field(() => ID, { description: '医保相关人员代码 — the person' })
+  personCode!: string;
+
+  @Field(() => ID, { description: '定点医药机构代码 — the institution applying for the person' })
+  institutionCode!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '申请日期 — default: today' })
+  appliedOn?: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: '资格恢复决定 — the agency\'s decision on a restoration application (S13)' })
+export class DecideRestorationInput {
+  @Field(() => ID, { description: '申请标识 — the application' })
+  applicationId!: string;
+
+  @Field({ description: '是否同意 — approve' })
+  approve!: boolean;
+
+  @Field({ nullable: true, description: '理由 — required when refusing' })
+  reason?: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '送达结果 — the delivered notice' })
+export class DeliverNoticePayload {
+  @Field(() => Notice, { description: '处理通知书 — the notice' })
+  notice!: Notice;
+}
+
+@ObjectType({ description: '资格恢复申请结果 — the application' })
+export class RestorationPayload {
+  @Field(() => RestorationApplication, { description: '申请 — the application' })
+  application!: RestorationApplication;
 }
