@@ -35,7 +35,7 @@ export const migrations: MigrationEntry[] = [
       `alter table appeals.score_record_view add column region_code varchar(6), add column appeal_by date`,
       `create table appeals.institution_view (code varchar(12) primary key, region_code varchar(6) not null)`,
       // A5: an appeal is against a score record or, for agreement disputes, an agreement decision.
-      `alter table appeals.appeal alter column score_record_id drop not null,
+      `alter table appeals.appeal alter column score_record_id drop not null, alter column person_code drop not null,
          add column subject text not null default 'SCORE' check (subject in ('SCORE', 'AGREEMENT')),
          add column decision_document text,
          add column region_code varchar(6),

@@ -1,0 +1,160 @@
+import { WorkingDayCalendar } from '@pq/kit';
+import { DASHBOARD_QUERY } from '../scripts/src/demo';
+import { suspensionUntil } from './expected';
+import { newDoctor, registerAt, score } from './fixtures';
+import { errorCodes, startSeededStack, Stack } from './harness';
+
+const TODAY = '2026-03-16';
+const calendar = new WorkingDayCalendar();
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startSeededStack(TODAY);
+});
+afterAll(() => stack?.stop());
+
+test('the rule set in force is the most specific one for the region and date, with its catalogue', async () => {
+  const response = await stack.query(`{
+    jining: ruleSet(regionCode: "370802") { id regionPrefix }
+    weihai: ruleSet(regionCode: "371002", on: "2025-06-01") { id regionPrefix }
+    before: violationItems(regionCode: "371002", on: "2025-06-01") { code minPoints maxPoints }
+  }`);
+  expect(response.data.jining).toEqual({ id: 'jining-2024', regionPrefix: '3708' });
+  expect(response.data.weihai).toEqual({ id: 'national-2025', regionPrefix: '' });
+  expect(response.data.before).toContainEqual({ code: 'N3-01', minPoints: 7, maxPoints: 9 });
+});
+
+test('S5: points from every site of a multi-site doctor add up in the natural year', async () => {
+  const doctor = newDoctor('多点医师');
+  await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
+  await score(stack, '威医保协处〔2026〕1号', '2026-02-02', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' }], 'AGREEMENT_HANDLING');
+  const second = await score(stack, '济医保协处〔2026〕5号', '2026-03-02', [{ personCode: doctor.code, institutionCode: 'H37080200090', violationCode: 'JN2-01', responsibility: 'GENERAL' }], 'AGREEMENT_HANDLING');
+  expect(second.data.recordScores.records[0]).toMatchObject({ points: 3, yearTotalAfter: 6 });
+  const person = await stack.query(`{ person(code: "${doctor.code}") { points lastYear: points(year: 2025) scoreRecords { points institution { code } } } }`);
+  expect(person.data.person).toEqual({ points: 6, lastYear: 0, scoreRecords: [{ points: 3, institution: { code: 'H37100200015' } }, { points: 3, institution: { code: 'H37080200090' } }] });
+});
+
+test('S3–S4: responsibility, mitigation and one violation matching several situations counted once at the highest', async () => {
+  const doctor = newDoctor('合并医师');
+  await registerAt(stack, doctor, ['H37100200015']);
+  const response = await score(stack, '威医保罚〔2026〕8号', '2026-03-03', [
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N2-01', responsibility: 'MAIN', mitigation: true, violationRef: 'v1' },
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-02', responsibility: 'GENERAL', violationRef: 'v1' },
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-02', responsibility: 'IMPORTANT', violationRef: 'v2' },
+  ]);
+  expect(response.data.recordScores.records.map((r: any) => ({ code: r.violation.code, points: r.points, alsoMatched: r.alsoMatched, total: r.yearTotalAfter }))).toEqual([
+    { code: 'N2-01', points: 5, alsoMatched: ['N1-02'], total: 7 },
+    { code: 'N1-02', points: 2, alsoMatched: [], total: 7 },
+  ]);
+  expect(response.data.recordScores.sanctions).toEqual([{ kind: 'NOTIFICATION', from: '2026-03-03', until: null, months: null, state: 'RECORDED' }]);
+});
+
+test('S7 Jining: reaching 5 points means an interview (约谈)', async () => {
+  const doctor = newDoctor('约谈医师', '370802');
+  await registerAt(stack, doctor, ['H37080200131']);
+  const response = await score(stack, '济医保协处〔2026〕21号', '2026-03-04', [
+    { personCode: doctor.code, institutionCode: 'H37080200131', violationCode: 'JN2-01', responsibility: 'MAIN' },
+    { personCode: doctor.code, institutionCode: 'H37080200131', violationCode: 'JN1-01', responsibility: 'MAIN' },
+    { personCode: doctor.code, institutionCode: 'H37080200131', violationCode: 'JN1-01', responsibility: 'GENERAL' },
+  ], 'AGREEMENT_HANDLING');
+  expect(response.data.recordScores.sanctions).toEqual([expect.objectContaining({ kind: 'INTERVIEW', state: 'RECORDED' })]);
+  expect(response.data.recordScores.records.at(-1).yearTotalAfter).toBe(5);
+});
+
+test('bad input is refused with a code per item and nothing is stored', async () => {
+  const doctor = newDoctor('拒绝医师');
+  await registerAt(stack, doctor, ['H37100200015']);
+  const response = await score(stack, '威医保罚〔2026〕77号', '2026-03-05', [
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' },
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'JN1-01', responsibility: 'MAIN' },
+    { personCode: 'D371002999999', institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' },
+  ]);
+  expect(errorCodes(response)[0].entries?.map((e) => [e.index, e.code])).toEqual([[1, 'NOT_FOUND'], [2, 'NOT_FOUND']]);
+  expect((await stack.query(`{ person(code: "${doctor.code}") { points scoreRecords { id } } }`)).data.person).toEqual({ points: 0, scoreRecords: [] });
+  expect(errorCodes(await score(stack, 'X', '2026-04-01', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' }]))[0].code).toBe('BAD_USER_INPUT');
+});
+
+test('concurrent decisions for one person give the right total and exactly one sanction per threshold crossed', async () => {
+  const doctor = newDoctor('并发医师');
+  await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
+  const decisions = await Promise.all(
+    [1, 2, 3, 4, 5].map((n) => score(stack, `威医保协处〔2026〕并${n}号`, '2026-03-09', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'IMPORTANT' }], 'AGREEMENT_HANDLING')),
+  );
+  expect(decisions.every((d) => !d.errors)).toBe(true);
+  expect(decisions.map((d) => d.data.recordScores.records[0].yearTotalAfter).sort((a: number, b: number) => a - b)).toEqual([2, 4, 6, 8, 10]);
+  const sanctionsTaken = decisions.flatMap((d) => d.data.recordScores.sanctions).filter((s: any) => s.kind === 'SUSPENSION');
+  expect(sanctionsTaken).toEqual([{ kind: 'SUSPENSION', from: '2026-03-09', until: suspensionUntil('2026-03-09', 2), months: 2, state: 'IN_FORCE' }]);
+  await stack.eventsDelivered();
+  const person = await stack.query(`{ person(code: "${doctor.code}") { points status sanctions { kind state } registrations { status } } }`);
+  expect(person.data.person.points).toBe(10);
+  expect(person.data.person.status).toBe('SUSPENDED');
+  expect(person.data.person.sanctions.filter((s: any) => s.state === 'IN_FORCE')).toEqual([{ kind: 'SUSPENSION', state: 'IN_FORCE' }]);
+  expect(person.data.person.registrations).toEqual([{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }]);
+});
+
+describe('notice and restoration (S8, S13)', () => {
+  const doctor = newDoctor('恢复医师');
+  let noticeNumber: string;
+  const decidedOn = '2026-01-12';
+  const until = suspensionUntil(decidedOn, 1);
+
+  beforeAll(async () => {
+    await registerAt(stack, doctor, ['H37100200015', 'H37080200131'], '2025-12-01');
+    // 6 points, then 3 more in a second decision: 9 reached cumulatively → 1 month (a one-shot 9 would be 4).
+    await score(stack, '威医保罚〔2026〕1号', '2026-01-05', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N2-03', responsibility: 'MAIN' }]);
+    const scored = await score(stack, '威医保罚〔2026〕2号', decidedOn, [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' }]);
+    expect(scored.data.recordScores.sanctions).toEqual([{ kind: 'SUSPENSION', from: decidedOn, until, months: 1, state: 'IN_FORCE' }]);
+    noticeNumber = scored.data.recordScores.records[0].notice.documentNumber;
+    await stack.eventsDelivered();
+  });
+
+  test('S8: the notice is due 5 wd after the decision, delivered within 3 wd, and appeals 10 wd after delivery', async () => {
+    const issueBy = calendar.addWorkingDays(decidedOn, 5);
+    const delivered = await stack.query(`mutation($n: ID!) { deliverNotice(input: { documentNumber: $n, deliveredOn: "2026-01-16" }) { notice { issueBy deliverBy deliveredOn appealBy points yearTotal decisionText appealRight person { name idNumberMasked gender } institution { name } records { violation { code } } } } }`, { n: noticeNumber });
+    expect(delivered.data.deliverNotice.notice).toEqual({
+      issueBy,
+      deliverBy: calendar.addWorkingDays(issueBy, 3),
+      deliveredOn: '2026-01-16',
+      appealBy: calendar.addWorkingDays('2026-01-16', 10),
+      points: 3,
+      yearTotal: 9,
+      decisionText: expect.stringContaining('暂停医保支付资格1个月'),
+      appealRight: expect.stringContaining('10个工作日'),
+      person: { name: '恢复医师', idNumberMasked: expect.stringMatching(/^371002\*{8}/), gender: expect.any(String) },
+      institution: { name: '威海市立医院' },
+      records: [{ violation: { code: 'N1-01' } }],
+    });
+    const again = await stack.query(`mutation($n: ID!) { deliverNotice(input: { documentNumber: $n }) { notice { deliveredOn } } }`, { n: noticeNumber });
+    expect(errorCodes(again)[0].code).toBe('INVALID_STATE');
+  });
+
+  test('S13: restoration opens 15 wd before the end, is decided within 10 wd, and brings the status back at every site', async () => {
+    const apply = (appliedOn: string) =>
+      stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id status decideBy } } }`, {
+        input: { personCode: doctor.code, institutionCode: 'H37100200015', appliedOn },
+      });
+    const opensOn = calendar.addWorkingDays(until, -15);
+    const early = await apply(calendar.addWorkingDays(opensOn, -1));
+    expect(errorCodes(early)[0].code).toBe('INVALID_STATE');
+    expect(early.errors![0].extensions!.opensOn).toBe(opensOn);
+
+    // The period has ended, and the status has not returned by itself.
+    const before = await stack.query(DASHBOARD_QUERY, { code: doctor.code });
+    expect(before.data.person).toMatchObject({ status: 'SUSPENDED', activeSanction: { kind: 'SUSPENSION', until } });
+
+    const applied = await apply('2026-03-02');
+    expect(applied.data.applyForRestoration.application).toMatchObject({ status: 'APPLIED', decideBy: calendar.addWorkingDays('2026-03-02', 10) });
+    expect(errorCodes(await apply('2026-03-03'))[0].code).toBe('INVALID_STATE');
+
+    const decide = (approve: boolean, reason?: string) =>
+      stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status decidedOn reason } } }`, { input: { applicationId: applied.data.applyForRestoration.application.id, approve, reason } });
+    expect(errorCodes(await decide(false))[0].code).toBe('BAD_USER_INPUT');
+    expect((await decide(true)).data.decideRestoration.application).toEqual({ status: 'APPROVED', decidedOn: TODAY, reason: null });
+    await stack.eventsDelivered();
+
+    const after = await stack.query(DASHBOARD_QUERY, { code: doctor.code });
+    expect(after.data.person).toMatchObject({ status: 'NORMAL', points: 9, activeSanction: null, registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }] });
+    const history = await stack.query(`{ person(code: "${doctor.code}") { statusHistory { status from cause } } }`);
+    expect(history.data.person.statusHistory.filter((c: any) => c.status === 'NORMAL' && c.from === TODAY)).toHaveLength(2);
+  });
+});
