@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { closeServer, createErrorFormatter, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { closeServer, createErrorFormatter, publicOperationGuard, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 export interface GatewayOptions {
@@ -14,6 +17,11 @@ export interface GatewayOptions {
   /** Where each subgraph is reached; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
+  /** Production: verify tokens with keys from this JWKS endpoint instead of the shared secret. */
+  jwksUrl?: string;
+  /** Query depth and cost limits (defaults fit the portals' queries with room to spare). */
+  maxDepth?: number;
+  maxCost?: number;
   logger?: Logger;
 }
 
@@ -46,9 +54,15 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Limits report a validation error (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation. */
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  const verifier = createTokenVerifier({ secret: options.jwtSecret });
+  const verifier = createTokenVerifier(options.jwksUrl ? { jwksUrl: options.jwksUrl } : { secret: options.jwtSecret });
   const { fetcher, agent } = keepAliveFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -56,7 +70,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginUsageReportingDisabled()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), publicOperationGuard<GatewayContext>((context) => !context.authorization)],
+    validationRules: [
+      maxDepthRule({ n: options.maxDepth ?? 12, ...reportAsValidationError }),
+      costLimitRule({ maxCost: options.maxCost ?? 5000, ...reportAsValidationError }),
+    ],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',

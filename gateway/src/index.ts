@@ -14,6 +14,9 @@ if (require.main === module) {
     supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? COMMITTED_SUPERGRAPH, 'utf8'),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
+    jwksUrl: process.env.JWT_JWKS_URL,
+    maxDepth: process.env.MAX_QUERY_DEPTH ? Number(process.env.MAX_QUERY_DEPTH) : undefined,
+    maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
     logger,
   }).then(
     (gateway) => {

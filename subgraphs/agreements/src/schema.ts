@@ -1,9 +1,9 @@
-import { authChecker, buildFederatedSchema } from '@pq/kit';
+import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { institutionReference } from './resolvers/institution.reference';
 import { AgreementResolver, InstitutionResolver } from './resolvers/institution.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver], authChecker }, { Institution: institutionReference });
+  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver, auditLogResolver('agreements')], authChecker }, { Institution: institutionReference });
 }

@@ -20,7 +20,11 @@ export interface ConnectionShape<T> {
  * A Relay connection type for `Node`. `totalCount` is a method so its `count(*)` runs only
  * when a client asks for it.
  */
-export function ConnectionType<T extends object>(Node: ClassType<T>, name: string, chineseTerm: string) {
+export function ConnectionType<T extends object>(Node: ClassType<T>, name: string, chineseTerm: string, options: { shareable?: boolean } = {}) {
+  // Types defined alike by several subgraphs must say so to compose.
+  const shareable = options.shareable ? Directive('@shareable') : () => undefined;
+
+  @shareable
   @ObjectType(`${name}Edge`, { description: `${chineseTerm}列表项 — one ${name} with its cursor` })
   class Edge {
     @Field({ description: '游标 — opaque cursor of this item' })
@@ -30,6 +34,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     node!: T;
   }
 
+  @shareable
   @ObjectType(`${name}Connection`, { description: `${chineseTerm}列表 — a page of ${name} items` })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge], { description: '本页各项 — the items of this page' })

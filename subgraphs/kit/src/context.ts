@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './auth';
+import { AuditTrail } from './audit';
 import type { WorkingDayCalendar } from './calendar';
 import type { Clock } from './clock';
 
@@ -15,6 +16,8 @@ export interface RequestContext<Loaders = unknown> {
   loaders: Loaders;
   clock: Clock;
   calendar: WorkingDayCalendar;
+  /** Reads to audit (full ID numbers), written when the request ends. */
+  audit: AuditTrail;
 }
 
 export interface ContextServices {
@@ -23,6 +26,7 @@ export interface ContextServices {
 }
 
 export function createRequestContext<Loaders>(
+  schema: string,
   rootEm: EntityManager,
   caller: Caller,
   services: ContextServices,
@@ -30,5 +34,5 @@ export function createRequestContext<Loaders>(
   requestId: string = randomUUID(),
 ): RequestContext<Loaders> {
   const em = rootEm.fork();
-  return { requestId, caller, em, loaders: createLoaders(em, caller), ...services };
+  return { requestId, caller, em, loaders: createLoaders(em, caller), audit: new AuditTrail(schema, caller, requestId), ...services };
 }

@@ -20,6 +20,8 @@ export interface EventPayloads {
     name: string;
     category: string;
     institutionCode: string;
+    /** Region of the institution: where the person works, for row scope. */
+    regionCode: string;
     registrationId: string;
   };
   /** scoring → registry: a suspension or termination decided for a person; applies at every site (R5–R6). */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './audit';
 export * from './auth';
 export * from './calendar';
 export * from './clock';
@@ -20,4 +21,5 @@ export * from './outbox';
 export * from './permissions';
 export * from './scalars';
 export * from './schema';
+export * from './scope';
 export * from './service';

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { auditTableSql } from './audit';
 import { idempotencyTableSql } from './idempotency';
 import { outboxTablesSql } from './outbox';
 
@@ -12,7 +13,10 @@ export function sqlMigration(statements: string[]): Constructor<Migration> {
   };
 }
 
-/** Tables every subgraph has in its own schema: the outbox, processed events and idempotency keys. */
+/** Tables every subgraph had from its first migration: the outbox, processed events and idempotency keys. */
 export function platformTablesSql(schema: string): string[] {
   return [...outboxTablesSql(schema), idempotencyTableSql(schema)];
 }
+
+/** The audit log, added to every subgraph by a later migration. */
+export { auditTableSql };

@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   institution: ALL_READERS,
   institutions: ALL_READERS,
   importInstitutions: AGENCIES,
+  auditLog: ['ADMINISTRATION', 'NATIONAL_AGENCY'],
+  /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
+  personalData: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],
   fileAppeal: ['INSTITUTION', 'PERSON'],
   fileAgreementDispute: ['INSTITUTION'],
   /** Each step's own rule (appeal-machine.ts) says which of these roles may take it. */
@@ -52,3 +55,6 @@ export function assertActsFor(context: RequestContext, institutionCode: string, 
     throw new DomainError('FORBIDDEN', `region ${regionCode} is outside the caller's region ${caller.region || '(national)'}`);
   }
 }
+
+/** The largest batch one mutation may carry (registrations, score items, imported institutions). */
+export const MAX_BATCH_ENTRIES = 1000;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { signToken, createTokenVerifier, Caller } from './auth';
 import { WorkingDayCalendar } from './calendar';
@@ -59,6 +59,41 @@ export function createErrorFormatter(logger: Logger) {
   };
 }
 
+/** What a request without a token may ask: the public status check (R10), and the schema outside production. */
+const PUBLIC_ROOT_FIELDS = new Set(['publicPersonStatus', '__typename', ...(process.env.NODE_ENV === 'production' ? [] : ['__schema', '__type'])]);
+
+/**
+ * Refuses tokenless operations beyond the public fields before anything runs, so `_entities`
+ * and extension fields are closed too. Used by the gateway and by every subgraph. The refusal
+ * is a GraphQL error with HTTP 200, so the gateway passes its code on instead of a transport error.
+ */
+export function publicOperationGuard<C extends object>(isPublic: (context: C) => boolean): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (!operation || !isPublic(contextValue)) return;
+          const closed = operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || !PUBLIC_ROOT_FIELDS.has(selection.name.value));
+          if (closed) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token (Authorization: Bearer …)', { http: { status: 200 } });
+        },
+      };
+    },
+  };
+}
+
+/** Writes the request's audited reads (full ID numbers) when it ends. */
+function auditFlush<Loaders>(orm: MikroORM): ApolloServerPlugin<RequestContext<Loaders>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          await contextValue.audit.flush(orm.em.fork() as EntityManager);
+        },
+      };
+    },
+  };
+}
+
 export function eventsUrl(graphqlUrl: string): string {
   return new URL('/events', graphqlUrl).toString();
 }
@@ -74,7 +109,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
 
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'), auditFlush<Loaders>(orm)],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
@@ -99,7 +134,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
         await countingStatements(requestId, name, () =>
           serveGraphQL(apollo, req, res, async () => {
             const caller = await verifier.verify(req.headers.authorization);
-            return createRequestContext(orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+            return createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
           }),
         );
       } else if (path === '/health' && req.method === 'GET') {

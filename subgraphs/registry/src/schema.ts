@@ -1,4 +1,4 @@
-import { authChecker, buildFederatedSchema } from '@pq/kit';
+import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { ClaimsResolver } from './resolvers/claims.resolver';
@@ -8,5 +8,5 @@ import { referenceResolvers } from './resolvers/references';
 import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver], authChecker }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker }, referenceResolvers);
 }

@@ -1,4 +1,4 @@
-import { authChecker, buildFederatedSchema } from '@pq/kit';
+import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { NoticeResolver, RestorationResolver } from './resolvers/notice.resolver';
@@ -6,5 +6,5 @@ import { referenceResolvers } from './resolvers/references';
 import { PersonScoringResolver, ScoreRecordResolver } from './resolvers/score.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver], authChecker }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver, auditLogResolver('scoring')], authChecker }, referenceResolvers);
 }

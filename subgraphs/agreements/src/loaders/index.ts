@@ -1,13 +1,26 @@
-import { EntityManager, entityLoader, listLoader } from '@pq/kit';
+import { Caller, EntityManager, isRegionScoped, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import DataLoader from 'dataloader';
 import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
 
-export function createLoaders(em: EntityManager) {
+/**
+ * Designated institutions are a public list (G8), so institutions and persons may read any;
+ * agencies, the administration and partners are held to their region prefix.
+ */
+export function institutionVisible(caller: Caller, institution: Institution): boolean {
+  return seesEverything(caller) || !isRegionScoped(caller) || institution.regionCode.startsWith(caller.region);
+}
+
+export function createLoaders(em: EntityManager, caller: Caller) {
   return {
-    institution: entityLoader(
-      (codes: string[]) => em.find(Institution, { code: { $in: codes } }),
-      (institution) => institution.code,
-    ),
+    institution: new DataLoader<string, Institution | null>(async (codes) => {
+      const institutions = await em.find(Institution, { code: { $in: [...codes] } });
+      return codes.map((code) => {
+        const institution = institutions.find((i) => i.code === code);
+        if (!institution) return null;
+        return institutionVisible(caller, institution) ? institution : outOfScope('institution', code);
+      });
+    }),
     /** Every agreement of an institution, oldest first; the last is the current one. */
     agreementsByInstitution: listLoader(
       (codes: string[]) => em.find(Agreement, { institutionCode: { $in: codes } }, { orderBy: { validFrom: 'asc' } }),

@@ -1,4 +1,4 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
 
 export const migrations: MigrationEntry[] = [
   {
@@ -20,4 +20,5 @@ export const migrations: MigrationEntry[] = [
          unique (institution_code, valid_from))`,
     ]),
   },
+  { name: '0002-audit-log', class: sqlMigration(auditTableSql('agreements')) },
 ];

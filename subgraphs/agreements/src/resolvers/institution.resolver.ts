@@ -1,4 +1,4 @@
-import { decodeCursor, PERMISSIONS, runIdempotent, toConnection } from '@pq/kit';
+import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
 import { AgreementStatus, effectiveAgreementStatus } from '../domain/institution';
@@ -26,6 +26,7 @@ export class InstitutionResolver {
     const limit = Math.min(Math.max(first ?? 50, 0), 500);
     const build = () => {
       const qb = context.em.createQueryBuilder(Institution, 'i');
+      if (isRegionScoped(context.caller) && context.caller.region) qb.andWhere({ regionCode: { $like: `${context.caller.region}%` } });
       if (filter?.kind) qb.andWhere({ kind: filter.kind });
       if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
       if (filter?.agreementStatus) {
@@ -47,9 +48,10 @@ export class InstitutionResolver {
   @Authorized(PERMISSIONS.importInstitutions)
   @Mutation(() => ImportInstitutionsPayload, { description: '导入存量定点机构 — import institutions already designated, with their current agreement' })
   async importInstitutions(@Arg('input') input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
-    const codes = await context.em.transactional((em) =>
-      runIdempotent(em, 'agreements', context.caller, 'importInstitutions', input, () => importInstitutions(em, context, input.institutions)),
-    );
+    if (input.institutions.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} institutions per call`);
+    const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, context, input.institutions), {
+      target: (imported) => imported.join(', '),
+    });
     const institutions = await context.loaders.institution.loadMany(codes);
     return { institutions: institutions as Institution[] };
   }

@@ -1,28 +1,35 @@
-import { EntityManager, entityLoader, listLoader } from '@pq/kit';
+import { Caller, canSee, EntityManager, listLoader, outOfScope } from '@pq/kit';
+import DataLoader from 'dataloader';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
 
-export function createLoaders(em: EntityManager) {
+/** Appeals are visible by the institution's region, to the institution, and to the person. */
+export function appealVisible(caller: Caller, appeal: Appeal): boolean {
+  return canSee(caller, { regionCodes: [appeal.regionCode], institutionCodes: [appeal.institutionCode], personCodes: appeal.personCode ? [appeal.personCode] : [] });
+}
+
+/** A list loader that leaves out the appeals the caller may not see. */
+function visibleAppeals<K>(caller: Caller, fetch: (keys: K[]) => Promise<Appeal[]>, keyOf: (appeal: Appeal) => K) {
+  return listLoader<K, Appeal>(async (keys) => (await fetch(keys)).filter((appeal) => appealVisible(caller, appeal)), keyOf);
+}
+
+export function createLoaders(em: EntityManager, caller: Caller) {
+  const order = { orderBy: { filedOn: 'asc', createdAt: 'asc' } } as const;
   return {
-    appeal: entityLoader(
-      (ids: string[]) => em.find(Appeal, { id: { $in: ids } }),
-      (appeal) => appeal.id,
-    ),
-    appealsByPerson: listLoader(
-      (codes: string[]) => em.find(Appeal, { personCode: { $in: codes } }, { orderBy: { filedOn: 'asc', createdAt: 'asc' } }),
-      (appeal) => appeal.personCode!,
-    ),
-    appealsByInstitution: listLoader(
-      (codes: string[]) => em.find(Appeal, { institutionCode: { $in: codes } }, { orderBy: { filedOn: 'asc', createdAt: 'asc' } }),
-      (appeal) => appeal.institutionCode,
-    ),
+    appeal: new DataLoader<string, Appeal | null>(async (ids) => {
+      const appeals = await em.find(Appeal, { id: { $in: [...ids] } });
+      return ids.map((id) => {
+        const appeal = appeals.find((a) => a.id === id);
+        if (!appeal) return null;
+        return appealVisible(caller, appeal) ? appeal : outOfScope('appeal', id);
+      });
+    }),
+    appealsByPerson: visibleAppeals(caller, (codes: string[]) => em.find(Appeal, { personCode: { $in: codes } }, order), (appeal) => appeal.personCode!),
+    appealsByInstitution: visibleAppeals(caller, (codes: string[]) => em.find(Appeal, { institutionCode: { $in: codes } }, order), (appeal) => appeal.institutionCode),
+    appealsByScoreRecord: visibleAppeals(caller, (ids: string[]) => em.find(Appeal, { scoreRecordId: { $in: ids } }, order), (appeal) => appeal.scoreRecordId!),
     stepsByAppeal: listLoader(
       (ids: string[]) => em.find(AppealStep, { appealId: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }),
       (step) => step.appealId,
-    ),
-    appealsByScoreRecord: listLoader(
-      (ids: string[]) => em.find(Appeal, { scoreRecordId: { $in: ids } }, { orderBy: { filedOn: 'asc', createdAt: 'asc' } }),
-      (appeal) => appeal.scoreRecordId!,
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
 
 export const migrations: MigrationEntry[] = [
   {
@@ -62,4 +62,5 @@ export const migrations: MigrationEntry[] = [
       `create index appeal_step_appeal_index on appeals.appeal_step (appeal_id, recorded_at)`,
     ]),
   },
+  { name: '0003-audit-log', class: sqlMigration(auditTableSql('appeals')) },
 ];

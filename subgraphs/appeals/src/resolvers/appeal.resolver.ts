@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, PERMISSIONS, runIdempotent, toConnection } from '@pq/kit';
+import { decodeCursor, DomainError, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
 import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
@@ -21,9 +21,9 @@ import {
   ScoreRecord,
 } from './appeal.types';
 
-/** Every appeal mutation: one transaction, idempotent, answering with the appeal. */
+/** Every appeal mutation: one transaction, idempotent, audited, answering with the appeal. */
 async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
-  const id = await context.em.transactional((em) => runIdempotent(em, 'appeals', context.caller, operation, input, () => perform(em)));
+  const id = await runMutation(context, 'appeals', operation, input, perform, { target: (appealId) => appealId });
   return { appeal: (await context.loaders.appeal.load(id))! };
 }
 

@@ -1,4 +1,4 @@
-import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem, lockAggregates } from '@pq/kit';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, lockAggregates } from '@pq/kit';
 import { birthDateOfIdNumber, genderOfIdNumber, LIVE_STATUSES, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
 import { personStatus, registrationProblem } from '../domain/registration';
 import { AgreementView } from '../entities/agreement-view';
@@ -16,6 +16,7 @@ import { startStatusHistory } from './status';
  * Returns the new registration ids in input order.
  */
 export async function registerPersonnel(em: EntityManager, context: Context, input: RegisterPersonnelInput): Promise<string[]> {
+  if (input.people.length === 0) throw new DomainError('BAD_USER_INPUT', 'a registration batch needs at least one person');
   const today = context.clock.today();
   const institution = await em.findOne(InstitutionView, { code: input.institutionCode });
   const agreements = await em.find(AgreementView, { institutionCode: input.institutionCode });
@@ -90,6 +91,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
       name: person.name,
       category: person.category,
       institutionCode: registration.institutionCode,
+      regionCode: institution!.regionCode,
       registrationId: registration.id,
     });
   }

@@ -1,20 +1,57 @@
-import { EntityManager, entityLoader, listLoader } from '@pq/kit';
+import { Caller, canSee, EntityManager, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import DataLoader from 'dataloader';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
 import { claimFactsLoader } from './claim-facts';
 
-export function createLoaders(em: EntityManager) {
+interface PersonReach {
+  person_code: string;
+  institution_codes: string[];
+  region_codes: string[];
+}
+
+/**
+ * Where persons work, for row scope: a person is visible to a region if their code's region or
+ * any institution they are registered at lies in it; to an institution where they are registered.
+ */
+async function personReach(em: EntityManager, codes: string[]): Promise<Map<string, PersonReach>> {
+  const rows: PersonReach[] = await em.execute(
+    `select r.person_code, array_agg(distinct r.institution_code) as institution_codes, array_agg(distinct coalesce(iv.region_code, substr(r.institution_code, 2, 6))) as region_codes
+       from registry.registration r left join registry.institution_view iv on iv.code = r.institution_code
+      where r.person_code = any(?::text[]) group by r.person_code`,
+    [`{${codes.join(',')}}`],
+  );
+  return new Map(rows.map((row) => [row.person_code, row]));
+}
+
+/** One loader per entity type; rows outside the caller's scope come back as FORBIDDEN errors. */
+export function createLoaders(em: EntityManager, caller: Caller) {
+  const everything = seesEverything(caller);
   return {
     claimFacts: claimFactsLoader(em),
-    person: entityLoader(
-      (codes: string[]) => em.find(Person, { code: { $in: codes } }),
-      (person) => person.code,
-    ),
-    registration: entityLoader(
-      (ids: string[]) => em.find(Registration, { id: { $in: ids } }),
-      (registration) => registration.id,
-    ),
+    person: new DataLoader<string, Person | null>(async (codes) => {
+      const persons = await em.find(Person, { code: { $in: [...codes] } });
+      const reach = everything ? new Map<string, PersonReach>() : await personReach(em, [...codes]);
+      return codes.map((code) => {
+        const person = persons.find((p) => p.code === code);
+        if (!person || everything) return person ?? null;
+        const where = reach.get(code);
+        const visible = canSee(caller, { regionCodes: [person.regionCode, ...(where?.region_codes ?? [])], institutionCodes: where?.institution_codes ?? [], personCodes: [code] });
+        return visible ? person : outOfScope('person', code);
+      });
+    }),
+    registration: new DataLoader<string, Registration | null>(async (ids) => {
+      const registrations = await em.find(Registration, { id: { $in: [...ids] } });
+      const reach = everything ? new Map<string, PersonReach>() : await personReach(em, registrations.map((r) => r.personCode));
+      return ids.map((id) => {
+        const registration = registrations.find((r) => r.id === id);
+        if (!registration || everything) return registration ?? null;
+        const where = reach.get(registration.personCode);
+        const visible = canSee(caller, { regionCodes: where?.region_codes ?? [], institutionCodes: [registration.institutionCode], personCodes: [registration.personCode] });
+        return visible ? registration : outOfScope('registration', id);
+      });
+    }),
     /** All registrations of a person, cancelled ones included, oldest first. */
     registrationsByPerson: listLoader(
       (codes: string[]) => em.find(Registration, { personCode: { $in: codes } }, { orderBy: { registeredOn: 'asc', institutionCode: 'asc' } }),

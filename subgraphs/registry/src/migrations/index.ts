@@ -1,4 +1,4 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
 
 export const migrations: MigrationEntry[] = [
   {
@@ -81,4 +81,5 @@ export const migrations: MigrationEntry[] = [
       `update registry.registration set status_source = 'PERSON_SANCTION' where status in ('SUSPENDED', 'TERMINATED')`,
     ]),
   },
+  { name: '0004-audit-log', class: sqlMigration(auditTableSql('registry')) },
 ];

@@ -1,9 +1,17 @@
-import { DateScalar, DomainError, PERMISSIONS } from '@pq/kit';
+import { DateScalar, DomainError, outOfScope, PERMISSIONS } from '@pq/kit';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { claimVerdict } from '../domain/eligibility';
+import { Person } from '../entities/person';
 import { ClaimLine, fetchClaimFacts } from '../loaders/claim-facts';
 import type { Context } from './context';
 import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from './claims.types';
+import { institutionInScope } from './scope';
+
+/** Settlement checks are for institutions in the caller's scope (an institution: its own). */
+function assertInstitutionsInScope(context: Context, institutionCodes: string[]): void {
+  const outside = [...new Set(institutionCodes)].find((code) => !institutionInScope(context.caller, code, code.slice(1, 7)));
+  if (outside) throw outOfScope('institution', outside);
+}
 
 /** The largest claim batch one call may carry (monthly audits send several batches). */
 export const MAX_CLAIM_LINES = 20_000;
@@ -19,6 +27,7 @@ export class ClaimsResolver {
     @Arg('on', () => DateScalar) on: string,
     @Arg('emergency', () => Boolean, { nullable: true, defaultValue: false }) emergency: boolean | null,
   ): Promise<Eligibility> {
+    assertInstitutionsInScope(context, [institutionCode]);
     const line: ClaimLine = { lineId: `${personCode}|${institutionCode}|${on}|${Boolean(emergency)}`, personCode, institutionCode, serviceDate: on, emergency: Boolean(emergency), amount: 0 };
     return claimVerdict(await context.loaders.claimFacts.load(line), on, Boolean(emergency));
   }
@@ -27,6 +36,7 @@ export class ClaimsResolver {
   @Query(() => ClaimAuditResult, { description: '结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable' })
   async auditClaims(@Ctx() context: Context, @Arg('claims', () => [ClaimInput]) claims: ClaimInput[]): Promise<ClaimAuditResult> {
     if (claims.length > MAX_CLAIM_LINES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_CLAIM_LINES} claim lines per call; send the month in batches`);
+    assertInstitutionsInScope(context, claims.map((c) => c.institutionCode));
     const byLine = new Map(claims.map((c) => [c.lineId, c]));
     if (byLine.size !== claims.length) throw new DomainError('BAD_USER_INPUT', 'line ids must be unique within a call');
     const irregular = await fetchClaimFacts(context.em, claims.map((c) => ({ ...c, emergency: Boolean(c.emergency) })), true);
@@ -47,7 +57,8 @@ export class ClaimsResolver {
 
   @Query(() => PublicPersonStatus, { nullable: true, description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)' })
   async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID) code: string): Promise<PublicPersonStatus | null> {
-    const person = await context.loaders.person.load(code);
+    // Public by design (R10): read past row scope, and only these four fields.
+    const person = await context.em.findOne(Person, { code });
     return person && { code: person.code, name: person.name, category: person.category, status: person.status };
   }
 }

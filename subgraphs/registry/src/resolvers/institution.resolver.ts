@@ -1,8 +1,10 @@
+import { outOfScope } from '@pq/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import type { Context } from './context';
 import { Institution, PersonConnection } from './person.types';
 import { personsPage } from './persons-page';
+import { institutionInScope } from './scope';
 
 @Resolver(() => Institution)
 export class InstitutionPersonnelResolver {
@@ -14,6 +16,7 @@ export class InstitutionPersonnelResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<PersonConnection> {
+    if (!institutionInScope(context.caller, institution.code, institution.code.slice(1, 7))) throw outOfScope('institution', institution.code);
     return personsPage(context, { institutionCode: institution.code, registrationStatus: status }, first, after);
   }
 }

@@ -31,6 +31,20 @@ export class PersonResolver {
     return maskIdNumber(person.idNumber);
   }
 
+  @Authorized(PERMISSIONS.personalData)
+  @FieldResolver(() => String, { description: '身份证件号码 — the full ID number; never for partners, and every read is audited' })
+  idNumber(@Root() person: Person, @Ctx() context: Context): string {
+    context.audit.record({ operation: 'read idNumber', target: person.code });
+    return person.idNumber;
+  }
+
+  @Authorized(PERMISSIONS.personalData)
+  @FieldResolver(() => String, { nullable: true, description: '联系电话 — the full phone number; never for partners, and every read is audited' })
+  phone(@Root() person: Person, @Ctx() context: Context): string | null {
+    context.audit.record({ operation: 'read phone', target: person.code });
+    return person.phone ?? null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '联系电话（脱敏） — phone with the middle digits masked' })
   phoneMasked(@Root() person: Person): string | null {
     return person.phone ? maskPhone(person.phone) : null;

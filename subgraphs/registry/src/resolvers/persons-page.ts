@@ -2,12 +2,15 @@ import { decodeCursor, toConnection } from '@pq/kit';
 import { Person } from '../entities/person';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter } from './person.types';
+import { personScopeSql } from './scope';
 
 /** One keyset page of persons (code order) for `persons` and `Institution.personnel`: one query, plus one count if asked. */
 export async function personsPage(context: Context, filter: PersonFilter, first: number | null, after: string | undefined): Promise<PersonConnection> {
   const limit = Math.min(Math.max(first ?? 50, 0), 500);
   const build = () => {
     const qb = context.em.createQueryBuilder(Person, 'p');
+    const scope = personScopeSql(context.caller);
+    if (scope) qb.andWhere(scope.sql, scope.params);
     if (filter.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
     if (filter.status) qb.andWhere({ status: filter.status });
     if (filter.category) qb.andWhere({ category: filter.category });

@@ -1,4 +1,4 @@
-import { PERMISSIONS, runIdempotent } from '@pq/kit';
+import { DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { registerPersonnel } from '../commands/register-personnel';
 import { cancelRegistration, signCommitment } from '../commands/registration-changes';
@@ -20,27 +20,28 @@ export class RegistrationResolver {
   @Authorized(PERMISSIONS.registerPersonnel)
   @Mutation(() => RegisterPersonnelPayload, { description: '批量登记备案 — an institution registers its personnel; all or nothing' })
   async registerPersonnel(@Arg('input') input: RegisterPersonnelInput, @Ctx() context: Context): Promise<RegisterPersonnelPayload> {
-    const ids = await context.em.transactional((em) =>
-      runIdempotent(em, 'registry', context.caller, 'registerPersonnel', input, () => registerPersonnel(em, context, input)),
-    );
+    if (input.people.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} people per batch`);
+    const ids = await runMutation(context, 'registry', 'registerPersonnel', input, (em) => registerPersonnel(em, context, input), {
+      target: () => `${input.institutionCode}: ${input.people.map((p) => p.code).join(', ')}`,
+    });
     return { registrations: (await context.loaders.registration.loadMany(ids)) as Registration[] };
   }
 
   @Authorized(PERMISSIONS.signCommitment)
   @Mutation(() => SignCommitmentPayload, { description: '签署服务承诺 — record the service commitment of a registration (R8)' })
   async signCommitment(@Arg('input') input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
-    const id = await context.em.transactional((em) =>
-      runIdempotent(em, 'registry', context.caller, 'signCommitment', input, () => signCommitment(em, context, input.registrationId, input.signedOn)),
-    );
+    const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input.registrationId, input.signedOn), {
+      target: () => input.registrationId,
+    });
     return { registration: (await context.loaders.registration.load(id))! };
   }
 
   @Authorized(PERMISSIONS.cancelRegistration)
   @Mutation(() => CancelRegistrationPayload, { description: '取消登记备案 — the institution cancels the registration of a person who left (R4)' })
   async cancelRegistration(@Arg('input') input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
-    const id = await context.em.transactional((em) =>
-      runIdempotent(em, 'registry', context.caller, 'cancelRegistration', input, () => cancelRegistration(em, context, input.registrationId, input.on, input.reason)),
-    );
+    const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input.registrationId, input.on, input.reason), {
+      target: () => input.registrationId,
+    });
     return { registration: (await context.loaders.registration.load(id))! };
   }
 

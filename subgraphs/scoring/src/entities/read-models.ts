@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** The year's running total per person (S6); the row every scoring of the person updates. */
 @Entity({ tableName: 'person_year' })
@@ -16,11 +16,19 @@ export class PersonYear {
 /** Persons registered somewhere, from registry's events: scores are accepted for them only. */
 @Entity({ tableName: 'known_person' })
 export class KnownPerson {
+  [OptionalProps]?: 'institutionCodes' | 'regionCodes';
+
   @PrimaryKey({ type: 'string', length: 16 })
   code!: string;
 
   @Property({ type: 'string' })
   name!: string;
+
+  @Property({ type: 'string[]' })
+  institutionCodes: string[] = [];
+
+  @Property({ type: 'string[]' })
+  regionCodes: string[] = [];
 }
 
 /** Institutions and their region, from agreements' events: the region picks the rule set. */

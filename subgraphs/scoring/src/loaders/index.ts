@@ -1,6 +1,7 @@
-import { EntityManager, entityLoader, listLoader } from '@pq/kit';
+import { Caller, canSee, EntityManager, entityLoader, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import DataLoader from 'dataloader';
 import { Notice } from '../entities/notice';
-import { PersonYear } from '../entities/read-models';
+import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
@@ -13,8 +14,30 @@ const splitPersonYear = (keys: string[]) => ({
   years: [...new Set(keys.map((k) => Number(k.split('|')[1])))],
 });
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, caller: Caller) {
+  const everything = seesEverything(caller);
   return {
+    /** Row scope for Person fields: where the person works, from registry's events. */
+    visiblePerson: new DataLoader<string, { code: string }>(async (codes) => {
+      const known = everything ? [] : await em.find(KnownPerson, { code: { $in: [...codes] } });
+      return codes.map((code) => {
+        if (everything) return { code };
+        const person = known.find((p) => p.code === code);
+        const visible = canSee(caller, { regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(person?.regionCodes ?? [])], institutionCodes: person?.institutionCodes ?? [], personCodes: [code] });
+        return visible ? { code } : outOfScope('person', code);
+      });
+    }),
+    /** Score records, scoped by where the behaviour happened and whom it concerns. */
+    scoreRecord: new DataLoader<string, ScoreRecord | null>(async (ids) => {
+      const records = await em.find(ScoreRecord, { id: { $in: [...ids] } });
+      const institutions = everything ? [] : await em.find(KnownInstitution, { code: { $in: [...new Set(records.map((r) => r.institutionCode))] } });
+      return ids.map((id) => {
+        const record = records.find((r) => r.id === id);
+        if (!record || everything) return record ?? null;
+        const region = institutions.find((i) => i.code === record.institutionCode)?.regionCode ?? record.institutionCode.slice(1, 7);
+        return canSee(caller, { regionCodes: [region], institutionCodes: [record.institutionCode], personCodes: [record.personCode] }) ? record : outOfScope('score record', id);
+      });
+    }),
     yearTotal: entityLoader(
       (keys: string[]) => {
         const { personCodes, years } = splitPersonYear(keys);
@@ -28,10 +51,6 @@ export function createLoaders(em: EntityManager) {
         return em.find(ScoreRecord, { personCode: { $in: personCodes }, year: { $in: years } }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
       },
       (record) => personYearKey(record.personCode, record.year),
-    ),
-    scoreRecord: entityLoader(
-      (ids: string[]) => em.find(ScoreRecord, { id: { $in: ids } }),
-      (record) => record.id,
     ),
     activeSanction: entityLoader(
       (personCodes: string[]) => em.find(Sanction, { personCode: { $in: personCodes }, state: SanctionState.IN_FORCE }),

@@ -1,4 +1,4 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
 import { SHIPPED_RULE_SETS } from '../domain/shipped-rule-sets';
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -109,6 +109,14 @@ export const migrations: MigrationEntry[] = [
          reason text,
          created_at timestamptz not null default now())`,
       `create unique index restoration_one_open on scoring.restoration_application (sanction_id) where status = 'APPLIED'`,
+    ]),
+  },
+  {
+    name: '0003-person-reach-and-audit-log',
+    class: sqlMigration([
+      // Where a person works (institutions and their regions), for row scope on scoring's fields.
+      `alter table scoring.known_person add column institution_codes text[] not null default '{}', add column region_codes text[] not null default '{}'`,
+      ...auditTableSql('scoring'),
     ]),
   },
 ];

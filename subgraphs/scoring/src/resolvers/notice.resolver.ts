@@ -1,4 +1,4 @@
-import { PERMISSIONS, runIdempotent } from '@pq/kit';
+import { PERMISSIONS, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { deliverNotice } from '../commands/deliver-notice';
 import { applyForRestoration, decideRestoration } from '../commands/restoration';
@@ -15,7 +15,10 @@ export class NoticeResolver {
   @Authorized(PERMISSIONS.deliverNotice)
   @Mutation(() => DeliverNoticePayload, { description: '送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later' })
   async deliverNotice(@Arg('input') input: DeliverNoticeInput, @Ctx() context: Context): Promise<DeliverNoticePayload> {
-    const id = await context.em.transactional((em) => runIdempotent(em, 'scoring', context.caller, 'deliverNotice', input, () => deliverNotice(em, context, input.documentNumber, input.deliveredOn)));
+    const id = await runMutation(context, 'scoring', 'deliverNotice', input, (em) => deliverNotice(em, context, input.documentNumber, input.deliveredOn), {
+      target: () => input.documentNumber,
+      basisDocument: input.documentNumber,
+    });
     return { notice: (await context.loaders.notice.load(id))! };
   }
 
@@ -69,18 +72,19 @@ export class RestorationResolver {
   @Authorized(PERMISSIONS.applyForRestoration)
   @Mutation(() => RestorationPayload, { description: '申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13)' })
   async applyForRestoration(@Arg('input') input: ApplyForRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
-    const id = await context.em.transactional((em) =>
-      runIdempotent(em, 'scoring', context.caller, 'applyForRestoration', input, () => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn)),
-    );
+    const id = await runMutation(context, 'scoring', 'applyForRestoration', input, (em) => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn), {
+      target: () => input.personCode,
+    });
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }
 
   @Authorized(PERMISSIONS.decideRestoration)
   @Mutation(() => RestorationPayload, { description: '资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13)' })
   async decideRestoration(@Arg('input') input: DecideRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
-    const id = await context.em.transactional((em) =>
-      runIdempotent(em, 'scoring', context.caller, 'decideRestoration', input, () => decideRestoration(em, context, input.applicationId, input.approve, input.reason)),
-    );
+    const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason), {
+      target: () => input.applicationId,
+      basisDocument: `restoration ${input.applicationId}`,
+    });
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }
 

@@ -1,4 +1,4 @@
-import { DateScalar, DomainError, PERMISSIONS, runIdempotent, yearOf } from '@pq/kit';
+import { DateScalar, DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation, yearOf } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScores } from '../commands/record-scores';
 import { selectRuleSet } from '../domain/rule-set';
@@ -37,9 +37,11 @@ export class ScoreRecordResolver {
   @Authorized(PERMISSIONS.recordScores)
   @Mutation(() => RecordScoresPayload, { description: '记分 — record one inspection decision: points, totals, outcomes and notices' })
   async recordScores(@Arg('input') input: RecordScoresInput, @Ctx() context: Context): Promise<RecordScoresPayload> {
-    const result = await context.em.transactional((em) =>
-      runIdempotent(em, 'scoring', context.caller, 'recordScores', input, () => recordScores(em, context, input)),
-    );
+    if (input.items.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} items per decision`);
+    const result = await runMutation(context, 'scoring', 'recordScores', input, (em) => recordScores(em, context, input), {
+      target: () => [...new Set(input.items.map((i) => i.personCode))].join(', '),
+      basisDocument: input.documentNumber,
+    });
     const [records, sanctions] = await Promise.all([context.loaders.scoreRecord.loadMany(result.recordIds), context.loaders.sanction.loadMany(result.sanctionIds)]);
     return { records: records as ScoreRecord[], sanctions: sanctions as Sanction[] };
   }

@@ -1,0 +1,133 @@
+import { SignJWT } from 'jose';
+import { graphqlClient } from '../scripts/src/client';
+import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
+import { errorCodes, startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startSeededStack('2026-03-16');
+});
+afterAll(() => stack?.stop());
+
+const JINING_ONLY = DEMO_PEOPLE.suspendedDoctor.code;
+const weihai = { role: 'CITY_AGENCY' as const, region: '3710', sub: 'weihai-agency' };
+const codeOf = (response: { errors?: any[] }) => response.errors?.[0]?.extensions?.code;
+const rawQuery = (url: string, token: string | undefined, query: string, variables: object = {}) => graphqlClient(url)(query, variables as Record<string, unknown>, token);
+
+describe('identity', () => {
+  const sign = (claims: object, key = TEST_JWT_SECRET, alg = 'HS256', expires: string | number = '1h') =>
+    new SignJWT({ region: '', ...claims }).setProtectedHeader({ alg }).setSubject('attacker').setIssuedAt().setExpirationTime(expires).sign(new TextEncoder().encode(key));
+  const attempt = async (token: string) => codeOf(await rawQuery(stack.url, token, `{ person(code: "${MULTI_SITE_DOCTOR}") { name } }`));
+
+  test('forged, expired, wrong-algorithm, role-less and malformed tokens are refused with UNAUTHENTICATED', async () => {
+    expect(await attempt(await sign({ role: 'NATIONAL_AGENCY' }, 'not-the-secret'))).toBe('UNAUTHENTICATED');
+    expect(await attempt(await sign({ role: 'NATIONAL_AGENCY' }, TEST_JWT_SECRET, 'HS256', Math.floor(Date.now() / 1000) - 60))).toBe('UNAUTHENTICATED');
+    expect(await attempt(await sign({ role: 'NATIONAL_AGENCY' }, TEST_JWT_SECRET, 'HS512'))).toBe('UNAUTHENTICATED');
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', role: 'NATIONAL_AGENCY', region: '' })).toString('base64url')}.`;
+    expect(await attempt(unsigned)).toBe('UNAUTHENTICATED');
+    expect(await attempt(await sign({ role: 'SUPERUSER' }))).toBe('UNAUTHENTICATED');
+    expect(await attempt('not-a-jwt')).toBe('UNAUTHENTICATED');
+  });
+
+  test('calling a subgraph directly without a token gains nothing, _entities included', async () => {
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { points activeSanction { kind } } } }`;
+    const scoring = await rawQuery(stack.services.scoring.url, undefined, entities, { r: [{ __typename: 'Person', code: JINING_ONLY }] });
+    expect(codeOf(scoring)).toBe('UNAUTHENTICATED');
+    const registry = await rawQuery(stack.services.registry.url, undefined, `{ person(code: "${JINING_ONLY}") { name } }`);
+    expect(codeOf(registry)).toBe('UNAUTHENTICATED');
+    const publicCheck = await rawQuery(stack.services.registry.url, undefined, `{ publicPersonStatus(code: "${JINING_ONLY}") { status } }`);
+    expect(publicCheck.data.publicPersonStatus.status).toBe('SUSPENDED');
+  });
+});
+
+describe('permissions: role × operation', () => {
+  const operations: Record<string, { query: string; allowed: string[] }> = {
+    registerPersonnel: { query: `mutation { registerPersonnel(input: { institutionCode: "H37080200090", people: [] }) { registrations { id } } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY', 'INSTITUTION'] },
+    recordScores: { query: `mutation { recordScores(input: { decisionType: AGREEMENT_HANDLING, documentNumber: "X", decidedOn: "2026-03-01", items: [] }) { records { id } } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY', 'ADMINISTRATION'] },
+    importInstitutions: { query: `mutation { importInstitutions(input: { institutions: [] }) { institutions { code } } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY'] },
+    fileAppeal: { query: `mutation { fileAppeal(input: { scoreRecordId: "00000000-0000-0000-0000-000000000000", statement: "x", signedByPerson: true, stampedByInstitution: true }) { appeal { id } } }`, allowed: ['INSTITUTION', 'PERSON'] },
+    auditClaims: { query: `{ auditClaims(claims: []) { checked } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY', 'ADMINISTRATION'] },
+    decideRestoration: { query: `mutation { decideRestoration(input: { applicationId: "00000000-0000-0000-0000-000000000000", approve: true }) { application { id } } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY'] },
+    persons: { query: `{ persons(first: 1) { totalCount } }`, allowed: ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY', 'ADMINISTRATION', 'INSTITUTION', 'HEALTH_PARTNER', 'DRUG_PARTNER'] },
+    registryAuditLog: { query: `{ registryAuditLog(first: 1) { totalCount } }`, allowed: ['NATIONAL_AGENCY', 'ADMINISTRATION'] },
+  };
+  const roles = ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY', 'ADMINISTRATION', 'INSTITUTION', 'PERSON', 'HEALTH_PARTNER', 'DRUG_PARTNER'] as const;
+  const callerOf = (role: (typeof roles)[number]) => ({ role, region: role === 'NATIONAL_AGENCY' ? '' : '37', institution: 'H37080200090', person: MULTI_SITE_DOCTOR });
+
+  test.each(Object.keys(operations))('%s is refused with FORBIDDEN to every role but its own', async (name) => {
+    const { query, allowed } = operations[name];
+    for (const role of roles) {
+      const code = codeOf(await stack.query(query, {}, callerOf(role)));
+      if (allowed.includes(role)) expect([role, code]).not.toEqual([role, 'FORBIDDEN']);
+      else expect([role, code]).toEqual([role, 'FORBIDDEN']);
+    }
+  });
+});
+
+describe('row scope', () => {
+  test('a city agency cannot read a person of another city, directly or through a nested path', async () => {
+    expect(codeOf(await stack.query(`{ person(code: "${JINING_ONLY}") { name } }`, {}, weihai))).toBe('FORBIDDEN');
+    expect(codeOf(await stack.query(`{ institution(code: "H37080200131") { name personnel { edges { node { name } } } } }`, {}, weihai))).toBe('FORBIDDEN');
+    const page = await stack.query(`{ persons(first: 100) { edges { node { code } } } }`, {}, weihai);
+    const codes = page.data.persons.edges.map((e: any) => e.node.code);
+    expect(codes).toContain(MULTI_SITE_DOCTOR); // works at a Weihai hospital too
+    expect(codes).not.toContain(JINING_ONLY);
+  });
+
+  test('direct _entities calls with a valid token are held to the same scope in every subgraph', async () => {
+    const token = await stack.token(weihai);
+    const person = [{ __typename: 'Person', code: JINING_ONLY }];
+    const registry = await rawQuery(stack.services.registry.url, token, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name idNumberMasked } } }`, { r: person });
+    expect(codeOf(registry)).toBe('FORBIDDEN');
+    const scoring = await rawQuery(stack.services.scoring.url, token, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { points } } }`, { r: person });
+    expect(codeOf(scoring)).toBe('FORBIDDEN');
+    const agreements = await rawQuery(stack.services.agreements.url, token, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { name } } }`, { r: [{ __typename: 'Institution', code: 'H37080200131' }] });
+    expect(codeOf(agreements)).toBe('FORBIDDEN');
+    const appeals = await rawQuery(stack.services.appeals.url, token, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { openAppeals { id } } } }`, { r: [{ __typename: 'Person', code: MULTI_SITE_DOCTOR }] });
+    expect(appeals.data._entities[0].openAppeals).toEqual([]); // the doctor's open appeal is at a Jining hospital
+  });
+
+  test('an institution reads its own staff, not another institution\'s, and a person only themself', async () => {
+    const hospital = { role: 'INSTITUTION' as const, institution: 'H37080200090', region: '370802' };
+    expect((await stack.query(`{ person(code: "${DEMO_PEOPLE.nurse.code}") { name } }`, {}, hospital)).data.person.name).toBe('刘洋');
+    expect(codeOf(await stack.query(`{ person(code: "${JINING_ONLY}") { name } }`, {}, hospital))).toBe('FORBIDDEN');
+    const self = { role: 'PERSON' as const, person: MULTI_SITE_DOCTOR, region: '370802' };
+    expect((await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { points status } }`, {}, self)).data.person).toEqual({ points: 3, status: 'NORMAL' });
+    expect(codeOf(await stack.query(`{ person(code: "${JINING_ONLY}") { points } }`, {}, self))).toBe('FORBIDDEN');
+  });
+});
+
+describe('personal data and audit', () => {
+  test('partners see masked data only; a full ID-number read by an agency is audited', async () => {
+    const partner = { role: 'HEALTH_PARTNER' as const, region: '37', sub: 'health-commission' };
+    const masked = await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { idNumberMasked phoneMasked } }`, {}, partner);
+    expect(masked.data.person).toEqual({ idNumberMasked: '370802********0038'.slice(0, 14) + DEMO_PEOPLE.multiSiteDoctor.idNumber.slice(-4), phoneMasked: '138****2345' });
+    expect(codeOf(await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { idNumber } }`, {}, partner))).toBe('FORBIDDEN');
+
+    const agency = { role: 'PROVINCIAL_AGENCY' as const, region: '37', sub: 'shandong-officer-7' };
+    const full = await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { idNumber } }`, {}, agency);
+    expect(full.data.person.idNumber).toBe(DEMO_PEOPLE.multiSiteDoctor.idNumber);
+    const log = await stack.query(`query($t: String) { registryAuditLog(filter: { target: $t }) { edges { node { caller callerRole operation target } } } }`, { t: MULTI_SITE_DOCTOR }, { role: 'ADMINISTRATION', region: '' });
+    expect(log.data.registryAuditLog.edges.map((e: any) => e.node)).toContainEqual({ caller: 'shandong-officer-7', callerRole: 'PROVINCIAL_AGENCY', operation: 'read idNumber', target: MULTI_SITE_DOCTOR });
+  });
+
+  test('every mutation is audited with its caller and basis document', async () => {
+    const log = await stack.query(`{ scoringAuditLog(filter: { operation: "recordScores" }) { totalCount edges { node { operation basisDocument callerRole } } } }`, {}, { role: 'ADMINISTRATION', region: '' });
+    expect(log.data.scoringAuditLog.totalCount).toBe(2);
+    expect(log.data.scoringAuditLog.edges.map((e: any) => e.node.basisDocument)).toEqual([expect.stringContaining('济医保罚'), expect.stringContaining('济医保协处')]);
+  });
+});
+
+describe('protection', () => {
+  test('over-deep queries are refused before execution', async () => {
+    let selection = 'code';
+    for (let i = 0; i < 8; i++) selection = `registrations { person { ${selection} } }`;
+    const response = await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { ${selection} } }`);
+    expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('batch inputs are capped', async () => {
+    const claims = Array.from({ length: 20_001 }, (_, i) => ({ lineId: `L${i}`, personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1 }));
+    expect(codeOf(await stack.query(`query($c: [ClaimInput!]!) { auditClaims(claims: $c) { checked } }`, { c: claims }))).toBe('BATCH_TOO_LARGE');
+  });
+});
