@@ -44,6 +44,8 @@ export interface Stack {
   token(claims: Partial<TokenClaims>): Promise<string>;
   /** Resolves once every committed event has been delivered and applied. */
   eventsDelivered(): Promise<void>;
+  /** Runs a subgraph's scheduled job now, as its timer would, on the stack's today. */
+  runScheduledJob(subgraph: SubgraphName): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -150,6 +152,10 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
         if (Date.now() > deadline) throw new Error(`events still pending after 15 s: ${await pendingEvents()}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    runScheduledJob(subgraph) {
+      const job = definitions[subgraph].scheduled!;
+      return services[subgraph].orm.em.fork().transactional((em) => job.run(em, clock.today()));
     },
     async stop() {
       await gateway.stop();

@@ -124,8 +124,6 @@ describe('commitment, eligibility and moves (R4, R8, E1, E3)', () => {
 
   test('E1: the suspended doctor is not payable from the effective date, emergencies are, and a date before the suspension is (E3)', async () => {
     const suspended = DEMO_PEOPLE.suspendedDoctor.code;
-    const [registration] = (await stack.query(`{ person(code: "${suspended}") { registrations { id } } }`)).data.person.registrations;
-    await stack.query(SIGN, { input: { registrationId: registration.id, signedOn: '2025-11-20' } });
     const check = async (on: string, e = false) => (await stack.query(ELIGIBILITY, { p: suspended, i: 'H37080200131', on, e })).data.paymentEligibility;
     expect(await check('2026-03-06')).toMatchObject({ payable: false, status: 'SUSPENDED', reason: expect.stringContaining('suspended on 2026-03-06') });
     expect(await check('2026-03-06', true)).toMatchObject({ payable: true, status: 'SUSPENDED', reason: expect.stringContaining('emergency') });

@@ -1,5 +1,5 @@
 import { addDays, IsoDate, yearOf } from '@pq/kit';
-import { QueryFunction, untilEventsArrive } from './client';
+import { dataOf, QueryFunction, untilEventsArrive } from './client';
 
 /** GB 11643 check character for the first 17 digits (ISO 7064 MOD 11-2): for making valid demo ID numbers. */
 export function withCheckCharacter(first17: string): string {
@@ -66,6 +66,7 @@ export function demoDates(today: IsoDate) {
 
 const IMPORT = `mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`;
 const REGISTER = `mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }`;
+const SIGN = `mutation($input: SignCommitmentInput!) { signCommitment(input: $input) { registration { id } } }`;
 const SCORE = `mutation($input: RecordScoresInput!) { recordScores(input: $input) { records { id points } sanctions { kind from until } } }`;
 const APPEAL = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id status } } }`;
 
@@ -88,7 +89,11 @@ export async function seedDemo(query: QueryFunction, tokens: DemoTokens, today: 
 
   for (const { institutionCode, people } of DEMO_REGISTRATIONS) {
     const entries = people.map((key) => ({ ...DEMO_PEOPLE[key], registeredOn: dates.registeredOn }));
-    await untilEventsArrive(() => query(REGISTER, { input: { institutionCode, people: entries, idempotencyKey: `demo:register:${institutionCode}` } }, tokens.agency));
+    const registered = await untilEventsArrive(() => query(REGISTER, { input: { institutionCode, people: entries, idempotencyKey: `demo:register:${institutionCode}` } }, tokens.agency));
+    // Staff sign the service commitment when they register (R8).
+    for (const { id } of (registered as { registerPersonnel: { registrations: { id: string }[] } }).registerPersonnel.registrations) {
+      dataOf(await query(SIGN, { input: { registrationId: id, signedOn: dates.registeredOn, idempotencyKey: `demo:commitment:${id}` } }, tokens.agency));
+    }
   }
 
   const scored = await untilEventsArrive(() =>

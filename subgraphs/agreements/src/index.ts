@@ -1,5 +1,7 @@
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { Agreement } from './entities/agreement';
+import { AgreementMeasure } from './entities/agreement-measure';
 import { Institution } from './entities/institution';
 import { eventHandlers, outbox } from './events/outbox';
 import { createLoaders, Loaders } from './loaders';
@@ -8,12 +10,14 @@ import { buildSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
-  entities: [Institution, Agreement],
+  entities: [Institution, Agreement, AgreementMeasure],
   migrations,
   buildSchema,
   createLoaders,
   outbox,
   eventHandlers,
+  // G12 acts by itself: hourly, agreements suspended over 180 days are terminated.
+  scheduled: { name: 'overdue-suspensions', everyMs: 60 * 60 * 1000, run: terminateOverdueSuspensions },
 };
 
 if (require.main === module) runSubgraphFromEnvironment(agreementsSubgraph);

@@ -14,6 +14,21 @@ export interface EventPayloads {
     regionCode: string;
     agreement: { id: string; status: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | 'EXPIRED'; validFrom: IsoDate; validUntil: IsoDate } | null;
   };
+  /**
+   * agreements → registry: an agreement (or one department of it) was suspended, resumed or
+   * terminated. The registrations at that institution of the persons named responsible follow
+   * (R7); with `allStaff`, those of all its staff (Zhoushan, 004 art.15).
+   */
+  AgreementMeasureApplied: {
+    measureId: string;
+    institutionCode: string;
+    action: 'SUSPEND' | 'RESUME' | 'TERMINATE';
+    effectiveOn: IsoDate;
+    responsiblePersonCodes: string[];
+    allStaff: boolean;
+    reason: string;
+    basisDocument: string | null;
+  };
   /** registry → scoring: a person now has a live registration (scoring refuses scores for unknown persons). */
   PersonRegistered: {
     personCode: string;
@@ -85,6 +100,7 @@ export type EventType = keyof EventPayloads;
 /** Who consumes each event. The producer writes one pending delivery per subscriber in the same transaction. */
 export const EVENT_SUBSCRIBERS: { [T in EventType]: SubgraphName[] } = {
   InstitutionUpserted: ['registry', 'scoring', 'appeals'],
+  AgreementMeasureApplied: ['registry'],
   PersonRegistered: ['scoring'],
   SanctionDecided: ['registry'],
   SanctionLifted: ['registry'],

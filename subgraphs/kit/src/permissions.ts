@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   institution: ALL_READERS,
   institutions: ALL_READERS,
   importInstitutions: AGENCIES,
+  agreementMeasures: AGENCIES,
+  renewAgreement: [...AGENCIES, 'INSTITUTION'],
   auditLog: ['ADMINISTRATION', 'NATIONAL_AGENCY'],
   /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
   personalData: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],

@@ -25,6 +25,14 @@ export interface SubgraphDefinition<Loaders> {
   createLoaders(em: EntityManager, caller: Caller): Loaders;
   outbox: Outbox;
   eventHandlers: EventHandlers;
+  /** Work the subgraph does on its own at intervals (deadlines that act by themselves). */
+  scheduled?: ScheduledJob;
+}
+
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(em: EntityManager, today: string): Promise<unknown>;
 }
 type MikroORMEntity = new (...args: any[]) => object;
 
@@ -160,6 +168,18 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.port);
   await relay.start();
+  const job = definition.scheduled;
+  const timer = job && setInterval(() => {
+    // One replica at a time: the job runs under a transaction-level advisory lock it only tries for.
+    orm.em
+      .fork()
+      .transactional(async (em) => {
+        const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${name}:${job.name}`]);
+        if (locked) await job.run(em as EntityManager, services.clock.today());
+      })
+      .catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+  }, job.everyMs);
+  timer?.unref();
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, `${name} subgraph ready`);
 
@@ -169,6 +189,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     orm,
     relay,
     async stop() {
+      if (timer) clearInterval(timer);
       await closeServer(server);
       await relay.stop();
       await apollo.stop();

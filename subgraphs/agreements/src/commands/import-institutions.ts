@@ -2,7 +2,7 @@ import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem } from '
 import { AgreementStatus, institutionImportProblem } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
-import { outbox } from '../events/outbox';
+import { publishInstitution } from '../events/publish';
 import type { Context } from '../resolvers/context';
 import type { InstitutionImport } from '../resolvers/institution.types';
 
@@ -32,20 +32,14 @@ export async function importInstitutions(em: EntityManager, context: Context, en
   const codes = entries.map((e) => e.code);
   const existingAgreements = await em.find(Agreement, { institutionCode: { $in: codes } });
   for (const entry of entries) {
-    await em.upsert(Institution, { code: entry.code, name: entry.name, kind: entry.kind, regionCode: entry.regionCode });
+    const institution = await em.upsert(Institution, { code: entry.code, name: entry.name, kind: entry.kind, regionCode: entry.regionCode, owner: entry.owner ?? null, publicInstitution: entry.publicInstitution ?? false });
     let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
       agreement = em.create(Agreement, { institutionCode: entry.code, status: AgreementStatus.ACTIVE, validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
     } else {
       agreement.validUntil = entry.agreementValidUntil;
     }
-    await outbox.publish(em, 'InstitutionUpserted', entry.code, {
-      code: entry.code,
-      name: entry.name,
-      kind: entry.kind,
-      regionCode: entry.regionCode,
-      agreement: { id: agreement.id, status: agreement.status, validFrom: agreement.validFrom, validUntil: agreement.validUntil },
-    });
+    await publishInstitution(em, institution, agreement);
   }
   await em.flush();
   return codes;

@@ -1,4 +1,4 @@
-import { AgreementStatus, effectiveAgreementStatus, institutionImportProblem, InstitutionKind, parseInstitutionCode } from './institution';
+import { institutionImportProblem, InstitutionKind, parseInstitutionCode } from './institution';
 
 describe('G0 — institution codes', () => {
   test.each([
@@ -18,15 +18,5 @@ describe('G0 — institution codes', () => {
     ['an agreement cannot end before it starts', { agreementValidUntil: '2025-12-31' }, 'BAD_USER_INPUT'],
   ])('%s', (_rule, change, expected) => {
     expect(institutionImportProblem({ ...entry, ...change })?.code ?? null).toBe(expected);
-  });
-});
-
-describe('G8–G9 — effective agreement status', () => {
-  test.each([
-    ['active within its validity', AgreementStatus.ACTIVE, '2026-12-31', '2026-12-31', AgreementStatus.ACTIVE],
-    ['active past its validity is expired', AgreementStatus.ACTIVE, '2026-12-31', '2027-01-01', AgreementStatus.EXPIRED],
-    ['a suspension stays a suspension', AgreementStatus.SUSPENDED, '2026-12-31', '2027-01-01', AgreementStatus.SUSPENDED],
-  ])('%s', (_rule, stored, validUntil, today, expected) => {
-    expect(effectiveAgreementStatus(stored, validUntil, today)).toBe(expected);
   });
 });

@@ -44,8 +44,3 @@ export function institutionImportProblem(entry: InstitutionImportEntry): { code:
   if (entry.agreementValidUntil < entry.agreementValidFrom) return { code: 'BAD_USER_INPUT', message: `agreement ends (${entry.agreementValidUntil}) before it starts (${entry.agreementValidFrom})` };
   return null;
 }
-
-/** G8–G9: an active agreement whose validity has run out is expired, whatever was stored. */
-export function effectiveAgreementStatus(stored: AgreementStatus, validUntil: IsoDate, today: IsoDate): AgreementStatus {
-  return stored === AgreementStatus.ACTIVE && validUntil < today ? AgreementStatus.EXPIRED : stored;
-}

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AgreementStatus } from '../domain/institution';
 
 @ObjectType({ description: '医保服务协议 — the service agreement that gives an institution and its staff payment qualification' })
 @Entity({ tableName: 'agreement' })
 @Index({ properties: ['institutionCode', 'validFrom'] })
 export class Agreement {
+  [OptionalProps]?: 'renewalPending' | 'suspensionCount';
+
   @Field(() => ID, { description: '协议标识 — agreement id' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -26,4 +28,16 @@ export class Agreement {
   @Field(() => DateScalar, { description: '协议截止日期 — last day of validity' })
   @Property({ type: 'date' })
   validUntil!: string;
+
+  @Field({ description: '续签审核中 — a renewal is being decided; validity extends meanwhile (G9)' })
+  @Property({ type: 'boolean' })
+  renewalPending: boolean = false;
+
+  @Field(() => DateScalar, { nullable: true, description: '中止起始日期 — suspended since' })
+  @Property({ type: 'date', nullable: true })
+  suspendedSince?: string | null;
+
+  @Field(() => Int, { description: '有效期内中止次数 — suspensions within this validity (a second one is a termination trigger, G13)' })
+  @Property({ type: 'integer' })
+  suspensionCount: number = 0;
 }

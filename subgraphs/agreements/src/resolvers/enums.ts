@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { AgreementAction, TerminationTrigger } from '../domain/agreement-machine';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 
 registerEnumType(InstitutionKind, {
@@ -18,5 +19,32 @@ registerEnumType(AgreementStatus, {
     SUSPENDED: { description: '中止 — suspended (003 art.29)' },
     TERMINATED: { description: '解除 — terminated (003 art.30)' },
     EXPIRED: { description: '到期 — validity ended' },
+  },
+});
+
+registerEnumType(AgreementAction, {
+  name: 'AgreementAction',
+  description: '协议处理类型 — a measure on an agreement',
+  valuesConfig: {
+    SUSPEND: { description: '中止 — suspend (003 art.29)' },
+    RESUME: { description: '恢复 — resume after a suspension' },
+    TERMINATE: { description: '解除 — terminate (003 art.30–33)' },
+    REQUEST_RENEWAL: { description: '申请续签 — renewal asked for (003 art.19)' },
+    RENEW: { description: '续签 — renewed for a year' },
+    DECLINE_RENEWAL: { description: '不予续签 — not renewed: ends at expiry' },
+  },
+});
+
+registerEnumType(TerminationTrigger, {
+  name: 'TerminationTrigger',
+  description: '解除情形 — why an agreement is terminated (003 art.30–33)',
+  valuesConfig: {
+    REPEATED_SUSPENSION: { description: '有效期内两次及以上中止 — suspended twice within one validity' },
+    SUSPENSION_OVER_180_DAYS: { description: '中止超过180日未申请恢复 — suspended over 180 days without resuming' },
+    NO_SETTLEMENT_180_DAYS: { description: '超过180日无结算 — no settlement for over 180 days' },
+    FRAUD: { description: '欺诈骗保 — fraud' },
+    SERIOUS_BREACH: { description: '严重违约 — serious breach of the agreement' },
+    CHAIN_OWNER_TERMINATED: { description: '同一投资主体药店被解除 — another pharmacy of the same owner was terminated' },
+    INSTITUTION_REQUEST: { description: '机构申请解除 — the institution asked (3 months ahead; not public institutions)' },
   },
 });

@@ -1,7 +1,8 @@
 import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
-import { AgreementStatus, effectiveAgreementStatus } from '../domain/institution';
+import { effectiveStatus } from '../domain/agreement-machine';
+import { AgreementStatus } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
 import type { Context } from './context';
@@ -70,8 +71,8 @@ export class InstitutionResolver {
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @FieldResolver(() => AgreementStatus, { description: '协议状态 — status on the caller\'s today (an active agreement past its end is expired)' })
+  @FieldResolver(() => AgreementStatus, { description: '协议状态 — status today: an active agreement past its end is expired, unless a renewal is being decided (G9)' })
   status(@Root() agreement: Agreement, @Ctx() context: Context): AgreementStatus {
-    return effectiveAgreementStatus(agreement.status, agreement.validUntil, context.clock.today());
+    return effectiveStatus(agreement, context.clock.today());
   }
 }

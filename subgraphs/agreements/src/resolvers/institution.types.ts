@@ -37,6 +37,12 @@ export class InstitutionImport {
 
   @Field(() => DateScalar, { description: '协议截止日期 — current agreement valid until' })
   agreementValidUntil!: string;
+
+  @Field({ nullable: true, description: '投资主体/连锁企业 — owner (links chain pharmacies)' })
+  owner?: string;
+
+  @Field({ nullable: true, defaultValue: false, description: '公立医疗机构 — a public institution' })
+  publicInstitution?: boolean;
 }
 
 @InputType({ description: '导入存量定点机构 — bring in institutions already designated (P4: older data must be importable)' })

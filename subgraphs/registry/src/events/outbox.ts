@@ -1,4 +1,5 @@
 import { EventHandlers, Outbox } from '@pq/kit';
+import { applyAgreementMeasure } from '../commands/apply-agreement-measure';
 import { applyInstitution } from '../commands/apply-institution';
 import { applySanction, applySanctionLifted } from '../commands/apply-sanction';
 
@@ -8,4 +9,5 @@ export const eventHandlers: EventHandlers = {
   InstitutionUpserted: (payload, { em }) => applyInstitution(em, payload),
   SanctionDecided: (payload, { em }) => applySanction(em, payload),
   SanctionLifted: (payload, { em }) => applySanctionLifted(em, payload),
+  AgreementMeasureApplied: (payload, { em }) => applyAgreementMeasure(em, payload),
 };

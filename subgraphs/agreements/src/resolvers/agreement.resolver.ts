@@ -1,0 +1,58 @@
+import { DomainError, PERMISSIONS, runMutation } from '@pq/kit';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { applyAgreementMeasure, assertMayMeasure, MeasureRequest } from '../commands/agreement-measures';
+import { AgreementAction } from '../domain/agreement-machine';
+import { AgreementMeasure } from '../entities/agreement-measure';
+import type { Context } from './context';
+import { AgreementMeasureInput, AgreementMeasurePayload, RenewalInput } from './agreement.types';
+
+async function measure(context: Context, operation: string, input: { institutionCode: string; idempotencyKey?: string | null; basisDocument?: string }, request: MeasureRequest): Promise<AgreementMeasurePayload> {
+  const ids = await runMutation(
+    context,
+    'agreements',
+    operation,
+    input,
+    async (em) => {
+      await assertMayMeasure(em, context, input.institutionCode);
+      return applyAgreementMeasure(em, { sub: context.caller.sub, today: context.clock.today() }, request);
+    },
+    { target: (taken) => `${input.institutionCode} (${taken.length} measure${taken.length > 1 ? 's' : ''})`, basisDocument: input.basisDocument },
+  );
+  const institution = await context.loaders.institution.load(input.institutionCode);
+  return { institution: institution!, measures: await context.em.find(AgreementMeasure, { id: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }) };
+}
+
+const fromInput = (input: AgreementMeasureInput, action: AgreementAction): MeasureRequest => ({
+  ...input,
+  action,
+  allStaff: input.applyToAllStaff,
+});
+
+@Resolver(() => AgreementMeasure)
+export class AgreementMeasureResolver {
+  @Authorized(PERMISSIONS.agreementMeasures)
+  @Mutation(() => AgreementMeasurePayload, { description: '中止协议 — suspend an agreement or a department; the persons responsible are suspended there (G12, G14, R7)' })
+  suspendAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+    return measure(context, 'suspendAgreement', input, fromInput(input, AgreementAction.SUSPEND));
+  }
+
+  @Authorized(PERMISSIONS.agreementMeasures)
+  @Mutation(() => AgreementMeasurePayload, { description: '恢复协议 — resume a suspended agreement or department (G12)' })
+  resumeAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+    return measure(context, 'resumeAgreement', input, fromInput(input, AgreementAction.RESUME));
+  }
+
+  @Authorized(PERMISSIONS.agreementMeasures)
+  @Mutation(() => AgreementMeasurePayload, { description: '解除协议 — terminate an agreement for a listed trigger; a pharmacy chain ends together (G13, R7)' })
+  terminateAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+    return measure(context, 'terminateAgreement', input, fromInput(input, AgreementAction.TERMINATE));
+  }
+
+  @Authorized(PERMISSIONS.renewAgreement)
+  @Mutation(() => AgreementMeasurePayload, { description: '续签 — ask for renewal (from 3 months before expiry; validity extends meanwhile) or decide it (G9)' })
+  renewAgreement(@Arg('input') input: RenewalInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+    const action = input.approve == null ? AgreementAction.REQUEST_RENEWAL : input.approve ? AgreementAction.RENEW : AgreementAction.DECLINE_RENEWAL;
+    if (action !== AgreementAction.REQUEST_RENEWAL && context.caller.role === 'INSTITUTION') throw new DomainError('FORBIDDEN', 'the agency decides a renewal');
+    return measure(context, 'renewAgreement', input, { institutionCode: input.institutionCode, action, reason: input.reason ?? (action === AgreementAction.REQUEST_RENEWAL ? 'renewal requested' : 'renewal decided') });
+  }
+}

@@ -1,0 +1,80 @@
+import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
+import { errorCodes, startSeededStack, Stack } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startSeededStack('2026-03-16');
+});
+afterAll(() => stack?.stop());
+
+const MEASURE_FIELDS = 'institution { code agreement { status suspensionCount renewalPending validUntil } } measures { action trigger flagsTermination responsiblePersonCodes institutionCode: reason }';
+const measure = (name: string, input: object, as?: object) => stack.query(`mutation($input: AgreementMeasureInput!) { ${name}(input: $input) { ${MEASURE_FIELDS} } }`, { input }, as);
+const statusAt = async (personCode: string) =>
+  (await stack.query(`{ person(code: "${personCode}") { status registrations(includeCancelled: true) { status institution { code } } } }`)).data.person;
+
+test('R7: suspending an agreement suspends only the persons responsible; resuming restores them', async () => {
+  const suspended = await measure('suspendAgreement', { institutionCode: 'H37080200090', reason: '违规结算', basisDocument: '济医保协〔2026〕中止1号', responsiblePersonCodes: [DEMO_PEOPLE.nurse.code] });
+  expect(suspended.errors).toBeUndefined();
+  expect(suspended.data.suspendAgreement.institution.agreement).toMatchObject({ status: 'SUSPENDED', suspensionCount: 1 });
+  await stack.eventsDelivered();
+
+  expect(await statusAt(DEMO_PEOPLE.nurse.code)).toEqual({ status: 'NORMAL', registrations: [{ status: 'SUSPENDED', institution: { code: 'H37080200090' } }] });
+  const doctor = await statusAt(MULTI_SITE_DOCTOR);
+  expect(doctor.registrations).toEqual([{ status: 'NORMAL', institution: { code: 'H37080200090' } }, { status: 'NORMAL', institution: { code: 'H37100200015' } }]);
+  const eligibility = await stack.query(`{ paymentEligibility(personCode: "${MULTI_SITE_DOCTOR}", institutionCode: "H37080200090", on: "2026-03-16") { payable reason } }`);
+  expect(eligibility.data.paymentEligibility).toMatchObject({ payable: false, reason: expect.stringContaining('agreement') });
+
+  expect(errorCodes(await measure('suspendAgreement', { institutionCode: 'H37080200090', reason: 'again' }))[0].code).toBe('INVALID_STATE');
+  const resumed = await measure('resumeAgreement', { institutionCode: 'H37080200090', reason: '整改到位' });
+  expect(resumed.data.resumeAgreement.institution.agreement.status).toBe('ACTIVE');
+  await stack.eventsDelivered();
+  expect((await statusAt(DEMO_PEOPLE.nurse.code)).registrations[0].status).toBe('NORMAL');
+
+  const second = await measure('suspendAgreement', { institutionCode: 'H37080200090', reason: '再次违规', requestedDays: 30 });
+  expect(second.data.suspendAgreement.measures[0]).toMatchObject({ action: 'SUSPEND', flagsTermination: true });
+  expect(errorCodes(await measure('resumeAgreement', { institutionCode: 'H37080200131', reason: 'x' }))[0].code).toBe('INVALID_STATE');
+  expect(errorCodes(await measure('suspendAgreement', { institutionCode: 'H37080200131', reason: 'x', requestedDays: 181 }))[0].code).toBe('BAD_USER_INPUT');
+});
+
+test('G13: terminating a pharmacy terminates the other pharmacies of the same owner, and the principal at both', async () => {
+  const owner = { owner: '济宁仁和医药连锁有限公司', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31', kind: 'PHARMACY', regionCode: '370802' };
+  const imported = await stack.query(`mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code owner } } }`, {
+    input: { institutions: [{ code: 'P37080201036', name: '济宁仁和大药房（太白湖店）', ...owner }, { code: 'P37080201037', name: '济宁仁和大药房（古槐店）', ...owner }] },
+  });
+  expect(imported.errors).toBeUndefined();
+  const terminated = await measure('terminateAgreement', { institutionCode: 'P37080201036', reason: '串换药品骗取医保基金', trigger: 'FRAUD', responsiblePersonCodes: [DEMO_PEOPLE.pharmacyPrincipal.code] });
+  expect(terminated.data.terminateAgreement.measures.map((m: any) => m.trigger)).toEqual(['FRAUD', 'CHAIN_OWNER_TERMINATED']);
+  await stack.eventsDelivered();
+  const sibling = await stack.query(`{ institution(code: "P37080201037") { agreement { status } } }`);
+  expect(sibling.data.institution.agreement.status).toBe('TERMINATED');
+  expect((await statusAt(DEMO_PEOPLE.pharmacyPrincipal.code)).registrations.map((r: any) => r.status)).toEqual(['TERMINATED', 'TERMINATED']);
+  expect(errorCodes(await measure('terminateAgreement', { institutionCode: 'P37080201036', reason: 'again', trigger: 'FRAUD' }))[0].code).toBe('INVALID_STATE');
+});
+
+test('G12: an agreement suspended for more than 180 days without resuming is terminated by the deadline job', async () => {
+  stack.clock.set('2025-09-01');
+  await measure('suspendAgreement', { institutionCode: 'H37080200131', reason: '自查整改', requestedDays: 180, responsiblePersonCodes: [DEMO_PEOPLE.suspendedDoctor.code] });
+  stack.clock.set('2026-02-28');
+  expect(await stack.runScheduledJob('agreements')).toEqual([]);
+  stack.clock.set('2026-03-16');
+  expect(await stack.runScheduledJob('agreements')).toEqual(['H37080200131']);
+  const institution = await stack.query(`{ institution(code: "H37080200131") { agreement { status } } }`);
+  expect(institution.data.institution.agreement.status).toBe('TERMINATED');
+});
+
+test('G9: renewal from 3 months before expiry keeps the agreement valid past its end until decided', async () => {
+  stack.clock.set('2026-03-16');
+  const early = await stack.query(`mutation { renewAgreement(input: { institutionCode: "H37100200015" }) { institution { code } } }`, {}, { role: 'INSTITUTION', institution: 'H37100200015', region: '371002' });
+  expect(errorCodes(early)[0].code).toBe('INVALID_STATE');
+  const { validUntil } = (await stack.query(`{ institution(code: "H37100200015") { agreement { validUntil } } }`)).data.institution.agreement;
+  const [y, m, d] = validUntil.split('-').map(Number);
+  stack.clock.set(new Date(Date.UTC(y, m - 2, d)).toISOString().slice(0, 10));
+  const asked = await stack.query(`mutation { renewAgreement(input: { institutionCode: "H37100200015" }) { institution { agreement { renewalPending } } } }`, {}, { role: 'INSTITUTION', institution: 'H37100200015', region: '371002' });
+  expect(asked.data.renewAgreement.institution.agreement.renewalPending).toBe(true);
+  stack.clock.set(new Date(Date.UTC(y, m - 1, d + 10)).toISOString().slice(0, 10));
+  expect((await stack.query(`{ institution(code: "H37100200015") { agreement { status } } }`)).data.institution.agreement.status).toBe('ACTIVE');
+  const renewed = await stack.query(`mutation { renewAgreement(input: { institutionCode: "H37100200015", approve: true }) { institution { agreement { status validUntil } agreements { validUntil } } } }`);
+  expect(renewed.data.renewAgreement.institution.agreements).toHaveLength(2);
+  expect(renewed.data.renewAgreement.institution.agreement.status).toBe('ACTIVE');
+  stack.clock.set('2026-03-16');
+});
