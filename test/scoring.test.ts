@@ -158,3 +158,48 @@ describe('notice and restoration (S8, S13)', () => {
     expect(history.data.person.statusHistory.filter((c: any) => c.status === 'NORMAL' && c.from === TODAY)).toHaveLength(2);
   });
 });
+
+describe('repair (S12) and reports (S10, S14)', () => {
+  const doctor = newDoctor('修复医师');
+  const hospital = { role: 'INSTITUTION' as const, institution: 'H37100200015', region: '371002' };
+
+  beforeAll(async () => {
+    await registerAt(stack, doctor, ['H37100200015']);
+    // 9 points in one decision: suspended 4 months, 2026-02-02 to 2026-06-01.
+    await score(stack, '威医保罚〔2026〕31号', '2026-02-02', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }]);
+    await stack.eventsDelivered();
+  });
+
+  test('S12: the person applies, the institution agrees, the agency reduces points and shortens the suspension', async () => {
+    const apply = await stack.query(`mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id status } } }`, {
+      input: { personCode: doctor.code, institutionCode: 'H37100200015', statement: '已完成培训并退回违规费用' },
+    }, { role: 'PERSON', person: doctor.code, region: '371002' });
+    const id = apply.data.applyForRepair.application.id;
+    const decide = (input: object) => stack.query(`mutation($input: DecideRepairInput!) { decideRepair(input: $input) { application { status pointsReduction newUntil } } }`, { input: { applicationId: id, ...input } });
+    expect(errorCodes(await decide({ approve: true, pointsReduction: 2 }))[0].code).toBe('INVALID_STATE');
+
+    const reviewed = await stack.query(`mutation($input: ReviewRepairInput!) { reviewRepair(input: $input) { application { status institutionNote } } }`, { input: { applicationId: id, agree: true, note: '整改属实' } }, hospital);
+    expect(reviewed.data.reviewRepair.application).toEqual({ status: 'INSTITUTION_AGREED', institutionNote: '整改属实' });
+    expect(errorCodes(await decide({ approve: true, pointsReduction: 20 }))[0].code).toBe('BAD_USER_INPUT');
+    const decided = await decide({ approve: true, pointsReduction: 2, newUntil: '2026-03-31' });
+    expect(decided.data.decideRepair.application).toEqual({ status: 'APPROVED', pointsReduction: 2, newUntil: '2026-03-31' });
+
+    const person = await stack.query(`{ person(code: "${doctor.code}") { points status activeSanction { until } repairApplications { status } } }`);
+    expect(person.data.person).toEqual({ points: 7, status: 'SUSPENDED', activeSanction: { until: '2026-03-31' }, repairApplications: [{ status: 'APPROVED' }] });
+  });
+
+  test('S10, S14: institution figures with the ratio measure, the yearly summary due by 5 January, and the copy-report for partners', async () => {
+    const figures = await stack.query(`{ institution(code: "H37100200015") { scoringFigures(year: 2026) { scoredPersons suspensions terminations registeredPersonnel sanctionedShare measure } } }`);
+    const f = figures.data.institution.scoringFigures;
+    expect(f.suspensions).toBeGreaterThanOrEqual(3);
+    expect(f.sanctionedShare).toBeCloseTo((f.suspensions + f.terminations) / f.registeredPersonnel, 3);
+    expect(f.measure).toBe(f.sanctionedShare >= 0.5 ? 'AGREEMENT_SUSPENSION' : f.sanctionedShare >= 0.2 ? 'PAYMENTS_HELD' : 'NONE');
+
+    const summary = await stack.query(`{ yearlySummary(regionPrefix: "3710", year: 2026) { dueBy scoredPersons suspensions institutions { institutionCode } } }`, {}, { role: 'CITY_AGENCY', region: '3710' });
+    expect(summary.data.yearlySummary).toMatchObject({ dueBy: '2027-01-05', suspensions: f.suspensions, institutions: [{ institutionCode: 'H37100200015' }] });
+    expect(errorCodes(await stack.query(`{ yearlySummary(regionPrefix: "3708", year: 2026) { dueBy } }`, {}, { role: 'CITY_AGENCY', region: '3710' }))[0].code).toBe('FORBIDDEN');
+
+    const copy = await stack.query(`{ copyReport(regionPrefix: "3710", from: "2026-02-01", to: "2026-02-28") { points yearTotalAfter violation { title } person { code } } }`, {}, { role: 'HEALTH_PARTNER', region: '37' });
+    expect(copy.data.copyReport).toContainEqual({ points: 9, yearTotalAfter: 9, violation: { title: expect.stringContaining('冒名结算') }, person: { code: doctor.code } });
+  });
+});

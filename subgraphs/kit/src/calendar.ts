@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isWorkday as isOfficialWorkday } from 'chinese-days';
 import { addDays, IsoDate } from './dates';
 
@@ -42,4 +43,20 @@ export class WorkingDayCalendar {
     for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
     return count;
   }
+}
+
+/**
+ * The calendar with an administrator's overrides: `CALENDAR_OVERRIDES` names a JSON file of
+ * `{ "2027-10-09": true, "2027-10-01": false }` — a year's State Council schedule, before the
+ * data set publishes it, or a local correction. Every service reads the same file.
+ */
+export function calendarFromEnvironment(env: NodeJS.ProcessEnv = process.env): WorkingDayCalendar {
+  const path = env.CALENDAR_OVERRIDES;
+  if (!path) return new WorkingDayCalendar();
+  const overrides = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const entries = Object.entries(overrides).map(([date, working]) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof working !== 'boolean') throw new Error(`${path}: "${date}" must map a YYYY-MM-DD date to true (working) or false (day off)`);
+    return [date, working] as [string, boolean];
+  });
+  return new WorkingDayCalendar(entries);
 }

@@ -67,6 +67,12 @@ export interface EventPayloads {
     cause: string;
     basisDocument: string;
   };
+  /** scoring → registry: a termination's period was shortened by repair (S12): the re-registration ban ends with it. */
+  ReRegistrationBanChanged: {
+    personCode: string;
+    sanctionId: string;
+    until: IsoDate;
+  };
   /** scoring → appeals: a score record that an appeal can be filed against. */
   ScoreRecorded: {
     scoreRecordId: string;
@@ -104,6 +110,7 @@ export const EVENT_SUBSCRIBERS: { [T in EventType]: SubgraphName[] } = {
   PersonRegistered: ['scoring'],
   SanctionDecided: ['registry'],
   SanctionLifted: ['registry'],
+  ReRegistrationBanChanged: ['registry'],
   ScoreRecorded: ['appeals'],
   NoticeDelivered: ['appeals'],
   AppealDecided: ['scoring'],

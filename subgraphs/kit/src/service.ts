@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { GraphQLFormattedError, GraphQLSchema, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { signToken, createTokenVerifier, Caller } from './auth';
-import { WorkingDayCalendar } from './calendar';
+import { calendarFromEnvironment, WorkingDayCalendar } from './calendar';
 import { Clock, systemClock } from './clock';
 import { databaseUrlFromEnv, jwtSecretFromEnv, subgraphPortFromEnv, subgraphUrlsFromEnv, SubgraphName, SUBGRAPHS } from './config';
 import { createRequestContext, RequestContext } from './context';
@@ -210,6 +210,7 @@ export function runSubgraphFromEnvironment<Loaders>(definition: SubgraphDefiniti
     databaseUrl: databaseUrlFromEnv(definition.name),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
+    calendar: calendarFromEnvironment(),
     logger,
   }).then(
     (service) => {

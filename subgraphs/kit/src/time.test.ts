@@ -1,4 +1,7 @@
-import { WorkingDayCalendar } from './calendar';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { calendarFromEnvironment, WorkingDayCalendar } from './calendar';
 import { addMonths, addYears, chinaDate, isIsoDate } from './dates';
 
 describe('calendar dates', () => {
@@ -38,5 +41,23 @@ describe('WorkingDayCalendar — official holidays and make-up days', () => {
   test('an administrator override wins over the published data', () => {
     const extended = new WorkingDayCalendar([['2026-03-16', false]]);
     expect(extended.addWorkingDays('2026-03-13', 1)).toBe('2026-03-17');
+  });
+});
+
+describe('calendarFromEnvironment — an administrator extends the calendar', () => {
+  const file = (content: object) => {
+    const name = path.join(mkdtempSync(path.join(tmpdir(), 'calendar-')), 'overrides.json');
+    writeFileSync(name, JSON.stringify(content));
+    return name;
+  };
+
+  test('a later year\'s holidays and make-up days from a file', () => {
+    const calendar = calendarFromEnvironment({ CALENDAR_OVERRIDES: file({ '2027-10-01': false, '2027-10-09': true }) });
+    expect(calendar.isWorkingDay('2027-10-01')).toBe(false);
+    expect(calendar.isWorkingDay('2027-10-09')).toBe(true);
+  });
+
+  test('a malformed entry stops the service from starting with a clear message', () => {
+    expect(() => calendarFromEnvironment({ CALENDAR_OVERRIDES: file({ '2027-10-01': 'no' }) })).toThrow(/must map a YYYY-MM-DD date/);
   });
 });

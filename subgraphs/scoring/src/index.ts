@@ -1,6 +1,7 @@
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { Notice } from './entities/notice';
 import { KnownInstitution, KnownPerson, PersonYear } from './entities/read-models';
+import { RepairApplication } from './entities/repair-application';
 import { RestorationApplication } from './entities/restoration-application';
 import { PolicyRuleSet } from './entities/rule-set';
 import { Sanction } from './entities/sanction';
@@ -13,7 +14,7 @@ import { buildSchema } from './schema';
 
 export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   name: 'scoring',
-  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, KnownPerson, KnownInstitution, RestorationApplication],
+  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, KnownPerson, KnownInstitution, RestorationApplication, RepairApplication],
   migrations,
   buildSchema,
   createLoaders,

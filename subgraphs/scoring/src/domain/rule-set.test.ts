@@ -39,3 +39,17 @@ describe('notice deadlines — S8, A1 (working days on the official calendar)', 
     expect(appealDeadline(rules, '2026-03-16', calendar)).toBe('2026-03-30');
   });
 });
+
+import { institutionRatio, RatioMeasure } from './institution-ratio';
+
+describe('institution ratio — S10', () => {
+  test.each([
+    ['below 20 % → no measure', 1, 10, RatioMeasure.NONE],
+    ['20 % → settlement payments held', 2, 10, RatioMeasure.PAYMENTS_HELD],
+    ['49 % → still payments held', 49, 100, RatioMeasure.PAYMENTS_HELD],
+    ['50 % → agreement suspended', 5, 10, RatioMeasure.AGREEMENT_SUSPENSION],
+    ['no registered personnel → no share', 0, 0, RatioMeasure.NONE],
+  ])('%s', (_rule, sanctioned, registered, measure) => {
+    expect(institutionRatio(NATIONAL_RULE_SET.parameters, sanctioned, registered).measure).toBe(measure);
+  });
+});

@@ -28,6 +28,8 @@ export interface RuleSetParameters {
   banYearsOneShot: number;
   /** Jining: termination after `years` consecutive years each at or above `minTotal`. */
   consecutiveYears: { years: number; minTotal: number } | null;
+  /** S10: shares of registered personnel suspended or terminated in a year that trigger measures on the institution. */
+  institutionRatio: { holdPaymentsFrom: number; suspendAgreementFrom: number };
   /** S8: deadlines in working days. */
   noticeIssueWorkingDays: number;
   noticeDeliveryWorkingDays: number;

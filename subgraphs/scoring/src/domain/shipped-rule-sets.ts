@@ -18,6 +18,8 @@ const NATIONAL_TIERS: Tier[] = [
 ];
 
 const COMMON_DEADLINES = { noticeIssueWorkingDays: 5, noticeDeliveryWorkingDays: 3, appealWorkingDays: 10 };
+/** S10: the provincial example (20–50 % → settlement payments held; ≥ 50 % → agreement suspended). */
+const INSTITUTION_RATIO = { institutionRatio: { holdPaymentsFrom: 0.2, suspendAgreementFrom: 0.5 } };
 
 /** National guidance (医保发〔2024〕23号) and the handling procedure (002 art.25–29). */
 export const NATIONAL_RULE_SET: ShippedRuleSet = {
@@ -37,6 +39,7 @@ export const NATIONAL_RULE_SET: ShippedRuleSet = {
     banYearsCumulative: 1,
     banYearsOneShot: 3,
     consecutiveYears: null,
+    ...INSTITUTION_RATIO,
     ...COMMON_DEADLINES,
   },
   items: [
@@ -74,6 +77,7 @@ export const JINING_RULE_SET: ShippedRuleSet = {
     banYearsCumulative: 1,
     banYearsOneShot: 3,
     consecutiveYears: { years: 3, minTotal: 9 },
+    ...INSTITUTION_RATIO,
     ...COMMON_DEADLINES,
   },
   items: [

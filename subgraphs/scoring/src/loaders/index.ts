@@ -1,8 +1,11 @@
-import { Caller, canSee, EntityManager, entityLoader, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import { Caller, canSee, EntityManager, entityLoader, listLoader, notFound, outOfScope, seesEverything } from '@pq/kit';
+import { PolicyRuleSet } from '../entities/rule-set';
 import DataLoader from 'dataloader';
 import { Notice } from '../entities/notice';
 import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
+import { RepairApplication } from '../entities/repair-application';
 import { RestorationApplication } from '../entities/restoration-application';
+import { fetchInstitutionFigures, InstitutionFiguresRow } from './reports';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
@@ -80,6 +83,23 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       (codes: string[]) => em.find(RestorationApplication, { personCode: { $in: codes } }, { orderBy: { appliedOn: 'asc', createdAt: 'asc' } }),
       (application) => application.personCode,
     ),
+    repairApplicationsByPerson: listLoader(
+      (codes: string[]) => em.find(RepairApplication, { personCode: { $in: codes } }, { orderBy: { appliedOn: 'asc', createdAt: 'asc' } }),
+      (application) => application.personCode,
+    ),
+    /** Keys are `institutionCode|year`: one statement per year asked for. */
+    institutionFigures: new DataLoader<string, InstitutionFiguresRow & { year: number }>(async (keys) => {
+      const years = [...new Set(keys.map((k) => Number(k.split('|')[1])))];
+      const rows = (
+        await Promise.all(years.map(async (year) => (await fetchInstitutionFigures(em, { codes: keys.filter((k) => k.endsWith(`|${year}`)).map((k) => k.split('|')[0]) }, year)).map((row) => ({ ...row, year }))))
+      ).flat();
+      return keys.map((key) => rows.find((row) => `${row.institutionCode}|${row.year}` === key) ?? notFound('institution', key.split('|')[0]));
+    }),
+    /** The rule sets, read once per request however many institutions or decisions need them. */
+    ruleSets: new DataLoader<'all', PolicyRuleSet[]>(async (keys) => {
+      const all = await em.find(PolicyRuleSet, {});
+      return keys.map(() => all);
+    }),
     /** Keys are `ruleSetId|code`. */
     violationItem: entityLoader(
       (keys: string[]) => em.find(ViolationItem, { $or: keys.map((k) => ({ ruleSetId: k.split('|')[0], code: k.split('|')[1] })) }),

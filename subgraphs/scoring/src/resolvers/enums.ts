@@ -1,6 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { SanctionKind } from '../domain/outcome';
 import { Responsibility } from '../domain/points';
+import { RatioMeasure } from '../domain/institution-ratio';
+import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
 import { SanctionState } from '../entities/sanction';
 import { DecisionType } from '../entities/score-record';
@@ -53,5 +55,27 @@ registerEnumType(RestorationStatus, {
     APPLIED: { description: '已申请 — waiting for the agency\'s decision' },
     APPROVED: { description: '同意恢复 — approved: status normal again' },
     REJECTED: { description: '不予恢复 — refused, with the reason' },
+  },
+});
+
+registerEnumType(RepairStatus, {
+  name: 'RepairStatus',
+  description: '记分修复申请状态 — status of a repair application (S12)',
+  valuesConfig: {
+    APPLIED: { description: '已申请 — waiting for the institution\'s review' },
+    INSTITUTION_AGREED: { description: '机构同意 — waiting for the agency\'s decision' },
+    INSTITUTION_REFUSED: { description: '机构不同意 — refused by the institution' },
+    APPROVED: { description: '同意修复 — points reduced and/or period shortened' },
+    REJECTED: { description: '不予修复 — refused by the agency' },
+  },
+});
+
+registerEnumType(RatioMeasure, {
+  name: 'RatioMeasure',
+  description: '机构比例处理 — measure triggered by the share of sanctioned personnel (S10)',
+  valuesConfig: {
+    NONE: { description: '无 — below the thresholds' },
+    PAYMENTS_HELD: { description: '暂缓拨付 — settlement payments held' },
+    AGREEMENT_SUSPENSION: { description: '中止协议 — the agreement is to be suspended' },
   },
 });

@@ -1,0 +1,57 @@
+import type { EntityManager } from '@pq/kit';
+
+export interface InstitutionFiguresRow {
+  institutionCode: string;
+  regionCode: string;
+  scoredPersons: number;
+  points: number;
+  suspensions: number;
+  terminations: number;
+  registeredPersonnel: number;
+}
+
+/**
+ * S10, S14: per institution and year, in one statement: persons scored and points there, the
+ * suspensions and terminations decided for behaviour there, and the personnel registered there
+ * (from registry's events). Either a list of institutions or a region prefix selects them.
+ */
+export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
+  const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];
+  const rows: any[] = await em.execute(
+    `select i.code, i.region_code,
+            coalesce(r.persons, 0) as scored_persons, coalesce(r.points, 0) as points,
+            coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
+            (select count(*) from scoring.known_person kp where i.code = any(kp.institution_codes)) as registered
+       from scoring.known_institution i
+       left join (select institution_code, count(distinct person_code) as persons, sum(points) as points
+                    from scoring.score_record where year = ? group by institution_code) r on r.institution_code = i.code
+       left join (select n.institution_code,
+                         count(*) filter (where sa.kind = 'SUSPENSION') as suspensions,
+                         count(*) filter (where sa.kind = 'TERMINATION') as terminations
+                    from scoring.sanction sa join scoring.notice n on n.sanction_id = sa.id
+                   where extract(year from sa."from") = ? group by n.institution_code) s on s.institution_code = i.code
+      where ${where}
+      order by i.code`,
+    [year, year, param],
+  );
+  return rows.map((row) => ({
+    institutionCode: row.code,
+    regionCode: row.region_code,
+    scoredPersons: Number(row.scored_persons),
+    points: Number(row.points),
+    suspensions: Number(row.suspensions),
+    terminations: Number(row.terminations),
+    registeredPersonnel: Number(row.registered),
+  }));
+}
+
+/** Distinct persons scored in a region and year: a person scored at two institutions counts once. */
+export async function countScoredPersons(em: EntityManager, regionPrefix: string, year: number): Promise<{ persons: number; records: number }> {
+  const [row]: { persons: number; records: number }[] = await em.execute(
+    `select count(distinct r.person_code)::int as persons, count(*)::int as records
+       from scoring.score_record r join scoring.known_institution i on i.code = r.institution_code
+      where r.year = ? and i.region_code like ?`,
+    [year, `${regionPrefix}%`],
+  );
+  return row;
+}

@@ -1,0 +1,92 @@
+import { canSee, DateScalar, DomainError, isRegionScoped, outOfScope, PERMISSIONS, runMutation, seesEverything, yearOf } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
+import { institutionRatio } from '../domain/institution-ratio';
+import { selectRuleSet } from '../domain/rule-set';
+import { RepairApplication } from '../entities/repair-application';
+import { ScoreRecord } from '../entities/score-record';
+import { countScoredPersons, fetchInstitutionFigures, InstitutionFiguresRow } from '../loaders/reports';
+import type { Context } from './context';
+import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
+import { Institution, Person } from './score.types';
+
+async function withMeasures(context: Context, rows: InstitutionFiguresRow[], year: number): Promise<InstitutionScoringFigures[]> {
+  const ruleSets = await context.loaders.ruleSets.load('all');
+  return rows.map((row) => {
+    const rules = selectRuleSet(ruleSets, row.regionCode, `${year}-12-31`)!.parameters;
+    const { share, measure } = institutionRatio(rules, row.suspensions + row.terminations, row.registeredPersonnel);
+    return { ...row, year, sanctionedShare: Math.round(share * 10_000) / 10_000, measure };
+  });
+}
+
+function assertRegion(context: Context, regionPrefix: string): void {
+  if (!seesEverything(context.caller) && !(isRegionScoped(context.caller) && regionPrefix.startsWith(context.caller.region))) throw outOfScope('region', regionPrefix || '(national)');
+}
+
+@Resolver(() => Institution)
+export class InstitutionReportResolver {
+  @FieldResolver(() => InstitutionScoringFigures, { description: '年度记分情况 — the institution\'s scoring figures and ratio measure for a year (default: this year)' })
+  async scoringFigures(@Root() institution: Institution, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<InstitutionScoringFigures> {
+    const row = await context.loaders.institutionFigures.load(`${institution.code}|${year ?? yearOf(context.clock.today())}`);
+    if (!canSee(context.caller, { regionCodes: [row.regionCode], institutionCodes: [row.institutionCode], personCodes: [] })) throw outOfScope('institution', row.institutionCode);
+    return (await withMeasures(context, [row], row.year))[0];
+  }
+}
+
+@Resolver()
+export class ReportResolver {
+  @Authorized(PERMISSIONS.reports)
+  @Query(() => YearlySummary, { description: '年度记分汇总 — a region\'s scores, suspensions and terminations for a year, due by 5 January (S14)' })
+  async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('year', () => Int) year: number): Promise<YearlySummary> {
+    assertRegion(context, regionPrefix);
+    const institutions = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix }, year), year);
+    const { persons, records } = await countScoredPersons(context.em, regionPrefix, year);
+    const sum = (key: 'points' | 'suspensions' | 'terminations') => institutions.reduce((total, i) => total + i[key], 0);
+    return { regionPrefix, year, dueBy: `${year + 1}-01-05`, scoredPersons: persons, scoreRecords: records, points: sum('points'), suspensions: sum('suspensions'), terminations: sum('terminations'), institutions };
+  }
+
+  @Authorized(PERMISSIONS.reports)
+  @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14)' })
+  async copyReport(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string): Promise<ScoreRecord[]> {
+    assertRegion(context, regionPrefix);
+    if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
+    return context.em
+      .createQueryBuilder(ScoreRecord, 'r')
+      .where({ decidedOn: { $gte: from, $lte: to } })
+      .andWhere(`exists (select 1 from scoring.known_institution i where i.code = r.institution_code and i.region_code like ?)`, [`${regionPrefix}%`])
+      .orderBy({ decidedOn: 'asc', createdAt: 'asc' })
+      .limit(10_000)
+      .getResult();
+  }
+
+  @Authorized(PERMISSIONS.repair)
+  @Mutation(() => RepairPayload, { description: '申请记分修复 — apply to repair points after rectification (S12)' })
+  applyForRepair(@Arg('input') input: ApplyForRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+    return repairMutation(context, 'applyForRepair', input, input.personCode, (em) => applyForRepair(em, context, input.personCode, input.institutionCode, input.statement));
+  }
+
+  @Authorized(PERMISSIONS.repair)
+  @Mutation(() => RepairPayload, { description: '机构审核修复申请 — the institution agrees or refuses (S12)' })
+  reviewRepair(@Arg('input') input: ReviewRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+    return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) => reviewRepair(em, context, input.applicationId, input.agree, input.note));
+  }
+
+  @Authorized(PERMISSIONS.decideRepair)
+  @Mutation(() => RepairPayload, { description: '修复决定 — the agency reduces points and/or shortens the period, or refuses (S12)' })
+  decideRepair(@Arg('input') input: DecideRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+    return repairMutation(context, 'decideRepair', input, input.applicationId, (em) => decideRepair(em, context, input.applicationId, input));
+  }
+}
+
+async function repairMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, target: string, perform: (em: Context['em']) => Promise<string>): Promise<RepairPayload> {
+  const id = await runMutation(context, 'scoring', operation, input, perform, { target: () => target });
+  return { application: (await context.em.findOneOrFail(RepairApplication, { id })) };
+}
+
+@Resolver(() => Person)
+export class PersonRepairResolver {
+  @FieldResolver(() => [RepairApplication], { description: '记分修复申请 — repair applications, oldest first' })
+  repairApplications(@Root() person: Person, @Ctx() context: Context): Promise<RepairApplication[]> {
+    return context.loaders.repairApplicationsByPerson.load(person.code);
+  }
+}
