@@ -1,4 +1,4 @@
-import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
+import { DEMO_PEOPLE, MULTI_SITE_DOCTOR, withCheckCharacter } from '../scripts/src/demo';
 import { errorCodes, startSeededStack, Stack } from './harness';
 
 let stack: Stack;
@@ -77,4 +77,69 @@ test('G9: renewal from 3 months before expiry keeps the agreement valid past its
   expect(renewed.data.renewAgreement.institution.agreements).toHaveLength(2);
   expect(renewed.data.renewAgreement.institution.agreement.status).toBe('ACTIVE');
   stack.clock.set('2026-03-16');
+});
+
+describe('designation (G2–G8, G10, G11)', () => {
+  const PHARMACY_MATERIALS = ['APPLICATION_FORM', 'DRUG_BUSINESS_LICENCE', 'BUSINESS_LICENCE', 'PHARMACIST_CERTIFICATES', 'STAFF_CONTRACTS', 'INSURANCE_RULES', 'IT_SYSTEM'];
+  const FIELDS = 'id status dueBy findings { refusals missingMaterials } steps { action toStatus }';
+  const step = (applicationId: string, action: string, extra: object = {}) =>
+    stack.query(`mutation($input: DesignationStepInput!) { designationStep(input: $input) { application { ${FIELDS} } } }`, { input: { applicationId, action, ...extra } });
+  const conditions = { operatingMonths: 5, contributionMonths: 5, hasInsuranceRules: true, hasItInterface: true, insuranceStaff: 2, hasDrugBusinessLicence: true, licensedPharmacists: 1, insuranceStaffOnYearContracts: 2 };
+
+  afterAll(() => stack.clock.set('2026-03-16'));
+
+  test('a pharmacy goes from application to a signed agreement, each step on its deadline, and can then register staff', async () => {
+    stack.clock.set('2026-03-16');
+    const submitted = await stack.query(`mutation($input: SubmitDesignationInput!) { submitDesignation(input: $input) { application { ${FIELDS} } } }`, {
+      input: { institutionCode: 'P37080201099', name: '济宁康宁大药房', kind: 'PHARMACY', regionCode: '370802', conditions, materials: PHARMACY_MATERIALS },
+    });
+    const application = submitted.data.submitDesignation.application;
+    expect(application).toMatchObject({ status: 'SUBMITTED', dueBy: '2026-03-23', findings: { refusals: [], missingMaterials: ['SOCIAL_INSURANCE_PROOF'] } });
+    expect(errorCodes(await step(application.id, 'ACCEPT'))[0].code).toBe('BAD_USER_INPUT');
+    expect((await step(application.id, 'REQUEST_SUPPLEMENT', { note: '请补充社保缴费证明' })).data.designationStep.application).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', dueBy: '2026-03-23' });
+    const supplemented = await stack.query(`mutation($input: DesignationStepInput!) { designationStep(input: $input) { application { ${FIELDS} } } }`, {
+      input: { applicationId: application.id, action: 'SUPPLEMENT', materials: ['SOCIAL_INSURANCE_PROOF'] },
+    }, { role: 'INSTITUTION', institution: 'P37080201099', region: '370802' });
+    expect(supplemented.data.designationStep.application.findings.missingMaterials).toEqual([]);
+    expect((await step(application.id, 'ACCEPT')).data.designationStep.application).toMatchObject({ status: 'ACCEPTED', dueBy: '2026-06-16' });
+    expect((await step(application.id, 'PASS_EVALUATION')).data.designationStep.application).toMatchObject({ status: 'PUBLICITY', dueBy: '2026-03-25' });
+    expect(errorCodes(await step(application.id, 'COLLECTIVE_DECISION'))[0].code).toBe('INVALID_STATE');
+    stack.clock.set('2026-03-26');
+    expect((await step(application.id, 'COLLECTIVE_DECISION')).data.designationStep.application).toMatchObject({ status: 'SUPERVISION_PUBLICITY', dueBy: '2026-04-02' });
+    stack.clock.set('2026-04-03');
+    expect((await step(application.id, 'START_NEGOTIATION')).data.designationStep.application).toMatchObject({ status: 'NEGOTIATION', dueBy: '2026-05-03' });
+    const signed = await step(application.id, 'SIGN');
+    expect(signed.data.designationStep.application.status).toBe('SIGNED');
+    expect(signed.data.designationStep.application.steps.map((s: any) => s.action)).toEqual(['SUBMIT', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'ACCEPT', 'PASS_EVALUATION', 'COLLECTIVE_DECISION', 'START_NEGOTIATION', 'SIGN']);
+    await stack.eventsDelivered();
+
+    const institution = await stack.query(`{ institution(code: "P37080201099") { name agreement { status validFrom validUntil } } }`);
+    expect(institution.data.institution).toEqual({ name: '济宁康宁大药房', agreement: { status: 'ACTIVE', validFrom: '2026-04-03', validUntil: '2027-04-02' } });
+    const principal = { code: 'HY370802000999', name: '孙药师', category: 'PHARMACY_PRINCIPAL', idNumber: withCheckCharacter('37080219700101001') };
+    const registered = await stack.query(`mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { status } } }`, { input: { institutionCode: 'P37080201099', people: [principal] } });
+    expect(registered.errors?.[0]?.extensions?.entries ?? registered.data.registerPersonnel.registrations).toEqual([{ status: 'NORMAL' }]);
+    const list = await stack.query(`{ designatedInstitutions(regionPrefix: "3708", month: "2026-04") { code } }`);
+    expect(list.data.designatedInstitutions.map((i: any) => i.code)).toContain('P37080201099');
+  });
+
+  test('G11 the fund gate closes inpatient applications; G4 history and conditions are findings', async () => {
+    stack.clock.set('2026-03-16');
+    await stack.query(`mutation { setFundGate(input: { regionPrefix: "3708", year: 2026, inpatientClosed: true }) }`);
+    const medical = { operatingMonths: 12, contributionMonths: 12, hasInsuranceRules: true, hasItInterface: true, insuranceStaff: 3, doctorsFirstRegisteredHere: 5, beds: 150, inpatient: true };
+    const submitted = await stack.query(`mutation($input: SubmitDesignationInput!) { submitDesignation(input: $input) { application { id findings { refusals } } } }`, {
+      input: { institutionCode: 'H37080200777', name: '济宁新建医院', kind: 'MEDICAL', regionCode: '370802', conditions: medical, materials: [] },
+    });
+    expect(submitted.data.submitDesignation.application.findings.refusals).toEqual([expect.stringContaining('100 beds'), expect.stringContaining('G11')]);
+    expect((await step(submitted.data.submitDesignation.application.id, 'NOT_ACCEPT', { note: '不符合条件' })).data.designationStep.application.status).toBe('NOT_ACCEPTED');
+  });
+
+  test('G10 an important change is filed within 30 working days and applied when approved', async () => {
+    stack.clock.set('2026-03-16');
+    const late = await stack.query(`mutation { fileInformationChange(input: { institutionCode: "H37100200015", changedOn: "2026-01-05", principal: "李院长" }) { change { id } } }`);
+    expect(errorCodes(late)[0].code).toBe('DEADLINE_PASSED');
+    const filed = await stack.query(`mutation { fileInformationChange(input: { institutionCode: "H37100200015", changedOn: "2026-03-02", name: "威海市立医院（东院区）" }) { change { id status reviewBy } } }`, {}, { role: 'INSTITUTION', institution: 'H37100200015', region: '371002' });
+    expect(filed.data.fileInformationChange.change).toMatchObject({ status: 'FILED', reviewBy: '2026-04-28' });
+    await stack.query(`mutation($id: ID!) { reviewInformationChange(input: { changeId: $id, approve: true }) { change { status } } }`, { id: filed.data.fileInformationChange.change.id });
+    expect((await stack.query(`{ institution(code: "H37100200015") { name } }`)).data.institution.name).toBe('威海市立医院（东院区）');
+  });
 });

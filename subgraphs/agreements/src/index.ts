@@ -2,6 +2,7 @@ import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { Agreement } from './entities/agreement';
 import { AgreementMeasure } from './entities/agreement-measure';
+import { DesignationApplication, DesignationStep, InformationChange } from './entities/designation';
 import { Institution } from './entities/institution';
 import { eventHandlers, outbox } from './events/outbox';
 import { createLoaders, Loaders } from './loaders';
@@ -10,7 +11,7 @@ import { buildSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
-  entities: [Institution, Agreement, AgreementMeasure],
+  entities: [Institution, Agreement, AgreementMeasure, DesignationApplication, DesignationStep, InformationChange],
   migrations,
   buildSchema,
   createLoaders,

@@ -2,9 +2,10 @@ import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { AgreementMeasureResolver } from './resolvers/agreement.resolver';
+import { DesignationResolver, InformationChangeResolver } from './resolvers/designation.resolver';
 import { institutionReference } from './resolvers/institution.reference';
 import { AgreementResolver, InstitutionResolver } from './resolvers/institution.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver, AgreementMeasureResolver, auditLogResolver('agreements')], authChecker }, { Institution: institutionReference });
+  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver, AgreementMeasureResolver, DesignationResolver, InformationChangeResolver, auditLogResolver('agreements')], authChecker }, { Institution: institutionReference });
 }

@@ -45,6 +45,9 @@ export class WorkingDayCalendar {
   }
 }
 
+/** The working-day arithmetic pure rules need (they take it as an argument; the calendar provides it). */
+export type WorkingDays = Pick<WorkingDayCalendar, 'addWorkingDays'>;
+
 /**
  * The calendar with an administrator's overrides: `CALENDAR_OVERRIDES` names a JSON file of
  * `{ "2027-10-09": true, "2027-10-01": false }` — a year's State Council schedule, before the

@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   importInstitutions: AGENCIES,
   agreementMeasures: AGENCIES,
   renewAgreement: [...AGENCIES, 'INSTITUTION'],
+  designation: [...AGENCIES, 'INSTITUTION'],
+  designationQueue: [...AGENCIES, 'ADMINISTRATION'],
+  informationChange: [...AGENCIES, 'INSTITUTION'],
   auditLog: ['ADMINISTRATION', 'NATIONAL_AGENCY'],
   /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
   personalData: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],

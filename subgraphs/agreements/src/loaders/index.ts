@@ -1,6 +1,8 @@
 import { Caller, EntityManager, isRegionScoped, listLoader, outOfScope, seesEverything } from '@pq/kit';
 import DataLoader from 'dataloader';
 import { Agreement } from '../entities/agreement';
+import { AgreementMeasure } from '../entities/agreement-measure';
+import { DesignationStep } from '../entities/designation';
 import { Institution } from '../entities/institution';
 
 /**
@@ -25,6 +27,14 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     agreementsByInstitution: listLoader(
       (codes: string[]) => em.find(Agreement, { institutionCode: { $in: codes } }, { orderBy: { validFrom: 'asc' } }),
       (agreement) => agreement.institutionCode,
+    ),
+    measuresByInstitution: listLoader(
+      (codes: string[]) => em.find(AgreementMeasure, { institutionCode: { $in: codes } }, { orderBy: { recordedAt: 'asc' } }),
+      (measure) => measure.institutionCode,
+    ),
+    designationSteps: listLoader(
+      (ids: string[]) => em.find(DesignationStep, { applicationId: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }),
+      (step) => step.applicationId,
     ),
   };
 }

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { AgreementAction, TerminationTrigger } from '../domain/agreement-machine';
+import { DesignationAction, DesignationStatus } from '../domain/designation';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 
 registerEnumType(InstitutionKind, {
@@ -46,5 +47,39 @@ registerEnumType(TerminationTrigger, {
     SERIOUS_BREACH: { description: '严重违约 — serious breach of the agreement' },
     CHAIN_OWNER_TERMINATED: { description: '同一投资主体药店被解除 — another pharmacy of the same owner was terminated' },
     INSTITUTION_REQUEST: { description: '机构申请解除 — the institution asked (3 months ahead; not public institutions)' },
+  },
+});
+
+registerEnumType(DesignationStatus, {
+  name: 'DesignationStatus',
+  description: '定点申请状态 — where a designation application stands (003 art.11–18)',
+  valuesConfig: {
+    SUBMITTED: { description: '已提交 — completeness review due within 5 working days' },
+    SUPPLEMENT_REQUESTED: { description: '补充材料 — supplement due within 5 working days' },
+    NOT_ACCEPTED: { description: '不予受理 — not accepted' },
+    ACCEPTED: { description: '已受理 — evaluation due within 3 months' },
+    EVALUATION_FAILED: { description: '评估未通过 — failed; reapply after 3 months of rectification' },
+    PUBLICITY: { description: '公示 — 7 working days of public notice' },
+    SUPERVISION_PUBLICITY: { description: '监督公示 — 5 working days after the collective decision' },
+    NEGOTIATION: { description: '协商谈判 — agreement to be signed within 1 month' },
+    SIGNED: { description: '已签约 — agreement signed; IT hook-up due within 15 working days' },
+    LAPSED: { description: '已失效 — a supplement or signing deadline passed' },
+  },
+});
+
+registerEnumType(DesignationAction, {
+  name: 'DesignationAction',
+  description: '定点申请操作 — a step of a designation application',
+  valuesConfig: {
+    SUBMIT: { description: '提交申请 — the application was submitted' },
+    ACCEPT: { description: '受理 — accept after the completeness review' },
+    REQUEST_SUPPLEMENT: { description: '告知补充材料 — ask for missing documents' },
+    SUPPLEMENT: { description: '补充材料 — the applicant supplements' },
+    NOT_ACCEPT: { description: '不予受理 — not accepted, with the reasons' },
+    PASS_EVALUATION: { description: '评估通过 — evaluation passed (medical: after the on-site evaluation)' },
+    FAIL_EVALUATION: { description: '评估未通过 — evaluation failed' },
+    COLLECTIVE_DECISION: { description: '集体决策 — collective decision after the publicity' },
+    START_NEGOTIATION: { description: '协商谈判 — negotiation after the supervision publicity' },
+    SIGN: { description: '签订协议 — agreement signed for one year' },
   },
 });

@@ -4,6 +4,7 @@ import { importInstitutions } from '../commands/import-institutions';
 import { effectiveStatus } from '../domain/agreement-machine';
 import { AgreementStatus } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
+import { AgreementMeasure } from '../entities/agreement-measure';
 import { Institution } from '../entities/institution';
 import type { Context } from './context';
 import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter } from './institution.types';
@@ -61,6 +62,11 @@ export class InstitutionResolver {
   async agreement(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement | null> {
     const history = await context.loaders.agreementsByInstitution.load(institution.code);
     return history.at(-1) ?? null;
+  }
+
+  @FieldResolver(() => [AgreementMeasure], { description: '协议处理记录 — suspensions, resumptions, terminations and renewals, oldest first' })
+  measures(@Root() institution: Institution, @Ctx() context: Context): Promise<AgreementMeasure[]> {
+    return context.loaders.measuresByInstitution.load(institution.code);
   }
 
   @FieldResolver(() => [Agreement], { description: '协议历史 — every agreement of the institution, oldest first' })

@@ -1,9 +1,5 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate, WorkingDays } from '@pq/kit';
 import type { RuleSetParameters } from './rule-set';
-
-export interface WorkingDays {
-  addWorkingDays(start: IsoDate, count: number): IsoDate;
-}
 
 /** S8: the notice is issued within 5 wd of the decision and delivered within 3 wd of issue. */
 export function noticeDeadlines(rules: RuleSetParameters, decidedOn: IsoDate, calendar: WorkingDays): { issueBy: IsoDate; deliverBy: IsoDate } {

@@ -1,5 +1,4 @@
-import type { IsoDate } from '@pq/kit';
-import type { WorkingDays } from './notice';
+import type { IsoDate, WorkingDays } from '@pq/kit';
 
 export enum RestorationStatus {
   APPLIED = 'APPLIED',

@@ -1,0 +1,118 @@
+import { addDays, addMonths, assertActsFor, DomainError, EntityManager, lockAggregates, notFound, yearOf } from '@pq/kit';
+import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus } from '../domain/designation';
+import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
+import { Agreement } from '../entities/agreement';
+import { AgreementMeasure } from '../entities/agreement-measure';
+import { DesignationApplication, DesignationStep } from '../entities/designation';
+import { Institution } from '../entities/institution';
+import { publishInstitution } from '../events/publish';
+import type { Context } from '../resolvers/context';
+
+const OPEN = [DesignationStatus.SUBMITTED, DesignationStatus.SUPPLEMENT_REQUESTED, DesignationStatus.ACCEPTED, DesignationStatus.PUBLICITY, DesignationStatus.SUPERVISION_PUBLICITY, DesignationStatus.NEGOTIATION];
+
+export interface DesignationSubmission {
+  institutionCode: string;
+  name: string;
+  kind: InstitutionKind;
+  regionCode: string;
+  owner?: string | null;
+  conditions: DesignationConditions;
+  materials: string[];
+}
+
+async function applicantFindings(em: EntityManager, application: Pick<DesignationApplication, 'institutionCode' | 'kind' | 'regionCode' | 'conditions' | 'materials'>, today: string) {
+  const terminations = await em.find(AgreementMeasure, { institutionCode: application.institutionCode, action: 'TERMINATE' as never });
+  const earlier = await em.find(DesignationApplication, { institutionCode: application.institutionCode, status: DesignationStatus.EVALUATION_FAILED });
+  const [gate] = await em.execute(`select bool_or(inpatient_closed) as closed from agreements.fund_gate where year = ? and ? like region_prefix || '%'`, [yearOf(today), application.regionCode]);
+  return designationFindings(
+    application.kind,
+    application.conditions,
+    application.materials,
+    {
+      terminations: terminations.map((t) => ({ on: t.effectiveOn, trigger: t.trigger ?? '' })),
+      failedEvaluations: earlier.map((a) => a.decidedOn!).filter(Boolean),
+      falsifiedMaterialsOn: earlier.find((a) => a.falsifiedMaterials)?.decidedOn ?? null,
+      inpatientGateClosed: Boolean(gate?.closed),
+    },
+    today,
+  );
+}
+
+function record(em: EntityManager, application: DesignationApplication, action: DesignationAction, actor: string, today: string, note: string | null): void {
+  em.create(DesignationStep, { applicationId: application.id, action, toStatus: application.status, actor, happenedOn: today, note });
+}
+
+/** G2–G5: an application is submitted; its findings (conditions, materials, history, fund gate) are computed for the review due in 5 wd. */
+export async function submitDesignation(em: EntityManager, context: Context, submission: DesignationSubmission): Promise<string> {
+  const problem = institutionIdentityProblem({ ...submission, code: submission.institutionCode });
+  if (problem) throw new DomainError(problem.code, problem.message);
+  assertActsFor(context, submission.institutionCode, submission.regionCode);
+  await lockAggregates(em, 'institution', [submission.institutionCode]);
+  const today = context.clock.today();
+  if ((await em.count(DesignationApplication, { institutionCode: submission.institutionCode, status: { $in: OPEN } })) > 0) {
+    throw new DomainError('INVALID_STATE', `${submission.institutionCode} already has an application in progress`);
+  }
+  const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: today } });
+  if (current) throw new DomainError('INVALID_STATE', `${submission.institutionCode} already holds an agreement until ${current.validUntil}`);
+  const findings = await applicantFindings(em, submission, today);
+  const application = em.create(DesignationApplication, {
+    ...submission,
+    owner: submission.owner ?? null,
+    findings,
+    status: DesignationStatus.SUBMITTED,
+    dueBy: context.calendar.addWorkingDays(today, 5),
+    submittedOn: today,
+  });
+  record(em, application, DesignationAction.SUBMIT, context.caller.sub, today, findings.refusals.length || findings.missingMaterials.length ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ') : null);
+  await em.flush();
+  return application.id;
+}
+
+export interface DesignationStepRequest {
+  applicationId: string;
+  action: DesignationAction;
+  note?: string | null;
+  onSiteEvaluated?: boolean | null;
+  falsifiedMaterials?: boolean | null;
+  materials?: string[] | null;
+}
+
+/**
+ * G5–G8: the next step of an application, on its deadline; the step is recorded as its notice.
+ * Signing creates the institution and a one-year agreement and tells every read model.
+ */
+export async function takeDesignationStep(em: EntityManager, context: Context, request: DesignationStepRequest): Promise<string> {
+  const application = await em.findOne(DesignationApplication, { id: request.applicationId });
+  if (!application) throw notFound('designation application', request.applicationId);
+  assertActsFor(context, application.institutionCode, application.regionCode);
+  if (context.caller.role === 'INSTITUTION' && request.action !== DesignationAction.SUPPLEMENT) throw new DomainError('FORBIDDEN', 'the applicant only supplements materials; the agency takes the other steps');
+  await lockAggregates(em, 'institution', [application.institutionCode]);
+  await em.refresh(application);
+  const today = context.clock.today();
+  if (request.onSiteEvaluated) application.onSiteEvaluated = true;
+  if (request.action === DesignationAction.SUPPLEMENT) {
+    application.materials = [...new Set([...application.materials, ...(request.materials ?? [])])];
+  }
+  const result = designationStep(
+    { status: effectiveDesignationStatus(application.status, application.dueBy ?? null, today), kind: application.kind, findings: application.findings, dueBy: application.dueBy ?? null, onSiteEvaluated: application.onSiteEvaluated },
+    request.action,
+    today,
+    context.calendar,
+  );
+  if (!result.ok) throw new DomainError(result.code, result.message);
+  if (request.action === DesignationAction.SUPPLEMENT) application.findings = await applicantFindings(em, application, today);
+  if (request.action === DesignationAction.PASS_EVALUATION || request.action === DesignationAction.FAIL_EVALUATION) {
+    application.decidedOn = today;
+    application.falsifiedMaterials = Boolean(request.falsifiedMaterials);
+  }
+  application.status = result.status;
+  application.dueBy = result.dueBy;
+  record(em, application, request.action, context.caller.sub, today, request.note ?? null);
+  if (request.action === DesignationAction.SIGN) {
+    const institution = await em.upsert(Institution, { code: application.institutionCode, name: application.name, kind: application.kind, regionCode: application.regionCode, owner: application.owner ?? null });
+    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, status: AgreementStatus.ACTIVE, validFrom: today, validUntil: addDays(addMonths(today, 12), -1) });
+    await publishInstitution(em, institution, agreement);
+  }
+  await em.flush();
+  return application.id;
+}

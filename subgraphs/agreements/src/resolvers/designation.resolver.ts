@@ -1,0 +1,111 @@
+import { addDays, addMonths, DateScalar, DomainError, isRegionScoped, outOfScope, PERMISSIONS, runMutation, seesEverything } from '@pq/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { submitDesignation, takeDesignationStep } from '../commands/designation';
+import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
+import { DesignationStatus, effectiveDesignationStatus } from '../domain/designation';
+import { AgreementStatus } from '../domain/institution';
+import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
+import { Institution } from '../entities/institution';
+import type { Context } from './context';
+import {
+  DesignationFindings,
+  DesignationPayload,
+  DesignationStepInput,
+  FundGateInput,
+  InformationChangeInput,
+  InformationChangePayload,
+  ReviewInformationChangeInput,
+  SubmitDesignationInput,
+} from './designation.types';
+
+function regionInScope(context: Context, regionPrefix: string): void {
+  if (!seesEverything(context.caller) && !(isRegionScoped(context.caller) && regionPrefix.startsWith(context.caller.region))) throw outOfScope('region', regionPrefix || '(national)');
+}
+
+async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
+  const id = await runMutation(context, 'agreements', operation, input, perform, { target: (applicationId) => applicationId });
+  return { application: await context.em.findOneOrFail(DesignationApplication, { id }) };
+}
+
+@Resolver(() => DesignationApplication)
+export class DesignationResolver {
+  @Authorized(PERMISSIONS.designation)
+  @Mutation(() => DesignationPayload, { description: '提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11)' })
+  submitDesignation(@Arg('input') input: SubmitDesignationInput, @Ctx() context: Context): Promise<DesignationPayload> {
+    return designation(context, 'submitDesignation', input, (em) => submitDesignation(em, context, input));
+  }
+
+  @Authorized(PERMISSIONS.designation)
+  @Mutation(() => DesignationPayload, { description: '申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing (G5–G8)' })
+  designationStep(@Arg('input') input: DesignationStepInput, @Ctx() context: Context): Promise<DesignationPayload> {
+    return designation(context, 'designationStep', input, (em) => takeDesignationStep(em, context, input));
+  }
+
+  @Authorized(PERMISSIONS.agreementMeasures)
+  @Mutation(() => Boolean, { description: '基金闸门 — close or open inpatient designations for a region and year (G11)' })
+  async setFundGate(@Arg('input') input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
+    regionInScope(context, input.regionPrefix);
+    await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
+      await em.execute(`insert into agreements.fund_gate (region_prefix, year, inpatient_closed) values (?, ?, ?) on conflict (region_prefix, year) do update set inpatient_closed = excluded.inpatient_closed`, [input.regionPrefix, input.year, input.inpatientClosed]);
+      return true;
+    }, { target: () => `${input.regionPrefix}/${input.year}` });
+    return true;
+  }
+
+  @Authorized(PERMISSIONS.designationQueue)
+  @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications by the deadline of their next step; overdue first' })
+  designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true }) dueBefore?: string): Promise<DesignationApplication[]> {
+    const region = regionPrefix ?? context.caller.region;
+    regionInScope(context, region);
+    const open = [DesignationStatus.SUBMITTED, DesignationStatus.SUPPLEMENT_REQUESTED, DesignationStatus.ACCEPTED, DesignationStatus.PUBLICITY, DesignationStatus.SUPERVISION_PUBLICITY, DesignationStatus.NEGOTIATION];
+    return context.em.find(DesignationApplication, { status: { $in: open }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 500 });
+  }
+
+  @Authorized(PERMISSIONS.institutions)
+  @Query(() => [Institution], { description: '定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8)' })
+  async designatedInstitutions(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('month', { description: 'YYYY-MM' }) month: string): Promise<Institution[]> {
+    if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('BAD_USER_INPUT', 'month is YYYY-MM');
+    const first = `${month}-01`;
+    const last = addDays(addMonths(first, 1), -1);
+    return context.em
+      .createQueryBuilder(Institution, 'i')
+      .where({ regionCode: { $like: `${regionPrefix}%` } })
+      .andWhere(`exists (select 1 from agreements.agreement a where a.institution_code = i.code and a.status in (?, ?) and a.valid_from <= ? and a.valid_until >= ?)`, [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, last, first])
+      .orderBy({ code: 'asc' })
+      .getResult();
+  }
+
+  @FieldResolver(() => DesignationStatus, { description: '申请状态 — where the application stands (lapsed once a supplement or signing deadline passed)' })
+  status(@Root() application: DesignationApplication, @Ctx() context: Context): DesignationStatus {
+    return effectiveDesignationStatus(application.status, application.dueBy ?? null, context.clock.today());
+  }
+
+  @FieldResolver(() => DesignationFindings, { description: '审查发现 — conditions not met, reasons not to accept, documents missing' })
+  findings(@Root() application: DesignationApplication): DesignationFindings {
+    return application.findings;
+  }
+
+  @FieldResolver(() => [DesignationStep], { description: '处理记录 — every step with actor and date, oldest first' })
+  steps(@Root() application: DesignationApplication, @Ctx() context: Context): Promise<DesignationStep[]> {
+    return context.loaders.designationSteps.load(application.id);
+  }
+}
+
+@Resolver(() => InformationChange)
+export class InformationChangeResolver {
+  @Authorized(PERMISSIONS.informationChange)
+  @Mutation(() => InformationChangePayload, { description: '信息变更申报 — file an important change within 30 working days (G10)' })
+  async fileInformationChange(@Arg('input') input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+    const { institutionCode, changedOn, idempotencyKey: _key, ...fields } = input;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string | number>;
+    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, context, institutionCode, changes, changedOn), { target: () => institutionCode });
+    return { change: await context.em.findOneOrFail(InformationChange, { id }) };
+  }
+
+  @Authorized(PERMISSIONS.agreementMeasures)
+  @Mutation(() => InformationChangePayload, { description: '信息变更审核 — approve (the institution\'s facts change everywhere) or refuse (G10)' })
+  async reviewInformationChange(@Arg('input') input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+    const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, context, input.changeId, input.approve), { target: () => input.changeId });
+    return { change: await context.em.findOneOrFail(InformationChange, { id }) };
+  }
+}
