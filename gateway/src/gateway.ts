@@ -90,14 +90,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           await verifier.verify(req.headers.authorization);
           return { authorization: req.headers.authorization, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID() };
         });
-      } else if (path === '/health' && req.method === 'GET') {
+      } else if ((path === '/health' || path === '/ready') && req.method === 'GET') {
+        // API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready.
         const checks = await Promise.all(
           SUBGRAPHS.map(async (name) => {
-            const response = await undiciFetch(new URL('/health', options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
+            const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
             return [name, response?.status === 200 ? 'ok' : 'down'] as const;
           }),
         );
-        const healthy = checks.every(([, state]) => state === 'ok');
+        const healthy = checks.every(([, state]) => state === 'ok') && !stopping;
         sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks) });
       } else {
         sendJson(res, 404, { error: 'not found' });
@@ -109,12 +110,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
   });
   server.keepAliveTimeout = 65_000;
+  let stopping = false;
   const port = await listen(server, options.port);
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
   return {
     url,
     async stop() {
+      stopping = true;
       await closeServer(server);
       await apollo.stop();
       await agent.close();

@@ -72,12 +72,12 @@ export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<
 /** Stops taking connections and lets requests in flight finish, within `graceMs`. */
 export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-      resolve();
-    }, graceMs);
+    // Keep-alive connections turn idle as their last request finishes: close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
     server.close(() => {
+      clearInterval(sweep);
       clearTimeout(force);
       resolve();
     });

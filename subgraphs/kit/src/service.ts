@@ -146,8 +146,13 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
           }),
         );
       } else if (path === '/health' && req.method === 'GET') {
-        await orm.em.getConnection().execute('select 1');
+        // Liveness: the process answers. Readiness (/ready) checks what it depends on.
         sendJson(res, 200, { status: 'ok', service: name });
+      } else if (path === '/ready' && req.method === 'GET') {
+        const pending = await orm.getMigrator().getPendingMigrations();
+        await orm.em.getConnection().execute('select 1');
+        const ready = pending.length === 0 && !stopping;
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name });
       } else if (path === '/events' && req.method === 'POST') {
         const caller = await verifier.verify(req.headers.authorization);
         if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
@@ -166,6 +171,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     }
   });
   server.keepAliveTimeout = 65_000;
+  let stopping = false;
   const port = await listen(server, options.port);
   await relay.start();
   const job = definition.scheduled;
@@ -188,7 +194,9 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     url,
     orm,
     relay,
+    /** SIGTERM: no new requests, the ones in flight finish, the relay delivers what it holds, then the pool closes. */
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       await closeServer(server);
       await relay.stop();

@@ -1,0 +1,73 @@
+import http from 'node:http';
+import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
+import { newDoctor, registerAt, score } from './fixtures';
+import { startSeededStack, startStack, Stack } from './harness';
+
+describe('one database per subgraph (configuration only)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ today: '2026-03-16', databasePerSubgraph: true });
+    const { seedDemo } = await import('../scripts/src/demo');
+    const { graphqlClient } = await import('../scripts/src/client');
+    await seedDemo(graphqlClient(stack.url), { agency: await stack.token({}), doctor: await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' }) }, '2026-03-16');
+    await stack.eventsDelivered();
+  });
+  afterAll(() => stack?.stop());
+
+  test('each subgraph sits in its own database', async () => {
+    const databases = await Promise.all(Object.values(stack.services).map(async (s) => (await s.orm.em.fork().getConnection().execute('select current_database() as db'))[0].db));
+    expect(new Set(databases).size).toBe(4);
+  });
+
+  test('the dashboard and the sanction linkage still work', async () => {
+    const board = await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
+    expect(board.data.person).toMatchObject({ code: MULTI_SITE_DOCTOR, points: 3, registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }], openAppeals: [{ status: 'FILED' }] });
+    const doctor = newDoctor('分库医师');
+    await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
+    await score(stack, '威医保罚〔2026〕分1号', '2026-03-10', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }]);
+    await stack.eventsDelivered();
+    const after = await stack.query(DASHBOARD_QUERY, { code: doctor.code });
+    expect(after.data.person).toMatchObject({ status: 'SUSPENDED', registrations: [{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }] });
+  });
+});
+
+describe('life cycle', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startSeededStack('2026-03-16');
+  });
+  afterAll(() => stack?.stop().catch(() => undefined));
+
+  test('/health is alive and /ready checks the database and migrations, for every subgraph and the gateway', async () => {
+    const gatewayBase = new URL('/', stack.url).toString();
+    expect((await fetch(new URL('/ready', gatewayBase))).status).toBe(200);
+    for (const service of Object.values(stack.services)) {
+      const ready = await fetch(new URL('/ready', service.url));
+      expect(await ready.json()).toEqual({ status: 'ready', service: service.name });
+    }
+  });
+
+  test('on shutdown a subgraph finishes the request in flight before it closes, and takes no new one', async () => {
+    const body = JSON.stringify({ query: `{ person(code: "${MULTI_SITE_DOCTOR}") { name } }` });
+    const url = new URL(stack.services.registry.url);
+    const token = await stack.token({});
+    // The request is in flight: connected, headers and half the body sent.
+    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } });
+    const response = new Promise<string>((resolve, reject) => {
+      request.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve(text));
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10));
+    await new Promise((resolve) => request.once('socket', (socket) => socket.once('connect', resolve)));
+    const stopping = stack.services.registry.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.end(body.slice(10));
+    expect(JSON.parse(await response)).toEqual({ data: { person: { name: '张伟' } } });
+    await stopping;
+    expect(await fetch(new URL('/health', stack.services.registry.url)).catch(() => null)).toBeNull();
+  });
+});
