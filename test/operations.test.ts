@@ -47,6 +47,19 @@ describe('life cycle', () => {
     }
   });
 
+  test('/metrics in Prometheus format: requests by operation, subgraph fetches, errors, outbox backlog, SQL per request, pool', async () => {
+    await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
+    await stack.query(`{ person(code: "D370802000789") { code } }`, {}, { role: "CITY_AGENCY", region: "3710" });
+    const gateway = await (await fetch(new URL('/metrics', stack.url))).text();
+    expect(gateway).toMatch(/pq_graphql_request_duration_seconds_count\{service="gateway",operation="Dashboard",outcome="ok"\} [1-9]/);
+    expect(gateway).toMatch(/pq_subgraph_fetch_duration_seconds_count\{service="gateway",subgraph="appeals"\} [1-9]/);
+    expect(gateway).toMatch(/pq_graphql_errors_total\{code="FORBIDDEN",service="gateway"\} [1-9]/);
+    const registry = await (await fetch(new URL('/metrics', stack.services.registry.url))).text();
+    for (const metric of ['pq_outbox_backlog', 'pq_outbox_oldest_age_seconds', 'pq_sql_statements_per_request_count', 'pq_db_pool_used', 'pq_graphql_request_duration_seconds_bucket']) {
+      expect(registry).toContain(metric);
+    }
+  });
+
   test('on shutdown a subgraph finishes the request in flight before it closes, and takes no new one', async () => {
     const body = JSON.stringify({ query: `{ person(code: "${MULTI_SITE_DOCTOR}") { name } }` });
     const url = new URL(stack.services.registry.url);

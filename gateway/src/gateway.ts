@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { closeServer, createErrorFormatter, publicOperationGuard, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { closeServer, createErrorFormatter, createMetrics, Metrics, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext } from 'graphql';
@@ -28,6 +28,8 @@ export interface GatewayOptions {
 export interface GatewayContext {
   authorization?: string;
   requestId: string;
+  /** The verified caller's role, for logs. */
+  role: string;
 }
 
 export interface RunningGateway {
@@ -45,12 +47,33 @@ function keepAliveFetcher() {
   return { fetcher, agent };
 }
 
-/** Forwards the caller's token and the request id to every subgraph fetch; subgraphs verify the token again. */
+/**
+ * Forwards the caller's token and the request id to every subgraph fetch (subgraphs verify the
+ * token again, and log under the same id), and times each fetch.
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly started = new WeakMap<object, bigint>();
+
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraph: string,
+    private readonly metrics: Metrics,
+  ) {
+    super(config);
+  }
+
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+    // The gateway copies the request between hooks but keeps its `http` part: time by that.
+    if (request.http) this.started.set(request.http, process.hrtime.bigint());
+  }
+
+  async didReceiveResponse({ response, request }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const started = request.http && this.started.get(request.http);
+    if (started) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, Number(process.hrtime.bigint() - started) / 1e9);
+    return response;
   }
 }
 
@@ -64,13 +87,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = options.logger ?? createLogger('gateway');
   const verifier = createTokenVerifier(options.jwksUrl ? { jwksUrl: options.jwksUrl } : { secret: options.jwtSecret });
   const { fetcher, agent } = keepAliveFetcher();
+  const metrics = createMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: options.subgraphUrls[name as SubgraphName], fetcher: fetcher as never }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: options.subgraphUrls[name as SubgraphName], fetcher: fetcher as never }, name, metrics),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), publicOperationGuard<GatewayContext>((context) => !context.authorization)],
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      publicOperationGuard<GatewayContext>((context) => !context.authorization),
+      requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
+    ],
     validationRules: [
       maxDepthRule({ n: options.maxDepth ?? 12, ...reportAsValidationError }),
       costLimitRule({ maxCost: options.maxCost ?? 5000, ...reportAsValidationError }),
@@ -87,9 +115,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (path === '/graphql') {
         await serveGraphQL(apollo, req, res, async () => {
           // Refuse a bad token here already; a missing one is the public caller, refused by the subgraphs where it matters.
-          await verifier.verify(req.headers.authorization);
-          return { authorization: req.headers.authorization, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID() };
+          const caller = await verifier.verify(req.headers.authorization);
+          return { authorization: req.headers.authorization, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(), role: caller.role };
         });
+      } else if (path === '/metrics' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
       } else if ((path === '/health' || path === '/ready') && req.method === 'GET') {
         // API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready.
         const checks = await Promise.all(

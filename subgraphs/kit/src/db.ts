@@ -37,11 +37,12 @@ export function observeRequestStatements(observer: StatementObserver | null): vo
 }
 
 /** Runs one request with statement counting, and reports the count when it is done. */
-export async function countingStatements<T>(requestId: string, service: string, work: () => Promise<T>): Promise<T> {
+export async function countingStatements<T>(requestId: string, service: string, report: (statements: number) => void, work: () => Promise<T>): Promise<T> {
   const counter = { count: 0 };
   try {
     return await requestStatements.run(counter, work);
   } finally {
+    report(counter.count);
     statementObserver?.(requestId, service, counter.count);
   }
 }

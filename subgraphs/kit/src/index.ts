@@ -17,6 +17,7 @@ export * from './loaders';
 export * from './locks';
 export * from './logger';
 export * from './migrations';
+export * from './observability';
 export * from './outbox';
 export * from './permissions';
 export * from './scalars';

@@ -2,7 +2,16 @@ import pino, { Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON lines in production, one logger per service; `LOG_LEVEL=silent` quiets tests. */
+/**
+ * JSON lines (one per event, ready for a log pipeline) in production; readable colour output in
+ * development when writing to a terminal, or with LOG_PRETTY=true.
+ */
 export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ name: service, level, base: { service } });
+  const pretty = process.env.LOG_PRETTY === 'true' || (process.env.LOG_PRETTY !== 'false' && process.env.NODE_ENV !== 'production' && process.stdout.isTTY);
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } } : {}),
+  });
 }

@@ -14,6 +14,7 @@ import { DomainError } from './errors';
 import type { DomainEvent } from './events';
 import { closeServer, listen, readBody, sendJson, serveGraphQL } from './http';
 import { createLogger, Logger } from './logger';
+import { createMetrics, requestObservability } from './observability';
 import { applyDeliveredEvents, EventHandlers, Outbox, OutboxRelay } from './outbox';
 
 /** What makes a subgraph: the same parts in each of the four. */
@@ -114,10 +115,24 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
 
   const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   await migrate(orm, name);
+  const metrics = createMetrics(name);
+  const knex = orm.em.getConnection().getKnex();
+  metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n));
+  metrics.gauge('pq_outbox_oldest_age_seconds', 'Age of the oldest undelivered event', async () => {
+    const [row] = await orm.em.fork().getConnection().execute(`select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`);
+    return Number(row.age);
+  });
+  metrics.gauge('pq_db_pool_used', 'Database connections in use', () => knex.client.pool?.numUsed() ?? 0);
+  metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'), auditFlush<Loaders>(orm)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
+      auditFlush<Loaders>(orm),
+      requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
+    ],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
@@ -139,12 +154,15 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/graphql') {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        await countingStatements(requestId, name, () =>
+        await countingStatements(requestId, name, (statements) => metrics.sqlStatements.observe(statements), () =>
           serveGraphQL(apollo, req, res, async () => {
             const caller = await verifier.verify(req.headers.authorization);
             return createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
           }),
         );
+      } else if (path === '/metrics' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(await metrics.registry.metrics());
       } else if (path === '/health' && req.method === 'GET') {
         // Liveness: the process answers. Readiness (/ready) checks what it depends on.
         sendJson(res, 200, { status: 'ok', service: name });
