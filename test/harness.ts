@@ -23,6 +23,7 @@ import {
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { GraphQLResponse, graphqlClient } from '../scripts/src/client';
+import { buildManifest } from '../scripts/src/operations';
 import { MULTI_SITE_DOCTOR, seedDemo } from '../scripts/src/demo';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-end-to-end-harness';
@@ -108,6 +109,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
     supergraphSdl: readFileSync(path.resolve(__dirname, '../schema/supergraph.graphql'), 'utf8'),
     subgraphUrls,
     jwtSecret: TEST_JWT_SECRET,
+    manifest: buildManifest(),
     logger,
   });
   const client = graphqlClient(gateway.url);

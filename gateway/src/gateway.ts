@@ -1,12 +1,14 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { closeServer, createErrorFormatter, createMetrics, Metrics, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, ValidationContext } from 'graphql';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { createHash } from 'node:crypto';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 export interface GatewayOptions {
@@ -19,6 +21,9 @@ export interface GatewayOptions {
   jwtSecret: string;
   /** Production: verify tokens with keys from this JWKS endpoint instead of the shared secret. */
   jwksUrl?: string;
+  /** Committed operations (operations/manifest.json): sendable by hash alone; with `persistedOnly`, the only ones that run. */
+  manifest?: Record<string, { name: string; body: string }>;
+  persistedOnly?: boolean;
   /** Query depth and cost limits (defaults fit the portals' queries with room to spare). */
   maxDepth?: number;
   maxCost?: number;
@@ -77,6 +82,32 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/**
+ * Production portals run only reviewed operations: a document whose hash is not in the committed
+ * manifest is refused before it is planned or executed.
+ */
+function safelist(manifest: Record<string, unknown>): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ source }) {
+          if (!(createHash('sha256').update(source).digest('hex') in manifest)) {
+            throw new GraphQLError('only the operations of the committed manifest run here (PERSISTED_ONLY)', { extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', http: { status: 200 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Automatic persisted queries, with the committed operations known from the start. */
+async function persistedQueryCache(manifest: Record<string, { body: string }>): Promise<InMemoryLRUCache<string>> {
+  const cache = new InMemoryLRUCache<string>();
+  // Apollo Server keeps persisted queries under the `apq:` prefix of the cache it is given.
+  await Promise.all(Object.entries(manifest).map(([hash, { body }]) => cache.set(`apq:${hash}`, body)));
+  return cache;
+}
+
 /** Limits report a validation error (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation. */
 const reportAsValidationError = {
   propagateOnRejection: false,
@@ -94,10 +125,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
+      ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
     ],
     validationRules: [
       maxDepthRule({ n: options.maxDepth ?? 12, ...reportAsValidationError }),

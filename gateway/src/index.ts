@@ -6,6 +6,7 @@ import { startGateway } from './gateway';
 export * from './gateway';
 
 export const COMMITTED_SUPERGRAPH = path.resolve(__dirname, '../../schema/supergraph.graphql');
+export const COMMITTED_MANIFEST = path.resolve(__dirname, '../../operations/manifest.json');
 
 if (require.main === module) {
   const logger = createLogger('gateway');
@@ -15,6 +16,8 @@ if (require.main === module) {
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
     jwksUrl: process.env.JWT_JWKS_URL,
+    manifest: JSON.parse(readFileSync(process.env.PERSISTED_OPERATIONS_PATH ?? COMMITTED_MANIFEST, 'utf8')),
+    persistedOnly: process.env.PERSISTED_ONLY === 'true',
     maxDepth: process.env.MAX_QUERY_DEPTH ? Number(process.env.MAX_QUERY_DEPTH) : undefined,
     maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
     logger,

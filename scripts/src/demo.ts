@@ -1,5 +1,6 @@
 import { addDays, IsoDate, yearOf } from '@pq/kit';
 import { dataOf, QueryFunction, untilEventsArrive } from './client';
+import { loadOperations } from './operations';
 
 /** GB 11643 check character for the first 17 digits (ISO 7064 MOD 11-2): for making valid demo ID numbers. */
 export function withCheckCharacter(first17: string): string {
@@ -8,15 +9,8 @@ export function withCheckCharacter(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-/** The API.md dashboard: a person's status, points, institutions and open appeals in one request. */
-export const DASHBOARD_QUERY = `query Dashboard($code: ID!) {
-  person(code: $code) {
-    code name status points
-    activeSanction { kind from until }
-    registrations { status institution { code name agreement { status validUntil } } }
-    openAppeals { id status filedOn decideBy }
-  }
-}`;
+/** The API.md dashboard (operations/Dashboard.graphql): status, points, institutions and open appeals in one request. */
+export const DASHBOARD_QUERY = loadOperations().Dashboard;
 
 /** The demo's multi-site doctor, the dashboard's example person. */
 export const MULTI_SITE_DOCTOR = 'D370802000123';

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       '',
       'Try the dashboard:',
       `  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${agency}" \\`,
-      `    -d '${JSON.stringify({ query: DASHBOARD_QUERY.replace(/\s+/g, ' '), variables: { code: MULTI_SITE_DOCTOR } })}'`,
+      `    -d '${JSON.stringify({ query: DASHBOARD_QUERY.replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim(), variables: { code: MULTI_SITE_DOCTOR } })}'`,
       '',
       'Ctrl-C stops everything, PostgreSQL included.',
       '',
