@@ -5,8 +5,8 @@ const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|mjs)$': tsJest },
-  // jose and validid ship ES modules only; jest's CommonJS runtime needs them transformed.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|validid)/)'],
+  // jose, validid and auto-bind (of graphql-codegen) ship ES modules only; jest's CommonJS runtime needs them transformed.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|validid|auto-bind)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@pq/(kit|registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',

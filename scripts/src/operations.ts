@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const OPERATIONS_DIR = path.resolve(__dirname, '../../operations');
@@ -22,10 +22,4 @@ export function operationHash(document: string): string {
 /** The safelist: hash → operation, for PERSISTED_ONLY=true and for hash-only requests. */
 export function buildManifest(operations = loadOperations()): Record<string, { name: string; body: string }> {
   return Object.fromEntries(Object.entries(operations).map(([name, body]) => [operationHash(body), { name, body }]));
-}
-
-if (require.main === module) {
-  const manifest = buildManifest();
-  writeFileSync(MANIFEST_PATH, `${JSON.stringify(manifest, null, 2)}\n`);
-  process.stdout.write(`wrote ${Object.keys(manifest).length} operations to ${path.relative(process.cwd(), MANIFEST_PATH)}\n`);
 }

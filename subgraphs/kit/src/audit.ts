@@ -130,9 +130,9 @@ export function auditLogResolver(schema: string) {
     @Query(() => AuditEntryConnection, { name: `${schema}AuditLog`, description: `审计日志 — the ${schema} subgraph's audit log, newest first` })
     async auditLog(
       @Ctx() context: RequestContext,
-      @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: AuditLogFilter,
-      @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Arg('filter', () => AuditLogFilter, { nullable: true, description: '筛选 — filter' }) filter?: AuditLogFilter,
+      @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+      @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
     ): Promise<AuditEntryConnection> {
       const limit = Math.min(Math.max(first ?? 50, 0), 500);
       const conditions: string[] = [];

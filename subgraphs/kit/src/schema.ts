@@ -26,8 +26,12 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
+  // type-graphql cannot describe the root types; every type carries its Chinese term (schema governance).
+  const sdl = printSchemaWithDirectives(schema)
+    .replace(/^type Query \{/m, '"""查询 — queries"""\ntype Query {')
+    .replace(/^type Mutation \{/m, '"""变更 — mutations: one input, a payload, an optional idempotency key"""\ntype Mutation {');
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
     resolvers,
   });
 }

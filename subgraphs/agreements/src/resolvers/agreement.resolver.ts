@@ -32,25 +32,25 @@ const fromInput = (input: AgreementMeasureInput, action: AgreementAction): Measu
 export class AgreementMeasureResolver {
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => AgreementMeasurePayload, { description: '中止协议 — suspend an agreement or a department; the persons responsible are suspended there (G12, G14, R7)' })
-  suspendAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+  suspendAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     return measure(context, 'suspendAgreement', input, fromInput(input, AgreementAction.SUSPEND));
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => AgreementMeasurePayload, { description: '恢复协议 — resume a suspended agreement or department (G12)' })
-  resumeAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+  resumeAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     return measure(context, 'resumeAgreement', input, fromInput(input, AgreementAction.RESUME));
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => AgreementMeasurePayload, { description: '解除协议 — terminate an agreement for a listed trigger; a pharmacy chain ends together (G13, R7)' })
-  terminateAgreement(@Arg('input') input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+  terminateAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     return measure(context, 'terminateAgreement', input, fromInput(input, AgreementAction.TERMINATE));
   }
 
   @Authorized(PERMISSIONS.renewAgreement)
   @Mutation(() => AgreementMeasurePayload, { description: '续签 — ask for renewal (from 3 months before expiry; validity extends meanwhile) or decide it (G9)' })
-  renewAgreement(@Arg('input') input: RenewalInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
+  renewAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RenewalInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     const action = input.approve == null ? AgreementAction.REQUEST_RENEWAL : input.approve ? AgreementAction.RENEW : AgreementAction.DECLINE_RENEWAL;
     if (action !== AgreementAction.REQUEST_RENEWAL && context.caller.role === 'INSTITUTION') throw new DomainError('FORBIDDEN', 'the agency decides a renewal');
     return measure(context, 'renewAgreement', input, { institutionCode: input.institutionCode, action, reason: input.reason ?? (action === AgreementAction.REQUEST_RENEWAL ? 'renewal requested' : 'renewal decided') });

@@ -31,19 +31,19 @@ async function designation(context: Context, operation: string, input: { idempot
 export class DesignationResolver {
   @Authorized(PERMISSIONS.designation)
   @Mutation(() => DesignationPayload, { description: '提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11)' })
-  submitDesignation(@Arg('input') input: SubmitDesignationInput, @Ctx() context: Context): Promise<DesignationPayload> {
+  submitDesignation(@Arg('input', { description: '输入 — the input of this operation' }) input: SubmitDesignationInput, @Ctx() context: Context): Promise<DesignationPayload> {
     return designation(context, 'submitDesignation', input, (em) => submitDesignation(em, context, input));
   }
 
   @Authorized(PERMISSIONS.designation)
   @Mutation(() => DesignationPayload, { description: '申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing (G5–G8)' })
-  designationStep(@Arg('input') input: DesignationStepInput, @Ctx() context: Context): Promise<DesignationPayload> {
+  designationStep(@Arg('input', { description: '输入 — the input of this operation' }) input: DesignationStepInput, @Ctx() context: Context): Promise<DesignationPayload> {
     return designation(context, 'designationStep', input, (em) => takeDesignationStep(em, context, input));
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => Boolean, { description: '基金闸门 — close or open inpatient designations for a region and year (G11)' })
-  async setFundGate(@Arg('input') input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
+  async setFundGate(@Arg('input', { description: '输入 — the input of this operation' }) input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
     regionInScope(context, input.regionPrefix);
     await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
       await em.execute(`insert into agreements.fund_gate (region_prefix, year, inpatient_closed) values (?, ?, ?) on conflict (region_prefix, year) do update set inpatient_closed = excluded.inpatient_closed`, [input.regionPrefix, input.year, input.inpatientClosed]);
@@ -54,7 +54,7 @@ export class DesignationResolver {
 
   @Authorized(PERMISSIONS.designationQueue)
   @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications by the deadline of their next step; overdue first' })
-  designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true }) dueBefore?: string): Promise<DesignationApplication[]> {
+  designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     regionInScope(context, region);
     const open = [DesignationStatus.SUBMITTED, DesignationStatus.SUPPLEMENT_REQUESTED, DesignationStatus.ACCEPTED, DesignationStatus.PUBLICITY, DesignationStatus.SUPERVISION_PUBLICITY, DesignationStatus.NEGOTIATION];
@@ -63,7 +63,7 @@ export class DesignationResolver {
 
   @Authorized(PERMISSIONS.institutions)
   @Query(() => [Institution], { description: '定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8)' })
-  async designatedInstitutions(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('month', { description: 'YYYY-MM' }) month: string): Promise<Institution[]> {
+  async designatedInstitutions(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('month', { description: '月份 — the month, YYYY-MM' }) month: string): Promise<Institution[]> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('BAD_USER_INPUT', 'month is YYYY-MM');
     const first = `${month}-01`;
     const last = addDays(addMonths(first, 1), -1);
@@ -95,7 +95,7 @@ export class DesignationResolver {
 export class InformationChangeResolver {
   @Authorized(PERMISSIONS.informationChange)
   @Mutation(() => InformationChangePayload, { description: '信息变更申报 — file an important change within 30 working days (G10)' })
-  async fileInformationChange(@Arg('input') input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+  async fileInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
     const { institutionCode, changedOn, idempotencyKey: _key, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string | number>;
     const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, context, institutionCode, changes, changedOn), { target: () => institutionCode });
@@ -104,7 +104,7 @@ export class InformationChangeResolver {
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => InformationChangePayload, { description: '信息变更审核 — approve (the institution\'s facts change everywhere) or refuse (G10)' })
-  async reviewInformationChange(@Arg('input') input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+  async reviewInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
     const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, context, input.changeId, input.approve), { target: () => input.changeId });
     return { change: await context.em.findOneOrFail(InformationChange, { id }) };
   }

@@ -13,7 +13,7 @@ import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnecti
 export class InstitutionResolver {
   @Authorized(PERMISSIONS.institution)
   @Query(() => Institution, { nullable: true, description: '查询定点医药机构 — one institution by its code' })
-  institution(@Arg('code', () => ID) code: string, @Ctx() context: Context): Promise<Institution | null> {
+  institution(@Arg('code', () => ID, { description: '代码 — the code' }) code: string, @Ctx() context: Context): Promise<Institution | null> {
     return context.loaders.institution.load(code);
   }
 
@@ -21,9 +21,9 @@ export class InstitutionResolver {
   @Query(() => InstitutionConnection, { description: '定点医药机构列表 — institutions, filtered, in code order' })
   async institutions(
     @Ctx() context: Context,
-    @Arg('filter', () => InstitutionFilter, { nullable: true }) filter?: InstitutionFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => InstitutionFilter, { nullable: true, description: '筛选 — filter' }) filter?: InstitutionFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<InstitutionConnection> {
     const limit = Math.min(Math.max(first ?? 50, 0), 500);
     const build = () => {
@@ -49,7 +49,7 @@ export class InstitutionResolver {
 
   @Authorized(PERMISSIONS.importInstitutions)
   @Mutation(() => ImportInstitutionsPayload, { description: '导入存量定点机构 — import institutions already designated, with their current agreement' })
-  async importInstitutions(@Arg('input') input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
+  async importInstitutions(@Arg('input', { description: '输入 — the input of this operation' }) input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
     if (input.institutions.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} institutions per call`);
     const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, context, input.institutions), {
       target: (imported) => imported.join(', '),

@@ -34,49 +34,49 @@ const step = (context: Context, operation: string, input: AppealStepInput, actio
 export class AppealResolver {
   @Authorized(PERMISSIONS.fileAppeal)
   @Mutation(() => FileAppealPayload, { description: '提出异议申诉 — a person or institution appeals a score within 10 working days of the notice (A1)' })
-  fileAppeal(@Arg('input') input: FileAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  fileAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: FileAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return appealMutation(context, 'fileAppeal', input, (em) => fileAppeal(em, context, input));
   }
 
   @Authorized(PERMISSIONS.fileAgreementDispute)
   @Mutation(() => FileAppealPayload, { description: '协议争议 — an institution disputes an agreement decision (A5)' })
-  fileAgreementDispute(@Arg('input') input: FileAgreementDisputeInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  fileAgreementDispute(@Arg('input', { description: '输入 — the input of this operation' }) input: FileAgreementDisputeInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return appealMutation(context, 'fileAgreementDispute', input, (em) => fileAgreementDispute(em, context, input));
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '解释说明 — the agency explains the decision (A2)' })
-  explainAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  explainAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return step(context, 'explainAppeal', input, AppealAction.EXPLAIN);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '提交行政部门 — the dispute remains and goes to the administration (A2)' })
-  escalateAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  escalateAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return step(context, 'escalateAppeal', input, AppealAction.ESCALATE);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '提交专家评审 — a professional question goes to experts; their time does not count (A3)' })
-  startExpertReview(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  startExpertReview(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return step(context, 'startExpertReview', input, AppealAction.START_EXPERT_REVIEW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '专家评审完成 — the experts answered; the deadline moves by the working days they took' })
-  completeExpertReview(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  completeExpertReview(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return step(context, 'completeExpertReview', input, AppealAction.COMPLETE_EXPERT_REVIEW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '撤回申诉 — the appellant withdraws' })
-  withdrawAppeal(@Arg('input') input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  withdrawAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     return step(context, 'withdrawAppeal', input, AppealAction.WITHDRAW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '申诉决定 — uphold with reasons, or change the score; a change reaches scores and status (A4)' })
-  decideAppeal(@Arg('input') input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  decideAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
     const request: StepRequest = {
       appealId: input.appealId,
       action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
@@ -90,9 +90,9 @@ export class AppealResolver {
   @Query(() => AppealConnection, { description: '申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first)' })
   async appealQueue(
     @Ctx() context: Context,
-    @Arg('filter', () => AppealQueueFilter, { nullable: true }) filter?: AppealQueueFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => AppealQueueFilter, { nullable: true, description: '筛选 — filter' }) filter?: AppealQueueFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<AppealConnection> {
     const region = filter?.regionPrefix ?? context.caller.region;
     if (!region.startsWith(context.caller.region)) throw new DomainError('FORBIDDEN', `region ${region} is outside the caller's region ${context.caller.region || '(national)'}`);

@@ -22,10 +22,10 @@ export class ClaimsResolver {
   @Query(() => Eligibility, { description: '医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)?' })
   async paymentEligibility(
     @Ctx() context: Context,
-    @Arg('personCode', () => ID) personCode: string,
-    @Arg('institutionCode', () => ID) institutionCode: string,
-    @Arg('on', () => DateScalar) on: string,
-    @Arg('emergency', () => Boolean, { nullable: true, defaultValue: false }) emergency: boolean | null,
+    @Arg('personCode', () => ID, { description: '医保相关人员代码 — the person' }) personCode: string,
+    @Arg('institutionCode', () => ID, { description: '定点医药机构代码 — the institution' }) institutionCode: string,
+    @Arg('on', () => DateScalar, { description: '日期 — the date (default: today)' }) on: string,
+    @Arg('emergency', () => Boolean, { nullable: true, defaultValue: false, description: '急诊、抢救 — emergency or rescue' }) emergency: boolean | null,
   ): Promise<Eligibility> {
     assertInstitutionsInScope(context, [institutionCode]);
     const line: ClaimLine = { lineId: `${personCode}|${institutionCode}|${on}|${Boolean(emergency)}`, personCode, institutionCode, serviceDate: on, emergency: Boolean(emergency), amount: 0 };
@@ -34,7 +34,7 @@ export class ClaimsResolver {
 
   @Authorized(PERMISSIONS.auditClaims)
   @Query(() => ClaimAuditResult, { description: '结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable' })
-  async auditClaims(@Ctx() context: Context, @Arg('claims', () => [ClaimInput]) claims: ClaimInput[]): Promise<ClaimAuditResult> {
+  async auditClaims(@Ctx() context: Context, @Arg('claims', () => [ClaimInput], { description: '结算明细 — the claim lines' }) claims: ClaimInput[]): Promise<ClaimAuditResult> {
     if (claims.length > MAX_CLAIM_LINES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_CLAIM_LINES} claim lines per call; send the month in batches`);
     assertInstitutionsInScope(context, claims.map((c) => c.institutionCode));
     const byLine = new Map(claims.map((c) => [c.lineId, c]));
@@ -56,7 +56,7 @@ export class ClaimsResolver {
   }
 
   @Query(() => PublicPersonStatus, { nullable: true, description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)' })
-  async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID) code: string): Promise<PublicPersonStatus | null> {
+  async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID, { description: '代码 — the code' }) code: string): Promise<PublicPersonStatus | null> {
     // Public by design (R10): read past row scope, and only these four fields.
     const person = await context.em.findOne(Person, { code });
     return person && { code: person.code, name: person.name, category: person.category, status: person.status };

@@ -13,8 +13,8 @@ export class InstitutionPersonnelResolver {
     @Root() institution: Institution,
     @Ctx() context: Context,
     @Arg('status', () => RegistrationStatus, { nullable: true, description: '登记备案状态 — only registrations with this status here' }) status?: RegistrationStatus,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
     if (!institutionInScope(context.caller, institution.code, institution.code.slice(1, 7))) throw outOfScope('institution', institution.code);
     return personsPage(context, { institutionCode: institution.code, registrationStatus: status }, first, after);

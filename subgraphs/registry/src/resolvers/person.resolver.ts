@@ -11,7 +11,7 @@ import { personsPage } from './persons-page';
 export class PersonResolver {
   @Authorized(PERMISSIONS.person)
   @Query(() => Person, { nullable: true, description: '查询人员 — one person by personnel code' })
-  person(@Arg('code', () => ID) code: string, @Ctx() context: Context): Promise<Person | null> {
+  person(@Arg('code', () => ID, { description: '代码 — the code' }) code: string, @Ctx() context: Context): Promise<Person | null> {
     return context.loaders.person.load(code);
   }
 
@@ -19,9 +19,9 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order' })
   persons(
     @Ctx() context: Context,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: '筛选 — filter' }) filter?: PersonFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
     return personsPage(context, filter ?? {}, first, after);
   }

@@ -19,7 +19,7 @@ import {
 export class RegistrationResolver {
   @Authorized(PERMISSIONS.registerPersonnel)
   @Mutation(() => RegisterPersonnelPayload, { description: '批量登记备案 — an institution registers its personnel; all or nothing' })
-  async registerPersonnel(@Arg('input') input: RegisterPersonnelInput, @Ctx() context: Context): Promise<RegisterPersonnelPayload> {
+  async registerPersonnel(@Arg('input', { description: '输入 — the input of this operation' }) input: RegisterPersonnelInput, @Ctx() context: Context): Promise<RegisterPersonnelPayload> {
     if (input.people.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} people per batch`);
     const ids = await runMutation(context, 'registry', 'registerPersonnel', input, (em) => registerPersonnel(em, context, input), {
       target: () => `${input.institutionCode}: ${input.people.map((p) => p.code).join(', ')}`,
@@ -29,7 +29,7 @@ export class RegistrationResolver {
 
   @Authorized(PERMISSIONS.signCommitment)
   @Mutation(() => SignCommitmentPayload, { description: '签署服务承诺 — record the service commitment of a registration (R8)' })
-  async signCommitment(@Arg('input') input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
+  async signCommitment(@Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
     const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input.registrationId, input.signedOn), {
       target: () => input.registrationId,
     });
@@ -38,7 +38,7 @@ export class RegistrationResolver {
 
   @Authorized(PERMISSIONS.cancelRegistration)
   @Mutation(() => CancelRegistrationPayload, { description: '取消登记备案 — the institution cancels the registration of a person who left (R4)' })
-  async cancelRegistration(@Arg('input') input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
+  async cancelRegistration(@Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
     const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input.registrationId, input.on, input.reason), {
       target: () => input.registrationId,
     });

@@ -14,7 +14,7 @@ import { ApplyForRestorationInput, DecideRestorationInput, DeliverNoticeInput, D
 export class NoticeResolver {
   @Authorized(PERMISSIONS.deliverNotice)
   @Mutation(() => DeliverNoticePayload, { description: '送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later' })
-  async deliverNotice(@Arg('input') input: DeliverNoticeInput, @Ctx() context: Context): Promise<DeliverNoticePayload> {
+  async deliverNotice(@Arg('input', { description: '输入 — the input of this operation' }) input: DeliverNoticeInput, @Ctx() context: Context): Promise<DeliverNoticePayload> {
     const id = await runMutation(context, 'scoring', 'deliverNotice', input, (em) => deliverNotice(em, context, input.documentNumber, input.deliveredOn), {
       target: () => input.documentNumber,
       basisDocument: input.documentNumber,
@@ -71,7 +71,7 @@ export class NoticeResolver {
 export class RestorationResolver {
   @Authorized(PERMISSIONS.applyForRestoration)
   @Mutation(() => RestorationPayload, { description: '申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13)' })
-  async applyForRestoration(@Arg('input') input: ApplyForRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
+  async applyForRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
     const id = await runMutation(context, 'scoring', 'applyForRestoration', input, (em) => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn), {
       target: () => input.personCode,
     });
@@ -80,7 +80,7 @@ export class RestorationResolver {
 
   @Authorized(PERMISSIONS.decideRestoration)
   @Mutation(() => RestorationPayload, { description: '资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13)' })
-  async decideRestoration(@Arg('input') input: DecideRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
+  async decideRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
     const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason), {
       target: () => input.applicationId,
       basisDocument: `restoration ${input.applicationId}`,

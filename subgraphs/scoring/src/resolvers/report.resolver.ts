@@ -26,7 +26,7 @@ function assertRegion(context: Context, regionPrefix: string): void {
 @Resolver(() => Institution)
 export class InstitutionReportResolver {
   @FieldResolver(() => InstitutionScoringFigures, { description: '年度记分情况 — the institution\'s scoring figures and ratio measure for a year (default: this year)' })
-  async scoringFigures(@Root() institution: Institution, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<InstitutionScoringFigures> {
+  async scoringFigures(@Root() institution: Institution, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<InstitutionScoringFigures> {
     const row = await context.loaders.institutionFigures.load(`${institution.code}|${year ?? yearOf(context.clock.today())}`);
     if (!canSee(context.caller, { regionCodes: [row.regionCode], institutionCodes: [row.institutionCode], personCodes: [] })) throw outOfScope('institution', row.institutionCode);
     return (await withMeasures(context, [row], row.year))[0];
@@ -37,7 +37,7 @@ export class InstitutionReportResolver {
 export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
   @Query(() => YearlySummary, { description: '年度记分汇总 — a region\'s scores, suspensions and terminations for a year, due by 5 January (S14)' })
-  async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('year', () => Int) year: number): Promise<YearlySummary> {
+  async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('year', () => Int, { description: '年度 — natural year' }) year: number): Promise<YearlySummary> {
     assertRegion(context, regionPrefix);
     const institutions = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix }, year), year);
     const { persons, records } = await countScoredPersons(context.em, regionPrefix, year);
@@ -47,7 +47,7 @@ export class ReportResolver {
 
   @Authorized(PERMISSIONS.reports)
   @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14)' })
-  async copyReport(@Ctx() context: Context, @Arg('regionPrefix') regionPrefix: string, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string): Promise<ScoreRecord[]> {
+  async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
     assertRegion(context, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
     return context.em
@@ -61,19 +61,19 @@ export class ReportResolver {
 
   @Authorized(PERMISSIONS.repair)
   @Mutation(() => RepairPayload, { description: '申请记分修复 — apply to repair points after rectification (S12)' })
-  applyForRepair(@Arg('input') input: ApplyForRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+  applyForRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
     return repairMutation(context, 'applyForRepair', input, input.personCode, (em) => applyForRepair(em, context, input.personCode, input.institutionCode, input.statement));
   }
 
   @Authorized(PERMISSIONS.repair)
   @Mutation(() => RepairPayload, { description: '机构审核修复申请 — the institution agrees or refuses (S12)' })
-  reviewRepair(@Arg('input') input: ReviewRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+  reviewRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
     return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) => reviewRepair(em, context, input.applicationId, input.agree, input.note));
   }
 
   @Authorized(PERMISSIONS.decideRepair)
   @Mutation(() => RepairPayload, { description: '修复决定 — the agency reduces points and/or shortens the period, or refuses (S12)' })
-  decideRepair(@Arg('input') input: DecideRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
+  decideRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
     return repairMutation(context, 'decideRepair', input, input.applicationId, (em) => decideRepair(em, context, input.applicationId, input));
   }
 }

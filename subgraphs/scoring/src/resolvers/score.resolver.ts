@@ -23,20 +23,20 @@ async function ruleSetInForce(context: Context, regionCode: string, on: string):
 export class ScoreRecordResolver {
   @Authorized(PERMISSIONS.violationItems)
   @Query(() => PolicyRuleSet, { description: '适用的记分规则集 — the rule set in force for a region on a date (most specific prefix, latest version)' })
-  ruleSet(@Ctx() context: Context, @Arg('regionCode') regionCode: string, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<PolicyRuleSet> {
+  ruleSet(@Ctx() context: Context, @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string, @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string): Promise<PolicyRuleSet> {
     return ruleSetInForce(context, regionCode, on ?? context.clock.today());
   }
 
   @Authorized(PERMISSIONS.violationItems)
   @Query(() => [ViolationItem], { description: '负面情形目录 — the catalogue of the rule set in force in a region on a date (default today)' })
-  async violationItems(@Ctx() context: Context, @Arg('regionCode') regionCode: string, @Arg('on', () => DateScalar, { nullable: true }) on?: string): Promise<ViolationItem[]> {
+  async violationItems(@Ctx() context: Context, @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string, @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string): Promise<ViolationItem[]> {
     const ruleSet = await ruleSetInForce(context, regionCode, on ?? context.clock.today());
     return context.em.find(ViolationItem, { ruleSetId: ruleSet.id }, { orderBy: { tier: 'asc', code: 'asc' } });
   }
 
   @Authorized(PERMISSIONS.recordScores)
   @Mutation(() => RecordScoresPayload, { description: '记分 — record one inspection decision: points, totals, outcomes and notices' })
-  async recordScores(@Arg('input') input: RecordScoresInput, @Ctx() context: Context): Promise<RecordScoresPayload> {
+  async recordScores(@Arg('input', { description: '输入 — the input of this operation' }) input: RecordScoresInput, @Ctx() context: Context): Promise<RecordScoresPayload> {
     if (input.items.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} items per decision`);
     const result = await runMutation(context, 'scoring', 'recordScores', input, (em) => recordScores(em, context, input), {
       target: () => [...new Set(input.items.map((i) => i.personCode))].join(', '),
@@ -70,13 +70,13 @@ export class ScoreRecordResolver {
 @Resolver(() => Person)
 export class PersonScoringResolver {
   @FieldResolver(() => Int, { description: '年度累计记分 — the natural year\'s running total across all sites (default: the current year)' })
-  async points(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<number> {
+  async points(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<number> {
     const row = await context.loaders.yearTotal.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
     return row?.points ?? 0;
   }
 
   @FieldResolver(() => [ScoreRecord], { description: '记分记录 — the year\'s score records, oldest first (default: the current year)' })
-  scoreRecords(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true }) year?: number): Promise<ScoreRecord[]> {
+  scoreRecords(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<ScoreRecord[]> {
     return context.loaders.scoreRecordsByPersonYear.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
   }
 
