@@ -23,7 +23,7 @@ import {
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { GraphQLResponse, graphqlClient } from '../scripts/src/client';
-import { buildManifest } from '../scripts/src/operations';
+import { buildManifest, loadOperations } from '../scripts/src/operations';
 import { MULTI_SITE_DOCTOR, seedDemo } from '../scripts/src/demo';
 
 export const TEST_JWT_SECRET = 'test-secret-for-the-end-to-end-harness';
@@ -110,6 +110,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
     subgraphUrls,
     jwtSecret: TEST_JWT_SECRET,
     manifest: buildManifest(),
+    graphiql: { query: loadOperations().Dashboard, variables: { code: 'D370802000123' } },
     logger,
   });
   const client = graphqlClient(gateway.url);

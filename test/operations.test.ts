@@ -47,6 +47,19 @@ describe('life cycle', () => {
     }
   });
 
+  test('the gateway serves GraphiQL itself, from installed packages, with the dashboard preloaded', async () => {
+    const base = new URL('/', stack.url);
+    const page = await (await fetch(new URL('/graphiql', base))).text();
+    expect(page).toContain('query Dashboard($code: ID!)');
+    const scripts = [...page.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(['/graphiql/graphiql.css', '/graphiql/react.js', '/graphiql/react-dom.js', '/graphiql/graphiql.js']);
+    for (const asset of scripts) {
+      const response = await fetch(new URL(asset, base));
+      expect([asset, response.status]).toEqual([asset, 200]);
+      expect((await response.text()).length).toBeGreaterThan(1000);
+    }
+  });
+
   test('/metrics in Prometheus format: requests by operation, subgraph fetches, errors, outbox backlog, SQL per request, pool', async () => {
     await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
     await stack.query(`{ person(code: "D370802000789") { code } }`, {}, { role: "CITY_AGENCY", region: "3710" });

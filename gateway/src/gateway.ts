@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { closeServer, createErrorFormatter, createMetrics, Metrics, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   /** Committed operations (operations/manifest.json): sendable by hash alone; with `persistedOnly`, the only ones that run. */
   manifest?: Record<string, { name: string; body: string }>;
   persistedOnly?: boolean;
+  /** Development: GraphiQL at /graphiql with this query preloaded (never with NODE_ENV=production). */
+  graphiql?: { query: string; variables: object; token?: string };
   /** Query depth and cost limits (defaults fit the portals' queries with room to spare). */
   maxDepth?: number;
   maxCost?: number;
@@ -128,6 +131,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      // Apollo's landing page loads from a CDN; GraphiQL is served from /graphiql instead.
+      ApolloServerPluginLandingPageDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
       ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
@@ -151,6 +156,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           const caller = await verifier.verify(req.headers.authorization);
           return { authorization: req.headers.authorization, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(), role: caller.role };
         });
+      } else if (options.graphiql && process.env.NODE_ENV !== 'production' && path.startsWith('/graphiql') && req.method === 'GET') {
+        const asset = path.slice('/graphiql/'.length);
+        if (path === '/graphiql' || path === '/graphiql/') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(graphiqlPage(options.graphiql));
+        } else if (!serveGraphiqlAsset(asset, res)) {
+          sendJson(res, 404, { error: 'not found' });
+        }
       } else if (path === '/metrics' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(await metrics.registry.metrics());

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, jwtSecretFromEnv, subgraphUrlsFromEnv, GATEWAY_DEFAULT_PORT } from '@pq/kit';
+import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, signToken, subgraphUrlsFromEnv } from '@pq/kit';
 import { startGateway } from './gateway';
 
 export * from './gateway';
@@ -8,16 +8,27 @@ export * from './gateway';
 export const COMMITTED_SUPERGRAPH = path.resolve(__dirname, '../../schema/supergraph.graphql');
 export const COMMITTED_MANIFEST = path.resolve(__dirname, '../../operations/manifest.json');
 
-if (require.main === module) {
+/** The dashboard preloaded; with the development secret, a development token too (never in production). */
+async function developmentGraphiql(manifest: Record<string, { name: string; body: string }>) {
+  if (process.env.NODE_ENV === 'production') return undefined;
+  const dashboard = Object.values(manifest).find((operation) => operation.name === 'Dashboard');
+  const secret = jwtSecretFromEnv();
+  const token = secret === DEVELOPMENT_JWT_SECRET ? await signToken(secret, { sub: 'graphiql', role: 'NATIONAL_AGENCY', region: '' }) : undefined;
+  return { query: dashboard?.body ?? '', variables: { code: 'D370802000123' }, token };
+}
+
+async function main(): Promise<void> {
   const logger = createLogger('gateway');
-  startGateway({
+  const manifest = JSON.parse(readFileSync(process.env.PERSISTED_OPERATIONS_PATH ?? COMMITTED_MANIFEST, 'utf8'));
+  await startGateway({
     port: Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT),
     supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? COMMITTED_SUPERGRAPH, 'utf8'),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
     jwksUrl: process.env.JWT_JWKS_URL,
-    manifest: JSON.parse(readFileSync(process.env.PERSISTED_OPERATIONS_PATH ?? COMMITTED_MANIFEST, 'utf8')),
+    manifest,
     persistedOnly: process.env.PERSISTED_ONLY === 'true',
+    graphiql: await developmentGraphiql(manifest),
     maxDepth: process.env.MAX_QUERY_DEPTH ? Number(process.env.MAX_QUERY_DEPTH) : undefined,
     maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
     logger,
@@ -33,3 +44,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) void main();
