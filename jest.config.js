@@ -11,6 +11,7 @@ module.exports = {
   moduleNameMapper: {
     '^@pq/(kit|registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',
     '^@pq/gateway$': '<rootDir>/gateway/src',
+    '^@pq/kit/dist/(.*)$': '<rootDir>/subgraphs/kit/src/$1',
   },
   testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',

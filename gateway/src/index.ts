@@ -1,5 +1,7 @@
+import '@pq/kit/dist/tracing';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { shutdownTracing } from '@pq/kit/dist/tracing';
 import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, signToken, subgraphUrlsFromEnv } from '@pq/kit';
 import { startGateway } from './gateway';
 
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     logger,
   }).then(
     (gateway) => {
-      const shutdown = () => gateway.stop().then(() => process.exit(0), () => process.exit(1));
+      const shutdown = () => gateway.stop().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1));
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
     },

@@ -1,3 +1,4 @@
+import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { Agreement } from './entities/agreement';

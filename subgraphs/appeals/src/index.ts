@@ -1,3 +1,4 @@
+import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { Appeal } from './entities/appeal';
 import { AppealStep } from './entities/appeal-step';

@@ -14,6 +14,7 @@ import { DomainError } from './errors';
 import type { DomainEvent } from './events';
 import { closeServer, listen, readBody, sendJson, serveGraphQL } from './http';
 import { createLogger, Logger } from './logger';
+import { shutdownTracing } from './tracing';
 import { createMetrics, requestObservability } from './observability';
 import { applyDeliveredEvents, EventHandlers, Outbox, OutboxRelay } from './outbox';
 
@@ -242,7 +243,10 @@ export function runSubgraphFromEnvironment<Loaders>(definition: SubgraphDefiniti
     (service) => {
       const shutdown = () => {
         logger.info('shutting down');
-        service.stop().then(() => process.exit(0), () => process.exit(1));
+        service
+          .stop()
+          .then(shutdownTracing)
+          .then(() => process.exit(0), () => process.exit(1));
       };
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);

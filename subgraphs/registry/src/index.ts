@@ -1,3 +1,4 @@
+import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { AgreementView } from './entities/agreement-view';
 import { InstitutionView } from './entities/institution-view';

@@ -1,3 +1,4 @@
+import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { Notice } from './entities/notice';
 import { KnownInstitution, KnownPerson, PersonYear } from './entities/read-models';

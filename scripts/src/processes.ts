@@ -1,0 +1,65 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { SUBGRAPHS } from '@pq/kit';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface LaunchedServices {
+  gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode} before it was ready`);
+    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * The four subgraphs and the gateway as their own processes (the built entry points), configured
+ * by `env` as in production; resolves once each answers /ready. `onUnexpectedExit` hears of a
+ * service that dies while running.
+ */
+export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (service: string, code: number | null) => void = () => undefined): Promise<LaunchedServices> {
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const launch = (name: string, script: string) => {
+    const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { OTEL_SERVICE_NAME: name, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('exit', (code) => !stopping && onUnexpectedExit(name, code));
+    children.push(child);
+    return child;
+  };
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+  try {
+    const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+    await Promise.all(
+      SUBGRAPHS.map((name, i) => waitForHealth(`http://localhost:${port(name, 4001 + i)}/ready`, launch(name, `subgraphs/${name}/dist/index.js`))),
+    );
+    const gatewayPort = Number(env.PORT ?? 4000);
+    await waitForHealth(`http://localhost:${gatewayPort}/ready`, launch('gateway', 'gateway/dist/index.js'));
+    return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
