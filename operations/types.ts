@@ -849,6 +849,14 @@ export type InstitutionImport = {
   agreementValidUntil: Scalars['Date']['input'];
   /** 投资主体/连锁企业 — owner (links chain pharmacies) */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** 机构级别 — level */
+  level?: InputMaybe<Scalars['String']['input']>;
+  /** 床位数 — beds */
+  beds?: InputMaybe<Scalars['Int']['input']>;
+  /** 法定代表人 — legal representative */
+  legalRepresentative?: InputMaybe<Scalars['String']['input']>;
+  /** 主要负责人 — principal in charge */
+  principal?: InputMaybe<Scalars['String']['input']>;
   /** 公立医疗机构 — a public institution */
   publicInstitution?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -2077,6 +2085,14 @@ export type InstitutionImport = {
   agreementValidUntil: string;
   /** 投资主体/连锁企业 — owner (links chain pharmacies) */
   owner?: string | null | undefined;
+  /** 机构级别 — level */
+  level?: string | null | undefined;
+  /** 床位数 — beds */
+  beds?: number | null | undefined;
+  /** 法定代表人 — legal representative */
+  legalRepresentative?: string | null | undefined;
+  /** 主要负责人 — principal in charge */
+  principal?: string | null | undefined;
   /** 公立医疗机构 — a public institution */
   publicInstitution?: boolean | null | undefined;
 };

@@ -80,3 +80,12 @@ test('the dashboard costs the same SQL statements for 5 registrations as for 1',
   expect(five.statements).toBeGreaterThan(0);
   expect(five.statements).toBe(one.statements);
 });
+
+test('a page of personnel with points and open appeals costs the same SQL statements for 2 persons as for 5', async () => {
+  const page = `query($first: Int) { persons(first: $first, filter: { regionPrefix: "37" }) { totalCount edges { node { code status points openAppeals { id } registrations { institution { name } } } } } }`;
+  const small = await stack.countStatements(page, { first: 2 });
+  const large = await stack.countStatements(page, { first: 5 });
+  expect(small.response.data.persons.edges).toHaveLength(2);
+  expect(large.response.data.persons.edges).toHaveLength(5);
+  expect(large.statements).toBe(small.statements);
+});

@@ -119,7 +119,7 @@ const reportAsValidationError = {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  const verifier = createTokenVerifier(options.jwksUrl ? { jwksUrl: options.jwksUrl } : { secret: options.jwtSecret });
+  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
   const { fetcher, agent } = keepAliveFetcher();
   const metrics = createMetrics('gateway');
   const gateway = new ApolloGateway({

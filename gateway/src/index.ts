@@ -1,4 +1,5 @@
 import '@pq/kit/dist/tracing';
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/kit/dist/tracing';
@@ -47,4 +48,30 @@ async function main(): Promise<void> {
   );
 }
 
-if (require.main === module) void main();
+/**
+ * `GATEWAY_WORKERS=N` runs N gateway processes sharing the port (node:cluster): the gateway's
+ * query planning and response merging are CPU work, and one process uses one core.
+ */
+function runWorkers(count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      process.stderr.write(`gateway worker ${worker.process.pid} exited (${code}); starting another\n`);
+      cluster.fork();
+    }
+  });
+  const shutdown = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+if (require.main === module) {
+  const workers = Number(process.env.GATEWAY_WORKERS ?? 1);
+  if (workers > 1 && cluster.isPrimary) runWorkers(workers);
+  else void main();
+}

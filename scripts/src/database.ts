@@ -6,6 +6,7 @@ export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database; services use `urlFor(name)`. */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +49,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
         await client.end();
       }
     },
+    dropDatabase: (name) => postgres.dropDatabase(name),
     stop: () => postgres.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { DomainError } from './errors';
 
 /** The callers of API.md. `SERVICE` is a subgraph delivering events to another; `PUBLIC` carries no token. */
@@ -32,9 +32,9 @@ export interface TokenVerifier {
 }
 
 export interface TokenVerifierOptions {
-  /** HS256 secret (the embedded default). */
+  /** HS256 secret: the embedded default; with a JWKS URL, only for the services' own tokens. */
   secret?: string;
-  /** Production: keys from a JWKS endpoint (RS256/ES256). */
+  /** Production: callers' tokens are verified with keys from this JWKS endpoint (RS256/ES256). */
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
@@ -64,17 +64,22 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const { secret, jwksUrl, issuer, audience } = options;
   if (!secret && !jwksUrl) throw new Error('a token verifier needs a secret or a JWKS URL');
   const jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
-  const hmacKey = secret ? new TextEncoder().encode(secret) : undefined;
+  const hmacKey = secret ? new TextEncoder().encode(secret) : new Uint8Array(0);
   return {
     async verify(authorization) {
       if (!authorization) return PUBLIC_CALLER;
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new DomainError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
       try {
-        const verified = jwks
-          ? await jwtVerify(match[1], jwks, { issuer, audience, algorithms: ['RS256', 'ES256'] })
-          : await jwtVerify(match[1], hmacKey!, { issuer, audience, algorithms: ['HS256'] });
-        return callerFromClaims(verified.payload);
+        // With a JWKS, callers' tokens come from the identity provider; the shared secret then
+        // only signs the services' event deliveries, so an HS256 token must be a SERVICE token.
+        const signedWithSecret = !jwks || decodeProtectedHeader(match[1]).alg === 'HS256';
+        const verified = signedWithSecret
+          ? await jwtVerify(match[1], hmacKey!, { algorithms: ['HS256'], ...(jwks ? {} : { issuer, audience }) })
+          : await jwtVerify(match[1], jwks!, { issuer, audience, algorithms: ['RS256', 'ES256'] });
+        const caller = callerFromClaims(verified.payload);
+        if (jwks && signedWithSecret && caller.role !== 'SERVICE') throw new DomainError('UNAUTHENTICATED', 'caller tokens are verified with the JWKS; the shared secret signs service tokens only');
+        return caller;
       } catch (error) {
         if (error instanceof DomainError) throw error;
         throw new DomainError('UNAUTHENTICATED', `invalid token: ${(error as Error).message}`);

@@ -45,6 +45,8 @@ export interface ServiceOptions {
   /** GraphQL endpoints of all subgraphs; events go to `/events` beside them. */
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
+  /** Production: callers' tokens verified with this JWKS; the secret then signs service tokens only. */
+  jwksUrl?: string;
   clock?: Clock;
   calendar?: WorkingDayCalendar;
   logger?: Logger;
@@ -112,7 +114,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const { name } = definition;
   const logger = options.logger ?? createLogger(name);
   const services = { clock: options.clock ?? systemClock, calendar: options.calendar ?? new WorkingDayCalendar() };
-  const verifier = createTokenVerifier({ secret: options.jwtSecret });
+  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
 
   const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   await migrate(orm, name);
@@ -237,6 +239,7 @@ export function runSubgraphFromEnvironment<Loaders>(definition: SubgraphDefiniti
     databaseUrl: databaseUrlFromEnv(definition.name),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
+    jwksUrl: process.env.JWT_JWKS_URL,
     calendar: calendarFromEnvironment(),
     logger,
   }).then(

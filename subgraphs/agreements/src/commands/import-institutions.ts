@@ -32,7 +32,18 @@ export async function importInstitutions(em: EntityManager, context: Context, en
   const codes = entries.map((e) => e.code);
   const existingAgreements = await em.find(Agreement, { institutionCode: { $in: codes } });
   for (const entry of entries) {
-    const institution = await em.upsert(Institution, { code: entry.code, name: entry.name, kind: entry.kind, regionCode: entry.regionCode, owner: entry.owner ?? null, publicInstitution: entry.publicInstitution ?? false });
+    const institution = await em.upsert(Institution, {
+      code: entry.code,
+      name: entry.name,
+      kind: entry.kind,
+      regionCode: entry.regionCode,
+      owner: entry.owner ?? null,
+      publicInstitution: entry.publicInstitution ?? false,
+      level: entry.level ?? null,
+      beds: entry.beds ?? null,
+      legalRepresentative: entry.legalRepresentative ?? null,
+      principal: entry.principal ?? null,
+    });
     let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
       agreement = em.create(Agreement, { institutionCode: entry.code, status: AgreementStatus.ACTIVE, validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });

@@ -1,5 +1,5 @@
 import { DateScalar, ConnectionType } from '@pq/kit';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 import { Institution } from '../entities/institution';
 
@@ -40,6 +40,18 @@ export class InstitutionImport {
 
   @Field({ nullable: true, description: '投资主体/连锁企业 — owner (links chain pharmacies)' })
   owner?: string;
+
+  @Field({ nullable: true, description: '机构级别 — level' })
+  level?: string;
+
+  @Field(() => Int, { nullable: true, description: '床位数 — beds' })
+  beds?: number;
+
+  @Field({ nullable: true, description: '法定代表人 — legal representative' })
+  legalRepresentative?: string;
+
+  @Field({ nullable: true, description: '主要负责人 — principal in charge' })
+  principal?: string;
 
   @Field({ nullable: true, defaultValue: false, description: '公立医疗机构 — a public institution' })
   publicInstitution?: boolean;

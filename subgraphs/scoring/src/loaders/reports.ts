@@ -21,7 +21,7 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
     `select i.code, i.region_code,
             coalesce(r.persons, 0) as scored_persons, coalesce(r.points, 0) as points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
-            (select count(*) from scoring.known_person kp where i.code = any(kp.institution_codes)) as registered
+            (select count(*) from scoring.known_person kp where kp.institution_codes @> array[i.code]::text[]) as registered
        from scoring.known_institution i
        left join (select institution_code, count(distinct person_code) as persons, sum(points) as points
                     from scoring.score_record where year = ? group by institution_code) r on r.institution_code = i.code

@@ -141,4 +141,9 @@ export const migrations: MigrationEntry[] = [
       `update scoring.policy_rule_set set parameters = parameters || '{"institutionRatio": {"holdPaymentsFrom": 0.2, "suspendAgreementFrom": 0.5}}'::jsonb`,
     ]),
   },
+  {
+    name: '0005-person-reach-index',
+    // Analytics count an institution's registered personnel among a million persons: one index probe each.
+    class: sqlMigration([`create index known_person_institution_codes_index on scoring.known_person using gin (institution_codes)`]),
+  },
 ];

@@ -1,0 +1,243 @@
+import { spawn, ChildProcess, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { Pool } from 'undici';
+import { DEVELOPMENT_JWT_SECRET, signToken } from '@pq/kit';
+import { startEmbeddedPostgres } from './database';
+import { loadOperations } from './operations';
+import { launchServices } from './processes';
+import { SCALE_DATABASE } from './seed-scale-database';
+
+const ROOT = path.resolve(__dirname, '../..');
+const RESULTS = path.join(ROOT, 'bench/results');
+const HIVE_DIR = path.join(ROOT, 'bench/hive');
+const GATEWAY = 'http://localhost:4000/graphql';
+const HIVE = 'http://localhost:4010/graphql';
+const SUBGRAPH = (port: number) => `http://localhost:${port}`;
+
+interface Row {
+  scenario: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  sqlPerRequest: number | null;
+  note?: string;
+}
+
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+
+/** SQL statements all subgraphs sent, from their /metrics. */
+async function sqlStatementsSoFar(): Promise<number> {
+  let total = 0;
+  for (const port of [4001, 4002, 4003, 4004]) {
+    const text = await (await fetch(`${SUBGRAPH(port)}/metrics`)).text();
+    total += Number(/pq_sql_statements_per_request_sum\{[^}]*\} ([\d.e+]+)/.exec(text)?.[1] ?? 0);
+  }
+  return total;
+}
+
+/** One autocannon run of a GraphQL operation with fresh variables per request. */
+async function load(scenario: string, url: string, token: string, query: string, variables: () => object, options: { connections: number; seconds: number }): Promise<Row> {
+  const before = await sqlStatementsSoFar();
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (request: any) => ({ ...request, body: JSON.stringify({ query, variables: variables() }) }) }],
+  });
+  const after = await sqlStatementsSoFar();
+  const requests = result.requests.total;
+  return {
+    scenario,
+    connections: options.connections,
+    requests,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    sqlPerRequest: requests ? Math.round(((after - before) / requests) * 10) / 10 : null,
+  };
+}
+
+/**
+ * The physical limit for the dashboard: the same fetches the gateway's plan makes (registry, then
+ * agreements, scoring and appeals in parallel), sent straight to the subgraphs over keep-alive
+ * connections. A closed loop of our own, since each request is four dependent requests.
+ */
+async function directDashboard(token: string, codes: string[], options: { connections: number; seconds: number }): Promise<Row> {
+  const pools = Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new Pool(SUBGRAPH(port), { connections: options.connections })]));
+  const post = async (port: number, query: string, variables: object) => {
+    const response = await pools[port].request({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    return (await response.body.json()) as any;
+  };
+  const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${fields} } }`;
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + options.seconds * 1000;
+  const before = await sqlStatementsSoFar();
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (Date.now() < end) {
+        const started = performance.now();
+        const code = pick(codes);
+        const person = await post(4001, `query($code: ID!) { person(code: $code) { code name status registrations { status institution { __typename code } } } }`, { code });
+        const registrations: { institution: { code: string } }[] = person.data?.person?.registrations ?? [];
+        const [agreements, scoring, appeals] = await Promise.all([
+          registrations.length ? post(4003, entities('... on Institution { name agreement { status validUntil } }'), { r: registrations.map((r) => ({ __typename: 'Institution', code: r.institution.code })) }) : {},
+          post(4002, entities('... on Person { points activeSanction { kind from until } }'), { r: [{ __typename: 'Person', code }] }),
+          post(4004, entities('... on Person { openAppeals { id status filedOn decideBy } }'), { r: [{ __typename: 'Person', code }] }),
+        ]);
+        if (person.errors || (agreements as any).errors || scoring.errors || appeals.errors) errors++;
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  const after = await sqlStatementsSoFar();
+  await Promise.all(Object.values(pools).map((pool) => pool.close()));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+  return { scenario: 'dashboard — subgraphs directly (physical limit)', connections: options.connections, requests: latencies.length, rps: Math.round(latencies.length / options.seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors, sqlPerRequest: Math.round(((after - before) / latencies.length) * 10) / 10 };
+}
+
+/** Hive Gateway on the same supergraph and subgraphs, installed into bench/hive on first use. */
+async function startHive(): Promise<ChildProcess | null> {
+  try {
+    if (!existsSync(path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway'))) {
+      process.stdout.write('installing Hive Gateway for the comparison (bench/hive, first run only)…\n');
+      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: HIVE_DIR, stdio: 'inherit' });
+    }
+    const bin = path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+    const child = spawn(process.execPath, [bin, 'supergraph', '--port', '4010'], { cwd: HIVE_DIR, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if ((await fetch('http://localhost:4010/healthcheck').then((r) => r.status, () => 0)) === 200) return child;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    child.kill();
+  } catch (error) {
+    process.stderr.write(`Hive Gateway unavailable: ${(error as Error).message}\n`);
+  }
+  return null;
+}
+
+function markdown(rows: Row[], context: Record<string, unknown>): string {
+  const lines = [
+    `# Benchmark — ${context.date}`,
+    '',
+    `Machine: ${context.cpus} × ${context.cpu}, ${context.memoryGiB} GiB, Node ${context.node}. Data: ${context.persons} persons. Gateway workers: ${context.gatewayWorkers}.`,
+    '',
+    '| scenario | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.scenario}${r.note ? ` (${r.note})` : ''} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? '—'} |`),
+  ];
+  for (const [key, value] of Object.entries(context.ratios as Record<string, unknown>)) lines.push('', `- ${key}: ${value}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `npm run bench`: the users' operations against the province-scale data (npm run seed:scale),
+ * through our gateway, straight to the subgraphs, and through Hive Gateway, in one run; prints a
+ * table and writes bench/results/latest.{json,md}.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, claims: { type: 'string', default: '1000000' } } });
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  let databaseUrl = process.env.DATABASE_URL;
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329) });
+  if (embedded) databaseUrl = embedded.urlFor(SCALE_DATABASE);
+
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const persons = (await client.query('select count(*)::int as n from registry.person')).rows[0].n as number;
+  if (persons === 0) throw new Error('no data: run `npm run seed:scale` first');
+  const codes = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map((r) => r.code as string);
+  const bigInstitutions = (await client.query(`select institution_code from registry.registration group by 1 having count(*) >= 100 order by count(*) desc limit 200`)).rows.map((r) => r.institution_code as string);
+  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (1) limit 5000`)).rows as { person_code: string; institution_code: string }[];
+  await client.end();
+
+  const services = await launchServices({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    NODE_ENV: 'production',
+    GATEWAY_WORKERS: process.env.GATEWAY_WORKERS ?? String(os.availableParallelism()),
+  });
+  const token = await signToken(process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, { sub: 'bench', role: 'NATIONAL_AGENCY', region: '' }, '2h');
+  const ops = loadOperations();
+  const rows: Row[] = [];
+  const run = async (row: Promise<Row>) => {
+    const result = await row;
+    rows.push(result);
+    process.stdout.write(`${result.scenario}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, SQL/request ${result.sqlPerRequest}\n`);
+    return result;
+  };
+  const opts = { connections, seconds };
+  try {
+    // Warm the query plans and the pools before measuring.
+    await load('warm-up', GATEWAY, token, ops.Dashboard, () => ({ code: pick(codes) }), { connections: 8, seconds: 3 });
+    const gatewayDashboard = await run(load('dashboard — our gateway', GATEWAY, token, ops.Dashboard, () => ({ code: pick(codes) }), opts));
+    const direct = await run(directDashboard(token, codes, opts));
+    const hive = await startHive();
+    let hiveDashboard: Row | null = null;
+    if (hive) {
+      await load('warm-up', HIVE, token, ops.Dashboard, () => ({ code: pick(codes) }), { connections: 8, seconds: 3 });
+      hiveDashboard = await run(load('dashboard — Hive Gateway', HIVE, token, ops.Dashboard, () => ({ code: pick(codes) }), opts));
+      hive.kill();
+    }
+    await run(load('paymentEligibility', GATEWAY, token, ops.PaymentEligibility, () => { const s = pick(sites); return { personCode: s.person_code, institutionCode: s.institution_code, on: '2026-06-30' }; }, opts));
+    const page100 = await run(load('institution personnel page of 100, with points and open appeals', GATEWAY, token, ops.InstitutionPersonnel, () => ({ code: pick(bigInstitutions), first: 100 }), opts));
+    const page10 = await run(load('institution personnel page of 10, with points and open appeals', GATEWAY, token, ops.InstitutionPersonnel, () => ({ code: pick(bigInstitutions), first: 10 }), { connections: 8, seconds: Math.max(3, seconds / 2) }));
+    const analytics = await run(load('analytics: one city, one year (yearlySummary 3708/2026)', GATEWAY, token, ops.YearlySummary, () => ({ regionPrefix: '3708', year: 2026 }), { connections: 2, seconds }));
+    let decision = 0;
+    await run(load('recordScores (one decision, one person)', GATEWAY, token, ops.RecordScores, () => {
+      const s = pick(sites);
+      return { input: { decisionType: 'AGREEMENT_HANDLING', documentNumber: `BENCH-${Date.now()}-${decision++}`, decidedOn: '2026-06-30', items: [{ personCode: s.person_code, institutionCode: s.institution_code, violationCode: 'N1-01', responsibility: 'GENERAL' }] } };
+    }, { connections: 8, seconds }));
+
+    const totalLines = Number(values.claims);
+    const started = performance.now();
+    for (let sent = 0; sent < totalLines; sent += 20_000) {
+      const claims = Array.from({ length: Math.min(20_000, totalLines - sent) }, (_, i) => { const s = pick(sites); return { lineId: `B${sent + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 }; });
+      const response = await fetch(GATEWAY, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: ops.AuditClaims, variables: { claims } }) });
+      if (!response.ok) throw new Error(`auditClaims answered ${response.status}`);
+    }
+    const linesPerSecond = Math.round(totalLines / ((performance.now() - started) / 1000));
+    process.stdout.write(`auditClaims: ${totalLines} lines at ${linesPerSecond} lines/s\n`);
+
+    const ratios = {
+      'dashboard, our gateway ÷ direct limit': `${(gatewayDashboard.rps / direct.rps).toFixed(2)} (target ≥ 0.5)`,
+      'dashboard, our gateway ÷ Hive Gateway': hiveDashboard ? `${(gatewayDashboard.rps / hiveDashboard.rps).toFixed(2)} (target > 1)` : 'Hive Gateway unavailable',
+      'dashboard p99 at 32 connections': `${gatewayDashboard.p99} ms (target ≤ 150)`,
+      'claims audit': `${linesPerSecond} lines/s (target ≥ 100000)`,
+      'analytics p50': `${analytics.p50} ms (target ≤ 1000)`,
+      'SQL statements per request, page of 10 vs 100': `${page10.sqlPerRequest} vs ${page100.sqlPerRequest}`,
+    };
+    const context = { date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, persons, gatewayWorkers: process.env.GATEWAY_WORKERS ?? os.availableParallelism(), ratios };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...context, rows, claimsAuditLinesPerSecond: linesPerSecond }, null, 2)}\n`);
+    const table = markdown(rows, context);
+    writeFileSync(path.join(RESULTS, 'latest.md'), table);
+    process.stdout.write(`\n${table}`);
+  } finally {
+    await services.stop();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

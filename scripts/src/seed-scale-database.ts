@@ -1,0 +1,1 @@
+export const SCALE_DATABASE = 'payment_qualification_scale';
