@@ -91,12 +91,13 @@ export interface EventPayloads {
     deliveredOn: IsoDate;
     appealBy: IsoDate;
   };
-  /** appeals → scoring: an appeal against a score was decided; CHANGED carries the new points (0: removed). */
+  /** appeals → scoring: an appeal changed a score (A4); an upheld decision changes nothing elsewhere. */
   AppealDecided: {
     appealId: string;
     scoreRecordId: string;
-    outcome: 'UPHELD' | 'CHANGED';
-    newPoints: number | null;
+    outcome: 'CHANGED';
+    /** The new points; 0 removes the score. */
+    newPoints: number;
     decidedOn: IsoDate;
   };
 }

@@ -14,7 +14,6 @@ import { liftSanction } from './lift-sanction';
  * suspension → shortened; a termination that becomes a suspension → replaced by it.
  */
 export async function applyAppealDecision(em: EntityManager, decision: EventPayloads['AppealDecided']): Promise<void> {
-  if (decision.outcome !== 'CHANGED' || decision.newPoints === null) return;
   const record = await em.findOne(ScoreRecord, { id: decision.scoreRecordId });
   if (!record) return;
   await lockAggregates(em, 'person', [record.personCode]);
