@@ -31,3 +31,21 @@ describe('JWKS in production: the identity provider signs callers, the shared se
     await expect(verifier.verify(`Bearer ${await signToken(secret, { sub: 'x', role: 'NATIONAL_AGENCY' })}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
+
+describe('verified tokens are remembered until they expire', () => {
+  test('a token is accepted from memory while valid and refused once expired', async () => {
+    const verifier = createTokenVerifier({ secret: 's' });
+    const token = await signToken('s', { sub: 'u', role: 'CITY_AGENCY', region: '3708' }, Math.floor(Date.now() / 1000) + 2);
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'CITY_AGENCY' });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'CITY_AGENCY' });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  test('a forged token is never remembered as valid', async () => {
+    const verifier = createTokenVerifier({ secret: 's' });
+    const forged = await signToken('other', { sub: 'u', role: 'NATIONAL_AGENCY' });
+    await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

@@ -60,7 +60,12 @@ function callerFromClaims(claims: JWTPayload): Caller {
   return caller;
 }
 
+/** Verified tokens kept per process: a portal sends the same token with every request. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  // Token string → caller and expiry. Only successful verifications are kept, never past `exp`.
+  const verified = new Map<string, { caller: Caller; expiresAt: number }>();
   const { secret, jwksUrl, issuer, audience } = options;
   if (!secret && !jwksUrl) throw new Error('a token verifier needs a secret or a JWKS URL');
   const jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
@@ -70,15 +75,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (!authorization) return PUBLIC_CALLER;
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new DomainError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+      const known = verified.get(match[1]);
+      if (known && known.expiresAt > Date.now()) return known.caller;
       try {
         // With a JWKS, callers' tokens come from the identity provider; the shared secret then
         // only signs the services' event deliveries, so an HS256 token must be a SERVICE token.
         const signedWithSecret = !jwks || decodeProtectedHeader(match[1]).alg === 'HS256';
-        const verified = signedWithSecret
+        const result = signedWithSecret
           ? await jwtVerify(match[1], hmacKey!, { algorithms: ['HS256'], ...(jwks ? {} : { issuer, audience }) })
           : await jwtVerify(match[1], jwks!, { issuer, audience, algorithms: ['RS256', 'ES256'] });
-        const caller = callerFromClaims(verified.payload);
+        const caller = callerFromClaims(result.payload);
         if (jwks && signedWithSecret && caller.role !== 'SERVICE') throw new DomainError('UNAUTHENTICATED', 'caller tokens are verified with the JWKS; the shared secret signs service tokens only');
+        if (typeof result.payload.exp === 'number') {
+          if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+          verified.set(match[1], { caller, expiresAt: result.payload.exp * 1000 });
+        }
         return caller;
       } catch (error) {
         if (error instanceof DomainError) throw error;
