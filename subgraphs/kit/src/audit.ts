@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Caller } from './auth';
-import { ConnectionType, decodeCursor, toConnection } from './connection';
+import { ConnectionType, decodeCursor, pageSize, toConnection } from './connection';
 import type { RequestContext } from './context';
 import { runIdempotent } from './idempotency';
 import { PERMISSIONS } from './permissions';
@@ -134,7 +134,7 @@ export function auditLogResolver(schema: string) {
       @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
       @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
     ): Promise<AuditEntryConnection> {
-      const limit = Math.min(Math.max(first ?? 50, 0), 500);
+      const limit = pageSize(first);
       const conditions: string[] = [];
       const params: unknown[] = [];
       for (const [column, value] of [['target', filter?.target], ['caller', filter?.caller], ['operation', filter?.operation]] as const) {

@@ -1,6 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
-import { auditTableSql } from './audit';
 import { idempotencyTableSql } from './idempotency';
 import { outboxTablesSql } from './outbox';
 
@@ -17,6 +16,3 @@ export function sqlMigration(statements: string[]): Constructor<Migration> {
 export function platformTablesSql(schema: string): string[] {
   return [...outboxTablesSql(schema), idempotencyTableSql(schema)];
 }
-
-/** The audit log, added to every subgraph by a later migration. */
-export { auditTableSql };

@@ -33,6 +33,11 @@ export function canSee(caller: Caller, row: RowFacts): boolean {
   return false;
 }
 
+/** A region-prefix argument (reports, work queues) must lie within the caller's region. */
+export function assertRegionInScope(caller: Caller, regionPrefix: string): void {
+  if (!seesEverything(caller) && !(isRegionScoped(caller) && regionPrefix.startsWith(caller.region))) throw outOfScope('region', regionPrefix || '(national)');
+}
+
 export function outOfScope(what: string, key: string): DomainError {
   return new DomainError('FORBIDDEN', `${what} ${key} is outside the caller's scope`);
 }

@@ -1,5 +1,5 @@
 import { addDays, addMonths, assertActsFor, DomainError, EntityManager, lockAggregates, notFound, yearOf } from '@pq/kit';
-import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus } from '../domain/designation';
+import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -7,8 +7,6 @@ import { DesignationApplication, DesignationStep } from '../entities/designation
 import { Institution } from '../entities/institution';
 import { publishInstitution } from '../events/publish';
 import type { Context } from '../resolvers/context';
-
-const OPEN = [DesignationStatus.SUBMITTED, DesignationStatus.SUPPLEMENT_REQUESTED, DesignationStatus.ACCEPTED, DesignationStatus.PUBLICITY, DesignationStatus.SUPERVISION_PUBLICITY, DesignationStatus.NEGOTIATION];
 
 export interface DesignationSubmission {
   institutionCode: string;
@@ -49,7 +47,7 @@ export async function submitDesignation(em: EntityManager, context: Context, sub
   assertActsFor(context, submission.institutionCode, submission.regionCode);
   await lockAggregates(em, 'institution', [submission.institutionCode]);
   const today = context.clock.today();
-  if ((await em.count(DesignationApplication, { institutionCode: submission.institutionCode, status: { $in: OPEN } })) > 0) {
+  if ((await em.count(DesignationApplication, { institutionCode: submission.institutionCode, status: { $in: [...OPEN_DESIGNATION_STATUSES] } })) > 0) {
     throw new DomainError('INVALID_STATE', `${submission.institutionCode} already has an application in progress`);
   }
   const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: today } });

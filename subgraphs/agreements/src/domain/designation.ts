@@ -15,6 +15,16 @@ export enum DesignationStatus {
   LAPSED = 'LAPSED',
 }
 
+/** Applications still waiting for a step (one per institution at a time). */
+export const OPEN_DESIGNATION_STATUSES: readonly DesignationStatus[] = [
+  DesignationStatus.SUBMITTED,
+  DesignationStatus.SUPPLEMENT_REQUESTED,
+  DesignationStatus.ACCEPTED,
+  DesignationStatus.PUBLICITY,
+  DesignationStatus.SUPERVISION_PUBLICITY,
+  DesignationStatus.NEGOTIATION,
+];
+
 export enum DesignationAction {
   /** Recorded when an application is submitted; not a step one takes on an existing application. */
   SUBMIT = 'SUBMIT',

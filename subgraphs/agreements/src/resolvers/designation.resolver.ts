@@ -1,8 +1,8 @@
-import { addDays, addMonths, DateScalar, DomainError, isRegionScoped, outOfScope, PERMISSIONS, runMutation, seesEverything } from '@pq/kit';
+import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMISSIONS, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
-import { DesignationStatus, effectiveDesignationStatus } from '../domain/designation';
+import { DesignationStatus, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { AgreementStatus } from '../domain/institution';
 import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
 import { Institution } from '../entities/institution';
@@ -17,10 +17,6 @@ import {
   ReviewInformationChangeInput,
   SubmitDesignationInput,
 } from './designation.types';
-
-function regionInScope(context: Context, regionPrefix: string): void {
-  if (!seesEverything(context.caller) && !(isRegionScoped(context.caller) && regionPrefix.startsWith(context.caller.region))) throw outOfScope('region', regionPrefix || '(national)');
-}
 
 async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
   const id = await runMutation(context, 'agreements', operation, input, perform, { target: (applicationId) => applicationId });
@@ -44,7 +40,7 @@ export class DesignationResolver {
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => Boolean, { description: '基金闸门 — close or open inpatient designations for a region and year (G11)' })
   async setFundGate(@Arg('input', { description: '输入 — the input of this operation' }) input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
-    regionInScope(context, input.regionPrefix);
+    assertRegionInScope(context.caller, input.regionPrefix);
     await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
       await em.execute(`insert into agreements.fund_gate (region_prefix, year, inpatient_closed) values (?, ?, ?) on conflict (region_prefix, year) do update set inpatient_closed = excluded.inpatient_closed`, [input.regionPrefix, input.year, input.inpatientClosed]);
       return true;
@@ -56,9 +52,8 @@ export class DesignationResolver {
   @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications by the deadline of their next step; overdue first' })
   designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
-    regionInScope(context, region);
-    const open = [DesignationStatus.SUBMITTED, DesignationStatus.SUPPLEMENT_REQUESTED, DesignationStatus.ACCEPTED, DesignationStatus.PUBLICITY, DesignationStatus.SUPERVISION_PUBLICITY, DesignationStatus.NEGOTIATION];
-    return context.em.find(DesignationApplication, { status: { $in: open }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 500 });
+    assertRegionInScope(context.caller, region);
+    return context.em.find(DesignationApplication, { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 500 });
   }
 
   @Authorized(PERMISSIONS.institutions)

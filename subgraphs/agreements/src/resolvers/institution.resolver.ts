@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
+import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
 import { effectiveStatus } from '../domain/agreement-machine';
@@ -25,7 +25,7 @@ export class InstitutionResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<InstitutionConnection> {
-    const limit = Math.min(Math.max(first ?? 50, 0), 500);
+    const limit = pageSize(first);
     const build = () => {
       const qb = context.em.createQueryBuilder(Institution, 'i');
       if (isRegionScoped(context.caller) && context.caller.region) qb.andWhere({ regionCode: { $like: `${context.caller.region}%` } });

@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
+import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
 import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
@@ -95,8 +95,8 @@ export class AppealResolver {
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<AppealConnection> {
     const region = filter?.regionPrefix ?? context.caller.region;
-    if (!region.startsWith(context.caller.region)) throw new DomainError('FORBIDDEN', `region ${region} is outside the caller's region ${context.caller.region || '(national)'}`);
-    const limit = Math.min(Math.max(first ?? 50, 0), 500);
+    assertRegionInScope(context.caller, region);
+    const limit = pageSize(first);
     const build = () => {
       const qb = context.em.createQueryBuilder(Appeal, 'a').where({ status: { $in: filter?.statuses ?? [...OPEN_APPEAL_STATUSES] }, regionCode: { $like: `${region}%` } });
       if (filter?.dueBefore) qb.andWhere({ decideBy: { $lte: filter.dueBefore } });

@@ -1,4 +1,4 @@
-import { decodeCursor, toConnection } from '@pq/kit';
+import { decodeCursor, pageSize, toConnection } from '@pq/kit';
 import { Person } from '../entities/person';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter } from './person.types';
@@ -6,7 +6,7 @@ import { personScopeSql } from './scope';
 
 /** One keyset page of persons (code order) for `persons` and `Institution.personnel`: one query, plus one count if asked. */
 export async function personsPage(context: Context, filter: PersonFilter, first: number | null, after: string | undefined): Promise<PersonConnection> {
-  const limit = Math.min(Math.max(first ?? 50, 0), 500);
+  const limit = pageSize(first);
   const build = () => {
     const qb = context.em.createQueryBuilder(Person, 'p');
     const scope = personScopeSql(context.caller);

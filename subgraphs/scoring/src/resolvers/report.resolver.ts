@@ -1,4 +1,4 @@
-import { canSee, DateScalar, DomainError, isRegionScoped, outOfScope, PERMISSIONS, runMutation, seesEverything, yearOf } from '@pq/kit';
+import { assertRegionInScope, canSee, DateScalar, DomainError, outOfScope, PERMISSIONS, runMutation, yearOf } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
 import { institutionRatio } from '../domain/institution-ratio';
@@ -19,10 +19,6 @@ async function withMeasures(context: Context, rows: InstitutionFiguresRow[], yea
   });
 }
 
-function assertRegion(context: Context, regionPrefix: string): void {
-  if (!seesEverything(context.caller) && !(isRegionScoped(context.caller) && regionPrefix.startsWith(context.caller.region))) throw outOfScope('region', regionPrefix || '(national)');
-}
-
 @Resolver(() => Institution)
 export class InstitutionReportResolver {
   @FieldResolver(() => InstitutionScoringFigures, { description: '年度记分情况 — the institution\'s scoring figures and ratio measure for a year (default: this year)' })
@@ -38,7 +34,7 @@ export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
   @Query(() => YearlySummary, { description: '年度记分汇总 — a region\'s scores, suspensions and terminations for a year, due by 5 January (S14)' })
   async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('year', () => Int, { description: '年度 — natural year' }) year: number): Promise<YearlySummary> {
-    assertRegion(context, regionPrefix);
+    assertRegionInScope(context.caller, regionPrefix);
     const institutions = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix }, year), year);
     const { persons, records } = await countScoredPersons(context.em, regionPrefix, year);
     const sum = (key: 'points' | 'suspensions' | 'terminations') => institutions.reduce((total, i) => total + i[key], 0);
@@ -48,7 +44,7 @@ export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
   @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14)' })
   async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
-    assertRegion(context, regionPrefix);
+    assertRegionInScope(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
     return context.em
       .createQueryBuilder(ScoreRecord, 'r')
