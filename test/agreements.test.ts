@@ -31,6 +31,12 @@ test('R7: suspending an agreement suspends only the persons responsible; resumin
   expect((await statusAt(DEMO_PEOPLE.nurse.code)).registrations[0].status).toBe('NORMAL');
 
   const second = await measure('suspendAgreement', { institutionCode: 'H37080200090', reason: '再次违规', requestedDays: 30 });
+  const history = await stack.query(`{ institution(code: "H37080200090") { measures { action responsiblePersonCodes flagsTermination } } }`);
+  expect(history.data.institution.measures).toEqual([
+    { action: 'SUSPEND', responsiblePersonCodes: [DEMO_PEOPLE.nurse.code], flagsTermination: false },
+    { action: 'RESUME', responsiblePersonCodes: [], flagsTermination: false },
+    { action: 'SUSPEND', responsiblePersonCodes: [], flagsTermination: true },
+  ]);
   expect(second.data.suspendAgreement.measures[0]).toMatchObject({ action: 'SUSPEND', flagsTermination: true });
   expect(errorCodes(await measure('resumeAgreement', { institutionCode: 'H37080200131', reason: 'x' }))[0].code).toBe('INVALID_STATE');
   expect(errorCodes(await measure('suspendAgreement', { institutionCode: 'H37080200131', reason: 'x', requestedDays: 181 }))[0].code).toBe('BAD_USER_INPUT');

@@ -188,6 +188,27 @@ describe('repair (S12) and reports (S10, S14)', () => {
     expect(person.data.person).toEqual({ points: 7, status: 'SUSPENDED', activeSanction: { until: '2026-03-31' }, repairApplications: [{ status: 'APPROVED' }] });
   });
 
+  test('S12: a repair shortening a termination shortens the re-registration ban in registry', async () => {
+    const terminated = newDoctor('终止修复医师');
+    await registerAt(stack, terminated, ['H37100200015']);
+    await score(stack, '威医保罚〔2026〕41号', '2026-02-03', [{ personCode: terminated.code, institutionCode: 'H37100200015', violationCode: 'N4-01', responsibility: 'MAIN' }]);
+    await stack.eventsDelivered();
+    expect((await stack.query(`{ person(code: "${terminated.code}") { status reRegistrationBlockedUntil } }`)).data.person).toEqual({ status: 'TERMINATED', reRegistrationBlockedUntil: '2029-02-02' });
+
+    const applied = await stack.query(`mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id } } }`, {
+      input: { personCode: terminated.code, institutionCode: 'H37100200015', statement: '已全额退回并完成整改' },
+    }, hospital);
+    const id = applied.data.applyForRepair.application.id;
+    await stack.query(`mutation($input: ReviewRepairInput!) { reviewRepair(input: $input) { application { status } } }`, { input: { applicationId: id, agree: true } }, hospital);
+    const decided = await stack.query(`mutation($input: DecideRepairInput!) { decideRepair(input: $input) { application { status newUntil } } }`, { input: { applicationId: id, approve: true, newUntil: '2027-02-02' } });
+    expect(decided.data.decideRepair.application).toEqual({ status: 'APPROVED', newUntil: '2027-02-02' });
+    await stack.eventsDelivered();
+    expect((await stack.query(`{ person(code: "${terminated.code}") { reRegistrationBlockedUntil activeSanction { kind until } } }`)).data.person).toEqual({
+      reRegistrationBlockedUntil: '2027-02-02',
+      activeSanction: { kind: 'TERMINATION', until: '2027-02-02' },
+    });
+  });
+
   test('S10, S14: institution figures with the ratio measure, the yearly summary due by 5 January, and the copy-report for partners', async () => {
     const figures = await stack.query(`{ institution(code: "H37100200015") { scoringFigures(year: 2026) { scoredPersons suspensions terminations registeredPersonnel sanctionedShare measure } } }`);
     const f = figures.data.institution.scoringFigures;
