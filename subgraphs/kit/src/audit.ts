@@ -42,11 +42,12 @@ export class AuditTrail {
     this.entries.push(entry);
   }
 
-  async flush(em: EntityManager): Promise<void> {
+  /** Writes the recorded reads, if any; `em` is asked for only then. */
+  async flush(em: () => EntityManager): Promise<void> {
     if (this.entries.length === 0) return;
     const entries = this.entries;
     this.entries = [];
-    await writeAudit(em, this.schema, this.caller, this.requestId, entries);
+    await writeAudit(em(), this.schema, this.caller, this.requestId, entries);
   }
 }
 

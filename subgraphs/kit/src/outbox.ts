@@ -150,7 +150,15 @@ export class OutboxRelay {
   private async drainUntilQuiet(): Promise<void> {
     do {
       this.wakeAgain = false;
-      const subscribers = new Set(Object.values(EVENT_SUBSCRIBERS).flat());
+      // One cheap look first: an idle relay opens no transaction per subscriber.
+      let subscribers: SubgraphName[];
+      try {
+        const rows: { subscriber: SubgraphName }[] = await this.options.orm.em.fork().execute(`select distinct subscriber from "${this.options.source}".outbox_pending`);
+        subscribers = rows.map((row) => row.subscriber);
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        return;
+      }
       for (const subscriber of subscribers) {
         try {
           while (await this.deliverBatch(subscriber)) {

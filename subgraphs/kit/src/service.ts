@@ -99,7 +99,7 @@ function auditFlush<Loaders>(orm: MikroORM): ApolloServerPlugin<RequestContext<L
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue }) {
-          await contextValue.audit.flush(orm.em.fork() as EntityManager);
+          await contextValue.audit.flush(() => orm.em.fork() as EntityManager);
         },
       };
     },
