@@ -36,6 +36,12 @@ export function observeRequestStatements(observer: StatementObserver | null): vo
   statementObserver = observer;
 }
 
+/** Counts one statement sent for the request running in this async context, if any. */
+export function countStatement(): void {
+  const counter = requestStatements.getStore();
+  if (counter) counter.count++;
+}
+
 /** Runs one request with statement counting, and reports the count when it is done. */
 export async function countingStatements<T>(requestId: string, service: string, report: (statements: number) => void, work: () => Promise<T>): Promise<T> {
   const counter = { count: 0 };
@@ -68,10 +74,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     forceUtcTimezone: true,
     ensureDatabase: false,
   });
-  orm.em.getConnection().getKnex().on('query', () => {
-    const counter = requestStatements.getStore();
-    if (counter) counter.count++;
-  });
+  orm.em.getConnection().getKnex().on('query', countStatement);
   return orm;
 }
 

@@ -22,5 +22,6 @@ export * from './outbox';
 export * from './permissions';
 export * from './scalars';
 export * from './schema';
+export * from './rows';
 export * from './scope';
 export * from './service';

@@ -1,4 +1,4 @@
-import { Caller, EntityManager, isRegionScoped, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import { Caller, findRows, EntityManager, isRegionScoped, listLoader, outOfScope, seesEverything } from '@pq/kit';
 import DataLoader from 'dataloader';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -16,7 +16,7 @@ export function institutionVisible(caller: Caller, institution: Institution): bo
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     institution: new DataLoader<string, Institution | null>(async (codes) => {
-      const institutions = await em.find(Institution, { code: { $in: [...codes] } });
+      const institutions = await findRows(em, Institution, { code: [...codes] });
       return codes.map((code) => {
         const institution = institutions.find((i) => i.code === code);
         if (!institution) return null;
@@ -25,15 +25,15 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     }),
     /** Every agreement of an institution, oldest first; the last is the current one. */
     agreementsByInstitution: listLoader(
-      (codes: string[]) => em.find(Agreement, { institutionCode: { $in: codes } }, { orderBy: { validFrom: 'asc' } }),
+      (codes: string[]) => findRows(em, Agreement, { institutionCode: codes }, { validFrom: 'asc' }),
       (agreement) => agreement.institutionCode,
     ),
     measuresByInstitution: listLoader(
-      (codes: string[]) => em.find(AgreementMeasure, { institutionCode: { $in: codes } }, { orderBy: { recordedAt: 'asc' } }),
+      (codes: string[]) => findRows(em, AgreementMeasure, { institutionCode: codes }, { recordedAt: 'asc' }),
       (measure) => measure.institutionCode,
     ),
     designationSteps: listLoader(
-      (ids: string[]) => em.find(DesignationStep, { applicationId: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }),
+      (ids: string[]) => findRows(em, DesignationStep, { applicationId: ids }, { recordedAt: 'asc' }),
       (step) => step.applicationId,
     ),
   };

@@ -1,4 +1,4 @@
-import { Caller, canSee, EntityManager, listLoader, outOfScope } from '@pq/kit';
+import { Caller, findRows, canSee, EntityManager, listLoader, outOfScope } from '@pq/kit';
 import DataLoader from 'dataloader';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
@@ -14,21 +14,21 @@ function visibleAppeals<K>(caller: Caller, fetch: (keys: K[]) => Promise<Appeal[
 }
 
 export function createLoaders(em: EntityManager, caller: Caller) {
-  const order = { orderBy: { filedOn: 'asc', createdAt: 'asc' } } as const;
+  const order = { filedOn: 'asc', createdAt: 'asc' } as const;
   return {
     appeal: new DataLoader<string, Appeal | null>(async (ids) => {
-      const appeals = await em.find(Appeal, { id: { $in: [...ids] } });
+      const appeals = await findRows(em, Appeal, { id: [...ids] });
       return ids.map((id) => {
         const appeal = appeals.find((a) => a.id === id);
         if (!appeal) return null;
         return appealVisible(caller, appeal) ? appeal : outOfScope('appeal', id);
       });
     }),
-    appealsByPerson: visibleAppeals(caller, (codes: string[]) => em.find(Appeal, { personCode: { $in: codes } }, order), (appeal) => appeal.personCode!),
-    appealsByInstitution: visibleAppeals(caller, (codes: string[]) => em.find(Appeal, { institutionCode: { $in: codes } }, order), (appeal) => appeal.institutionCode),
-    appealsByScoreRecord: visibleAppeals(caller, (ids: string[]) => em.find(Appeal, { scoreRecordId: { $in: ids } }, order), (appeal) => appeal.scoreRecordId!),
+    appealsByPerson: visibleAppeals(caller, (codes: string[]) => findRows(em, Appeal, { personCode: codes }, order), (appeal) => appeal.personCode!),
+    appealsByInstitution: visibleAppeals(caller, (codes: string[]) => findRows(em, Appeal, { institutionCode: codes }, order), (appeal) => appeal.institutionCode),
+    appealsByScoreRecord: visibleAppeals(caller, (ids: string[]) => findRows(em, Appeal, { scoreRecordId: ids }, order), (appeal) => appeal.scoreRecordId!),
     stepsByAppeal: listLoader(
-      (ids: string[]) => em.find(AppealStep, { appealId: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }),
+      (ids: string[]) => findRows(em, AppealStep, { appealId: ids }, { recordedAt: 'asc' }),
       (step) => step.appealId,
     ),
   };

@@ -1,4 +1,4 @@
-import { Caller, canSee, EntityManager, listLoader, outOfScope, seesEverything } from '@pq/kit';
+import { Caller, findRows, canSee, EntityManager, listLoader, outOfScope, seesEverything } from '@pq/kit';
 import DataLoader from 'dataloader';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
@@ -31,7 +31,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     claimFacts: claimFactsLoader(em),
     person: new DataLoader<string, Person | null>(async (codes) => {
-      const persons = await em.find(Person, { code: { $in: [...codes] } });
+      const persons = await findRows(em, Person, { code: [...codes] });
       const reach = everything ? new Map<string, PersonReach>() : await personReach(em, [...codes]);
       return codes.map((code) => {
         const person = persons.find((p) => p.code === code);
@@ -42,7 +42,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       });
     }),
     registration: new DataLoader<string, Registration | null>(async (ids) => {
-      const registrations = await em.find(Registration, { id: { $in: [...ids] } });
+      const registrations = await findRows(em, Registration, { id: [...ids] });
       const reach = everything ? new Map<string, PersonReach>() : await personReach(em, registrations.map((r) => r.personCode));
       return ids.map((id) => {
         const registration = registrations.find((r) => r.id === id);
@@ -54,11 +54,11 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     }),
     /** All registrations of a person, cancelled ones included, oldest first. */
     registrationsByPerson: listLoader(
-      (codes: string[]) => em.find(Registration, { personCode: { $in: codes } }, { orderBy: { registeredOn: 'asc', institutionCode: 'asc' } }),
+      (codes: string[]) => findRows(em, Registration, { personCode: codes }, { registeredOn: 'asc', institutionCode: 'asc' }),
       (registration) => registration.personCode,
     ),
     statusHistoryByPerson: listLoader(
-      (codes: string[]) => em.find(StatusInterval, { personCode: { $in: codes } }, { orderBy: { validFrom: 'asc', recordedAt: 'asc' } }),
+      (codes: string[]) => findRows(em, StatusInterval, { personCode: codes }, { validFrom: 'asc', recordedAt: 'asc' }),
       (interval) => interval.personCode,
     ),
   };

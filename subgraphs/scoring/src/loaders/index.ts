@@ -1,4 +1,4 @@
-import { Caller, canSee, EntityManager, entityLoader, listLoader, notFound, outOfScope, seesEverything } from '@pq/kit';
+import { Caller, findRows, canSee, EntityManager, entityLoader, listLoader, notFound, outOfScope, seesEverything } from '@pq/kit';
 import { PolicyRuleSet } from '../entities/rule-set';
 import DataLoader from 'dataloader';
 import { Notice } from '../entities/notice';
@@ -22,7 +22,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     /** Row scope for Person fields: where the person works, from registry's events. */
     visiblePerson: new DataLoader<string, { code: string }>(async (codes) => {
-      const known = everything ? [] : await em.find(KnownPerson, { code: { $in: [...codes] } });
+      const known = everything ? [] : await findRows(em, KnownPerson, { code: [...codes] });
       return codes.map((code) => {
         if (everything) return { code };
         const person = known.find((p) => p.code === code);
@@ -32,8 +32,8 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     }),
     /** Score records, scoped by where the behaviour happened and whom it concerns. */
     scoreRecord: new DataLoader<string, ScoreRecord | null>(async (ids) => {
-      const records = await em.find(ScoreRecord, { id: { $in: [...ids] } });
-      const institutions = everything ? [] : await em.find(KnownInstitution, { code: { $in: [...new Set(records.map((r) => r.institutionCode))] } });
+      const records = await findRows(em, ScoreRecord, { id: [...ids] });
+      const institutions = everything ? [] : await findRows(em, KnownInstitution, { code: [...new Set(records.map((r) => r.institutionCode))] });
       return ids.map((id) => {
         const record = records.find((r) => r.id === id);
         if (!record || everything) return record ?? null;
@@ -44,47 +44,47 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     yearTotal: entityLoader(
       (keys: string[]) => {
         const { personCodes, years } = splitPersonYear(keys);
-        return em.find(PersonYear, { personCode: { $in: personCodes }, year: { $in: years } });
+        return findRows(em, PersonYear, { personCode: personCodes, year: years });
       },
       (row) => personYearKey(row.personCode, row.year),
     ),
     scoreRecordsByPersonYear: listLoader(
       (keys: string[]) => {
         const { personCodes, years } = splitPersonYear(keys);
-        return em.find(ScoreRecord, { personCode: { $in: personCodes }, year: { $in: years } }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
+        return findRows(em, ScoreRecord, { personCode: personCodes, year: years }, { decidedOn: 'asc', createdAt: 'asc' });
       },
       (record) => personYearKey(record.personCode, record.year),
     ),
     activeSanction: entityLoader(
-      (personCodes: string[]) => em.find(Sanction, { personCode: { $in: personCodes }, state: SanctionState.IN_FORCE }),
+      (personCodes: string[]) => findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE }),
       (sanction) => sanction.personCode,
     ),
     sanction: entityLoader(
-      (ids: string[]) => em.find(Sanction, { id: { $in: ids } }),
+      (ids: string[]) => findRows(em, Sanction, { id: ids }),
       (sanction) => sanction.id,
     ),
     notice: entityLoader(
-      (ids: string[]) => em.find(Notice, { id: { $in: ids } }),
+      (ids: string[]) => findRows(em, Notice, { id: ids }),
       (notice) => notice.id,
     ),
     scoreRecordsByNotice: listLoader(
-      (ids: string[]) => em.find(ScoreRecord, { noticeId: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
+      (ids: string[]) => findRows(em, ScoreRecord, { noticeId: ids }, { createdAt: 'asc' }),
       (record) => record.noticeId,
     ),
     sanctionsByPerson: listLoader(
-      (codes: string[]) => em.find(Sanction, { personCode: { $in: codes } }, { orderBy: { from: 'asc' } }),
+      (codes: string[]) => findRows(em, Sanction, { personCode: codes }, { from: 'asc' }),
       (sanction) => sanction.personCode,
     ),
     restorationApplication: entityLoader(
-      (ids: string[]) => em.find(RestorationApplication, { id: { $in: ids } }),
+      (ids: string[]) => findRows(em, RestorationApplication, { id: ids }),
       (application) => application.id,
     ),
     restorationApplicationsByPerson: listLoader(
-      (codes: string[]) => em.find(RestorationApplication, { personCode: { $in: codes } }, { orderBy: { appliedOn: 'asc', createdAt: 'asc' } }),
+      (codes: string[]) => findRows(em, RestorationApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
       (application) => application.personCode,
     ),
     repairApplicationsByPerson: listLoader(
-      (codes: string[]) => em.find(RepairApplication, { personCode: { $in: codes } }, { orderBy: { appliedOn: 'asc', createdAt: 'asc' } }),
+      (codes: string[]) => findRows(em, RepairApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
       (application) => application.personCode,
     ),
     /** Keys are `institutionCode|year`: one statement per year asked for. */
@@ -97,7 +97,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     }),
     /** The rule sets, read once per request however many institutions or decisions need them. */
     ruleSets: new DataLoader<'all', PolicyRuleSet[]>(async (keys) => {
-      const all = await em.find(PolicyRuleSet, {});
+      const all = await findRows(em, PolicyRuleSet, {});
       return keys.map(() => all);
     }),
     /** Keys are `ruleSetId|code`. */
