@@ -32,7 +32,13 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+  /** PostgreSQL's own cache (default 128MB): the benchmark holds the whole province-scale data set in it. */
+  sharedBuffers?: string;
+}): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -45,7 +51,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // Running as root (CI, containers) needs a separate system user for PostgreSQL.
     createPostgresUser: true,
     // Small machines: enough connections for four pooled subgraphs, relays and tests.
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`],
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
   });

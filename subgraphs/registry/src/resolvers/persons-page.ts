@@ -17,7 +17,10 @@ export async function personsPage(context: Context, filter: PersonFilter, first:
     if (filter.namePrefix) qb.andWhere({ name: { $like: `${filter.namePrefix}%` } });
     if (filter.institutionCode) {
       const status = filter.registrationStatus ? `r.status = ?` : `r.status <> 'CANCELLED'`;
-      qb.andWhere(`exists (select 1 from registry.registration r where r.person_code = p.code and r.institution_code = ? and ${status})`, [
+      // The institution's person codes as an array: PostgreSQL then walks the person key in code
+      // order over just those codes. With `exists`, it walked every person from the first code
+      // until the page was full (a second for an institution whose region sorts late).
+      qb.andWhere(`p.code = any(array(select r.person_code from registry.registration r where r.institution_code = ? and ${status}))`, [
         filter.institutionCode,
         ...(filter.registrationStatus ? [filter.registrationStatus] : []),
       ]);
