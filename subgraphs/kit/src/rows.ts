@@ -55,29 +55,33 @@ function prepare<T extends object>(em: EntityManager, entity: Constructor<T>, wh
 }
 
 /**
+ * Runs one parameterised statement (`$1`, `$2`, …) on the request's connection: the transaction's
+ * inside a transaction, else a pooled one. Bound arrays reach PostgreSQL as arrays (no literal
+ * inlining), and a named statement is parsed and planned once per connection. Counted like every
+ * statement of a request.
+ */
+export async function queryRows<R = Record<string, unknown>>(em: EntityManager, statement: { text: string; values: unknown[]; name?: string }): Promise<R[]> {
+  // A knex transaction's client hands out the transaction's own connection.
+  const client = (em.getTransactionContext() ?? em.getConnection().getKnex()).client;
+  const connection = await client.acquireConnection();
+  try {
+    countStatement();
+    return (await connection.query(statement)).rows as R[];
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
  * `em.find` for the read paths behind DataLoaders: the SQL is built once per shape from the
- * entity's metadata and runs as a named prepared statement on a pooled connection, and rows
- * become plain instances of the entity class (not managed: loaders only read). MikroORM's query
- * building and hydration were about a third of a subgraph's CPU per request (see README,
- * Performance). Inside a transaction it defers to `em.find`, which reads on the transaction's
- * connection.
+ * entity's metadata and runs as a named prepared statement, and rows become plain instances of
+ * the entity class (not managed: loaders only read). MikroORM's query building and hydration
+ * were about a third of a subgraph's CPU per request (see README, Performance).
  */
 export async function findRows<T extends object>(em: EntityManager, entity: Constructor<T>, where: RowFilter<T>, orderBy: RowOrder<T> = {}): Promise<T[]> {
   if (Object.values(where).some((value) => Array.isArray(value) && value.length === 0)) return [];
-  if (em.getTransactionContext()) {
-    const filter = Object.fromEntries(Object.entries(where).map(([p, v]) => [p, Array.isArray(v) ? { $in: v } : v]));
-    return (await em.find(entity, filter as never, { orderBy: orderBy as never })) as T[];
-  }
   const read = prepare(em, entity, where, orderBy);
-  const knex = em.getConnection().getKnex();
-  const connection = await knex.client.acquireConnection();
-  let rows: Record<string, unknown>[];
-  try {
-    countStatement();
-    rows = (await connection.query({ name: read.name, text: read.text, values: read.parameters.map((p) => where[p as keyof T]) })).rows;
-  } finally {
-    await knex.client.releaseConnection(connection);
-  }
+  const rows = await queryRows(em, { name: read.name, text: read.text, values: read.parameters.map((p) => where[p as keyof T]) });
   return rows.map((row) => {
     const instance = Object.create(read.prototype) as Record<string, unknown>;
     for (const { property, convert } of read.columns) instance[property] = convert(row[property]);
