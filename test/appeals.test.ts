@@ -19,7 +19,7 @@ afterAll(() => stack?.stop());
 const institutionOf = (code: string) => ({ role: 'INSTITUTION' as const, institution: code, region: code.slice(1, 7), sub: `staff-${code}` });
 const administration = { role: 'ADMINISTRATION' as const, region: '37', sub: 'admin-shandong' };
 
-async function scoredDoctor(name: string, points: 'N3-01' | 'N1-01', decidedOn = '2026-03-10') {
+async function scoredDoctor(name: string, points: 'N4-01' | 'N3-01' | 'N1-01', decidedOn = '2026-03-10') {
   const doctor = newDoctor(name);
   await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
   const scored = await score(stack, `威医保罚〔2026〕申${doctor.code}号`, decidedOn, [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: points, responsibility: 'MAIN' }]);
@@ -29,6 +29,23 @@ async function scoredDoctor(name: string, points: 'N3-01' | 'N1-01', decidedOn =
 
 const file = (scoreRecordId: string, extra: object = {}, as: object = institutionOf('H37100200015')) =>
   stack.query(FILE, { input: { scoreRecordId, statement: '处方合理，申请复核', signedByPerson: true, stampedByInstitution: true, ...extra } }, as);
+
+test('A4: a termination changed on appeal to 9 points becomes a suspension in force, the termination lifted', async () => {
+  const { doctor, record } = await scoredDoctor('改暂停医师', 'N4-01');
+  const appealId = (await file(record.id)).data.fileAppeal.appeal.id;
+  const changed = await stack.query(DECIDE, { input: { appealId, outcome: 'CHANGED', newPoints: 9, reason: '改为9分' } }, { role: 'CITY_AGENCY', region: '3710' });
+  expect(changed.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const person = await stack.query(`{ person(code: "${doctor.code}") { status points activeSanction { kind } sanctions { kind state } } }`);
+  expect(person.data.person).toEqual({
+    status: 'SUSPENDED',
+    points: 9,
+    activeSanction: { kind: 'SUSPENSION' },
+    // Both take effect on the decision date, so their order is not defined.
+    sanctions: expect.arrayContaining([{ kind: 'TERMINATION', state: 'LIFTED' }, { kind: 'SUSPENSION', state: 'IN_FORCE' }]),
+  });
+  expect(person.data.person.sanctions).toHaveLength(2);
+});
 
 test('A4 end to end: a 9-point suspension appealed and changed to 6 points ends the suspension at every site', async () => {
   const { doctor, record } = await scoredDoctor('申诉医师', 'N3-01');

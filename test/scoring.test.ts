@@ -92,6 +92,18 @@ test('concurrent decisions for one person give the right total and exactly one s
   expect(person.data.person.registrations).toEqual([{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }]);
 });
 
+test('S7 through the API: a termination replaces the running suspension, which is kept as REPLACED', async () => {
+  const doctor = newDoctor('替换医师');
+  await registerAt(stack, doctor, ['H37100200015']);
+  const first = await score(stack, '威医保罚〔2026〕31号', '2026-03-10', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }]);
+  expect(first.data.recordScores.sanctions).toEqual([expect.objectContaining({ kind: 'SUSPENSION', state: 'IN_FORCE' })]);
+  const second = await score(stack, '威医保罚〔2026〕32号', '2026-03-11', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N4-01', responsibility: 'MAIN' }]);
+  expect(second.errors).toBeUndefined();
+  expect(second.data.recordScores.sanctions).toEqual([expect.objectContaining({ kind: 'TERMINATION', state: 'IN_FORCE' })]);
+  const person = await stack.query(`{ person(code: "${doctor.code}") { activeSanction { kind } sanctions { kind state } } }`);
+  expect(person.data.person).toEqual({ activeSanction: { kind: 'TERMINATION' }, sanctions: [{ kind: 'SUSPENSION', state: 'REPLACED' }, { kind: 'TERMINATION', state: 'IN_FORCE' }] });
+});
+
 describe('notice and restoration (S8, S13)', () => {
   const doctor = newDoctor('恢复医师');
   let noticeNumber: string;

@@ -14,6 +14,9 @@ export async function liftSanction(
   sanction.state = SanctionState.LIFTED;
   sanction.liftedOn = lift.on;
   sanction.liftReason = lift.cause;
+  // Written now: a replacement in force may follow in the same transaction, and the unique index
+  // "one in force per person" checks each statement (MikroORM would insert before it updates).
+  await em.flush();
   await outbox.publish(em, 'SanctionLifted', sanction.personCode, {
     sanctionId: sanction.id,
     personCode: sanction.personCode,

@@ -100,7 +100,12 @@ export async function recordScores(em: EntityManager, context: Context, input: R
 
     let sanction: Sanction;
     if (outcome.takesEffect || (outcome.kind !== SanctionKind.SUSPENSION && outcome.kind !== SanctionKind.TERMINATION)) {
-      if (outcome.takesEffect && runningSanction) runningSanction.state = SanctionState.REPLACED;
+      if (outcome.takesEffect && runningSanction) {
+        runningSanction.state = SanctionState.REPLACED;
+        // Written before the new sanction is inserted: the unique index "one in force per person"
+        // checks each statement, and MikroORM's flush inserts before it updates.
+        await em.flush();
+      }
       sanction = em.create(Sanction, {
         personCode,
         kind: outcome.kind,
