@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { closeServer, createErrorFormatter, createMetrics, Metrics, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
@@ -150,6 +150,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      // Answers are per caller and never HTTP-cached: no cache-control bookkeeping per request.
+      ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; GraphiQL is served from /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),

@@ -50,14 +50,10 @@ export function dayOfWeek(date: IsoDate): number {
   return toUtc(date).getUTCDay();
 }
 
-const chinaDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** China keeps UTC+8 all year (no daylight saving since 1991). */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** The calendar date in China at the given instant. */
+/** The calendar date in China at the given instant (asked on every request: no Intl formatting). */
 export function chinaDate(instant: Date): IsoDate {
-  return chinaDateFormat.format(instant);
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -68,7 +68,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: options.poolMax ?? 8 },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 8,
+      // Named statements (loaders, eligibility) keep one plan per connection instead of being
+      // planned again on every run: PostgreSQL's default tried custom plans for the batched
+      // `= any($1)` / unnest statements and kept them, doubling the cost of a one-line check.
+      // One-off statements (unnamed, e.g. a 20,000-line audit) are still planned for their values.
+      afterCreate: (connection: { query(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) =>
+        connection.query('set plan_cache_mode = force_generic_plan', (error) => done(error, connection)),
+    },
     // A request always works on its own fork (see context.ts); the global manager must never be used for it.
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLFormattedError, GraphQLSchema, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { signToken, createTokenVerifier, Caller } from './auth';
@@ -132,6 +132,8 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     schema: await definition.buildSchema(),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of answers here; without it Apollo Server does not wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
       auditFlush<Loaders>(orm),
       requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
