@@ -16,60 +16,69 @@ export interface ClaimLineFacts extends ClaimFacts {
   lineId: string;
 }
 
-type FactsRow = { line_id: string; status: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
+type SiteFactsRow = { n: string; status: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
 
 /**
- * The statement behind fetchClaimFacts. Lines arrive as bound arrays (unnest), so PostgreSQL
- * plans for the real number of lines. Facts are looked up once per distinct (person,
- * institution, date) and once per distinct (institution, date) — a month of claims repeats
- * them many times — each with index lookups, and hash-joined back to the lines. `materialized`
- * keeps PostgreSQL from folding the lookups back into the join, once per line.
+ * The facts of distinct (person, institution, service date) sites, numbered 1… in the order of
+ * the arrays: the status of the person's registration there on that date (one index range lookup
+ * in the status intervals), the commitment date, and whether an agreement was in force that day.
+ * With `irregularOnly`, sites where everything is in order are left out in SQL.
  */
-function claimFactsSql(irregularOnly: boolean): string {
-  return `with claim as (
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::boolean[]) as c(line_id, person_code, institution_code, service_date, emergency)
-       ${irregularOnly ? 'where not c.emergency' : ''}),
-     site as materialized (
-       select s.person_code, s.institution_code, s.service_date, f.status, f.commitment_signed_on
-         from (select distinct person_code, institution_code, service_date from claim) s
-         left join lateral (
-           select si.status, r.commitment_signed_on
-             from registry.registration r
-             join registry.status_interval si on si.registration_id = r.id
-              and si.valid_from <= s.service_date and (si.valid_to is null or si.valid_to > s.service_date)
-            where r.person_code = s.person_code and r.institution_code = s.institution_code
-            order by si.valid_from desc limit 1) f on true),
-     agreement as materialized (
-       select a.institution_code, a.service_date,
-              exists (select 1 from registry.agreement_view av
-                       where av.institution_code = a.institution_code and av.status = 'ACTIVE'
-                         and av.valid_from <= a.service_date and a.service_date <= av.valid_until) as in_force
-         from (select distinct institution_code, service_date from claim) a)
-     select c.line_id, s.status, to_char(s.commitment_signed_on, 'YYYY-MM-DD') as commitment_signed_on, ag.in_force as agreement_in_force
-       from claim c
-       join site s on s.person_code = c.person_code and s.institution_code = c.institution_code and s.service_date = c.service_date
-       join agreement ag on ag.institution_code = c.institution_code and ag.service_date = c.service_date
-      ${irregularOnly ? `where not (s.status is not distinct from 'NORMAL' and s.commitment_signed_on <= c.service_date and ag.in_force)` : ''}`;
+function siteFactsSql(irregularOnly: boolean): string {
+  return `select s.n, f.status, to_char(f.commitment_signed_on, 'YYYY-MM-DD') as commitment_signed_on, a.in_force is not null as agreement_in_force
+       from unnest($1::text[], $2::text[], $3::date[]) with ordinality as s(person_code, institution_code, service_date, n)
+       left join lateral (
+         select si.status, r.commitment_signed_on
+           from registry.registration r
+           join registry.status_interval si on si.registration_id = r.id
+            and si.valid_from <= s.service_date and (si.valid_to is null or si.valid_to > s.service_date)
+          where r.person_code = s.person_code and r.institution_code = s.institution_code
+          order by si.valid_from desc limit 1) f on true
+       left join lateral (
+         select true as in_force from registry.agreement_view av
+          where av.institution_code = s.institution_code and av.status = 'ACTIVE'
+            and av.valid_from <= s.service_date and s.service_date <= av.valid_until
+          limit 1) a on true
+      ${irregularOnly ? `where not (f.status is not distinct from 'NORMAL' and f.commitment_signed_on <= s.service_date and a.in_force is not null)` : ''}`;
 }
 
-/** Up to this many lines (eligibility checks of one request) share one prepared plan; larger audits are planned for their size. */
-const PREPARED_UP_TO = 64;
+const siteKey = (line: ClaimLine) => `${line.personCode}|${line.institutionCode}|${line.serviceDate}`;
 
 /**
- * The facts of many claim lines in one statement (E1, E3): for each line, the status of the
- * person's registration at that institution on the service date (one index range lookup in the
- * status intervals), the commitment date, and whether an agreement was in force that day.
- * With `irregularOnly`, lines that are plainly payable (normal, committed, agreement in force)
- * or emergencies are left out in SQL, so a monthly audit returns only what needs a verdict.
+ * The facts of many claim lines in one statement (E1, E3). A month of claims repeats the same
+ * person, institution and date many times: the lines are reduced to their distinct sites here,
+ * PostgreSQL looks each site up once (index lookups, one generic plan), and the facts are handed
+ * back to every line of the site. With `irregularOnly`, emergencies (always payable) and lines
+ * whose site is in order are left out, so a monthly audit returns only what needs a verdict.
  */
 export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irregularOnly: boolean): Promise<ClaimLineFacts[]> {
-  if (lines.length === 0) return [];
-  const rows = await queryRows<FactsRow>(em, {
-    name: lines.length <= PREPARED_UP_TO ? `pq_claim_facts${irregularOnly ? '_irregular' : ''}` : undefined,
-    text: claimFactsSql(irregularOnly),
-    values: [lines.map((l) => l.lineId), lines.map((l) => l.personCode), lines.map((l) => l.institutionCode), lines.map((l) => l.serviceDate), lines.map((l) => l.emergency)],
+  const considered = irregularOnly ? lines.filter((line) => !line.emergency) : lines;
+  // Each line's site number (index into `distinct`), computed once: an audit call has 20,000 lines.
+  const siteNumbers = new Map<string, number>();
+  const distinct: ClaimLine[] = [];
+  const siteOfLine = considered.map((line) => {
+    const key = siteKey(line);
+    let site = siteNumbers.get(key);
+    if (site === undefined) {
+      site = distinct.push(line) - 1;
+      siteNumbers.set(key, site);
+    }
+    return site;
   });
-  return rows.map((row) => ({ lineId: row.line_id, status: row.status, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force }));
+  if (distinct.length === 0) return [];
+  const rows = await queryRows<SiteFactsRow>(em, {
+    name: `pq_site_facts${irregularOnly ? '_irregular' : ''}`,
+    text: siteFactsSql(irregularOnly),
+    values: [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
+  });
+  const factsBySite: (ClaimFacts | undefined)[] = new Array(distinct.length);
+  for (const row of rows) factsBySite[Number(row.n) - 1] = { status: row.status, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force };
+  const result: ClaimLineFacts[] = [];
+  considered.forEach((line, i) => {
+    const facts = factsBySite[siteOfLine[i]];
+    if (facts) result.push({ lineId: line.lineId, ...facts });
+  });
+  return result;
 }
 
 /** `paymentEligibility` calls of one request answered by one statement. */

@@ -39,7 +39,8 @@ export class ClaimsResolver {
     assertInstitutionsInScope(context, claims.map((c) => c.institutionCode));
     const byLine = new Map(claims.map((c) => [c.lineId, c]));
     if (byLine.size !== claims.length) throw new DomainError('BAD_USER_INPUT', 'line ids must be unique within a call');
-    const irregular = await fetchClaimFacts(context.em, claims.map((c) => ({ ...c, emergency: Boolean(c.emergency) })), true);
+    for (const claim of claims) claim.emergency = Boolean(claim.emergency);
+    const irregular = await fetchClaimFacts(context.em, claims as ClaimLine[], true);
     const rejected = irregular
       .map((facts) => {
         const claim = byLine.get(facts.lineId)!;
