@@ -5,15 +5,24 @@ import { DomainError } from './errors';
 /** Batch inputs (thousands of claim lines) are large but bounded. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new DomainError('BAD_USER_INPUT', `request body exceeds ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  // Stream events rather than `for await`: the async iterator costs promises per chunk on every request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new DomainError('BAD_USER_INPUT', `request body exceeds ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -33,7 +42,8 @@ export async function serveGraphQL<C extends object>(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const queryStart = req.url?.indexOf('?') ?? -1;
+  const search = queryStart >= 0 ? req.url!.slice(queryStart) : '';
   let body: unknown;
   if (req.method === 'POST') {
     const text = await readBody(req);
@@ -45,7 +55,7 @@ export async function serveGraphQL<C extends object>(
     }
   }
   const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
     context,
   });
   for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -18,15 +18,20 @@ export interface ClaimLineFacts extends ClaimFacts {
 
 type SiteFactsRow = { n: string; status: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
 
+/** The sites to look up: bound arrays, numbered 1… (an audit), or one site (an eligibility check). */
+const MANY_SITES = `unnest($1::text[], $2::text[], $3::date[]) with ordinality as s(person_code, institution_code, service_date, n)`;
+const ONE_SITE = `(select $1::text as person_code, $2::text as institution_code, $3::date as service_date, 1::bigint as n) s`;
+
 /**
- * The facts of distinct (person, institution, service date) sites, numbered 1… in the order of
- * the arrays: the status of the person's registration there on that date (one index range lookup
- * in the status intervals), the commitment date, and whether an agreement was in force that day.
- * With `irregularOnly`, sites where everything is in order are left out in SQL.
+ * The facts of distinct (person, institution, service date) sites: the status of the person's
+ * registration there on that date (one index range lookup in the status intervals), the
+ * commitment date, and whether an agreement was in force that day. With `irregularOnly`, sites
+ * where everything is in order are left out in SQL. A single site skips `unnest`, which costs
+ * PostgreSQL about a third more on the one-line check settlement systems send most.
  */
-function siteFactsSql(irregularOnly: boolean): string {
+function siteFactsSql(sites: string, irregularOnly: boolean): string {
   return `select s.n, f.status, to_char(f.commitment_signed_on, 'YYYY-MM-DD') as commitment_signed_on, a.in_force is not null as agreement_in_force
-       from unnest($1::text[], $2::text[], $3::date[]) with ordinality as s(person_code, institution_code, service_date, n)
+       from ${sites}
        left join lateral (
          select si.status, r.commitment_signed_on
            from registry.registration r
@@ -66,10 +71,13 @@ export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irr
     return site;
   });
   if (distinct.length === 0) return [];
+  const one = distinct.length === 1;
   const rows = await queryRows<SiteFactsRow>(em, {
-    name: `pq_site_facts${irregularOnly ? '_irregular' : ''}`,
-    text: siteFactsSql(irregularOnly),
-    values: [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
+    name: `pq_site_facts${one ? '_one' : ''}${irregularOnly ? '_irregular' : ''}`,
+    text: siteFactsSql(one ? ONE_SITE : MANY_SITES, irregularOnly),
+    values: one
+      ? [distinct[0].personCode, distinct[0].institutionCode, distinct[0].serviceDate]
+      : [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
   });
   const factsBySite: (ClaimFacts | undefined)[] = new Array(distinct.length);
   for (const row of rows) factsBySite[Number(row.n) - 1] = { status: row.status, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force };
