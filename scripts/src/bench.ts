@@ -20,6 +20,7 @@ const HIVE = 'http://localhost:4010/graphql';
 const SUBGRAPH = (port: number) => `http://localhost:${port}`;
 /** Claim lines per auditClaims call: the most one call takes (MAX_CLAIM_LINES). */
 const CLAIM_BATCH = 20_000;
+const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
 
 interface Row {
   scenario: string;
@@ -249,7 +250,8 @@ async function main(): Promise<void> {
 
     const totalLines = Number(values.claims);
     // A settlement system has its month of lines at hand: the request bodies are built before the
-    // clock starts, and as many batches are in flight as the machine has cores.
+    // clock starts, and one batch more than the machine has cores is in flight, so no core waits
+    // while a batch crosses the network (measured: about a quarter more lines/s than one per core).
     const bodies: string[] = [];
     for (let sent = 0; sent < totalLines; sent += CLAIM_BATCH) {
       const claims = Array.from({ length: Math.min(CLAIM_BATCH, totalLines - sent) }, (_, i) => { const s = pick(sites); return { lineId: `B${sent + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 }; });
@@ -258,7 +260,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     let next = 0;
     await Promise.all(
-      Array.from({ length: os.availableParallelism() }, async () => {
+      Array.from({ length: AUDIT_IN_FLIGHT }, async () => {
         while (next < bodies.length) {
           const body = bodies[next++];
           const response = await fetch(GATEWAY, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
@@ -268,14 +270,14 @@ async function main(): Promise<void> {
       }),
     );
     const linesPerSecond = Math.round(totalLines / ((performance.now() - started) / 1000));
-    process.stdout.write(`auditClaims: ${totalLines} lines in batches of ${CLAIM_BATCH}, ${os.availableParallelism()} in flight: ${linesPerSecond} lines/s\n`);
+    process.stdout.write(`auditClaims: ${totalLines} lines in batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight: ${linesPerSecond} lines/s\n`);
 
     const ratios = {
       'dashboard, our gateway ÷ direct limit': `${(gatewayDashboard.rps / direct.rps).toFixed(2)} (target ≥ 0.5)`,
       'dashboard, our gateway ÷ Hive Gateway': hiveDashboard ? `${(gatewayDashboard.rps / hiveDashboard.rps).toFixed(2)} (target > 1)` : 'Hive Gateway unavailable',
       'dashboard p99 at 32 connections': `${gatewayDashboard.p99} ms (target ≤ 150)`,
       paymentEligibility: `${eligibility.rps} req/s (target ≥ 2000)`,
-      'claims audit': `${linesPerSecond} lines/s, batches of ${CLAIM_BATCH}, ${os.availableParallelism()} in flight (target ≥ 100000)`,
+      'claims audit': `${linesPerSecond} lines/s, batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight (target ≥ 100000)`,
       'analytics p50': `${analytics.p50} ms (target ≤ 1000)`,
       'SQL statements per request, page of 10 vs 100': `${page10.sqlPerRequest} vs ${page100.sqlPerRequest}`,
     };
