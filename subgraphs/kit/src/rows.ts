@@ -6,15 +6,23 @@ import { countStatement, EntityManager } from './db';
 export type RowFilter<T> = { [P in keyof T]?: T[P] | readonly T[P][] };
 export type RowOrder<T> = { [P in keyof T]?: 'asc' | 'desc' };
 
+/** How an entity's rows become instances: its persisted scalar columns and their conversions. */
+interface EntityShape {
+  schema: string;
+  table: string;
+  meta: EntityMetadata;
+  columns: { field: string; property: string; convert: (value: unknown) => unknown }[];
+}
+
 interface PreparedRead {
   name: string;
   text: string;
   /** The filter's properties in parameter order. */
   parameters: string[];
-  columns: { property: string; convert: (value: unknown) => unknown }[];
-  prototype: object;
+  shape: EntityShape;
 }
 
+const shapes = new Map<string, EntityShape>();
 const prepared = new Map<string, PreparedRead>();
 
 function converter(em: EntityManager, prop: EntityProperty): (value: unknown) => unknown {
@@ -24,32 +32,55 @@ function converter(em: EntityManager, prop: EntityProperty): (value: unknown) =>
   return type ? (value) => (value == null ? value : type.convertToJSValue(value, platform)) : (value) => value;
 }
 
-function prepare<T extends object>(em: EntityManager, entity: Constructor<T>, where: RowFilter<T>, orderBy: RowOrder<T>): PreparedRead {
-  const meta: EntityMetadata<T> = em.getMetadata().get(entity.name);
+function shapeOf(em: EntityManager, entity: Constructor<object>): EntityShape {
+  const meta: EntityMetadata = em.getMetadata().get(entity.name);
   const schema = meta.schema ?? em.config.get('schema');
-  const key = `${schema}.${meta.className}|${Object.entries(where).map(([p, v]) => `${p}${Array.isArray(v) ? '[]' : ''}`)}|${JSON.stringify(orderBy)}`;
+  const key = `${schema}.${meta.className}`;
+  const known = shapes.get(key);
+  if (known) return known;
+  const scalars = meta.props.filter((prop) => prop.kind === 'scalar' && prop.persist !== false && !prop.formula);
+  const shape: EntityShape = {
+    schema: schema ?? 'public',
+    table: meta.tableName,
+    meta,
+    columns: scalars.map((prop) => ({ field: prop.fieldNames[0], property: prop.name, convert: converter(em, prop) })),
+  };
+  shapes.set(key, shape);
+  return shape;
+}
+
+/**
+ * Rows keyed by column name (`select *` of the entity's table, e.g. a query builder's SQL run with
+ * queryRows) as plain instances of the entity class, converted as MikroORM would hydrate them but
+ * without its identity map and unit of work: for reads only.
+ */
+export function toEntities<T extends object>(em: EntityManager, entity: Constructor<T>, rows: Record<string, unknown>[]): T[] {
+  const { meta, columns } = shapeOf(em, entity);
+  return rows.map((row) => {
+    const instance = Object.create(meta.prototype) as Record<string, unknown>;
+    for (const { field, property, convert } of columns) instance[property] = convert(row[field]);
+    return instance as T;
+  });
+}
+
+function prepare<T extends object>(em: EntityManager, entity: Constructor<T>, where: RowFilter<T>, orderBy: RowOrder<T>): PreparedRead {
+  const shape = shapeOf(em, entity);
+  const key = `${shape.schema}.${shape.meta.className}|${Object.entries(where).map(([p, v]) => `${p}${Array.isArray(v) ? '[]' : ''}`)}|${JSON.stringify(orderBy)}`;
   const cached = prepared.get(key);
   if (cached) return cached;
   const column = (property: string) => {
-    const prop = meta.props.find((candidate) => candidate.name === property);
-    if (!prop) throw new Error(`${meta.className} has no property ${property}`);
-    return `"${prop.fieldNames[0]}"`;
+    const found = shape.columns.find((candidate) => candidate.property === property);
+    if (!found) throw new Error(`${shape.meta.className} has no column for ${property}`);
+    return `"${found.field}"`;
   };
-  const scalars = meta.props.filter((prop) => prop.kind === 'scalar' && prop.persist !== false && !prop.formula);
   const parameters = Object.keys(where);
   const conditions = parameters.map((property, i) => (Array.isArray(where[property as keyof T]) ? `${column(property)} = any($${i + 1})` : `${column(property)} = $${i + 1}`));
   const order = Object.entries(orderBy).map(([property, direction]) => `${column(property)} ${direction}`);
   const text =
-    `select ${scalars.map((prop) => `"${prop.fieldNames[0]}" as "${prop.name}"`).join(', ')} from "${schema}"."${meta.tableName}"` +
+    `select ${shape.columns.map(({ field }) => `"${field}"`).join(', ')} from "${shape.schema}"."${shape.table}"` +
     (conditions.length ? ` where ${conditions.join(' and ')}` : '') +
     (order.length ? ` order by ${order.join(', ')}` : '');
-  const read: PreparedRead = {
-    name: `pq_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
-    text,
-    parameters,
-    columns: scalars.map((prop) => ({ property: prop.name, convert: converter(em, prop) })),
-    prototype: meta.prototype,
-  };
+  const read: PreparedRead = { name: `pq_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, parameters, shape };
   prepared.set(key, read);
   return read;
 }
@@ -82,9 +113,5 @@ export async function findRows<T extends object>(em: EntityManager, entity: Cons
   if (Object.values(where).some((value) => Array.isArray(value) && value.length === 0)) return [];
   const read = prepare(em, entity, where, orderBy);
   const rows = await queryRows(em, { name: read.name, text: read.text, values: read.parameters.map((p) => where[p as keyof T]) });
-  return rows.map((row) => {
-    const instance = Object.create(read.prototype) as Record<string, unknown>;
-    for (const { property, convert } of read.columns) instance[property] = convert(row[property]);
-    return instance as T;
-  });
+  return toEntities(em, entity, rows);
 }

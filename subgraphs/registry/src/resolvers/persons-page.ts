@@ -1,4 +1,4 @@
-import { decodeCursor, pageSize, toConnection } from '@pq/kit';
+import { decodeCursor, pageSize, queryRows, toConnection, toEntities } from '@pq/kit';
 import { Person } from '../entities/person';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter } from './person.types';
@@ -30,7 +30,10 @@ export async function personsPage(context: Context, filter: PersonFilter, first:
   const cursor = decodeCursor(after);
   const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
   if (cursor) page.andWhere({ code: { $gt: cursor } });
-  const rows = await page.getResult();
+  // The page's SQL from the query builder, its rows made into Person instances without MikroORM's
+  // hydration (a fifth of registry's CPU on a page of 100): the page is only read.
+  const { sql, bindings } = page.getKnexQuery().toSQL().toNative();
+  const rows = toEntities(context.em, Person, await queryRows(context.em, { text: sql, values: [...bindings] }));
   for (const row of rows) context.loaders.person.prime(row.code, row);
   return toConnection(PersonConnection, rows, limit, (p) => p.code, () => build().getCount());
 }
