@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SanctionKind } from '../domain/outcome';
@@ -18,6 +18,8 @@ export enum SanctionState {
 @Entity({ tableName: 'sanction' })
 @Index({ properties: ['personCode', 'state'] })
 export class Sanction {
+  [OptionalProps]?: 'recordedAt';
+
   @Field(() => ID, { description: '处理标识 — id' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -69,4 +71,8 @@ export class Sanction {
   @Field(() => String, { nullable: true, description: '解除原因 — restoration approved or decision changed on appeal' })
   @Property({ type: 'string', nullable: true })
   liftReason?: string | null;
+
+  /** When the decision was recorded: orders sanctions that take effect on the same day (a replacement after its predecessor). */
+  @Property({ type: 'Date' })
+  recordedAt: Date = new Date();
 }

@@ -72,7 +72,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       (record) => record.noticeId,
     ),
     sanctionsByPerson: listLoader(
-      (codes: string[]) => findRows(em, Sanction, { personCode: codes }, { from: 'asc' }),
+      (codes: string[]) => findRows(em, Sanction, { personCode: codes }, { from: 'asc', recordedAt: 'asc' }),
       (sanction) => sanction.personCode,
     ),
     restorationApplication: entityLoader(

@@ -146,4 +146,9 @@ export const migrations: MigrationEntry[] = [
     // Analytics count an institution's registered personnel among a million persons: one index probe each.
     class: sqlMigration([`create index known_person_institution_codes_index on scoring.known_person using gin (institution_codes)`]),
   },
+  {
+    name: '0006-sanction-recorded-at',
+    // Sanctions taking effect on the same day (a termination lifted on appeal and its replacing suspension) keep the order they were decided in.
+    class: sqlMigration([`alter table scoring.sanction add column recorded_at timestamptz not null default now()`]),
+  },
 ];
