@@ -121,6 +121,18 @@ async function main(): Promise<void> {
       : { kind: 'SUSPENSION', from, until: addDays(`2026-0${1 + (person % 9)}-15`, 30 * (total - 8)), id: randomUUID(), document: `鲁医保罚〔2026〕暂${person}号` });
   }
 
+  // The decision that crossed the threshold carries the sanction on its notice (S8), so institution
+  // figures (S10, S14) count the sanction at that institution.
+  const sanctionOfNotice = new Map<string, string>();
+  const runningIn2026 = new Map<number, number>();
+  for (const r of records) {
+    const sanction = r.year === 2026 ? sanctioned.get(r.person) : undefined;
+    if (!sanction) continue;
+    const before = runningIn2026.get(r.person) ?? 0;
+    runningIn2026.set(r.person, before + r.points);
+    if (before < 9 && before + r.points >= 9) sanctionOfNotice.set(r.noticeId, sanction.id);
+  }
+
   // Persons and registrations (10 % at a second site), with their status history.
   const registrationCount = Math.round(plan.persons * (1 + plan.multiSiteShare));
   const statusOf = (person: number) => sanctioned.get(person)?.kind === 'TERMINATION' ? 'TERMINATED' : sanctioned.has(person) ? 'SUSPENDED' : 'NORMAL';
@@ -186,8 +198,8 @@ async function main(): Promise<void> {
     bar('scoring persons', plan.persons),
   );
 
-  await copy(client, 'scoring.notice', ['id', 'person_code', 'institution_code', 'decision_document', 'document_number', 'issue_by', 'deliver_by', 'delivered_on', 'appeal_by'],
-    records.map((r) => [r.noticeId, personCode(r.person), r.institution, r.document, `${r.document}/${personCode(r.person)}`, addDays(r.decidedOn, 7), addDays(r.decidedOn, 10), addDays(r.decidedOn, 9), addDays(r.decidedOn, 23)]), bar('notices', records.length));
+  await copy(client, 'scoring.notice', ['id', 'person_code', 'institution_code', 'decision_document', 'document_number', 'issue_by', 'deliver_by', 'delivered_on', 'appeal_by', 'sanction_id'],
+    records.map((r) => [r.noticeId, personCode(r.person), r.institution, r.document, `${r.document}/${personCode(r.person)}`, addDays(r.decidedOn, 7), addDays(r.decidedOn, 10), addDays(r.decidedOn, 9), addDays(r.decidedOn, 23), sanctionOfNotice.get(r.noticeId) ?? null]), bar('notices', records.length));
   const running = new Map<string, number>();
   await copy(client, 'scoring.score_record', ['id', 'person_code', 'institution_code', 'rule_set_id', 'violation_code', 'also_matched', 'responsibility', 'mitigation', 'aggravation', 'points', 'decided_on', 'year', 'year_total_after', 'decision_type', 'document_number', 'notice_id'],
     records.map((r) => {
