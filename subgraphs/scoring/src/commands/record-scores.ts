@@ -1,4 +1,4 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, lockAggregates, yearOf } from '@pq/kit';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, yearOf } from '@pq/kit';
 import { evaluateOutcome, SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, pointsFor } from '../domain/points';
@@ -38,9 +38,11 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   // One transaction is one connection: its queries run one after another.
   const persons = await em.find(KnownPerson, { code: { $in: personCodes } });
   const institutions = await em.find(KnownInstitution, { code: { $in: institutionCodes } });
-  const ruleSets = await em.find(PolicyRuleSet, {});
+  // Rule sets and catalogue are only read here: unmanaged rows, and only the violations the decision
+  // names — not the whole catalogue hydrated into the unit of work and scanned again at flush.
+  const ruleSets = await findRows(em, PolicyRuleSet, {});
   const alreadyRecorded = await em.find(ScoreRecord, { documentNumber: input.documentNumber, personCode: { $in: personCodes } });
-  const catalogue = await em.find(ViolationItem, { ruleSetId: { $in: ruleSets.map((r) => r.id) } });
+  const catalogue = await findRows(em, ViolationItem, { ruleSetId: ruleSets.map((r) => r.id), code: [...new Set(input.items.map((i) => i.violationCode))] });
 
   const problems: EntryProblem[] = [];
   const resolved = input.items.map((item, index) => {
