@@ -1,5 +1,5 @@
 import { createServer, STATUS_CODES } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
@@ -9,7 +9,6 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { createHash } from 'node:crypto';
 import { Agent, Dispatcher, fetch as undiciFetch } from 'undici';
 
 export interface GatewayOptions {

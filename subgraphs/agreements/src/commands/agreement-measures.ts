@@ -98,9 +98,12 @@ export async function applyAgreementMeasure(em: EntityManager, actor: MeasureAct
 /** G13: the other pharmacies of the same owner are terminated together. */
 async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: Institution, request: MeasureRequest): Promise<string[]> {
   const siblings = await em.find(Institution, { owner: pharmacy.owner, kind: InstitutionKind.PHARMACY, code: { $ne: pharmacy.code } }, { orderBy: { code: 'asc' } });
+  // The current (latest) agreement of every sibling, in one query.
+  const agreements = await em.find(Agreement, { institutionCode: { $in: siblings.map((s) => s.code) } }, { orderBy: { validFrom: 'asc' } });
+  const current = new Map(agreements.map((a) => [a.institutionCode, a]));
   const ids: string[] = [];
   for (const sibling of siblings) {
-    const agreement = await em.findOne(Agreement, { institutionCode: sibling.code }, { orderBy: { validFrom: 'desc' } });
+    const agreement = current.get(sibling.code);
     if (!agreement || (agreement.status !== AgreementStatus.ACTIVE && agreement.status !== AgreementStatus.SUSPENDED)) continue;
     ids.push(
       ...(await applyAgreementMeasure(em, actor, {
