@@ -82,6 +82,18 @@ describe('registerPersonnel (R1, R2, R5, R9)', () => {
   });
 });
 
+test('a registration batch costs the same statements for 2 people as for 6, events included (outbox written set-based)', async () => {
+  const batch = (size: number) => ({ input: { institutionCode: 'H37080200090', people: Array.from({ length: size }, () => newDoctor('批量医师')) } });
+  const two = await stack.countStatements(REGISTER, batch(2));
+  const six = await stack.countStatements(REGISTER, batch(6));
+  expect(two.response.errors).toBeUndefined();
+  expect(six.response.data.registerPersonnel.registrations).toHaveLength(6);
+  expect(six.statements).toBe(two.statements);
+  await stack.eventsDelivered();
+  const [row] = await stack.services.registry.orm.em.fork().getConnection().execute(`select count(*)::int as n from registry.outbox_event where type = 'PersonRegistered' and aggregate_key = any(?::text[])`, [`{${six.response.data.registerPersonnel.registrations.map((r: any) => r.person.code).join(',')}}`]);
+  expect(row.n).toBe(6);
+});
+
 describe('R6: a pharmacy principal sanctioned at one pharmacy is sanctioned at all of them', () => {
   test('a suspension decided at one pharmacy suspends both', async () => {
     const principal = DEMO_PEOPLE.pharmacyPrincipal.code;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { SubgraphName } from './config';
 import { DomainEvent, EVENT_SUBSCRIBERS, EventPayloads, EventType } from './events';
+import { queryRows } from './rows';
 
 /** Tables every subgraph creates in its own schema in its first migration. */
 export function outboxTablesSql(schema: string): string[] {
@@ -28,20 +29,43 @@ export function outboxTablesSql(schema: string): string[] {
 
 const notifyChannel = (schema: string) => `pq_outbox_${schema}`;
 
+/** One event to publish: its type, the aggregate it concerns (ordering key) and its payload. */
+export type OutgoingEvent = { [T in EventType]: { type: T; key: string; payload: EventPayloads[T] } }[EventType];
+
 /** Writes events in the caller's transaction, so an event exists if and only if its change was committed. */
 export class Outbox {
   constructor(readonly source: SubgraphName) {}
 
-  async publish<T extends EventType>(em: EntityManager, type: T, key: string, payload: EventPayloads[T]): Promise<void> {
+  publish<T extends EventType>(em: EntityManager, type: T, key: string, payload: EventPayloads[T]): Promise<void> {
+    return this.publishAll(em, [{ type, key, payload } as OutgoingEvent]);
+  }
+
+  /**
+   * All events of a change in two statements however many there are (a batch of 1,000
+   * registrations is 1,000 events): one insert of the events and their subscribers' queue rows,
+   * in the order given, and one notification.
+   */
+  async publishAll(em: EntityManager, events: OutgoingEvent[]): Promise<void> {
+    if (events.length === 0) return;
     const s = this.source;
-    await em.execute(
-      `with event as (
-         insert into "${s}".outbox_event (id, type, aggregate_key, payload) values (?, ?, ?, ?) returning seq)
-       insert into "${s}".outbox_pending (subscriber, seq) select unnest(?::text[]), seq from event`,
-      [randomUUID(), type, key, JSON.stringify(payload), `{${EVENT_SUBSCRIBERS[type].join(',')}}`],
-    );
+    await queryRows(em, {
+      text: `with event as (
+               insert into "${s}".outbox_event (id, type, aggregate_key, payload)
+               select e.id, e.type, e.aggregate_key, e.payload
+                 from unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) with ordinality as e(id, type, aggregate_key, payload, n) order by e.n
+               returning seq, type)
+             insert into "${s}".outbox_pending (subscriber, seq)
+             select subscriber, event.seq from event cross join lateral jsonb_array_elements_text($5::jsonb -> event.type) as subscriber`,
+      values: [
+        events.map(() => randomUUID()),
+        events.map((e) => e.type),
+        events.map((e) => e.key),
+        events.map((e) => JSON.stringify(e.payload)),
+        JSON.stringify(Object.fromEntries([...new Set(events.map((e) => e.type))].map((type) => [type, EVENT_SUBSCRIBERS[type]]))),
+      ],
+    });
     // Delivered by PostgreSQL at commit, and dropped with a rollback: the relay wakes only for committed events.
-    await em.execute('select pg_notify(?, ?)', [notifyChannel(s), type]);
+    await queryRows(em, { text: 'select pg_notify($1, $2)', values: [notifyChannel(s), events[0].type] });
   }
 }
 

@@ -2,7 +2,8 @@ import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem } from '
 import { AgreementStatus, institutionImportProblem } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
-import { publishInstitution } from '../events/publish';
+import { institutionUpserted } from '../events/publish';
+import { outbox } from '../events/outbox';
 import type { Context } from '../resolvers/context';
 import type { InstitutionImport } from '../resolvers/institution.types';
 
@@ -31,8 +32,10 @@ export async function importInstitutions(em: EntityManager, context: Context, en
 
   const codes = entries.map((e) => e.code);
   const existingAgreements = await em.find(Agreement, { institutionCode: { $in: codes } });
-  for (const entry of entries) {
-    const institution = await em.upsert(Institution, {
+  // One upsert statement for the batch, one for the events: an import carries thousands of institutions.
+  const institutions = await em.upsertMany(
+    Institution,
+    entries.map((entry) => ({
       code: entry.code,
       name: entry.name,
       kind: entry.kind,
@@ -43,15 +46,18 @@ export async function importInstitutions(em: EntityManager, context: Context, en
       beds: entry.beds ?? null,
       legalRepresentative: entry.legalRepresentative ?? null,
       principal: entry.principal ?? null,
-    });
+    })),
+  );
+  const events = entries.map((entry, index) => {
     let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
       agreement = em.create(Agreement, { institutionCode: entry.code, status: AgreementStatus.ACTIVE, validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
     } else {
       agreement.validUntil = entry.agreementValidUntil;
     }
-    await publishInstitution(em, institution, agreement);
-  }
+    return institutionUpserted(institutions[index], agreement);
+  });
+  await outbox.publishAll(em, events);
   await em.flush();
   return codes;
 }

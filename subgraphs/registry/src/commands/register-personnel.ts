@@ -85,15 +85,20 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
     return { person, registration };
   });
   await em.flush();
-  for (const { person, registration } of registrations) {
-    await outbox.publish(em, 'PersonRegistered', person.code, {
-      personCode: person.code,
-      name: person.name,
-      category: person.category,
-      institutionCode: registration.institutionCode,
-      regionCode: institution!.regionCode,
-      registrationId: registration.id,
-    });
-  }
+  await outbox.publishAll(
+    em,
+    registrations.map(({ person, registration }) => ({
+      type: 'PersonRegistered' as const,
+      key: person.code,
+      payload: {
+        personCode: person.code,
+        name: person.name,
+        category: person.category,
+        institutionCode: registration.institutionCode,
+        regionCode: institution!.regionCode,
+        registrationId: registration.id,
+      },
+    })),
+  );
   return registrations.map(({ registration }) => registration.id);
 }

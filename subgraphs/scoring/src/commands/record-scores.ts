@@ -1,4 +1,4 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, yearOf } from '@pq/kit';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, yearOf } from '@pq/kit';
 import { evaluateOutcome, SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, pointsFor } from '../domain/points';
@@ -81,6 +81,7 @@ export async function recordScores(em: EntityManager, context: Context, input: R
 
   const recordIds: string[] = [];
   const sanctionIds: string[] = [];
+  const events: OutgoingEvent[] = [];
   for (const personCode of personCodes) {
     const mine = scored.filter((s, index) => s.personCode === personCode && counted[index]);
     // The rule set of the institution where the heaviest behaviour happened governs the outcome.
@@ -158,7 +159,7 @@ export async function recordScores(em: EntityManager, context: Context, input: R
         noticeId: notice.id,
       });
       recordIds.push(record.id);
-      await outbox.publish(em, 'ScoreRecorded', personCode, {
+      events.push({ type: 'ScoreRecorded', key: personCode, payload: {
         scoreRecordId: record.id,
         personCode,
         institutionCode: record.institutionCode,
@@ -166,10 +167,10 @@ export async function recordScores(em: EntityManager, context: Context, input: R
         points: record.points,
         decidedOn: record.decidedOn,
         documentNumber: record.documentNumber,
-      });
+      } });
     }
     if (outcome.takesEffect) {
-      await outbox.publish(em, 'SanctionDecided', personCode, {
+      events.push({ type: 'SanctionDecided', key: personCode, payload: {
         sanctionId: sanction.id,
         personCode,
         kind: outcome.kind as 'SUSPENSION' | 'TERMINATION',
@@ -177,9 +178,10 @@ export async function recordScores(em: EntityManager, context: Context, input: R
         until: outcome.until,
         basisDocument: input.documentNumber,
         reRegistrationBlockedUntil: outcome.reRegistrationBlockedUntil,
-      });
+      } });
     }
   }
+  await outbox.publishAll(em, events);
   await em.flush();
   return { recordIds, sanctionIds };
 }
