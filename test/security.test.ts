@@ -130,4 +130,14 @@ describe('protection', () => {
     const claims = Array.from({ length: 20_001 }, (_, i) => ({ lineId: `L${i}`, personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1 }));
     expect(codeOf(await stack.query(`query($c: [ClaimInput!]!) { auditClaims(claims: $c) { checked } }`, { c: claims }))).toBe('BATCH_TOO_LARGE');
   });
+
+  test('a request body over 20 MB is refused with 413 and a code, before it is parsed', async () => {
+    const response = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(21 * 1024 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(codeOf((await response.json()) as { errors?: any[] })).toBe('BAD_USER_INPUT');
+  });
 });

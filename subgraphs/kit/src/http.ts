@@ -46,7 +46,15 @@ export async function serveGraphQL<C extends object>(
   const search = queryStart >= 0 ? req.url!.slice(queryStart) : '';
   let body: unknown;
   if (req.method === 'POST') {
-    const text = await readBody(req);
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // A refused body is the caller's mistake, with its code, at the gateway as at a subgraph.
+      sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      return;
+    }
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
