@@ -41,31 +41,35 @@ export class Outbox {
   }
 
   /**
-   * All events of a change in two statements however many there are (a batch of 1,000
-   * registrations is 1,000 events): one insert of the events and their subscribers' queue rows,
-   * in the order given, and one notification.
+   * All events of a change in one statement however many there are (a batch of 1,000
+   * registrations is 1,000 events): the events and their subscribers' queue rows, in the order
+   * given, and the relay's notification.
    */
   async publishAll(em: EntityManager, events: OutgoingEvent[]): Promise<void> {
     if (events.length === 0) return;
     const s = this.source;
+    // The notification is delivered by PostgreSQL at commit and dropped with a rollback: the relay
+    // wakes only for committed events.
     await queryRows(em, {
       text: `with event as (
                insert into "${s}".outbox_event (id, type, aggregate_key, payload)
                select e.id, e.type, e.aggregate_key, e.payload
                  from unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) with ordinality as e(id, type, aggregate_key, payload, n) order by e.n
-               returning seq, type)
-             insert into "${s}".outbox_pending (subscriber, seq)
-             select subscriber, event.seq from event cross join lateral jsonb_array_elements_text($5::jsonb -> event.type) as subscriber`,
+               returning seq, type),
+             pending as (
+               insert into "${s}".outbox_pending (subscriber, seq)
+               select subscriber, event.seq from event cross join lateral jsonb_array_elements_text($5::jsonb -> event.type) as subscriber)
+             select pg_notify($6, $7)`,
       values: [
         events.map(() => randomUUID()),
         events.map((e) => e.type),
         events.map((e) => e.key),
         events.map((e) => JSON.stringify(e.payload)),
         JSON.stringify(Object.fromEntries([...new Set(events.map((e) => e.type))].map((type) => [type, EVENT_SUBSCRIBERS[type]]))),
+        notifyChannel(s),
+        events[0].type,
       ],
     });
-    // Delivered by PostgreSQL at commit, and dropped with a rollback: the relay wakes only for committed events.
-    await queryRows(em, { text: 'select pg_notify($1, $2)', values: [notifyChannel(s), events[0].type] });
   }
 }
 
@@ -123,12 +127,16 @@ export interface RelayOptions {
 
 /**
  * Delivers committed outbox events to their subscribers, at least once and in sequence order
- * per subscriber. Woken by LISTEN/NOTIFY, with a slow poll as a safety net. A transaction-level
- * advisory lock per (source, subscriber) lets any number of replicas run a relay while only
- * one delivers to a given subscriber at a time, which keeps the order.
+ * per subscriber. Woken by LISTEN/NOTIFY, with a slow poll as a safety net. The relay's own
+ * session (the one that listens) holds an advisory lock per (source, subscriber) while it
+ * delivers, so any number of replicas can run a relay while only one delivers to a given
+ * subscriber at a time, which keeps the order. The lock lives in that session rather than in a
+ * transaction so that no pooled connection is held — idle in a transaction — while a subscriber
+ * takes its time to answer: reading a batch and deleting what was acknowledged are one statement
+ * each.
  */
 export class OutboxRelay {
-  private listener?: Client;
+  private session?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeAgain = false;
@@ -137,11 +145,7 @@ export class OutboxRelay {
   constructor(private readonly options: RelayOptions) {}
 
   async start(): Promise<void> {
-    this.listener = new Client({ connectionString: this.options.databaseUrl });
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => this.options.onError?.(error));
-    await this.listener.connect();
-    await this.listener.query(`listen ${notifyChannel(this.options.source)}`);
+    await this.connectedSession();
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.timer.unref();
     this.wake();
@@ -168,64 +172,92 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.idle();
-    await this.listener?.end().catch(() => undefined);
+    await this.session?.end().catch(() => undefined);
+  }
+
+  /**
+   * The listening session, connected again after a lost connection (the poll's next wake-up
+   * does it); its locks went with the old connection, and the drain that held them fails.
+   */
+  private async connectedSession(): Promise<Client> {
+    if (this.session) return this.session;
+    const session = new Client({ connectionString: this.options.databaseUrl });
+    const forget = () => {
+      if (this.session === session) this.session = undefined;
+    };
+    session.on('notification', () => this.wake());
+    session.on('error', (error) => {
+      forget();
+      session.end().catch(() => undefined);
+      this.options.onError?.(error);
+    });
+    session.on('end', forget);
+    await session.connect();
+    await session.query(`listen ${notifyChannel(this.options.source)}`);
+    this.session = session;
+    return session;
   }
 
   private async drainUntilQuiet(): Promise<void> {
     do {
       this.wakeAgain = false;
-      // One cheap look first: an idle relay opens no transaction per subscriber.
-      let subscribers: SubgraphName[];
       try {
+        const session = await this.connectedSession();
+        // One cheap look first: an idle relay takes no lock.
         const rows: { subscriber: SubgraphName }[] = await this.options.orm.em.fork().execute(`select distinct subscriber from "${this.options.source}".outbox_pending`);
-        subscribers = rows.map((row) => row.subscriber);
+        for (const { subscriber } of rows) await this.deliverAll(session, subscriber);
       } catch (error) {
         this.options.onError?.(error as Error);
         return;
       }
-      for (const subscriber of subscribers) {
-        try {
-          while (await this.deliverBatch(subscriber)) {
-            /* keep going while full batches are delivered */
-          }
-        } catch (error) {
-          this.options.onError?.(error as Error);
-        }
-      }
     } while (this.wakeAgain && !this.stopped);
+  }
+
+  /** Delivers batches to one subscriber until none is left, unless another relay is delivering to it. */
+  private async deliverAll(session: Client, subscriber: SubgraphName): Promise<void> {
+    const lock = `relay:${this.options.source}:${subscriber}`;
+    const { rows } = await session.query('select pg_try_advisory_lock(hashtext($1)) as locked', [lock]);
+    if (!rows[0].locked) return;
+    try {
+      while (await this.deliverBatch(subscriber)) {
+        /* keep going while full batches are delivered */
+      }
+    } catch (error) {
+      this.options.onError?.(error as Error);
+    } finally {
+      await session.query('select pg_advisory_unlock(hashtext($1))', [lock]);
+    }
   }
 
   /** Delivers one batch to one subscriber; true if there may be more. */
   private async deliverBatch(subscriber: SubgraphName): Promise<boolean> {
     const { orm, source } = this.options;
     const batchSize = this.options.batchSize ?? 200;
-    return orm.em.fork().transactional(async (em) => {
-      const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`relay:${source}:${subscriber}`]);
-      if (!locked) return false;
-      const rows: { seq: string; id: string; type: EventType; aggregate_key: string; payload: any; occurred_at: Date }[] = await em.execute(
-        `select e.seq, e.id, e.type, e.aggregate_key, e.payload, e.occurred_at
-           from "${source}".outbox_pending p join "${source}".outbox_event e on e.seq = p.seq
-          where p.subscriber = ? order by p.seq limit ?`,
-        [subscriber, batchSize],
-      );
-      if (rows.length === 0) return false;
-      const events: DomainEvent[] = rows.map((row) => ({
-        id: row.id,
-        seq: Number(row.seq),
-        source,
-        type: row.type,
-        key: row.aggregate_key,
-        payload: row.payload,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-      }));
-      const result = await this.post(subscriber, events);
-      if (result.acknowledged.length > 0) {
-        const seqs = events.filter((e) => result.acknowledged.includes(e.id)).map((e) => e.seq);
-        await em.execute(`delete from "${source}".outbox_pending where subscriber = ? and seq = any(?::bigint[])`, [subscriber, `{${seqs.join(',')}}`]);
-      }
-      if (result.error) throw new Error(`delivery ${source} → ${subscriber} stopped: ${result.error}`);
-      return rows.length === batchSize;
-    });
+    const em = orm.em.fork();
+    const rows: { seq: string; id: string; type: EventType; aggregate_key: string; payload: any; occurred_at: Date }[] = await em.execute(
+      `select e.seq, e.id, e.type, e.aggregate_key, e.payload, e.occurred_at
+         from "${source}".outbox_pending p join "${source}".outbox_event e on e.seq = p.seq
+        where p.subscriber = ? order by p.seq limit ?`,
+      [subscriber, batchSize],
+    );
+    if (rows.length === 0) return false;
+    const events: DomainEvent[] = rows.map((row) => ({
+      id: row.id,
+      seq: Number(row.seq),
+      source,
+      type: row.type,
+      key: row.aggregate_key,
+      payload: row.payload,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+    }));
+    const result = await this.post(subscriber, events);
+    if (result.acknowledged.length > 0) {
+      const acknowledged = new Set(result.acknowledged);
+      const seqs = events.filter((e) => acknowledged.has(e.id)).map((e) => e.seq);
+      await em.execute(`delete from "${source}".outbox_pending where subscriber = ? and seq = any(?::bigint[])`, [subscriber, `{${seqs.join(',')}}`]);
+    }
+    if (result.error) throw new Error(`delivery ${source} → ${subscriber} stopped: ${result.error}`);
+    return rows.length === batchSize;
   }
 
   private async post(subscriber: SubgraphName, events: DomainEvent[]): Promise<DeliveryResult> {

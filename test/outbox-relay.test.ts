@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { agreementsSubgraph } from '@pq/agreements';
+import { DomainEvent, migrate, MikroORM, openDatabase, OutgoingEvent, OutboxRelay, SubgraphName, SUBGRAPHS } from '@pq/kit';
+
+/**
+ * Two replicas of one subgraph's relay against one outbox, delivering to a subscriber that
+ * answers slowly: every event reaches every subscriber once and in order, one delivery at a
+ * time per subscriber, and no database connection waits in a transaction for the answer.
+ */
+let databaseUrl: string;
+let orm: MikroORM;
+let subscriber: Server;
+let subscriberUrl: string;
+const delivered: Record<string, string[]> = {};
+const inFlight: Record<string, number> = {};
+let mostInFlight = 0;
+const idleInTransactionDuringDelivery: number[] = [];
+
+async function sessionsIdleInTransaction(): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  const baseUrl = process.env.PQ_TEST_DATABASE_URL!;
+  const name = `pq_relay_${randomUUID().slice(0, 8)}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  orm = await openDatabase({ schema: 'agreements', url: databaseUrl, entities: agreementsSubgraph.entities, migrations: agreementsSubgraph.migrations });
+  await migrate(orm, 'agreements');
+
+  subscriber = createServer((req, res) => {
+    const name = req.url!.split('/')[1];
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      inFlight[name] = (inFlight[name] ?? 0) + 1;
+      mostInFlight = Math.max(mostInFlight, inFlight[name]);
+      const { events } = JSON.parse(body) as { events: DomainEvent[] };
+      idleInTransactionDuringDelivery.push(await sessionsIdleInTransaction());
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      (delivered[name] ??= []).push(...events.map((e) => e.id));
+      inFlight[name]--;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ acknowledged: events.map((e) => e.id) }));
+    });
+  });
+  await new Promise<void>((resolve) => subscriber.listen(0, '127.0.0.1', resolve));
+  subscriberUrl = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await orm?.close();
+  subscriber?.close();
+});
+
+test('two relay replicas deliver each event once, in order, one batch at a time, holding no transaction open', async () => {
+  const outbox = agreementsSubgraph.outbox;
+  const codes = Array.from({ length: 30 }, (_, i) => `H3708${String(i).padStart(7, '0')}`);
+  for (let batch = 0; batch < 3; batch++) {
+    const events: OutgoingEvent[] = codes.slice(batch * 10, batch * 10 + 10).map((code) => ({
+      type: 'InstitutionUpserted',
+      key: code,
+      payload: { code, name: code, kind: 'MEDICAL', regionCode: '370802', agreement: null },
+    }));
+    await orm.em.fork().transactional((em) => outbox.publishAll(em, events));
+  }
+  const published: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq`);
+
+  const relay = () =>
+    new OutboxRelay({
+      orm,
+      source: 'agreements',
+      databaseUrl,
+      subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
+      serviceToken: async () => 'not-checked-here',
+      batchSize: 4,
+      pollMs: 50,
+    });
+  const replicas = [relay(), relay()];
+  await Promise.all(replicas.map((r) => r.start()));
+  for (let waited = 0; waited < 200; waited++) {
+    const [{ n }] = await orm.em.fork().execute(`select count(*)::int as n from agreements.outbox_pending`);
+    if (n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(replicas.map((r) => r.stop()));
+
+  for (const name of ['registry', 'scoring', 'appeals']) expect(delivered[name]).toEqual(published.map((e) => e.id));
+  expect(delivered.agreements).toBeUndefined();
+  expect(mostInFlight).toBe(1);
+  expect(idleInTransactionDuringDelivery.length).toBeGreaterThanOrEqual(3 * Math.ceil(30 / 4));
+  expect(Math.max(...idleInTransactionDuringDelivery)).toBe(0);
+});
