@@ -1,4 +1,4 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, yearOf } from '@pq/kit';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
 import { evaluateOutcome, SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, pointsFor } from '../domain/points';
@@ -35,13 +35,13 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
   await lockAggregates(em, 'person', personCodes);
 
-  // One transaction is one connection: its queries run one after another.
-  const persons = await em.find(KnownPerson, { code: { $in: personCodes } });
-  const institutions = await em.find(KnownInstitution, { code: { $in: institutionCodes } });
-  // Rule sets and catalogue are only read here: unmanaged rows, and only the violations the decision
-  // names — not the whole catalogue hydrated into the unit of work and scanned again at flush.
+  // One transaction is one connection: its queries run one after another. Everything is read as
+  // unmanaged rows (prepared statements, no unit of work to scan at flush); the two rows a decision
+  // changes — the year's total and a replaced sanction — are written by explicit statements below.
+  const persons = await findRows(em, KnownPerson, { code: personCodes });
+  const institutions = await findRows(em, KnownInstitution, { code: institutionCodes });
   const ruleSets = await findRows(em, PolicyRuleSet, {});
-  const alreadyRecorded = await em.find(ScoreRecord, { documentNumber: input.documentNumber, personCode: { $in: personCodes } });
+  const alreadyRecorded = await findRows(em, ScoreRecord, { documentNumber: input.documentNumber, personCode: personCodes });
   const catalogue = await findRows(em, ViolationItem, { ruleSetId: ruleSets.map((r) => r.id), code: [...new Set(input.items.map((i) => i.violationCode))] });
 
   const problems: EntryProblem[] = [];
@@ -75,13 +75,15 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   const scored = resolved.map((r) => r!);
 
   const year = yearOf(input.decidedOn);
-  const yearRows = await em.find(PersonYear, { personCode: { $in: personCodes }, year: { $gte: year - 2, $lte: year } });
-  const running = await em.find(Sanction, { personCode: { $in: personCodes }, state: SanctionState.IN_FORCE });
+  const yearRows = await findRows(em, PersonYear, { personCode: personCodes, year: [year - 2, year - 1, year] });
+  const running = await findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE });
   const { counted, pointsByPerson } = combineDecision(scored);
 
   const recordIds: string[] = [];
   const sanctionIds: string[] = [];
   const events: OutgoingEvent[] = [];
+  const yearTotals: PersonYear[] = [];
+  const replacedSanctionIds: string[] = [];
   for (const personCode of personCodes) {
     const mine = scored.filter((s, index) => s.personCode === personCode && counted[index]);
     // The rule set of the institution where the heaviest behaviour happened governs the outcome.
@@ -98,17 +100,11 @@ export async function recordScores(em: EntityManager, context: Context, input: R
       earlierYearTotals: [1, 2].map((back) => yearRows.find((r) => r.personCode === personCode && r.year === year - back)?.points ?? 0),
       decidedOn: input.decidedOn,
     });
-    if (thisYear) thisYear.points = outcome.yearTotal;
-    else em.create(PersonYear, { personCode, year, points: outcome.yearTotal });
+    yearTotals.push({ personCode, year, points: outcome.yearTotal });
 
     let sanction: Sanction;
     if (outcome.takesEffect || (outcome.kind !== SanctionKind.SUSPENSION && outcome.kind !== SanctionKind.TERMINATION)) {
-      if (outcome.takesEffect && runningSanction) {
-        runningSanction.state = SanctionState.REPLACED;
-        // Written before the new sanction is inserted: the unique index "one in force per person"
-        // checks each statement, and MikroORM's flush inserts before it updates.
-        await em.flush();
-      }
+      if (outcome.takesEffect && runningSanction) replacedSanctionIds.push(runningSanction.id);
       sanction = em.create(Sanction, {
         personCode,
         kind: outcome.kind,
@@ -181,6 +177,16 @@ export async function recordScores(em: EntityManager, context: Context, input: R
       } });
     }
   }
+  if (replacedSanctionIds.length > 0) {
+    // Before the new sanctions are inserted: the unique index "one in force per person" checks each statement.
+    await queryRows(em, { text: `update scoring.sanction set state = $2 where id = any($1)`, values: [replacedSanctionIds, SanctionState.REPLACED] });
+  }
+  await queryRows(em, {
+    text: `insert into scoring.person_year (person_code, year, points)
+           select * from unnest($1::text[], $2::int[], $3::int[])
+           on conflict (person_code, year) do update set points = excluded.points`,
+    values: [yearTotals.map((t) => t.personCode), yearTotals.map((t) => t.year), yearTotals.map((t) => t.points)],
+  });
   await outbox.publishAll(em, events);
   await em.flush();
   return { recordIds, sanctionIds };

@@ -100,9 +100,12 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       const all = await findRows(em, PolicyRuleSet, {});
       return keys.map(() => all);
     }),
-    /** Keys are `ruleSetId|code`. */
+    /** Keys are `ruleSetId|code`: the statement reads every named code of every named rule set, a small superset the keys pick from. */
     violationItem: entityLoader(
-      (keys: string[]) => em.find(ViolationItem, { $or: keys.map((k) => ({ ruleSetId: k.split('|')[0], code: k.split('|')[1] })) }),
+      (keys: string[]) => {
+        const pairs = keys.map((k) => k.split('|'));
+        return findRows(em, ViolationItem, { ruleSetId: [...new Set(pairs.map(([ruleSetId]) => ruleSetId))], code: [...new Set(pairs.map(([, code]) => code))] });
+      },
       (item) => `${item.ruleSetId}|${item.code}`,
     ),
   };
