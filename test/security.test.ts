@@ -87,6 +87,24 @@ describe('row scope', () => {
     expect(appeals.data._entities[0].openAppeals).toEqual([]); // the doctor's open appeal is at a Jining hospital
   });
 
+  test('registrations, score records and appeals called by key are held to the scope of where they belong', async () => {
+    const national = await stack.query(`{ jining: person(code: "${JINING_ONLY}") { registrations { id } scoreRecords { id } } doctor: person(code: "${MULTI_SITE_DOCTOR}") { openAppeals { id } } }`);
+    const { registrations, scoreRecords } = national.data.jining;
+    const { openAppeals } = national.data.doctor;
+    expect([registrations.length, scoreRecords.length, openAppeals.length].every((n: number) => n > 0)).toBe(true);
+    const token = await stack.token(weihai);
+    const byKey = (url: string, typename: string, fields: string, ids: { id: string }[]) =>
+      rawQuery(url, token, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${fields} } } }`, { r: ids.map(({ id }) => ({ __typename: typename, id })) });
+    expect(codeOf(await byKey(stack.services.registry.url, 'Registration', 'status', registrations))).toBe('FORBIDDEN');
+    expect(codeOf(await byKey(stack.services.scoring.url, 'ScoreRecord', 'points', scoreRecords))).toBe('FORBIDDEN');
+    expect(codeOf(await byKey(stack.services.appeals.url, 'Appeal', 'status', openAppeals))).toBe('FORBIDDEN');
+    // The same calls with a national token read them.
+    const nationalToken = await stack.token({});
+    const readable = await rawQuery(stack.services.scoring.url, nationalToken, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ScoreRecord { points } } }`, { r: scoreRecords.map(({ id }: { id: string }) => ({ __typename: 'ScoreRecord', id })) });
+    expect(readable.errors).toBeUndefined();
+    expect(readable.data._entities).toHaveLength(scoreRecords.length);
+  });
+
   test('an institution reads its own staff, not another institution\'s, and a person only themself', async () => {
     const hospital = { role: 'INSTITUTION' as const, institution: 'H37080200090', region: '370802' };
     expect((await stack.query(`{ person(code: "${DEMO_PEOPLE.nurse.code}") { name } }`, {}, hospital)).data.person.name).toBe('刘洋');

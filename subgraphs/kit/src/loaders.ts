@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { Caller } from './auth';
+import { outOfScope, seesEverything } from './scope';
 
 /** Rows returned by one `IN (…)` query, put back in the order of the keys DataLoader asked for. */
 export function orderByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
@@ -23,4 +25,29 @@ export function entityLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (r
 /** A per-request loader of a list per key (a one-to-many field): one query for all keys of a request tick. */
 export function listLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => groupByKeys(keys, await fetch([...keys]), keyOf));
+}
+
+export interface ScopedEntityLoaderOptions<K, V, R> {
+  /** What a row is, for the FORBIDDEN message ("person", "appeal"). */
+  what: string;
+  fetch: (keys: K[]) => Promise<V[]>;
+  keyOf: (row: V) => K;
+  /** What judging the rows needs beyond the rows themselves (where a person works), read once per batch. */
+  reach?: (rows: V[]) => Promise<R>;
+  visible: (row: V, reach: R) => boolean;
+}
+
+/**
+ * A per-request loader of one entity by its key that applies row scope: a row outside the
+ * caller's scope comes back as a FORBIDDEN error for its key, a missing one as null. For a caller
+ * who sees everything the scope is not read at all.
+ */
+export function scopedEntityLoader<K, V, R = undefined>(caller: Caller, options: ScopedEntityLoaderOptions<K, V, R>): DataLoader<K, V | null> {
+  const everything = seesEverything(caller);
+  return new DataLoader<K, V | null>(async (keys) => {
+    const rows = await options.fetch([...keys]);
+    if (everything) return orderByKeys(keys, rows, options.keyOf);
+    const reach = (options.reach ? await options.reach(rows) : undefined) as R;
+    return orderByKeys(keys, rows, options.keyOf).map((row, i) => (row === null || options.visible(row, reach) ? row : outOfScope(options.what, String(keys[i]))));
+  });
 }

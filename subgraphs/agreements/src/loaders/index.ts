@@ -1,5 +1,4 @@
-import { Caller, findRows, EntityManager, isRegionScoped, listLoader, outOfScope, seesEverything } from '@pq/kit';
-import DataLoader from 'dataloader';
+import { Caller, findRows, EntityManager, isRegionScoped, listLoader, scopedEntityLoader, seesEverything } from '@pq/kit';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
 import { DesignationStep } from '../entities/designation';
@@ -15,13 +14,11 @@ export function institutionVisible(caller: Caller, institution: Institution): bo
 
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
-    institution: new DataLoader<string, Institution | null>(async (codes) => {
-      const institutions = await findRows(em, Institution, { code: [...codes] });
-      return codes.map((code) => {
-        const institution = institutions.find((i) => i.code === code);
-        if (!institution) return null;
-        return institutionVisible(caller, institution) ? institution : outOfScope('institution', code);
-      });
+    institution: scopedEntityLoader(caller, {
+      what: 'institution',
+      fetch: (codes: string[]) => findRows(em, Institution, { code: codes }),
+      keyOf: (institution) => institution.code,
+      visible: (institution) => institutionVisible(caller, institution),
     }),
     /** Every agreement of an institution, oldest first; the last is the current one. */
     agreementsByInstitution: listLoader(

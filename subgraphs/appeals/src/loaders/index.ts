@@ -1,5 +1,4 @@
-import { Caller, findRows, canSee, EntityManager, listLoader, outOfScope } from '@pq/kit';
-import DataLoader from 'dataloader';
+import { Caller, findRows, canSee, EntityManager, listLoader, scopedEntityLoader } from '@pq/kit';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
 
@@ -16,13 +15,11 @@ function visibleAppeals<K>(caller: Caller, fetch: (keys: K[]) => Promise<Appeal[
 export function createLoaders(em: EntityManager, caller: Caller) {
   const order = { filedOn: 'asc', createdAt: 'asc' } as const;
   return {
-    appeal: new DataLoader<string, Appeal | null>(async (ids) => {
-      const appeals = await findRows(em, Appeal, { id: [...ids] });
-      return ids.map((id) => {
-        const appeal = appeals.find((a) => a.id === id);
-        if (!appeal) return null;
-        return appealVisible(caller, appeal) ? appeal : outOfScope('appeal', id);
-      });
+    appeal: scopedEntityLoader(caller, {
+      what: 'appeal',
+      fetch: (ids: string[]) => findRows(em, Appeal, { id: ids }),
+      keyOf: (appeal) => appeal.id,
+      visible: (appeal) => appealVisible(caller, appeal),
     }),
     appealsByPerson: visibleAppeals(caller, (codes: string[]) => findRows(em, Appeal, { personCode: codes }, order), (appeal) => appeal.personCode!),
     appealsByInstitution: visibleAppeals(caller, (codes: string[]) => findRows(em, Appeal, { institutionCode: codes }, order), (appeal) => appeal.institutionCode),

@@ -1,5 +1,4 @@
-import { Caller, findRows, canSee, EntityManager, listLoader, outOfScope, seesEverything } from '@pq/kit';
-import DataLoader from 'dataloader';
+import { Caller, findRows, canSee, EntityManager, listLoader, scopedEntityLoader } from '@pq/kit';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
@@ -27,30 +26,27 @@ async function personReach(em: EntityManager, codes: string[]): Promise<Map<stri
 
 /** One loader per entity type; rows outside the caller's scope come back as FORBIDDEN errors. */
 export function createLoaders(em: EntityManager, caller: Caller) {
-  const everything = seesEverything(caller);
   return {
     claimFacts: claimFactsLoader(em),
-    person: new DataLoader<string, Person | null>(async (codes) => {
-      const persons = await findRows(em, Person, { code: [...codes] });
-      const reach = everything ? new Map<string, PersonReach>() : await personReach(em, [...codes]);
-      return codes.map((code) => {
-        const person = persons.find((p) => p.code === code);
-        if (!person || everything) return person ?? null;
-        const where = reach.get(code);
-        const visible = canSee(caller, { regionCodes: [person.regionCode, ...(where?.region_codes ?? [])], institutionCodes: where?.institution_codes ?? [], personCodes: [code] });
-        return visible ? person : outOfScope('person', code);
-      });
+    person: scopedEntityLoader(caller, {
+      what: 'person',
+      fetch: (codes: string[]) => findRows(em, Person, { code: codes }),
+      keyOf: (person) => person.code,
+      reach: (persons) => personReach(em, persons.map((p) => p.code)),
+      visible: (person, reach) => {
+        const where = reach.get(person.code);
+        return canSee(caller, { regionCodes: [person.regionCode, ...(where?.region_codes ?? [])], institutionCodes: where?.institution_codes ?? [], personCodes: [person.code] });
+      },
     }),
-    registration: new DataLoader<string, Registration | null>(async (ids) => {
-      const registrations = await findRows(em, Registration, { id: [...ids] });
-      const reach = everything ? new Map<string, PersonReach>() : await personReach(em, registrations.map((r) => r.personCode));
-      return ids.map((id) => {
-        const registration = registrations.find((r) => r.id === id);
-        if (!registration || everything) return registration ?? null;
+    registration: scopedEntityLoader(caller, {
+      what: 'registration',
+      fetch: (ids: string[]) => findRows(em, Registration, { id: ids }),
+      keyOf: (registration) => registration.id,
+      reach: (registrations) => personReach(em, registrations.map((r) => r.personCode)),
+      visible: (registration, reach) => {
         const where = reach.get(registration.personCode);
-        const visible = canSee(caller, { regionCodes: where?.region_codes ?? [], institutionCodes: [registration.institutionCode], personCodes: [registration.personCode] });
-        return visible ? registration : outOfScope('registration', id);
-      });
+        return canSee(caller, { regionCodes: where?.region_codes ?? [], institutionCodes: [registration.institutionCode], personCodes: [registration.personCode] });
+      },
     }),
     /** All registrations of a person, cancelled ones included, oldest first. */
     registrationsByPerson: listLoader(

@@ -1,4 +1,4 @@
-import { Caller, findRows, canSee, EntityManager, entityLoader, listLoader, notFound, outOfScope, seesEverything } from '@pq/kit';
+import { Caller, findRows, canSee, EntityManager, entityLoader, listLoader, notFound, scopedEntityLoader } from '@pq/kit';
 import { PolicyRuleSet } from '../entities/rule-set';
 import DataLoader from 'dataloader';
 import { Notice } from '../entities/notice';
@@ -18,28 +18,26 @@ const splitPersonYear = (keys: string[]) => ({
 });
 
 export function createLoaders(em: EntityManager, caller: Caller) {
-  const everything = seesEverything(caller);
   return {
     /** Row scope for Person fields: where the person works, from registry's events. */
-    visiblePerson: new DataLoader<string, { code: string }>(async (codes) => {
-      const known = everything ? [] : await findRows(em, KnownPerson, { code: [...codes] });
-      return codes.map((code) => {
-        if (everything) return { code };
-        const person = known.find((p) => p.code === code);
-        const visible = canSee(caller, { regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(person?.regionCodes ?? [])], institutionCodes: person?.institutionCodes ?? [], personCodes: [code] });
-        return visible ? { code } : outOfScope('person', code);
-      });
+    visiblePerson: scopedEntityLoader(caller, {
+      what: 'person',
+      fetch: async (codes: string[]) => codes.map((code) => ({ code })),
+      keyOf: (person) => person.code,
+      reach: async (persons) => new Map((await findRows(em, KnownPerson, { code: persons.map((p) => p.code) })).map((known) => [known.code, known])),
+      visible: ({ code }, known) => {
+        const person = known.get(code);
+        return canSee(caller, { regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(person?.regionCodes ?? [])], institutionCodes: person?.institutionCodes ?? [], personCodes: [code] });
+      },
     }),
     /** Score records, scoped by where the behaviour happened and whom it concerns. */
-    scoreRecord: new DataLoader<string, ScoreRecord | null>(async (ids) => {
-      const records = await findRows(em, ScoreRecord, { id: [...ids] });
-      const institutions = everything ? [] : await findRows(em, KnownInstitution, { code: [...new Set(records.map((r) => r.institutionCode))] });
-      return ids.map((id) => {
-        const record = records.find((r) => r.id === id);
-        if (!record || everything) return record ?? null;
-        const region = institutions.find((i) => i.code === record.institutionCode)?.regionCode ?? record.institutionCode.slice(1, 7);
-        return canSee(caller, { regionCodes: [region], institutionCodes: [record.institutionCode], personCodes: [record.personCode] }) ? record : outOfScope('score record', id);
-      });
+    scoreRecord: scopedEntityLoader(caller, {
+      what: 'score record',
+      fetch: (ids: string[]) => findRows(em, ScoreRecord, { id: ids }),
+      keyOf: (record) => record.id,
+      reach: async (records) => new Map((await findRows(em, KnownInstitution, { code: [...new Set(records.map((r) => r.institutionCode))] })).map((i) => [i.code, i.regionCode])),
+      visible: (record, regions) =>
+        canSee(caller, { regionCodes: [regions.get(record.institutionCode) ?? record.institutionCode.slice(1, 7)], institutionCodes: [record.institutionCode], personCodes: [record.personCode] }),
     }),
     yearTotal: entityLoader(
       (keys: string[]) => {
