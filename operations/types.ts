@@ -23,6 +23,8 @@ export type Agreement = {
   __typename?: 'Agreement';
   /** 协议标识 — agreement id */
   id: Scalars['ID']['output'];
+  /** 状态起始日期 — the day the current status took effect: the effective day of the measure that set it, else the first day of validity */
+  statusSince: Scalars['Date']['output'];
   /** 协议生效日期 — first day of validity */
   validFrom: Scalars['Date']['output'];
   /** 协议截止日期 — last day of validity */

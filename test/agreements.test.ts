@@ -85,6 +85,45 @@ test('G9: renewal from 3 months before expiry keeps the agreement valid past its
   stack.clock.set('2026-03-16');
 });
 
+test('E3: payment on a past day follows the agreement\'s status that day — a suspension since lifted still stops its days, in eligibility and in the claims audit', async () => {
+  const code = 'H37080200555';
+  stack.clock.set('2026-01-05');
+  const imported = await stack.query(`mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`, {
+    input: { institutions: [{ code, name: '济宁东城医院', kind: 'MEDICAL', regionCode: '370802', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31' }] },
+  });
+  expect(imported.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const doctor = { code: 'D370802000555', name: '东城医师', category: 'DOCTOR', idNumber: withCheckCharacter('37080219800101555'), registeredOn: '2026-01-05' };
+  const registered = await stack.query(`mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }`, { input: { institutionCode: code, people: [doctor] } });
+  const registrationId = registered.data.registerPersonnel.registrations[0].id;
+  await stack.query(`mutation($input: SignCommitmentInput!) { signCommitment(input: $input) { registration { id } } }`, { input: { registrationId, signedOn: '2026-01-05' } });
+
+  stack.clock.set('2026-03-02');
+  expect((await measure('suspendAgreement', { institutionCode: code, reason: '违规结算整改' })).errors).toBeUndefined();
+  stack.clock.set('2026-03-10');
+  const resumed = await measure('resumeAgreement', { institutionCode: code, reason: '整改到位' });
+  expect(resumed.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  stack.clock.set('2026-03-16');
+  const agreement = await stack.query(`{ institution(code: "${code}") { agreement { status statusSince } } }`);
+  expect(agreement.data.institution.agreement).toEqual({ status: 'ACTIVE', statusSince: '2026-03-10' });
+
+  // The day before the suspension, its first and last day, the day it was lifted, today.
+  const days = { '2026-03-01': true, '2026-03-02': false, '2026-03-09': false, '2026-03-10': true, '2026-03-16': true };
+  for (const [on, payable] of Object.entries(days)) {
+    const eligibility = await stack.query(`{ paymentEligibility(personCode: "${doctor.code}", institutionCode: "${code}", on: "${on}") { payable reason } }`);
+    expect([on, eligibility.data.paymentEligibility.payable]).toEqual([on, payable]);
+  }
+  const audit = await stack.query(`query($claims: [ClaimInput!]!) { auditClaims(claims: $claims) { checked rejected { lineId reason } } }`, {
+    claims: Object.keys(days).map((on) => ({ lineId: on, personCode: doctor.code, institutionCode: code, serviceDate: on, amount: 100 })),
+  });
+  expect(audit.data.auditClaims.checked).toBe(5);
+  expect(audit.data.auditClaims.rejected).toEqual([
+    { lineId: '2026-03-02', reason: expect.stringContaining('agreement') },
+    { lineId: '2026-03-09', reason: expect.stringContaining('agreement') },
+  ]);
+});
+
 describe('designation (G2–G8, G10, G11)', () => {
   const PHARMACY_MATERIALS = ['APPLICATION_FORM', 'DRUG_BUSINESS_LICENCE', 'BUSINESS_LICENCE', 'PHARMACIST_CERTIFICATES', 'STAFF_CONTRACTS', 'INSURANCE_RULES', 'IT_SYSTEM'];
   const FIELDS = 'id status dueBy findings { refusals missingMaterials } steps { action toStatus }';

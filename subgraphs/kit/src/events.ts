@@ -12,7 +12,17 @@ export interface EventPayloads {
     name: string;
     kind: 'MEDICAL' | 'PHARMACY';
     regionCode: string;
-    agreement: { id: string; status: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | 'EXPIRED'; validFrom: IsoDate; validUntil: IsoDate } | null;
+    agreement: {
+      id: string;
+      status: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED' | 'EXPIRED';
+      /**
+       * The day the current status took effect (a measure's effective day, else the first day of
+       * validity). Absent in events written before it was added.
+       */
+      statusSince?: IsoDate;
+      validFrom: IsoDate;
+      validUntil: IsoDate;
+    } | null;
   };
   /**
    * agreements → registry: an agreement (or one department of it) was suspended, resumed or

@@ -1,6 +1,6 @@
 import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
-import { AgreementView } from './entities/agreement-view';
+import { AgreementStatusInterval } from './entities/agreement-status-interval';
 import { InstitutionView } from './entities/institution-view';
 import { Person } from './entities/person';
 import { Registration } from './entities/registration';
@@ -12,7 +12,7 @@ import { buildSchema } from './schema';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
-  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementView],
+  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementStatusInterval],
   migrations,
   buildSchema,
   createLoaders,

@@ -1,5 +1,5 @@
 import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
-import { AgreementAction, agreementAction, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
+import { AgreementAction, agreementAction, newAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -53,10 +53,13 @@ export async function applyAgreementMeasure(em: EntityManager, actor: MeasureAct
       agreement.suspensionCount += 1;
     }
     if (request.action === AgreementAction.RESUME || request.action === AgreementAction.TERMINATE) agreement.suspendedSince = null;
-    agreement.status = result.status === AgreementStatus.EXPIRED ? AgreementStatus.ACTIVE : result.status;
+    const status = result.status === AgreementStatus.EXPIRED ? AgreementStatus.ACTIVE : result.status;
+    // Registry keeps the agreement's status per day from this (E3: payment on a past date).
+    if (status !== agreement.status) agreement.statusSince = effectiveOn;
+    agreement.status = status;
     agreement.renewalPending = result.renewalPending;
   }
-  const current = request.action === AgreementAction.RENEW ? em.create(Agreement, { institutionCode: institution.code, status: AgreementStatus.ACTIVE, ...renewedValidity(agreement.validUntil) }) : agreement;
+  const current = request.action === AgreementAction.RENEW ? em.create(Agreement, { institutionCode: institution.code, ...newAgreement(renewedValidity(agreement.validUntil)) }) : agreement;
 
   const measure = em.create(AgreementMeasure, {
     agreementId: agreement.id,

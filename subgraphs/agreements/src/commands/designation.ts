@@ -1,4 +1,5 @@
 import { addDays, addMonths, assertActsFor, DomainError, EntityManager, lockAggregates, notFound, yearOf } from '@pq/kit';
+import { newAgreement } from '../domain/agreement-machine';
 import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
@@ -108,7 +109,7 @@ export async function takeDesignationStep(em: EntityManager, context: Context, r
   record(em, application, request.action, context.caller.sub, today, request.note ?? null);
   if (request.action === DesignationAction.SIGN) {
     const institution = await em.upsert(Institution, { code: application.institutionCode, name: application.name, kind: application.kind, regionCode: application.regionCode, owner: application.owner ?? null });
-    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, status: AgreementStatus.ACTIVE, validFrom: today, validUntil: addDays(addMonths(today, 12), -1) });
+    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, ...newAgreement({ validFrom: today, validUntil: addDays(addMonths(today, 12), -1) }) });
     await publishInstitution(em, institution, agreement);
   }
   await em.flush();

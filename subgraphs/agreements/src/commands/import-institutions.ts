@@ -1,5 +1,6 @@
 import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem } from '@pq/kit';
-import { AgreementStatus, institutionImportProblem } from '../domain/institution';
+import { newAgreement } from '../domain/agreement-machine';
+import { institutionImportProblem } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
 import { institutionUpserted } from '../events/publish';
@@ -51,7 +52,7 @@ export async function importInstitutions(em: EntityManager, context: Context, en
   const events = entries.map((entry, index) => {
     let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
-      agreement = em.create(Agreement, { institutionCode: entry.code, status: AgreementStatus.ACTIVE, validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
+      agreement = em.create(Agreement, { institutionCode: entry.code, ...newAgreement({ validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil }) });
     } else {
       agreement.validUntil = entry.agreementValidUntil;
     }

@@ -107,6 +107,11 @@ export function suspensionOverdue(suspendedSince: IsoDate, today: IsoDate): bool
 }
 
 /** G8: a renewed agreement runs one year from the day after the old one ends. */
+/** A new agreement (designation, import, renewal) is in force from its first day. */
+export function newAgreement(validity: { validFrom: IsoDate; validUntil: IsoDate }) {
+  return { status: AgreementStatus.ACTIVE, statusSince: validity.validFrom, ...validity };
+}
+
 export function renewedValidity(validUntil: IsoDate): { validFrom: IsoDate; validUntil: IsoDate } {
   const validFrom = addDays(validUntil, 1);
   return { validFrom, validUntil: addDays(addMonths(validFrom, 12), -1) };

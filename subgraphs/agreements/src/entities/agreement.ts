@@ -21,6 +21,10 @@ export class Agreement {
   @Enum({ items: () => AgreementStatus })
   status!: AgreementStatus;
 
+  @Field(() => DateScalar, { description: '状态起始日期 — the day the current status took effect: the effective day of the measure that set it, else the first day of validity' })
+  @Property({ type: 'date' })
+  statusSince!: string;
+
   @Field(() => DateScalar, { description: '协议生效日期 — first day of validity' })
   @Property({ type: 'date' })
   validFrom!: string;

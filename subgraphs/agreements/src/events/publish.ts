@@ -13,7 +13,7 @@ export function institutionUpserted(institution: Institution, agreement: Agreeme
       name: institution.name,
       kind: institution.kind,
       regionCode: institution.regionCode,
-      agreement: agreement && { id: agreement.id, status: agreement.status, validFrom: agreement.validFrom, validUntil: agreement.validUntil },
+      agreement: agreement && { id: agreement.id, status: agreement.status, statusSince: agreement.statusSince, validFrom: agreement.validFrom, validUntil: agreement.validUntil },
     },
   };
 }

@@ -1,7 +1,7 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, lockAggregates } from '@pq/kit';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates } from '@pq/kit';
 import { birthDateOfIdNumber, genderOfIdNumber, LIVE_STATUSES, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
 import { personStatus, registrationProblem } from '../domain/registration';
-import { AgreementView } from '../entities/agreement-view';
+import { AgreementStatusInterval } from '../entities/agreement-status-interval';
 import { InstitutionView } from '../entities/institution-view';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
@@ -19,7 +19,13 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
   if (input.people.length === 0) throw new DomainError('BAD_USER_INPUT', 'a registration batch needs at least one person');
   const today = context.clock.today();
   const institution = await em.findOne(InstitutionView, { code: input.institutionCode });
-  const agreements = await em.find(AgreementView, { institutionCode: input.institutionCode });
+  const agreements = (await findRows(em, AgreementStatusInterval, { institutionCode: input.institutionCode })).map((a) => ({
+    status: a.status,
+    validFrom: a.agreementValidFrom,
+    validUntil: a.agreementValidUntil,
+    statusFrom: a.validFrom,
+    statusTo: a.validTo ?? null,
+  }));
   assertActsFor(context, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
 
   const codes = input.people.map((p) => p.code);

@@ -11,10 +11,15 @@ export type RegistrationProblemCode =
   | 'DUPLICATE_REGISTRATION'
   | 'BAD_USER_INPUT';
 
+/** One status of one agreement over a span of days. */
 export interface AgreementFacts {
   status: string;
+  /** The agreement's validity, first and last day. */
   validFrom: IsoDate;
   validUntil: IsoDate;
+  /** The days the status held: from `statusFrom` until before `statusTo` (null: it still holds). */
+  statusFrom: IsoDate;
+  statusTo: IsoDate | null;
 }
 
 export interface InstitutionFacts {
@@ -39,9 +44,13 @@ export interface RegistrationRequest {
   registeredOn: IsoDate;
 }
 
-/** G1: an institution's staff have payment qualification only while its agreement is in force. */
+/**
+ * G1: an institution's staff have payment qualification only while its agreement is in force: on
+ * a day within an agreement's validity when that agreement was active (not suspended or terminated).
+ * The claim-facts statement (loaders/claim-facts.ts) applies the same rule in SQL.
+ */
 export function agreementInForce(agreements: AgreementFacts[], on: IsoDate): boolean {
-  return agreements.some((a) => a.status === 'ACTIVE' && a.validFrom <= on && on <= a.validUntil);
+  return agreements.some((a) => a.status === 'ACTIVE' && a.validFrom <= on && on <= a.validUntil && a.statusFrom <= on && (a.statusTo === null || on < a.statusTo));
 }
 
 /** Why one entry of a registration batch is refused (R1, R2, R5, R9), or null. */

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
-/** Registry's read model of institutions (their agreements are in AgreementView), kept from agreements' events. */
+/** Registry's read model of institutions (their agreements' statuses are in AgreementStatusInterval), kept from agreements' events. */
 @Entity({ tableName: 'institution_view' })
 export class InstitutionView {
   @PrimaryKey({ type: 'string', length: 12 })

@@ -25,7 +25,8 @@ const ONE_SITE = `(select $1::text as person_code, $2::text as institution_code,
 /**
  * The facts of distinct (person, institution, service date) sites: the status of the person's
  * registration there on that date (one index range lookup in the status intervals), the
- * commitment date, and whether an agreement was in force that day. With `irregularOnly`, sites
+ * commitment date, and whether an agreement was in force that day (valid, and active rather than
+ * suspended or terminated on that day: agreementInForce in domain/registration.ts). With `irregularOnly`, sites
  * where everything is in order are left out in SQL. A single site skips `unnest`, which costs
  * PostgreSQL about a third more on the one-line check settlement systems send most.
  */
@@ -40,9 +41,10 @@ function siteFactsSql(sites: string, irregularOnly: boolean): string {
           where r.person_code = s.person_code and r.institution_code = s.institution_code
           order by si.valid_from desc limit 1) f on true
        left join lateral (
-         select true as in_force from registry.agreement_view av
-          where av.institution_code = s.institution_code and av.status = 'ACTIVE'
-            and av.valid_from <= s.service_date and s.service_date <= av.valid_until
+         select true as in_force from registry.agreement_status_interval ai
+          where ai.institution_code = s.institution_code and ai.status = 'ACTIVE'
+            and ai.agreement_valid_from <= s.service_date and s.service_date <= ai.agreement_valid_until
+            and ai.valid_from <= s.service_date and (ai.valid_to is null or ai.valid_to > s.service_date)
           limit 1) a on true
       ${irregularOnly ? `where not (f.status is not distinct from 'NORMAL' and f.commitment_signed_on <= s.service_date and a.in_force is not null)` : ''}`;
 }
