@@ -89,3 +89,26 @@ test('a page of personnel with points and open appeals costs the same SQL statem
   expect(large.response.data.persons.edges).toHaveLength(5);
   expect(large.statements).toBe(small.statements);
 });
+
+test('the personnel of a list of institutions: the same SQL statements for one institution as for all of them, each page as read alone', async () => {
+  const PERSONNEL = 'code personnel(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } normal: personnel(status: NORMAL, first: 5) { totalCount }';
+  const list = (regionPrefix: string) => stack.countStatements(`query($regionPrefix: String!) { designatedInstitutions(regionPrefix: $regionPrefix, month: "2026-03") { ${PERSONNEL} } }`, { regionPrefix });
+  const all = await list('37');
+  const one = await list('371002');
+  const institutions: { code: string; personnel: { totalCount: number; pageInfo: { endCursor: string | null } } }[] = all.response.data.designatedInstitutions;
+  expect(one.response.data.designatedInstitutions).toHaveLength(1);
+  expect(institutions.length).toBeGreaterThan(3);
+  expect(institutions.filter((i) => i.personnel.totalCount > 1).length).toBeGreaterThan(1);
+  expect(all.statements).toBe(one.statements);
+
+  for (const institution of institutions) {
+    const alone = await stack.query(`{ institution(code: "${institution.code}") { ${PERSONNEL} } }`);
+    expect(alone.data.institution).toEqual(institution);
+    // The next page continues after the cursor.
+    if (institution.personnel.totalCount > 1) {
+      const next = await stack.query(`query($after: String) { institution(code: "${institution.code}") { personnel(first: 100, after: $after) { edges { node { code } } } } }`, { after: institution.personnel.pageInfo.endCursor });
+      expect(next.errors).toBeUndefined();
+      expect(next.data.institution.personnel.edges).toHaveLength(institution.personnel.totalCount - 1);
+    }
+  }
+});

@@ -3,6 +3,7 @@ import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
 import { claimFactsLoader } from './claim-facts';
+import { personnelCountsLoader, personnelPagesLoader } from './personnel';
 
 interface PersonReach {
   person_code: string;
@@ -28,6 +29,8 @@ async function personReach(em: EntityManager, codes: string[]): Promise<Map<stri
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     claimFacts: claimFactsLoader(em),
+    personnelPages: personnelPagesLoader(em),
+    personnelCounts: personnelCountsLoader(em),
     person: scopedEntityLoader(caller, {
       what: 'person',
       fetch: (codes: string[]) => findRows(em, Person, { code: codes }),

@@ -1,15 +1,14 @@
-import { outOfScope } from '@pq/kit';
+import { decodeCursor, outOfScope, pageSize, toConnection } from '@pq/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import type { Context } from './context';
 import { Institution, PersonConnection } from './person.types';
-import { personsPage } from './persons-page';
 import { institutionInScope } from './scope';
 
 @Resolver(() => Institution)
 export class InstitutionPersonnelResolver {
   @FieldResolver(() => PersonConnection, { description: '登记备案人员 — persons registered at the institution (not cancelled), in code order' })
-  personnel(
+  async personnel(
     @Root() institution: Institution,
     @Ctx() context: Context,
     @Arg('status', () => RegistrationStatus, { nullable: true, description: '登记备案状态 — only registrations with this status here' }) status?: RegistrationStatus,
@@ -17,6 +16,11 @@ export class InstitutionPersonnelResolver {
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
     if (!institutionInScope(context.caller, institution.code, institution.code.slice(1, 7))) throw outOfScope('institution', institution.code);
-    return personsPage(context, { institutionCode: institution.code, registrationStatus: status }, first, after);
+    // Loaded with the pages of every other institution of the request (a list of institutions asks for many).
+    const limit = pageSize(first);
+    const registrationStatus = status ?? null;
+    const rows = await context.loaders.personnelPages.load({ institutionCode: institution.code, status: registrationStatus, limit: limit + 1, after: decodeCursor(after) ?? '' });
+    for (const person of rows) context.loaders.person.prime(person.code, person);
+    return toConnection(PersonConnection, rows, limit, (p) => p.code, () => context.loaders.personnelCounts.load({ institutionCode: institution.code, status: registrationStatus }));
   }
 }
