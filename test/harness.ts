@@ -61,7 +61,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function createDatabase(baseUrl: string, name: string): Promise<string> {
+export async function createDatabase(baseUrl: string, name: string): Promise<string> {
   const client = new Client({ connectionString: baseUrl });
   await client.connect();
   await client.query(`create database "${name}"`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { agreementsSubgraph } from '@pq/agreements';
 import { DomainEvent, migrate, MikroORM, openDatabase, OutgoingEvent, OutboxRelay, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { createDatabase } from './harness';
 
 /**
  * Two replicas of one subgraph's relay against one outbox, delivering to a subscriber that
@@ -31,15 +32,7 @@ async function sessionsIdleInTransaction(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const baseUrl = process.env.PQ_TEST_DATABASE_URL!;
-  const name = `pq_relay_${randomUUID().slice(0, 8)}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
+  databaseUrl = await createDatabase(process.env.PQ_TEST_DATABASE_URL!, `pq_relay_${randomUUID().slice(0, 8)}`);
   orm = await openDatabase({ schema: 'agreements', url: databaseUrl, entities: agreementsSubgraph.entities, migrations: agreementsSubgraph.migrations });
   await migrate(orm, 'agreements');
 
