@@ -122,6 +122,12 @@ test('E3: payment on a past day follows the agreement\'s status that day — a s
     { lineId: '2026-03-02', reason: expect.stringContaining('agreement') },
     { lineId: '2026-03-09', reason: expect.stringContaining('agreement') },
   ]);
+
+  // A suspension recorded today that took effect four days ago stops those days too, not earlier ones.
+  expect((await measure('suspendAgreement', { institutionCode: code, reason: '再次违规', effectiveOn: '2026-03-12' })).errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const payableOn = async (on: string) => (await stack.query(`{ paymentEligibility(personCode: "${doctor.code}", institutionCode: "${code}", on: "${on}") { payable } }`)).data.paymentEligibility.payable;
+  expect([await payableOn('2026-03-09'), await payableOn('2026-03-11'), await payableOn('2026-03-12'), await payableOn('2026-03-16')]).toEqual([false, true, false, false]);
 });
 
 describe('designation (G2–G8, G10, G11)', () => {
