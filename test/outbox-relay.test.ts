@@ -60,36 +60,42 @@ afterAll(async () => {
   subscriber?.close();
 });
 
-test('two relay replicas deliver each event once, in order, one batch at a time, holding no transaction open', async () => {
-  const outbox = agreementsSubgraph.outbox;
-  const codes = Array.from({ length: 30 }, (_, i) => `H3708${String(i).padStart(7, '0')}`);
-  for (let batch = 0; batch < 3; batch++) {
-    const events: OutgoingEvent[] = codes.slice(batch * 10, batch * 10 + 10).map((code) => ({
-      type: 'InstitutionUpserted',
-      key: code,
-      payload: { code, name: code, kind: 'MEDICAL', regionCode: '370802', agreement: null },
-    }));
-    await orm.em.fork().transactional((em) => outbox.publishAll(em, events));
-  }
-  const published: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq`);
+/** One committed change publishing an InstitutionUpserted event per number. */
+const publish = (numbers: number[]) => {
+  const events: OutgoingEvent[] = numbers.map((n) => {
+    const code = `H3708${String(n).padStart(7, '0')}`;
+    return { type: 'InstitutionUpserted', key: code, payload: { code, name: code, kind: 'MEDICAL', regionCode: '370802', agreement: null } };
+  });
+  return orm.em.fork().transactional((em) => agreementsSubgraph.outbox.publishAll(em, events));
+};
 
-  const relay = () =>
-    new OutboxRelay({
-      orm,
-      source: 'agreements',
-      databaseUrl,
-      subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
-      serviceToken: async () => 'not-checked-here',
-      batchSize: 4,
-      pollMs: 50,
-    });
-  const replicas = [relay(), relay()];
-  await Promise.all(replicas.map((r) => r.start()));
+const relay = () =>
+  new OutboxRelay({
+    orm,
+    source: 'agreements',
+    databaseUrl,
+    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
+    serviceToken: async () => 'not-checked-here',
+    batchSize: 4,
+    pollMs: 50,
+  });
+
+async function allDelivered(): Promise<void> {
   for (let waited = 0; waited < 200; waited++) {
     const [{ n }] = await orm.em.fork().execute(`select count(*)::int as n from agreements.outbox_pending`);
-    if (n === 0) break;
+    if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  throw new Error('events still pending after 10 s');
+}
+
+test('two relay replicas deliver each event once, in order, one batch at a time, holding no transaction open', async () => {
+  for (let batch = 0; batch < 3; batch++) await publish(Array.from({ length: 10 }, (_, i) => batch * 10 + i));
+  const published: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq`);
+
+  const replicas = [relay(), relay()];
+  await Promise.all(replicas.map((r) => r.start()));
+  await allDelivered();
   await Promise.all(replicas.map((r) => r.stop()));
 
   for (const name of ['registry', 'scoring', 'appeals']) expect(delivered[name]).toEqual(published.map((e) => e.id));
@@ -97,4 +103,20 @@ test('two relay replicas deliver each event once, in order, one batch at a time,
   expect(mostInFlight).toBe(1);
   expect(idleInTransactionDuringDelivery.length).toBeGreaterThanOrEqual(3 * Math.ceil(30 / 4));
   expect(Math.max(...idleInTransactionDuringDelivery)).toBe(0);
+});
+
+test('a relay whose database session is cut connects again and goes on delivering', async () => {
+  const replica = relay();
+  await replica.start();
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  const { rows } = await admin.query(`select pg_terminate_backend(pid) as cut from pg_stat_activity where application_name = 'pq-relay-agreements'`);
+  await admin.end();
+  expect(rows).toEqual([{ cut: true }]);
+  const before = delivered.registry?.length ?? 0;
+  await publish([100, 101, 102]);
+  await allDelivered();
+  await replica.stop();
+  const latest: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq desc limit 3`);
+  expect((delivered.registry ?? []).slice(before)).toEqual(latest.map((e) => e.id).reverse());
 });

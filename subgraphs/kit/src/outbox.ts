@@ -181,7 +181,8 @@ export class OutboxRelay {
    */
   private async connectedSession(): Promise<Client> {
     if (this.session) return this.session;
-    const session = new Client({ connectionString: this.options.databaseUrl });
+    // Named, so an operator sees which session holds a subscriber's delivery lock (pg_stat_activity, pg_locks).
+    const session = new Client({ connectionString: this.options.databaseUrl, application_name: `pq-relay-${this.options.source}` });
     const forget = () => {
       if (this.session === session) this.session = undefined;
     };
