@@ -110,7 +110,7 @@ test('a relay whose database session is cut connects again and goes on deliverin
   await replica.start();
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
-  const { rows } = await admin.query(`select pg_terminate_backend(pid) as cut from pg_stat_activity where application_name = 'pq-relay-agreements'`);
+  const { rows } = await admin.query(`select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and application_name = 'pq-relay-agreements'`);
   await admin.end();
   expect(rows).toEqual([{ cut: true }]);
   const before = delivered.registry?.length ?? 0;
