@@ -1,5 +1,5 @@
 import { createServer, STATUS_CODES } from 'node:http';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
@@ -111,8 +111,9 @@ function safelist(manifest: Record<string, unknown>): ApolloServerPlugin<Gateway
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ source }) {
-          if (!(createHash('sha256').update(source).digest('hex') in manifest)) {
+        // Apollo Server's query hash is the SHA-256 of the document, as the manifest's keys are.
+        async didResolveOperation({ queryHash }) {
+          if (!(queryHash in manifest)) {
             throw new GraphQLError('only the operations of the committed manifest run here (PERSISTED_ONLY)', { extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', http: { status: 200 } } });
           }
         },
