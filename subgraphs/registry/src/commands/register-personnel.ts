@@ -19,13 +19,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
   if (input.people.length === 0) throw new DomainError('BAD_USER_INPUT', 'a registration batch needs at least one person');
   const today = context.clock.today();
   const institution = await em.findOne(InstitutionView, { code: input.institutionCode });
-  const agreements = (await findRows(em, AgreementStatusInterval, { institutionCode: input.institutionCode })).map((a) => ({
-    status: a.status,
-    validFrom: a.agreementValidFrom,
-    validUntil: a.agreementValidUntil,
-    statusFrom: a.validFrom,
-    statusTo: a.validTo ?? null,
-  }));
+  const agreements = await findRows(em, AgreementStatusInterval, { institutionCode: input.institutionCode });
   assertActsFor(context, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
 
   const codes = input.people.map((p) => p.code);

@@ -31,12 +31,12 @@ describe('R2 — ID numbers and personnel codes', () => {
 });
 
 describe('registrationProblem — R1, R5, R8–R9, G1', () => {
-  const agreement = { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31', statusFrom: '2026-01-01', statusTo: null };
+  const agreement = { status: 'ACTIVE', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31', validFrom: '2026-01-01', validTo: null };
   // Suspended from 1 to 9 March, active before and after.
   const suspendedInMarch = [
-    { ...agreement, statusTo: '2026-03-01' },
-    { ...agreement, status: 'SUSPENDED', statusFrom: '2026-03-01', statusTo: '2026-03-10' },
-    { ...agreement, statusFrom: '2026-03-10' },
+    { ...agreement, validTo: '2026-03-01' },
+    { ...agreement, status: 'SUSPENDED', validFrom: '2026-03-01', validTo: '2026-03-10' },
+    { ...agreement, validFrom: '2026-03-10' },
   ];
   const hospital: InstitutionFacts = { code: 'H37080200090', kind: 'MEDICAL', agreements: [agreement] };
   const request = { code: 'D370802000123', idNumber: VALID_ID, category: PersonnelCategory.DOCTOR, institutionCode: hospital.code, registeredOn: '2026-03-16' };
@@ -50,7 +50,7 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
     ['G1 a suspended agreement', {}, { ...hospital, agreements: [{ ...agreement, status: 'SUSPENDED' }] }, null, 'NO_AGREEMENT_IN_FORCE'],
     ['R1 a pharmacy principal is registered by a pharmacy', { code: 'HY370802000456', category: PersonnelCategory.PHARMACY_PRINCIPAL }, hospital, null, 'BAD_USER_INPUT'],
     ['the same code with another ID number', {}, hospital, { ...known, idNumber: '110105194912310037' }, 'BAD_USER_INPUT'],
-    ['G1 an earlier agreement covers a past registration date', { registeredOn: '2025-06-01' }, { ...hospital, agreements: [{ ...agreement, validFrom: '2025-01-01', validUntil: '2025-12-31', statusFrom: '2025-01-01' }, agreement] }, null, null],
+    ['G1 an earlier agreement covers a past registration date', { registeredOn: '2025-06-01' }, { ...hospital, agreements: [{ ...agreement, agreementValidFrom: '2025-01-01', agreementValidUntil: '2025-12-31', validFrom: '2025-01-01' }, agreement] }, null, null],
     ['G1 the last day before a suspension', { registeredOn: '2026-02-28' }, { ...hospital, agreements: suspendedInMarch }, null, null],
     ['G1 the first day of a suspension since lifted', { registeredOn: '2026-03-01' }, { ...hospital, agreements: suspendedInMarch }, null, 'NO_AGREEMENT_IN_FORCE'],
     ['G1 the last day of a suspension since lifted', { registeredOn: '2026-03-09' }, { ...hospital, agreements: suspendedInMarch }, null, 'NO_AGREEMENT_IN_FORCE'],

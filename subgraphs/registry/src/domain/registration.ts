@@ -11,15 +11,15 @@ export type RegistrationProblemCode =
   | 'DUPLICATE_REGISTRATION'
   | 'BAD_USER_INPUT';
 
-/** One status of one agreement over a span of days. */
+/** One status of one agreement over a span of days (a row of registry's agreement_status_interval). */
 export interface AgreementFacts {
   status: string;
   /** The agreement's validity, first and last day. */
+  agreementValidFrom: IsoDate;
+  agreementValidUntil: IsoDate;
+  /** The days the status held: from `validFrom` until before `validTo` (null: it still holds). */
   validFrom: IsoDate;
-  validUntil: IsoDate;
-  /** The days the status held: from `statusFrom` until before `statusTo` (null: it still holds). */
-  statusFrom: IsoDate;
-  statusTo: IsoDate | null;
+  validTo?: IsoDate | null;
 }
 
 export interface InstitutionFacts {
@@ -50,7 +50,7 @@ export interface RegistrationRequest {
  * The claim-facts statement (loaders/claim-facts.ts) applies the same rule in SQL.
  */
 export function agreementInForce(agreements: AgreementFacts[], on: IsoDate): boolean {
-  return agreements.some((a) => a.status === 'ACTIVE' && a.validFrom <= on && on <= a.validUntil && a.statusFrom <= on && (a.statusTo === null || on < a.statusTo));
+  return agreements.some((a) => a.status === 'ACTIVE' && a.agreementValidFrom <= on && on <= a.agreementValidUntil && a.validFrom <= on && (a.validTo == null || on < a.validTo));
 }
 
 /** Why one entry of a registration batch is refused (R1, R2, R5, R9), or null. */

@@ -4,7 +4,7 @@ import type { Context } from './context';
 import { PersonConnection, PersonFilter } from './person.types';
 import { personScopeSql } from './scope';
 
-/** One keyset page of persons (code order) for `persons` and `Institution.personnel`: one query, plus one count if asked. */
+/** One keyset page of persons (code order) for `persons`: one query, plus one count if asked. (`Institution.personnel` pages a whole list of institutions at once: loaders/personnel.ts.) */
 export async function personsPage(context: Context, filter: PersonFilter, first: number | null, after: string | undefined): Promise<PersonConnection> {
   const limit = pageSize(first);
   const build = () => {
