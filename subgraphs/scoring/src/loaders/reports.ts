@@ -17,22 +17,26 @@ export interface InstitutionFiguresRow {
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
   const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];
+  // Each selected institution's score records are read through the (institution, year) index: a
+  // city's are a few thousand of the province's year, which a grouping over the whole year sorted
+  // on disk. The year of a sanction is a date range, so the filter is a plain comparison.
   const rows: any[] = await em.execute(
     `select i.code, i.region_code,
-            coalesce(r.persons, 0) as scored_persons, coalesce(r.points, 0) as points,
+            r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
             (select count(*) from scoring.known_person kp where kp.institution_codes @> array[i.code]::text[]) as registered
        from scoring.known_institution i
-       left join (select institution_code, count(distinct person_code) as persons, sum(points) as points
-                    from scoring.score_record where year = ? group by institution_code) r on r.institution_code = i.code
+       cross join lateral (select count(distinct sr.person_code) as persons, coalesce(sum(sr.points), 0) as points
+                             from scoring.score_record sr where sr.institution_code = i.code and sr.year = ?) r
        left join (select n.institution_code,
                          count(*) filter (where sa.kind = 'SUSPENSION') as suspensions,
                          count(*) filter (where sa.kind = 'TERMINATION') as terminations
                     from scoring.sanction sa join scoring.notice n on n.sanction_id = sa.id
-                   where extract(year from sa."from") = ? group by n.institution_code) s on s.institution_code = i.code
+                   where sa."from" >= make_date(?::int, 1, 1) and sa."from" < make_date(?::int + 1, 1, 1)
+                   group by n.institution_code) s on s.institution_code = i.code
       where ${where}
       order by i.code`,
-    [year, year, param],
+    [year, year, year, param],
   );
   return rows.map((row) => ({
     institutionCode: row.code,
