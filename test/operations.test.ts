@@ -19,6 +19,19 @@ describe('one database per subgraph (configuration only)', () => {
     expect(new Set(databases).size).toBe(4);
   });
 
+  // The embedded database's URL names its socket directory (`?host=`); a DATABASE_URL over TCP has none.
+  const socketDirectory = new URL(process.env.PQ_TEST_DATABASE_URL!).searchParams.get('host');
+  (socketDirectory ? test : test.skip)('with a socket directory in the URL, pools and outbox relays reach PostgreSQL through the Unix socket, not TCP', async () => {
+    const sessions = await Promise.all(
+      Object.values(stack.services).map(async (s) =>
+        s.orm.em.fork().getConnection().execute(`select application_name, client_addr is null as unix_socket from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`),
+      ),
+    );
+    const all = sessions.flat() as { application_name: string; unix_socket: boolean }[];
+    expect(all.some((s) => s.application_name.startsWith('pq-relay-'))).toBe(true);
+    expect(all.filter((s) => !s.unix_socket)).toEqual([]);
+  });
+
   test('the dashboard and the sanction linkage still work', async () => {
     const board = await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
     expect(board.data.person).toMatchObject({ code: MULTI_SITE_DOCTOR, points: 3, registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }], openAppeals: [{ status: 'FILED' }] });

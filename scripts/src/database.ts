@@ -11,6 +11,13 @@ export interface EmbeddedDatabase {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+/**
+ * Where PostgreSQL puts its Unix socket (the binaries' default, said explicitly): the services on
+ * this machine connect through it rather than TCP on the loopback, which cost a third more CPU per
+ * statement (client and server together: 73 against 55 µs for a one-row lookup on 2 cores).
+ * Windows has no such socket here and keeps TCP.
+ */
+const SOCKET_DIRECTORY = process.platform === 'win32' ? null : '/tmp';
 
 /**
  * Real PostgreSQL binaries from npm, in a data folder of ours. Its own port (default 54329)
@@ -51,13 +58,14 @@ export async function startEmbeddedPostgres(options: {
     // Running as root (CI, containers) needs a separate system user for PostgreSQL.
     createPostgresUser: true,
     // Small machines: enough connections for four pooled subgraphs, relays and tests.
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`, ...(SOCKET_DIRECTORY ? ['-c', `unix_socket_directories=${SOCKET_DIRECTORY}`] : [])],
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await postgres.initialise();
   await postgres.start();
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  // libpq's `host` parameter names the socket's directory; the port names the socket in it.
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}${SOCKET_DIRECTORY ? `?host=${SOCKET_DIRECTORY}` : ''}`;
   return {
     urlFor,
     async createDatabase(name) {

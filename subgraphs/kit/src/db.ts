@@ -56,6 +56,9 @@ export async function countingStatements<T>(requestId: string, service: string, 
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
   const orm = await MikroORM.init({
     clientUrl: options.url,
+    // libpq's `?host=/directory` reaches PostgreSQL through its Unix socket (the embedded database
+    // is reached so); MikroORM takes only the host name from the URL.
+    host: new URL(options.url).searchParams.get('host') ?? undefined,
     schema: options.schema,
     entities: options.entities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
