@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { agreementsSubgraph } from '@pq/agreements';
 import { MikroORM, openDatabase, SubgraphDefinition } from '@pq/kit';
 import { registrySubgraph } from '@pq/registry';
+import { scoringSubgraph } from '@pq/scoring';
 import { createDatabase } from './harness';
 
 /**
@@ -59,4 +60,16 @@ test('registry: each known agreement becomes one open interval of its current st
     { institution_code: 'H37080200001', agreement_from: '2026-01-01', agreement_until: '2026-12-31', status: 'SUSPENDED', valid_from: '2026-01-01', valid_to: null },
   ]);
   expect(await run(`select to_regclass('registry.agreement_view') as gone`)).toEqual([{ gone: null }]);
+});
+
+test('scoring: each institution a known person works at becomes one known registration', async () => {
+  const run = await upgradedFrom(scoringSubgraph, '0006-sanction-recorded-at', [
+    `insert into scoring.known_person (code, name, institution_codes, region_codes) values
+       ('D370802000001', 'a', '{H37080200001,H37100200002}', '{370802,371002}'), ('D370802000002', 'b', '{H37080200001}', '{370802}'), ('D370802000003', 'c', '{}', '{}')`,
+  ]);
+  expect(await run(`select institution_code, person_code from scoring.known_registration order by 1, 2`)).toEqual([
+    { institution_code: 'H37080200001', person_code: 'D370802000001' },
+    { institution_code: 'H37080200001', person_code: 'D370802000002' },
+    { institution_code: 'H37100200002', person_code: 'D370802000001' },
+  ]);
 });

@@ -13,7 +13,7 @@ export interface InstitutionFiguresRow {
 /**
  * S10, S14: per institution and year, in one statement: persons scored and points there, the
  * suspensions and terminations decided for behaviour there, and the personnel registered there
- * (from registry's events). Either a list of institutions or a region prefix selects them.
+ * (from registry's events: known_registration). Either a list of institutions or a region prefix selects them.
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
   const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];
@@ -24,7 +24,7 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
     `select i.code, i.region_code,
             r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
-            (select count(*) from scoring.known_person kp where kp.institution_codes @> array[i.code]::text[]) as registered
+            (select count(*) from scoring.known_registration kr where kr.institution_code = i.code) as registered
        from scoring.known_institution i
        cross join lateral (select count(distinct sr.person_code) as persons, coalesce(sum(sr.points), 0) as points
                              from scoring.score_record sr where sr.institution_code = i.code and sr.year = ?) r

@@ -151,4 +151,18 @@ export const migrations: MigrationEntry[] = [
     // Sanctions taking effect on the same day (a termination lifted on appeal and its replacing suspension) keep the order they were decided in.
     class: sqlMigration([`alter table scoring.sanction add column recorded_at timestamptz not null default now()`]),
   },
+  {
+    name: '0007-known-registrations',
+    // Analytics count an institution's registered personnel: counting its entries in this index is
+    // one index-only range, where the GIN index of persons' institution lists visited every person.
+    class: sqlMigration([
+      `create table scoring.known_registration (
+         institution_code varchar(12) not null,
+         person_code varchar(16) not null,
+         primary key (institution_code, person_code))`,
+      `insert into scoring.known_registration (institution_code, person_code)
+         select distinct institution_code, kp.code from scoring.known_person kp cross join unnest(kp.institution_codes) institution_code`,
+      `drop index scoring.known_person_institution_codes_index`,
+    ]),
+  },
 ];
