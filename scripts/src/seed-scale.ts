@@ -229,7 +229,7 @@ async function main(): Promise<void> {
   await client.query('vacuum scoring.known_registration');
   await client.end();
   await embedded?.stop();
-  process.stdout.write(`loaded ${plan.persons} persons, ${registrationIds.length} registrations, ${plan.institutions} institutions, ${records.length} score records, ${sanctioned.size} sanctions, ${plan.appeals} appeals in ${Math.round((Date.now() - started) / 1000)} s (database ${SCALE_DATABASE})\n`);
+  process.stdout.write(`loaded ${plan.persons} persons, ${registrationIds.length} registrations, ${plan.institutions} institutions, ${records.length} score records, ${sanctioned.size} sanctions, ${plan.appeals} appeals in ${Math.round((Date.now() - started) / 1000)} s (database ${new URL(databaseUrl!).pathname.slice(1)})\n`);
 }
 
 main().catch((error) => {
