@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, request, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import { Client } from 'pg';
@@ -54,6 +54,8 @@ beforeAll(async () => {
     LOG_PRETTY: 'false',
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiverPort}`,
     PORT: String(ports[4]),
+    // Two gateway processes sharing the port, as on a gateway host of its own.
+    GATEWAY_WORKERS: '2',
   };
   ['registry', 'scoring', 'agreements', 'appeals'].forEach((name, i) => {
     env[`${name.toUpperCase()}_PORT`] = String(ports[i]);
@@ -85,3 +87,30 @@ test('one request is one trace across the gateway and the subgraphs it calls (W3
   expect(shared).toBeDefined();
   expect(spans.filter((s) => s.traceId === shared).map((s) => s.service)).toEqual(expect.arrayContaining(['gateway', 'agreements', 'registry']));
 }, 60_000);
+
+/** One request on a connection of its own: the cluster hands each new connection to the next worker. */
+function onNewConnection(url: string, method: 'GET' | 'POST', body?: string, authorization?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('with two gateway workers, every /metrics scrape counts the requests of both (summed by the primary)', async () => {
+  const authorization = `Bearer ${await signToken(TEST_JWT_SECRET, { sub: 'metrics-test', role: 'NATIONAL_AGENCY' })}`;
+  for (let i = 0; i < 10; i++) {
+    expect(JSON.parse(await onNewConnection(services.gatewayUrl, 'POST', JSON.stringify({ query: 'query MetricsProbe { __typename }' }), authorization))).toEqual({ data: { __typename: 'Query' } });
+  }
+  const metricsUrl = new URL('/metrics', services.gatewayUrl).toString();
+  const counted = [];
+  for (let i = 0; i < 4; i++) {
+    const text = await onNewConnection(metricsUrl, 'GET');
+    counted.push(Number(/pq_graphql_request_duration_seconds_count\{[^}]*operation="MetricsProbe"[^}]*\} (\d+)/.exec(text)?.[1]));
+  }
+  expect(counted).toEqual([10, 10, 10, 10]);
+});

@@ -4,7 +4,7 @@ import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } fro
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
-import { closeServer, createErrorFormatter, createMetrics, Metrics, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { closeServer, createErrorFormatter, createMetrics, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -141,6 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
   const agent = new Agent({ keepAliveTimeout: 60_000, connections: 64, pipelining: 1 });
   const metrics = createMetrics('gateway');
+  const metricsText = metricsExposition(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
@@ -187,7 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
       } else if (path === '/metrics' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
+        res.end(await metricsText());
       } else if ((path === '/health' || path === '/ready') && req.method === 'GET') {
         // API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready.
         const checks = await Promise.all(

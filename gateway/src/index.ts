@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/kit/dist/tracing';
-import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, signToken, subgraphUrlsFromEnv } from '@pq/kit';
+import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv } from '@pq/kit';
 import { startGateway } from './gateway';
 
 export * from './gateway';
@@ -50,10 +50,12 @@ async function main(): Promise<void> {
 
 /**
  * `GATEWAY_WORKERS=N` runs N gateway processes sharing the port (node:cluster): the gateway's
- * query planning and response merging are CPU work, and one process uses one core.
+ * query planning and response merging are CPU work, and one process uses one core. The primary
+ * sums the workers' metrics for whichever worker a /metrics scrape reaches.
  */
 function runWorkers(count: number): void {
   let stopping = false;
+  serveClusterMetrics();
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
     if (!stopping) {

@@ -1,5 +1,6 @@
+import cluster from 'node:cluster';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Logger } from './logger';
 
 /** One Prometheus registry per service, so several services can share a process (as in tests). */
@@ -44,6 +45,55 @@ export function createMetrics(service: string) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+const METRICS_REQUEST = 'pq:metrics-request';
+const METRICS_RESPONSE = 'pq:metrics-response';
+interface MetricsMessage {
+  type?: string;
+  id?: number;
+  text?: string;
+  error?: string;
+}
+
+/**
+ * What a /metrics scrape answers. Behind node:cluster a scrape reaches one worker, whose counters
+ * are only its share of the traffic: the worker asks the primary, which sums every worker's
+ * registry (prom-client's AggregatorRegistry, see serveClusterMetrics). Outside a cluster, the
+ * registry's own text.
+ */
+export function metricsExposition(metrics: Metrics): () => Promise<string> {
+  if (!cluster.isWorker) return () => metrics.registry.metrics();
+  AggregatorRegistry.setRegistries([metrics.registry]);
+  // Constructing one installs this worker's answer to the primary's collection requests.
+  new AggregatorRegistry();
+  const pending = new Map<number, { resolve(text: string): void; reject(error: Error): void }>();
+  let nextId = 0;
+  process.on('message', (message: MetricsMessage) => {
+    const request = message?.type === METRICS_RESPONSE ? pending.get(message.id!) : undefined;
+    if (!request) return;
+    pending.delete(message.id!);
+    if (message.error) request.reject(new Error(message.error));
+    else request.resolve(message.text ?? '');
+  });
+  return () =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      process.send!({ type: METRICS_REQUEST, id } satisfies MetricsMessage);
+    });
+}
+
+/** In a node:cluster primary: answers the workers' metricsExposition with every worker's metrics summed. */
+export function serveClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, message: MetricsMessage) => {
+    if (message?.type !== METRICS_REQUEST) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: METRICS_RESPONSE, id: message.id, text } satisfies MetricsMessage),
+      (error: Error) => worker.send({ type: METRICS_RESPONSE, id: message.id, error: error.message } satisfies MetricsMessage),
+    );
+  });
+}
 
 interface LoggedContext {
   requestId: string;
