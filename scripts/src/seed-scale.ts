@@ -224,9 +224,9 @@ async function main(): Promise<void> {
 
   process.stdout.write('analysing tables…\n');
   await client.query('analyze');
-  // Counting an institution's known registrations reads the index alone once VACUUM has written the
-  // table's visibility map; autovacuum would get to the fresh table only later.
-  await client.query('vacuum scoring.known_registration');
+  // A region's figures read these two tables' indexes alone once VACUUM has written their
+  // visibility maps; autovacuum would get to the fresh tables only later.
+  await client.query('vacuum scoring.known_registration, scoring.score_record');
   await client.end();
   await embedded?.stop();
   process.stdout.write(`loaded ${plan.persons} persons, ${registrationIds.length} registrations, ${plan.institutions} institutions, ${records.length} score records, ${sanctioned.size} sanctions, ${plan.appeals} appeals in ${Math.round((Date.now() - started) / 1000)} s (database ${new URL(databaseUrl!).pathname.slice(1)})\n`);
