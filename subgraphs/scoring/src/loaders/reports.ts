@@ -13,7 +13,8 @@ export interface InstitutionFiguresRow {
 /**
  * S10, S14: per institution and year, in one statement: persons scored and points there, the
  * suspensions and terminations decided for behaviour there, and the personnel registered there
- * (from registry's events: known_registration). Either a list of institutions or a region prefix selects them.
+ * (from registry's events: known_registration). Either a list of institutions or a region prefix
+ * selects them.
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
   const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];

@@ -167,10 +167,9 @@ export const migrations: MigrationEntry[] = [
   },
   {
     name: '0008-region-figures-indexes',
-    // A region's yearly figures: its institutions found by code prefix in an index, and their score
-    // records' persons and points read from the (institution, year) index alone.
+    // A region's yearly figures read their institutions' score records' persons and points from the
+    // (institution, year) index alone.
     class: sqlMigration([
-      `create index known_institution_region_index on scoring.known_institution (region_code text_pattern_ops)`,
       `create index score_record_institution_year_index on scoring.score_record (institution_code, year) include (person_code, points)`,
       `drop index scoring.score_record_institution_index`,
     ]),
