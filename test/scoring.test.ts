@@ -235,4 +235,19 @@ describe('repair (S12) and reports (S10, S14)', () => {
     const copy = await stack.query(`{ copyReport(regionPrefix: "3710", from: "2026-02-01", to: "2026-02-28") { points yearTotalAfter violation { title } person { code } } }`, {}, { role: 'HEALTH_PARTNER', region: '37' });
     expect(copy.data.copyReport).toContainEqual({ points: 9, yearTotalAfter: 9, violation: { title: expect.stringContaining('冒名结算') }, person: { code: doctor.code } });
   });
+
+  test('S10: an institution\'s registered personnel in a year are those registered there at some time in that year (registered from their first day, until cancelled)', async () => {
+    const registered = async (year: number) =>
+      (await stack.query(`{ institution(code: "H37080200090") { scoringFigures(year: ${year}) { registeredPersonnel } } }`)).data.institution.scoringFigures.registeredPersonnel as number;
+    const before = { 2025: await registered(2025), 2026: await registered(2026), 2027: await registered(2027) };
+    const leaver = newDoctor('离职医师', '370802');
+    const [registrationId] = await registerAt(stack, leaver, ['H37080200090'], '2026-01-05');
+    expect([await registered(2025), await registered(2026), await registered(2027)]).toEqual([before[2025], before[2026] + 1, before[2027] + 1]);
+
+    const cancelled = await stack.query(`mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } } }`, { input: { registrationId, on: '2026-03-10', reason: '劳动合同到期' } });
+    expect(cancelled.data.cancelRegistration.registration.status).toBe('CANCELLED');
+    await stack.eventsDelivered();
+    // Still one of 2026's personnel (January to March); not one of 2027's.
+    expect([await registered(2025), await registered(2026), await registered(2027)]).toEqual([before[2025], before[2026] + 1, before[2027]]);
+  });
 });

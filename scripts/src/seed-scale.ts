@@ -197,9 +197,10 @@ async function main(): Promise<void> {
     })(),
     bar('scoring persons', plan.persons),
   );
-  await copy(client, 'scoring.known_registration', ['institution_code', 'person_code'],
+  await copy(client, 'scoring.known_registration', ['institution_code', 'person_code', 'registration_id', 'registered_on'],
     (function* () {
-      for (const r of registrations()) yield [r.institution, personCode(r.person)];
+      let i = 0;
+      for (const r of registrations()) yield [r.institution, personCode(r.person), registrationIds[i++], '2024-01-01'];
     })(),
     bar('scoring registrations', registrationCount),
   );

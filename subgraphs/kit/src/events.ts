@@ -48,6 +48,15 @@ export interface EventPayloads {
     /** Region of the institution: where the person works, for row scope. */
     regionCode: string;
     registrationId: string;
+    /** First day of the registration. Absent in events written before it was added. */
+    registeredOn?: IsoDate;
+  };
+  /** registry → scoring: the institution cancelled a person's registration there (R4). */
+  RegistrationCancelled: {
+    registrationId: string;
+    personCode: string;
+    institutionCode: string;
+    cancelledOn: IsoDate;
   };
   /** scoring → registry: a suspension or termination decided for a person; applies at every site (R5–R6). */
   SanctionDecided: {
@@ -119,6 +128,7 @@ export const EVENT_SUBSCRIBERS: { [T in EventType]: SubgraphName[] } = {
   InstitutionUpserted: ['registry', 'scoring', 'appeals'],
   AgreementMeasureApplied: ['registry'],
   PersonRegistered: ['scoring'],
+  RegistrationCancelled: ['scoring'],
   SanctionDecided: ['registry'],
   SanctionLifted: ['registry'],
   ReRegistrationBanChanged: ['registry'],

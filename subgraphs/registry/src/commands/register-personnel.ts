@@ -97,6 +97,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
         institutionCode: registration.institutionCode,
         regionCode: institution!.regionCode,
         registrationId: registration.id,
+        registeredOn: registration.registeredOn,
       },
     })),
   );

@@ -5,6 +5,7 @@ import { InstitutionView } from '../entities/institution-view';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import type { Context } from '../resolvers/context';
+import { outbox } from '../events/outbox';
 import { changeRegistrationStatuses } from './status';
 
 /** Loads a registration for a change by its institution (or an agency), locking its person. */
@@ -56,5 +57,6 @@ export async function cancelRegistration(em: EntityManager, context: Context, re
     person.status = personStatus(null, others.map((r) => r.status));
   }
   await em.flush();
+  await outbox.publish(em, 'RegistrationCancelled', person.code, { registrationId: registration.id, personCode: person.code, institutionCode: registration.institutionCode, cancelledOn: date });
   return registration.id;
 }

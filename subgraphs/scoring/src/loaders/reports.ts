@@ -12,9 +12,9 @@ export interface InstitutionFiguresRow {
 
 /**
  * S10, S14: per institution and year, in one statement: persons scored and points there, the
- * suspensions and terminations decided for behaviour there, and the personnel registered there
- * (from registry's events: known_registration). Either a list of institutions or a region prefix
- * selects them.
+ * suspensions and terminations decided for behaviour there, and the personnel registered there at
+ * some time in the year (from registry's events: known_registration). Either a list of
+ * institutions or a region prefix selects them.
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
   const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];
@@ -25,7 +25,10 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
     `select i.code, i.region_code,
             r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
-            (select count(*) from scoring.known_registration kr where kr.institution_code = i.code) as registered
+            (select count(*) from scoring.known_registration kr
+              where kr.institution_code = i.code
+                and (kr.registered_on is null or kr.registered_on < make_date(?::int + 1, 1, 1))
+                and (kr.cancelled_on is null or kr.cancelled_on >= make_date(?::int, 1, 1))) as registered
        from scoring.known_institution i
        cross join lateral (select count(distinct sr.person_code) as persons, coalesce(sum(sr.points), 0) as points
                              from scoring.score_record sr where sr.institution_code = i.code and sr.year = ?) r
@@ -37,7 +40,7 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
                    group by n.institution_code) s on s.institution_code = i.code
       where ${where}
       order by i.code`,
-    [year, year, year, param],
+    [year, year, year, year, year, param],
   );
   return rows.map((row) => ({
     institutionCode: row.code,
