@@ -57,6 +57,20 @@ async function sqlStatementsSoFar(): Promise<number> {
 /** Distinct request bodies a run cycles through, built before it starts. */
 const PREBUILT_BODIES = 5_000;
 
+/**
+ * The machine's speed at the time of a run. Shared vCPUs drift: on the 2-core machine of the README
+ * the same code's CPU time per request nearly doubled between phases of one day, so a run's figures
+ * mean little without it. Times one fixed piece of single-threaded work — JSON round trips of a
+ * dashboard-sized answer, the services' commonest work — while the services are idle.
+ */
+function calibrationMs(): number {
+  const registrations = Array.from({ length: 20 }, (_, i) => ({ status: 'NORMAL', institution: { code: `H370802${String(i).padStart(5, '0')}`, name: '济宁市第一人民医院', agreement: { status: 'ACTIVE', validUntil: '2026-12-31' } } }));
+  const answer = { data: { person: { code: 'D370802000123', name: '多点医师', status: 'NORMAL', points: 3, activeSanction: null, registrations, openAppeals: [] } } };
+  const started = performance.now();
+  for (let i = 0; i < 20_000; i++) JSON.parse(JSON.stringify(answer));
+  return Math.round(performance.now() - started);
+}
+
 interface LoadOptions {
   connections: number;
   seconds: number;
@@ -193,17 +207,30 @@ async function startHive(workers: number): Promise<ChildProcess | null> {
   return null;
 }
 
-function markdown(rows: Row[], context: Record<string, unknown>): string {
+interface RunContext {
+  date: string;
+  cpus: number;
+  cpu: string | undefined;
+  memoryGiB: number;
+  node: string;
+  persons: number;
+  gatewayWorkers: number;
+  calibration: { beforeMs: number; afterMs: number };
+  ratios: Record<string, string>;
+}
+
+function markdown(rows: Row[], context: RunContext): string {
   const lines = [
     `# Benchmark — ${context.date}`,
     '',
     `Machine: ${context.cpus} × ${context.cpu}, ${context.memoryGiB} GiB, Node ${context.node}. Data: ${context.persons} persons. Gateway workers: ${context.gatewayWorkers}.`,
+    `Calibration: ${context.calibration.beforeMs} ms before the scenarios, ${context.calibration.afterMs} ms after (a fixed piece of JavaScript on one idle core; lower is faster: runs compare when these do).`,
     '',
     '| scenario | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.scenario}${r.note ? ` (${r.note})` : ''} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? '—'} |`),
   ];
-  for (const [key, value] of Object.entries(context.ratios as Record<string, unknown>)) lines.push('', `- ${key}: ${value}`);
+  for (const [key, value] of Object.entries(context.ratios)) lines.push('', `- ${key}: ${value}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -222,6 +249,7 @@ async function main(): Promise<void> {
   const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers });
   if (embedded) databaseUrl = embedded.urlFor(SCALE_DATABASE);
 
+  const calibrationBefore = calibrationMs();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const persons = (await client.query('select count(*)::int as n from registry.person')).rows[0].n as number;
@@ -319,7 +347,8 @@ async function main(): Promise<void> {
       'analytics p50': `${analytics.p50} ms (target ≤ 1000)`,
       'SQL statements per request, page of 10 vs 100': `${page10.sqlPerRequest} vs ${page100.sqlPerRequest}`,
     };
-    const context = { date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, persons, gatewayWorkers, ratios };
+    const calibration = { beforeMs: calibrationBefore, afterMs: calibrationMs() };
+    const context: RunContext = { date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, persons, gatewayWorkers, calibration, ratios };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...context, rows, claimsAuditLinesPerSecond: linesPerSecond }, null, 2)}\n`);
     const table = markdown(rows, context);
