@@ -106,12 +106,12 @@ export function suspensionOverdue(suspendedSince: IsoDate, today: IsoDate): bool
   return addDays(suspendedSince, MAX_SUSPENSION_DAYS) < today;
 }
 
-/** G8: a renewed agreement runs one year from the day after the old one ends. */
 /** A new agreement (designation, import, renewal) is in force from its first day. */
 export function newAgreement(validity: { validFrom: IsoDate; validUntil: IsoDate }) {
   return { status: AgreementStatus.ACTIVE, statusSince: validity.validFrom, ...validity };
 }
 
+/** G8: a renewed agreement runs one year from the day after the old one ends. */
 export function renewedValidity(validUntil: IsoDate): { validFrom: IsoDate; validUntil: IsoDate } {
   const validFrom = addDays(validUntil, 1);
   return { validFrom, validUntil: addDays(addMonths(validFrom, 12), -1) };

@@ -4,8 +4,8 @@ import { personStatus } from '../domain/registration';
 import { InstitutionView } from '../entities/institution-view';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
-import type { Context } from '../resolvers/context';
 import { outbox } from '../events/outbox';
+import type { Context } from '../resolvers/context';
 import { changeRegistrationStatuses } from './status';
 
 /** Loads a registration for a change by its institution (or an agency), locking its person. */

@@ -50,8 +50,14 @@ export function personnelPagesLoader(em: EntityManager): DataLoader<PersonnelPag
   );
 }
 
+/** One `totalCount`: an institution's personnel with a registration status there (null: every one not cancelled). */
+export interface PersonnelCountKey {
+  institutionCode: string;
+  status: RegistrationStatus | null;
+}
+
 /** `totalCount` of `Institution.personnel` for every institution of a request: one statement per status asked. */
-export function personnelCountsLoader(em: EntityManager): DataLoader<{ institutionCode: string; status: RegistrationStatus | null }, number, string> {
+export function personnelCountsLoader(em: EntityManager): DataLoader<PersonnelCountKey, number, string> {
   return new DataLoader(
     async (keys) => {
       const counts = new Map<string, number>();
@@ -64,15 +70,16 @@ export function personnelCountsLoader(em: EntityManager): DataLoader<{ instituti
                   group by r.institution_code`,
           values: [group.map((key) => key.institutionCode), group[0].status],
         });
-        for (const row of rows) counts.set(JSON.stringify([row.institution_code, group[0].status]), row.persons);
+        for (const row of rows) counts.set(countKey({ institutionCode: row.institution_code, status: group[0].status }), row.persons);
       }
-      return keys.map((key) => counts.get(JSON.stringify([key.institutionCode, key.status])) ?? 0);
+      return keys.map((key) => counts.get(countKey(key)) ?? 0);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.institutionCode, key.status]) },
+    { cacheKeyFn: countKey },
   );
 }
 
 const pageKey = (key: PersonnelPageKey) => JSON.stringify([key.institutionCode, key.status, key.limit, key.after]);
+const countKey = (key: PersonnelCountKey) => JSON.stringify([key.institutionCode, key.status]);
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
