@@ -479,7 +479,9 @@ export type DesignationAction =
   /** 协商谈判 — negotiation after the supervision publicity */
   | 'START_NEGOTIATION'
   /** 签订协议 — agreement signed for one year */
-  | 'SIGN';
+  | 'SIGN'
+  /** 确认信息系统对接 — the IT hook-up is done (003 art.17) */
+  | 'CONFIRM_CONNECTION';
 
 /** 定点申请 — an application for designation, step by step with deadlines (003 art.6–18) */
 export type DesignationApplication = {
@@ -586,6 +588,8 @@ export type DesignationStatus =
   | 'NEGOTIATION'
   /** 已签约 — agreement signed; IT hook-up due within 15 working days */
   | 'SIGNED'
+  /** 已完成信息系统对接 — IT hook-up done (003 art.17) */
+  | 'CONNECTED'
   /** 已失效 — a supplement or signing deadline passed */
   | 'LAPSED';
 
@@ -906,7 +910,7 @@ export type Mutation = {
   renewAgreement: AgreementMeasurePayload;
   /** 提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11) */
   submitDesignation: DesignationPayload;
-  /** 申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing (G5–G8) */
+  /** 申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing, IT hook-up (G5–G8) */
   designationStep: DesignationPayload;
   /** 基金闸门 — close or open inpatient designations for a region and year (G11) */
   setFundGate: Scalars['Boolean']['output'];
@@ -1337,7 +1341,7 @@ export type PublicPersonStatus = {
 /** 查询 — queries */
 export type Query = {
   __typename?: 'Query';
-  /** 定点申请工作队列 — open applications by the deadline of their next step; overdue first */
+  /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first */
   designationQueue: Array<DesignationApplication>;
   /** 定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8) */
   designatedInstitutions: Array<Institution>;

@@ -139,7 +139,7 @@ describe('designation (G2–G8, G10, G11)', () => {
 
   afterAll(() => stack.clock.set('2026-03-16'));
 
-  test('a pharmacy goes from application to a signed agreement, each step on its deadline, and can then register staff', async () => {
+  test('a pharmacy goes from application to a signed agreement, each step on its deadline, can then register staff, and its IT hook-up is confirmed', async () => {
     stack.clock.set('2026-03-16');
     const submitted = await stack.query(`mutation($input: SubmitDesignationInput!) { submitDesignation(input: $input) { application { ${FIELDS} } } }`, {
       input: { institutionCode: 'P37080201099', name: '济宁康宁大药房', kind: 'PHARMACY', regionCode: '370802', conditions, materials: PHARMACY_MATERIALS },
@@ -171,6 +171,19 @@ describe('designation (G2–G8, G10, G11)', () => {
     expect(registered.errors?.[0]?.extensions?.entries ?? registered.data.registerPersonnel.registrations).toEqual([{ status: 'NORMAL' }]);
     const list = await stack.query(`{ designatedInstitutions(regionPrefix: "3708", month: "2026-04") { code } }`);
     expect(list.data.designatedInstitutions.map((i: any) => i.code)).toContain('P37080201099');
+
+    // G8 (003 art.17): the IT hook-up is due 15 working days after the signing; the work queue
+    // shows it until the agency confirms it, late or not. The institution cannot confirm it itself.
+    const queue = async () => (await stack.query(`{ designationQueue(regionPrefix: "3708") { id status dueBy } }`)).data.designationQueue;
+    expect(await queue()).toContainEqual({ id: application.id, status: 'SIGNED', dueBy: '2026-04-27' });
+    stack.clock.set('2026-04-28');
+    const byInstitution = await stack.query(`mutation($input: DesignationStepInput!) { designationStep(input: $input) { application { id } } }`, { input: { applicationId: application.id, action: 'CONFIRM_CONNECTION' } }, { role: 'INSTITUTION', institution: 'P37080201099', region: '370802' });
+    expect(errorCodes(byInstitution)[0].code).toBe('FORBIDDEN');
+    const connected = await step(application.id, 'CONFIRM_CONNECTION', { note: '接口改造及编码对应完成' });
+    expect(connected.data.designationStep.application).toMatchObject({ status: 'CONNECTED', dueBy: null });
+    expect(connected.data.designationStep.application.steps.at(-1)).toEqual({ action: 'CONFIRM_CONNECTION', toStatus: 'CONNECTED' });
+    expect((await queue()).map((a: { id: string }) => a.id)).not.toContain(application.id);
+    expect(errorCodes(await step(application.id, 'CONFIRM_CONNECTION'))[0].code).toBe('INVALID_STATE');
   });
 
   test('G11 the fund gate closes inpatient applications; G4 history and conditions are findings', async () => {

@@ -78,7 +78,8 @@ export interface DesignationStepRequest {
 
 /**
  * G5–G8: the next step of an application, on its deadline; the step is recorded as its notice.
- * Signing creates the institution and a one-year agreement and tells every read model.
+ * Signing creates the institution and a one-year agreement and tells every read model; the agency
+ * then confirms the IT hook-up.
  */
 export async function takeDesignationStep(em: EntityManager, context: Context, request: DesignationStepRequest): Promise<string> {
   const application = await em.findOne(DesignationApplication, { id: request.applicationId });

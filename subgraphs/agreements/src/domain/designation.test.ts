@@ -49,6 +49,8 @@ describe('designation steps — G5–G8 (allowed and refused)', () => {
     ['G7 after the publicity, the collective decision starts 5 wd of supervision publicity', state(DesignationStatus.PUBLICITY, { dueBy: '2026-03-13' }), DesignationAction.COLLECTIVE_DECISION, DesignationStatus.SUPERVISION_PUBLICITY, wd(5)],
     ['G8 negotiation; signing within 1 month', state(DesignationStatus.SUPERVISION_PUBLICITY, { dueBy: '2026-03-13' }), DesignationAction.START_NEGOTIATION, DesignationStatus.NEGOTIATION, '2026-04-16'],
     ['G8 signed; IT hook-up within 15 wd', state(DesignationStatus.NEGOTIATION, { dueBy: '2026-04-16' }), DesignationAction.SIGN, DesignationStatus.SIGNED, wd(15)],
+    ['G8 the IT hook-up confirmed: nothing more is due', state(DesignationStatus.SIGNED, { dueBy: wd(15) }), DesignationAction.CONFIRM_CONNECTION, DesignationStatus.CONNECTED, null],
+    ['G8 a late IT hook-up is confirmed too (the agreement stands)', state(DesignationStatus.SIGNED, { dueBy: '2026-03-10' }), DesignationAction.CONFIRM_CONNECTION, DesignationStatus.CONNECTED, null],
   ] as const)('%s', (_rule, from, action, status, dueBy) => {
     expect(designationStep(from, action, TODAY, calendar)).toEqual({ ok: true, status, dueBy });
   });
@@ -61,6 +63,7 @@ describe('designation steps — G5–G8 (allowed and refused)', () => {
     ['G7 no decision during the publicity', state(DesignationStatus.PUBLICITY, { dueBy: '2026-03-20' }), DesignationAction.COLLECTIVE_DECISION, 'INVALID_STATE'],
     ['G8 signing after a month: lapsed', state(DesignationStatus.NEGOTIATION, { dueBy: '2026-03-10' }), DesignationAction.SIGN, 'DEADLINE_PASSED'],
     ['steps keep their order', state(DesignationStatus.SUBMITTED), DesignationAction.SIGN, 'INVALID_STATE'],
+    ['G8 no IT hook-up before the signing', state(DesignationStatus.NEGOTIATION, { dueBy: '2026-04-16' }), DesignationAction.CONFIRM_CONNECTION, 'INVALID_STATE'],
   ] as const)('%s', (_rule, from, action, code) => {
     expect(designationStep(from, action, TODAY, calendar)).toMatchObject({ ok: false, code });
   });

@@ -12,6 +12,7 @@ export enum DesignationStatus {
   SUPERVISION_PUBLICITY = 'SUPERVISION_PUBLICITY',
   NEGOTIATION = 'NEGOTIATION',
   SIGNED = 'SIGNED',
+  CONNECTED = 'CONNECTED',
   LAPSED = 'LAPSED',
 }
 
@@ -23,6 +24,8 @@ export const OPEN_DESIGNATION_STATUSES: readonly DesignationStatus[] = [
   DesignationStatus.PUBLICITY,
   DesignationStatus.SUPERVISION_PUBLICITY,
   DesignationStatus.NEGOTIATION,
+  // Designated, and waiting for its IT hook-up (G8): the queue shows when that is due.
+  DesignationStatus.SIGNED,
 ];
 
 export enum DesignationAction {
@@ -37,6 +40,7 @@ export enum DesignationAction {
   COLLECTIVE_DECISION = 'COLLECTIVE_DECISION',
   START_NEGOTIATION = 'START_NEGOTIATION',
   SIGN = 'SIGN',
+  CONFIRM_CONNECTION = 'CONFIRM_CONNECTION',
 }
 
 /** G2 (003 art.6–7): what the applicant declares about itself. */
@@ -147,12 +151,13 @@ const FROM: Record<DesignationAction, DesignationStatus[]> = {
   COLLECTIVE_DECISION: [DesignationStatus.PUBLICITY],
   START_NEGOTIATION: [DesignationStatus.SUPERVISION_PUBLICITY],
   SIGN: [DesignationStatus.NEGOTIATION],
+  CONFIRM_CONNECTION: [DesignationStatus.SIGNED],
 };
 
 /** Steps that wait for a publicity period to end first. */
 const WAITS_FOR_END = new Set([DesignationAction.COLLECTIVE_DECISION, DesignationAction.START_NEGOTIATION]);
 
-/** G5–G8: the steps of a designation, their order and their deadlines. */
+/** G5–G8: the steps of a designation, their order and their deadlines, up to the IT hook-up. */
 export function designationStep(state: DesignationState, action: DesignationAction, today: IsoDate, calendar: WorkingDays): DesignationResult {
   if (!FROM[action].includes(state.status)) return { ok: false, code: 'INVALID_STATE', message: `an application that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}` };
   if (state.dueBy) {
@@ -184,6 +189,9 @@ export function designationStep(state: DesignationState, action: DesignationActi
       return { ok: true, status: DesignationStatus.NEGOTIATION, dueBy: addMonths(today, 1) };
     case DesignationAction.SIGN:
       return { ok: true, status: DesignationStatus.SIGNED, dueBy: wd(15) };
+    case DesignationAction.CONFIRM_CONNECTION:
+      // Late too: the agreement stands, and the steps' dates show the delay against dueBy.
+      return { ok: true, status: DesignationStatus.CONNECTED, dueBy: null };
     case DesignationAction.SUBMIT:
       return { ok: false, code: 'INVALID_STATE', message: 'an application is submitted once' };
   }

@@ -63,6 +63,7 @@ registerEnumType(DesignationStatus, {
     SUPERVISION_PUBLICITY: { description: '监督公示 — 5 working days after the collective decision' },
     NEGOTIATION: { description: '协商谈判 — agreement to be signed within 1 month' },
     SIGNED: { description: '已签约 — agreement signed; IT hook-up due within 15 working days' },
+    CONNECTED: { description: '已完成信息系统对接 — IT hook-up done (003 art.17)' },
     LAPSED: { description: '已失效 — a supplement or signing deadline passed' },
   },
 });
@@ -81,5 +82,6 @@ registerEnumType(DesignationAction, {
     COLLECTIVE_DECISION: { description: '集体决策 — collective decision after the publicity' },
     START_NEGOTIATION: { description: '协商谈判 — negotiation after the supervision publicity' },
     SIGN: { description: '签订协议 — agreement signed for one year' },
+    CONFIRM_CONNECTION: { description: '确认信息系统对接 — the IT hook-up is done (003 art.17)' },
   },
 });
