@@ -1341,7 +1341,7 @@ export type PublicPersonStatus = {
 /** 查询 — queries */
 export type Query = {
   __typename?: 'Query';
-  /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first */
+  /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the 500 most urgent */
   designationQueue: Array<DesignationApplication>;
   /** 定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8) */
   designatedInstitutions: Array<Institution>;
@@ -1369,7 +1369,7 @@ export type Query = {
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
-  /** 抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14) */
+  /** 抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than 10,000 are refused (RESULT_TOO_LARGE), never cut short */
   copyReport: Array<ScoreRecord>;
   /** 适用的记分规则集 — the rule set in force for a region on a date (most specific prefix, latest version) */
   ruleSet: PolicyRuleSet;

@@ -1,4 +1,5 @@
 import { WorkingDayCalendar } from '@pq/kit';
+import { MAX_COPY_REPORT_RECORDS } from '../subgraphs/scoring/src/resolvers/report.resolver';
 import { DASHBOARD_QUERY } from '../scripts/src/demo';
 import { suspensionUntil } from './expected';
 import { newDoctor, registerAt, score } from './fixtures';
@@ -234,6 +235,29 @@ describe('repair (S12) and reports (S10, S14)', () => {
 
     const copy = await stack.query(`{ copyReport(regionPrefix: "3710", from: "2026-02-01", to: "2026-02-28") { points yearTotalAfter violation { title } person { code } } }`, {}, { role: 'HEALTH_PARTNER', region: '37' });
     expect(copy.data.copyReport).toContainEqual({ points: 9, yearTotalAfter: 9, violation: { title: expect.stringContaining('冒名结算') }, person: { code: doctor.code } });
+  });
+
+  test('S14: a copy report too large for one answer is refused with RESULT_TOO_LARGE, never cut short', async () => {
+    // Copies of one of region 3710's records, decided in 2019 (a year no other test reads).
+    const scoring = stack.services.scoring.orm.em.fork().getConnection();
+    const copyRecords = (count: number) =>
+      scoring.execute(
+        `insert into scoring.score_record (id, person_code, institution_code, rule_set_id, violation_code, also_matched, responsibility, mitigation, aggravation, points, decided_on, year, year_total_after, decision_type, document_number, inspection_id, notice_id)
+         select gen_random_uuid(), r.person_code, r.institution_code, r.rule_set_id, r.violation_code, r.also_matched, r.responsibility, r.mitigation, r.aggravation, r.points, '2019-06-15', 2019, r.year_total_after, r.decision_type, r.document_number, r.inspection_id, r.notice_id
+           from (select * from scoring.score_record where institution_code = 'H37100200015' limit 1) r cross join generate_series(1, ?)`,
+        [count],
+      );
+    const report = () => stack.query(`{ copyReport(regionPrefix: "3710", from: "2019-06-01", to: "2019-06-30") { points } }`, {}, { role: 'HEALTH_PARTNER', region: '37' });
+    try {
+      await copyRecords(MAX_COPY_REPORT_RECORDS);
+      expect((await report()).data.copyReport).toHaveLength(MAX_COPY_REPORT_RECORDS);
+      await copyRecords(1);
+      const refused = await report();
+      expect(errorCodes(refused)).toEqual([expect.objectContaining({ code: 'RESULT_TOO_LARGE' })]);
+      expect(refused.data).toBeNull();
+    } finally {
+      await scoring.execute(`delete from scoring.score_record where year = 2019`);
+    }
   });
 
   test('S10: an institution\'s registered personnel in a year are those registered there at some time in that year (registered from their first day, until cancelled)', async () => {

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'REGISTRATION_BANNED'
   | 'NO_AGREEMENT_IN_FORCE'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'BATCH_TOO_LARGE';
+  | 'BATCH_TOO_LARGE'
+  | 'RESULT_TOO_LARGE';
 
 export interface EntryProblem {
   index: number;

@@ -49,7 +49,7 @@ export class DesignationResolver {
   }
 
   @Authorized(PERMISSIONS.designationQueue)
-  @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first' })
+  @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the 500 most urgent' })
   designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);

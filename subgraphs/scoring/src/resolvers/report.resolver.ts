@@ -10,6 +10,9 @@ import type { Context } from './context';
 import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
 import { Institution, Person } from './score.types';
 
+/** The most score records one copy report answers (a province's month fits). */
+export const MAX_COPY_REPORT_RECORDS = 10_000;
+
 async function withMeasures(context: Context, rows: InstitutionFiguresRow[], year: number): Promise<InstitutionScoringFigures[]> {
   const ruleSets = await context.loaders.ruleSets.load('all');
   return rows.map((row) => {
@@ -42,17 +45,22 @@ export class ReportResolver {
   }
 
   @Authorized(PERMISSIONS.reports)
-  @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14)' })
+  @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than 10,000 are refused (RESULT_TOO_LARGE), never cut short' })
   async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
     assertRegionInScope(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
-    return context.em
+    const records = await context.em
       .createQueryBuilder(ScoreRecord, 'r')
       .where({ decidedOn: { $gte: from, $lte: to } })
       .andWhere(`exists (select 1 from scoring.known_institution i where i.code = r.institution_code and i.region_code like ?)`, [`${regionPrefix}%`])
       .orderBy({ decidedOn: 'asc', createdAt: 'asc' })
-      .limit(10_000)
+      .limit(MAX_COPY_REPORT_RECORDS + 1)
       .getResult();
+    // A partner files the report as complete: a period too large is refused, never cut short.
+    if (records.length > MAX_COPY_REPORT_RECORDS) {
+      throw new DomainError('RESULT_TOO_LARGE', `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: ask for a shorter period or a smaller region`);
+    }
+    return records;
   }
 
   @Authorized(PERMISSIONS.repair)
