@@ -18,6 +18,9 @@ import {
   SubmitDesignationInput,
 } from './designation.types';
 
+/** The work queue's length: the most urgent applications, as many as a desk works through. */
+const DESIGNATION_QUEUE_LENGTH = 500;
+
 async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
   const id = await runMutation(context, 'agreements', operation, input, perform, { target: (applicationId) => applicationId });
   return { application: await context.em.findOneOrFail(DesignationApplication, { id }) };
@@ -49,11 +52,11 @@ export class DesignationResolver {
   }
 
   @Authorized(PERMISSIONS.designationQueue)
-  @Query(() => [DesignationApplication], { description: '定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the 500 most urgent' })
+  @Query(() => [DesignationApplication], { description: `定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the ${DESIGNATION_QUEUE_LENGTH} most urgent` })
   designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
-    return context.em.find(DesignationApplication, { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: 500 });
+    return context.em.find(DesignationApplication, { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: DESIGNATION_QUEUE_LENGTH });
   }
 
   @Authorized(PERMISSIONS.institutions)

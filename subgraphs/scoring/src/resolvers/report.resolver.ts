@@ -45,7 +45,7 @@ export class ReportResolver {
   }
 
   @Authorized(PERMISSIONS.reports)
-  @Query(() => [ScoreRecord], { description: '抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than 10,000 are refused (RESULT_TOO_LARGE), never cut short' })
+  @Query(() => [ScoreRecord], { description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short` })
   async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
     assertRegionInScope(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
