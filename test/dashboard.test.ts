@@ -1,4 +1,4 @@
-import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, withCheckCharacter } from '../scripts/src/demo';
+import { DASHBOARD_QUERY, DEMO_PEOPLE, MULTI_SITE_DOCTOR, withCheckCharacter } from '../scripts/src/demo';
 import { expectedDemoDashboard, suspensionUntil, withoutIds } from './expected';
 import { startSeededStack, Stack } from './harness';
 
@@ -23,6 +23,14 @@ const dashboard = async (code: string) => {
 
 test('the API.md dashboard returns the multi-site doctor in one request', async () => {
   expect(withoutIds(await dashboard(MULTI_SITE_DOCTOR))).toEqual(expectedDemoDashboard(TODAY));
+});
+
+test('dashboards asked at once (their reads merged into shared statements) each show their own person', async () => {
+  const codes = Object.values(DEMO_PEOPLE).map((person) => person.code);
+  const alone = [];
+  for (const code of codes) alone.push(await dashboard(code));
+  expect(new Set(alone.map((board) => board.person.code))).toEqual(new Set(codes));
+  expect(await Promise.all([...codes, ...codes].map(dashboard))).toEqual([...alone, ...alone]);
 });
 
 test('9 points for a person registered at two institutions suspend both registrations through the event flow', async () => {

@@ -142,6 +142,22 @@ describe('commitment, eligibility and moves (R4, R8, E1, E3)', () => {
     expect(await check('2026-03-05')).toMatchObject({ payable: true, status: 'NORMAL' });
   });
 
+  test('checks sent at once (merged into shared statements) each get their own answer', async () => {
+    const checks = [
+      { p: DEMO_PEOPLE.suspendedDoctor.code, i: 'H37080200131', on: '2026-03-06', e: false },
+      { p: DEMO_PEOPLE.suspendedDoctor.code, i: 'H37080200131', on: '2026-03-06', e: true },
+      { p: DEMO_PEOPLE.suspendedDoctor.code, i: 'H37080200131', on: '2026-03-05', e: false },
+      { p: doctor.code, i: 'H37080200090', on: '2026-03-02', e: false },
+      { p: doctor.code, i: 'H37080200131', on: '2026-03-02', e: false },
+    ];
+    const ask = async (variables: object) => (await stack.query(ELIGIBILITY, variables)).data.paymentEligibility;
+    const alone = [];
+    for (const variables of checks) alone.push(await ask(variables));
+    expect(new Set(alone.map((answer) => JSON.stringify(answer))).size).toBe(checks.length);
+    const atOnce = await Promise.all([...checks, ...checks, ...checks].map(ask));
+    expect(atOnce).toEqual([...alone, ...alone, ...alone]);
+  });
+
   test('no agreement in force on the date → not payable', async () => {
     expect(await eligibility('2025-08-01')).toMatchObject({ payable: false });
   });

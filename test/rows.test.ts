@@ -1,4 +1,4 @@
-import { findRows } from '@pq/kit';
+import { findRows, requestStatements } from '@pq/kit';
 import { startSeededStack, Stack } from './harness';
 
 let stack: Stack;
@@ -42,18 +42,59 @@ describe('findRows, the loaders’ read path, reads what em.find reads', () => {
     expect(await findRows(em, Registration, { personCode: [] })).toEqual([]);
   });
 
-  test('inside a transaction it reads what the transaction wrote', async () => {
+  test('inside a transaction it reads what the transaction wrote, never merged with reads outside it', async () => {
     const { Person } = await import('../subgraphs/registry/src/entities/person');
     const em = stack.services.registry.orm.em.fork();
     const [person] = await em.find(Person, {}, { limit: 1 });
     const name = person.name;
     await em.transactional(async (tx) => {
       await tx.getConnection().execute(`update registry.person set name = 'in-transaction' where code = ?`, [person.code], 'run', tx.getTransactionContext());
-      const [seen] = await findRows(tx, Person, { code: [person.code] });
+      // Asked in the same turn: merged, both would read one of the two answers.
+      const [[seen], [outside]] = await Promise.all([findRows(tx, Person, { code: [person.code] }), findRows(em.fork(), Person, { code: [person.code] })]);
       expect(seen.name).toBe('in-transaction');
+      expect(outside.name).toBe(name);
       throw Object.assign(new Error('roll back'), { rollback: true });
     }).catch((error) => expect(error.rollback).toBe(true));
     const [after] = await findRows(em, Person, { code: [person.code] });
     expect(after.name).toBe(name);
+  });
+});
+
+describe('reads of concurrent requests are merged (coalescedRead)', () => {
+  /** Runs `read` as one request would: in its own async context, with its own statement counter. */
+  const asRequest = async <T>(read: () => Promise<T>) => {
+    const counter = { count: 0 };
+    const result = await requestStatements.run(counter, read);
+    return { result, statements: counter.count };
+  };
+
+  test('the same read of several requests in one turn is one statement; each request gets its own rows, as its own instances', async () => {
+    const { Registration } = await import('../subgraphs/registry/src/entities/registration');
+    const orm = stack.services.registry.orm;
+    const persons = [...new Set((await orm.em.fork().find(Registration, {}, { orderBy: { personCode: 'asc' } })).map((r) => r.personCode))].slice(0, 4);
+    const order = { registeredOn: 'asc', id: 'asc' } as const;
+    const filters = [{ personCode: [persons[0], persons[1]] }, { personCode: [persons[1]] }, { personCode: [persons[2], persons[3]] }, { personCode: [persons[3]], status: 'NORMAL' }] as const;
+    // One after the other, each read is its own statement: what each request should get.
+    const alone = [];
+    for (const where of filters) alone.push(await asRequest(() => findRows(orm.em.fork(), Registration, { ...where }, order)));
+    expect(alone.map((read) => read.statements)).toEqual([1, 1, 1, 1]);
+
+    const together = await Promise.all(filters.map((where) => asRequest(() => findRows(orm.em.fork(), Registration, { ...where }, order))));
+    expect(together.map((read) => read.result)).toEqual(alone.map((read) => read.result));
+    expect(together[0].result.length).toBeGreaterThan(together[1].result.length);
+    // The first three share a statement; the fourth has a single value of its own (status), so its own statement.
+    expect(together.map((read) => read.statements)).toEqual([1, 0, 0, 1]);
+    // Person 1's registrations reached two requests: each has its own objects to change (masking).
+    const shared = together[1].result[0];
+    expect(together[0].result.find((r) => r.id === shared.id)).not.toBe(shared);
+  });
+
+  test("one request's malformed key fails that request alone", async () => {
+    const { Appeal } = await import('../subgraphs/appeals/src/entities/appeal');
+    const orm = stack.services.appeals.orm;
+    const [appeal] = await orm.em.fork().find(Appeal, {}, { limit: 1 });
+    const [bad, good] = await Promise.allSettled([findRows(orm.em.fork(), Appeal, { id: ['not-a-uuid'] }), findRows(orm.em.fork(), Appeal, { id: [appeal.id] })]);
+    expect(bad.status).toBe('rejected');
+    expect(good).toEqual({ status: 'fulfilled', value: [expect.objectContaining({ id: appeal.id })] });
   });
 });

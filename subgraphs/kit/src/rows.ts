@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Constructor, EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { coalescedRead } from './coalesce';
 import { countStatement, EntityManager } from './db';
 
 /** Equality per property; an array means "any of these" (the keys of a DataLoader batch). */
@@ -55,7 +56,10 @@ function shapeOf(em: EntityManager, entity: Constructor<object>): EntityShape {
  * without its identity map and unit of work: for reads only.
  */
 export function toEntities<T extends object>(em: EntityManager, entity: Constructor<T>, rows: Record<string, unknown>[]): T[] {
-  const { meta, columns } = shapeOf(em, entity);
+  return instancesOf(shapeOf(em, entity), rows);
+}
+
+function instancesOf<T>({ meta, columns }: EntityShape, rows: Record<string, unknown>[]): T[] {
   return rows.map((row) => {
     const instance = Object.create(meta.prototype) as Record<string, unknown>;
     for (const { field, property, convert } of columns) instance[property] = convert(row[field]);
@@ -107,11 +111,33 @@ export async function queryRows<R = Record<string, unknown>>(em: EntityManager, 
  * `em.find` for the read paths behind DataLoaders: the SQL is built once per shape from the
  * entity's metadata and runs as a named prepared statement, and rows become plain instances of
  * the entity class (not managed: loaders only read). MikroORM's query building and hydration
- * were about a third of a subgraph's CPU per request (see README, Performance).
+ * were about a third of a subgraph's CPU per request (see README, Performance). Concurrent
+ * requests' reads of the same statement with the same single values are merged (coalescedRead):
+ * their key lists are joined, and each caller gets the rows its own filter selects, as instances
+ * of its own (a resolver may change what it was given, e.g. masking).
  */
 export async function findRows<T extends object>(em: EntityManager, entity: Constructor<T>, where: RowFilter<T>, orderBy: RowOrder<T> = {}): Promise<T[]> {
   if (Object.values(where).some((value) => Array.isArray(value) && value.length === 0)) return [];
   const read = prepare(em, entity, where, orderBy);
-  const rows = await queryRows(em, { name: read.name, text: read.text, values: read.parameters.map((p) => where[p as keyof T]) });
-  return toEntities(em, entity, rows);
+  const singles = read.parameters.filter((p) => !Array.isArray(where[p as keyof T])).map((p) => where[p as keyof T]);
+  return coalescedRead(em, `${read.name}|${JSON.stringify(singles)}`, where, (em, filters) => readMerged<T>(em, read, filters));
+}
+
+/** How a key compares, as a filter gives it and as a row's converted column holds it. */
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+
+async function readMerged<T>(em: EntityManager, read: PreparedRead, filters: RowFilter<T>[]): Promise<T[][]> {
+  const run = (where: RowFilter<T>) => queryRows(em, { name: read.name, text: read.text, values: read.parameters.map((p) => where[p as keyof T]) });
+  if (filters.length === 1) return [instancesOf<T>(read.shape, await run(filters[0]))];
+  const lists = read.parameters.filter((p) => Array.isArray(filters[0][p as keyof T]));
+  const listOf = (where: RowFilter<T>, property: string) => where[property as keyof T] as readonly unknown[];
+  const merged = { ...filters[0] };
+  for (const property of lists) merged[property as keyof T] = [...new Set(filters.flatMap((where) => listOf(where, property)))] as never;
+  const rows = await run(merged);
+  const keyColumns = lists.map((property) => read.shape.columns.find((column) => column.property === property)!);
+  const rowKeys = rows.map((row) => keyColumns.map(({ field, convert }) => comparable(convert(row[field]))));
+  return filters.map((where) => {
+    const wanted = lists.map((property) => new Set(listOf(where, property).map(comparable)));
+    return instancesOf<T>(read.shape, rows.filter((_, i) => wanted.every((keys, k) => keys.has(rowKeys[i][k]))));
+  });
 }
