@@ -84,7 +84,7 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
     expect(together[0].result.length).toBeGreaterThan(together[1].result.length);
     // The first three share a statement; the fourth has a single value of its own (status), so its own statement.
     expect(together.map((read) => read.statements)).toEqual([1, 0, 0, 1]);
-    // Person 1's registrations reached two requests: each has its own objects to change (masking).
+    // Person 1's registrations reached two requests: no object is shared between them.
     const shared = together[1].result[0];
     expect(together[0].result.find((r) => r.id === shared.id)).not.toBe(shared);
   });

@@ -19,6 +19,11 @@ const pending = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>()
  * never fails another request. Reads inside a transaction are never merged: they must see the
  * transaction's own writes and locks. Nothing is cached: the statement is sent after every caller
  * asked, so it sees whatever each had committed.
+ *
+ * This is not the module-level loader ARCHITECTURE.md rules out: it caches nothing, knows no
+ * caller (each request's own loaders judge visibility on the rows they get back), and lives for
+ * one turn. The statement runs on the pool through the first caller's entity manager, which
+ * outside a transaction is the same pool every request's fork reads from.
  */
 export function coalescedRead<K, R>(em: EntityManager, shape: string, keys: K, readMany: (em: EntityManager, calls: K[]) => Promise<R[]>): Promise<R> {
   if (em.getTransactionContext()) return readMany(em, [keys]).then(([result]) => result);

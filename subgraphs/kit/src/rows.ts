@@ -114,7 +114,7 @@ export async function queryRows<R = Record<string, unknown>>(em: EntityManager, 
  * were about a third of a subgraph's CPU per request (see README, Performance). Concurrent
  * requests' reads of the same statement with the same single values are merged (coalescedRead):
  * their key lists are joined, and each caller gets the rows its own filter selects, as instances
- * of its own (a resolver may change what it was given, e.g. masking).
+ * of its own: no object is shared between requests, whatever a resolver does with it.
  */
 export async function findRows<T extends object>(em: EntityManager, entity: Constructor<T>, where: RowFilter<T>, orderBy: RowOrder<T> = {}): Promise<T[]> {
   if (Object.values(where).some((value) => Array.isArray(value) && value.length === 0)) return [];
