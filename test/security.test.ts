@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { MAX_BATCHED_OPERATIONS } from '@pq/kit';
 import { graphqlClient } from '../scripts/src/client';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { errorCodes, startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
@@ -129,6 +130,23 @@ describe('personal data and audit', () => {
     expect(log.data.registryAuditLog.edges.map((e: any) => e.node)).toContainEqual({ caller: 'shandong-officer-7', callerRole: 'PROVINCIAL_AGENCY', operation: 'read idNumber', target: MULTI_SITE_DOCTOR });
   });
 
+  test('full reads sent at once (one batch to registry) are each audited under their own request id', async () => {
+    const token = await stack.token({ role: 'PROVINCIAL_AGENCY', region: '37', sub: 'batch-officer' });
+    const requestIds = Array.from({ length: 6 }, (_, i) => `batched-read-${i}`);
+    const read = (requestId: string) =>
+      fetch(stack.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
+        body: JSON.stringify({ query: `{ person(code: "${MULTI_SITE_DOCTOR}") { idNumber } }` }),
+      }).then((response) => response.json() as Promise<any>);
+    const answers = await Promise.all(requestIds.map(read));
+    expect(answers.map((answer) => answer.data.person.idNumber)).toEqual(requestIds.map(() => DEMO_PEOPLE.multiSiteDoctor.idNumber));
+    const log = await stack.query(`{ registryAuditLog(filter: { caller: "batch-officer" }) { edges { node { operation target requestId } } } }`, {}, { role: 'ADMINISTRATION', region: '' });
+    const entries = log.data.registryAuditLog.edges.map((e: any) => e.node);
+    expect(entries.map((entry: any) => entry.requestId).sort()).toEqual(requestIds);
+    expect(new Set(entries.map((entry: any) => `${entry.operation} ${entry.target}`))).toEqual(new Set([`read idNumber ${MULTI_SITE_DOCTOR}`]));
+  });
+
   test('every mutation is audited with its caller and basis document', async () => {
     const log = await stack.query(`{ scoringAuditLog(filter: { operation: "recordScores" }) { totalCount edges { node { operation basisDocument callerRole } } } }`, {}, { role: 'ADMINISTRATION', region: '' });
     expect(log.data.scoringAuditLog.totalCount).toBe(2);
@@ -137,6 +155,27 @@ describe('personal data and audit', () => {
 });
 
 describe('protection', () => {
+  test("a subgraph's batch endpoint answers each operation as it would alone, and refuses what is not a batch", async () => {
+    const token = await stack.token({});
+    const post = async (url: string, body: unknown, bearer = token) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const registry = stack.services.registry.url;
+    const operations = [{ query: `{ person(code: "${MULTI_SITE_DOCTOR}") { name } }` }, { query: '{ person { nope } }' }];
+    const alone = await Promise.all(operations.map((operation) => post(registry, operation)));
+    const batch = await post(`${registry}/batch`, operations.map((operation, i) => ({ requestId: `op-${i}`, operation })));
+    expect(batch.status).toBe(200);
+    expect(batch.body.map((answer: any) => ({ status: answer.status, body: JSON.parse(answer.body) }))).toEqual(alone);
+    expect(alone.map((answer) => answer.status)).toEqual([200, 400]);
+    // A bad token fails every operation, each as it would alone.
+    const forged = await post(`${registry}/batch`, [{ requestId: 'op-0', operation: operations[0] }], 'not-a-token');
+    expect(JSON.parse(forged.body[0].body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    for (const notABatch of [{}, [], [{ operation: operations[0] }], Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, (_, i) => ({ requestId: `op-${i}`, operation: operations[0] }))]) {
+      expect(await post(`${registry}/batch`, notABatch)).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+    }
+  });
+
   test('over-deep queries are refused before execution', async () => {
     let selection = 'code';
     for (let i = 0; i < 8; i++) selection = `registrations { person { ${selection} } }`;

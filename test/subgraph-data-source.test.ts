@@ -7,16 +7,20 @@ import { SubgraphDataSource } from '../gateway/src/gateway';
 
 /** A stand-in subgraph answering what each test sets, recording what it received. */
 let answer: { status: number; contentType: string; body: string };
-let received: { headers: IncomingMessage['headers']; body: any }[] = [];
+/** Its answer to a batch (POST /graphql/batch), from the batch's operations. */
+let batchAnswer: (operations: { requestId: string; operation: any }[]) => { status: number; contentType: string; body: string };
+let received: { path: string; headers: IncomingMessage['headers']; body: any }[] = [];
 let server: Server;
 let agent: Agent;
 let source: SubgraphDataSource;
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
-    received.push({ headers: req.headers, body: JSON.parse(await readBody(req)) });
-    res.writeHead(answer.status, { 'content-type': answer.contentType });
-    res.end(answer.body);
+    const body = JSON.parse(await readBody(req));
+    received.push({ path: req.url!, headers: req.headers, body });
+    const { status, contentType, body: text } = req.url === '/graphql/batch' ? batchAnswer(body) : answer;
+    res.writeHead(status, { 'content-type': contentType });
+    res.end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   agent = new Agent();
@@ -30,13 +34,14 @@ beforeEach(() => {
   received = [];
 });
 
-const fetchFromSubgraph = () =>
+const fetchFromSubgraph = (code = 'D1', requestId = 'req-1', authorization = 'Bearer caller-token') =>
   source.process({
     kind: 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-    request: { query: 'query($code: ID!) { person(code: $code) { name } }', variables: { code: 'D1' }, operationName: 'Dashboard__registry__0' },
-    context: { authorization: 'Bearer caller-token', requestId: 'req-1', role: 'NATIONAL_AGENCY' },
+    request: { query: 'query($code: ID!) { person(code: $code) { name } }', variables: { code }, operationName: 'Dashboard__registry__0' },
+    context: { authorization, requestId, role: 'NATIONAL_AGENCY' },
     incomingRequestContext: {} as never,
   });
+const json = (status: number, value: unknown) => ({ status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 
 describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
   test('sends the operation with the caller’s token and request id, and returns the subgraph’s answer, errors included', async () => {
@@ -59,5 +64,35 @@ describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
   ])('HTTP %s from a subgraph carries the code %s', async (status, code) => {
     answer = { status, contentType: 'application/json', body: JSON.stringify({ error: 'no' }) };
     await expect(fetchFromSubgraph()).rejects.toMatchObject({ extensions: { code, response: { status, body: { error: 'no' } } } });
+  });
+
+  test('fetches of concurrent requests with the same token go as one batch, each under its own request id, each answered alone', async () => {
+    batchAnswer = (operations) => json(200, operations.map(({ requestId, operation }) => json(200, { data: { person: { name: `${operation.variables.code} for ${requestId}` } } })));
+    const answers = await Promise.all([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2'), fetchFromSubgraph('D3', 'req-3')]);
+    expect(answers).toEqual([1, 2, 3].map((i) => ({ data: { person: { name: `D${i} for req-${i}` } } })));
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ path: '/graphql/batch', headers: { authorization: 'Bearer caller-token' } });
+    expect(received[0].body).toEqual([1, 2, 3].map((i) => ({ requestId: `req-${i}`, operation: { query: 'query($code: ID!) { person(code: $code) { name } }', variables: { code: `D${i}` }, operationName: 'Dashboard__registry__0' } })));
+  });
+
+  test("a batched operation's failing answer fails that fetch alone, with its status and code", async () => {
+    batchAnswer = () => json(200, [json(200, { data: { person: { name: 'ok' } } }), json(401, { error: 'no' }), { status: 200, contentType: 'text/plain', body: 'not json' }]);
+    const [ok, refused, garbled] = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2'), fetchFromSubgraph('D3', 'req-3')]);
+    expect(ok).toEqual({ status: 'fulfilled', value: { data: { person: { name: 'ok' } } } });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED', response: { status: 401, body: { error: 'no' } } } } });
+    expect(garbled).toMatchObject({ status: 'rejected', reason: { message: 'Expected JSON response body, but received: not json' } });
+  });
+
+  test('a refused batch fails each of its fetches with the refusal', async () => {
+    batchAnswer = () => ({ status: 502, contentType: 'text/plain', body: 'upstream down' });
+    const settled = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);
+    expect(settled).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ message: '502: Bad Gateway' }) })));
+  });
+
+  test('fetches with different tokens are never batched together', async () => {
+    answer = json(200, { data: { person: { name: 'alone' } } });
+    await Promise.all([fetchFromSubgraph('D1', 'req-1', 'Bearer one'), fetchFromSubgraph('D2', 'req-2', 'Bearer two')]);
+    expect(received.map((r) => [r.path, r.headers.authorization])).toEqual(expect.arrayContaining([['/graphql', 'Bearer one'], ['/graphql', 'Bearer two']]));
+    expect(received).toHaveLength(2);
   });
 });

@@ -1,10 +1,11 @@
 import { createServer, STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import DataLoader from 'dataloader';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
-import { closeServer, createErrorFormatter, createMetrics, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { BatchedAnswer, closeServer, createErrorFormatter, gatherInTurn, createMetrics, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -45,18 +46,29 @@ export interface RunningGateway {
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+type Fetch = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 /**
  * Sends the plan's fetches to one subgraph over undici's request API on keep-alive connections,
- * forwarding the caller's token (subgraphs verify it again) and the request id (they log under
- * it), and times each fetch. RemoteGraphQLDataSource builds node-fetch Headers and a Request per
- * fetch and needs a WHATWG fetch beneath it (web streams, abort signals): at the gateway's request
- * rates that bookkeeping was a quarter of its CPU. Errors follow RemoteGraphQLDataSource: a non-2xx
- * answer becomes a GraphQLError `<status>: <text>` carrying the body, 401/403 with their codes.
+ * forwarding the caller's token (subgraphs verify it again) and the request id (they log and
+ * audit under it), and times each fetch. RemoteGraphQLDataSource builds node-fetch Headers and a
+ * Request per fetch and needs a WHATWG fetch beneath it (web streams, abort signals): at the
+ * gateway's request rates that bookkeeping was a quarter of its CPU.
+ *
+ * The fetches that concurrent client requests with the same token make to this subgraph in one
+ * turn of the event loop go as one HTTP request (`POST /graphql/batch`, kit's serveGraphQLBatch),
+ * each under its own request id; a fetch alone goes as a plain GraphQL request. On two shared
+ * cores a socket write and the HTTP handling at both ends were a large part of a small fetch's
+ * cost (README, Benchmark). Each fetch's answer — alone or in a batch — is read the same way, as
+ * RemoteGraphQLDataSource reads one: a non-2xx answer becomes a GraphQLError `<status>: <text>`
+ * carrying the body, 401/403 with their codes.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly origin: string;
   private readonly path: string;
+  private readonly batchPath: string;
+  /** The fetches gathered in this turn, per token. */
+  private readonly gathering = new Map<string, DataLoader<Fetch, GatewayGraphQLResponse>>();
 
   constructor(
     url: string,
@@ -67,39 +79,79 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const parsed = new URL(url);
     this.origin = parsed.origin;
     this.path = `${parsed.pathname}${parsed.search}`;
+    this.batchPath = `${parsed.pathname.replace(/\/$/, '')}/batch${parsed.search}`;
   }
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if (!request.query) throw new Error('Missing query');
+  async process(fetch: Fetch): Promise<GatewayGraphQLResponse> {
+    if (!fetch.request.query) throw new Error('Missing query');
+    return gatherInTurn(this.gathering, (fetch.context as Partial<GatewayContext>).authorization ?? '', fetch, (fetches: Fetch[]) => (fetches.length === 1 ? this.sendOne(fetches[0]).then((answer) => [answer]) : this.sendMany(fetches)));
+  }
+
+  private async sendOne({ request, context }: Fetch): Promise<GatewayGraphQLResponse> {
     const ctx = context as Partial<GatewayContext>;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (ctx.authorization) headers.authorization = ctx.authorization;
+    const headers = this.headers(ctx.authorization);
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
-    const { query, variables, operationName, extensions } = request;
+    const started = process.hrtime.bigint();
+    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body: JSON.stringify(operationOf(request)) });
+    const text = await response.body.text();
+    this.observe(started, 1);
+    return this.answerOf(response.statusCode, String(response.headers['content-type'] ?? ''), text);
+  }
+
+  private async sendMany(fetches: Fetch[]): Promise<(GatewayGraphQLResponse | Error)[]> {
     const started = process.hrtime.bigint();
     const response = await this.dispatcher.request({
       origin: this.origin,
-      path: this.path,
+      path: this.batchPath,
       method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables, operationName, extensions }),
+      headers: this.headers((fetches[0].context as Partial<GatewayContext>).authorization),
+      body: JSON.stringify(fetches.map(({ request, context }) => ({ requestId: (context as Partial<GatewayContext>).requestId ?? randomUUID(), operation: operationOf(request) }))),
     });
     const text = await response.body.text();
-    this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, Number(process.hrtime.bigint() - started) / 1e9);
-    const contentType = String(response.headers['content-type'] ?? '');
+    this.observe(started, fetches.length);
+    // The batch itself refused (a subgraph not serving batches, a body too large): every fetch gets that answer.
+    if (response.statusCode !== 200) {
+      const refusal = settled(() => this.answerOf(response.statusCode, String(response.headers['content-type'] ?? ''), text));
+      return fetches.map(() => refusal);
+    }
+    return (JSON.parse(text) as BatchedAnswer[]).map((answer) => settled(() => this.answerOf(answer.status, answer.contentType, answer.body)));
+  }
+
+  private headers(authorization: string | undefined): Record<string, string> {
+    return authorization ? { 'content-type': 'application/json', authorization } : { 'content-type': 'application/json' };
+  }
+
+  private observe(started: bigint, fetches: number): void {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (let i = 0; i < fetches; i++) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, seconds);
+  }
+
+  /** One fetch's answer, as RemoteGraphQLDataSource reads it. */
+  private answerOf(status: number, contentType: string, text: string): GatewayGraphQLResponse {
     const isJson = contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
     const body: unknown = isJson ? JSON.parse(text) : text;
-    if (response.statusCode < 200 || response.statusCode > 299) {
-      const statusText = STATUS_CODES[response.statusCode] ?? '';
-      throw new GraphQLError(`${response.statusCode}: ${statusText}`, {
+    if (status < 200 || status > 299) {
+      const statusText = STATUS_CODES[status] ?? '';
+      throw new GraphQLError(`${status}: ${statusText}`, {
         extensions: {
-          response: { url: `${this.origin}${this.path}`, status: response.statusCode, statusText, body },
-          ...(response.statusCode === 401 ? { code: 'UNAUTHENTICATED' } : response.statusCode === 403 ? { code: 'FORBIDDEN' } : {}),
+          response: { url: `${this.origin}${this.path}`, status, statusText, body },
+          ...(status === 401 ? { code: 'UNAUTHENTICATED' } : status === 403 ? { code: 'FORBIDDEN' } : {}),
         },
       });
     }
     if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${text}`);
     return body as GatewayGraphQLResponse;
+  }
+}
+
+const operationOf = ({ query, variables, operationName, extensions }: Fetch['request']) => ({ query, variables, operationName, extensions });
+
+/** A batched fetch's answer, or the error that fails that fetch alone. */
+function settled(read: () => GatewayGraphQLResponse): GatewayGraphQLResponse | Error {
+  try {
+    return read();
+  } catch (error) {
+    return error as Error;
   }
 }
 

@@ -1,8 +1,31 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from './db';
 
-/** The batches being gathered, per database (a process may reach several: tests do) and shape. */
-const pending = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();
+/**
+ * Adds `call` to the calls gathered for `group` in this turn of the event loop. The first call of
+ * a turn schedules `handleMany` for all of them with setImmediate, which runs after the turn's I/O
+ * callbacks, so every request that arrived meanwhile has had its say; the scheduling caller's
+ * async context (its statement counter, its trace) carries the work. `handleMany` answers each
+ * call in order; an Error fails that call alone.
+ */
+export function gatherInTurn<K, R>(groups: Map<string, DataLoader<K, R>>, group: string, call: K, handleMany: (calls: K[]) => Promise<(R | Error)[]>): Promise<R> {
+  let batch = groups.get(group);
+  if (!batch) {
+    batch = new DataLoader<K, R>((calls) => handleMany([...calls]), {
+      cache: false,
+      batchScheduleFn: (dispatch) =>
+        setImmediate(() => {
+          groups.delete(group);
+          dispatch();
+        }),
+    });
+    groups.set(group, batch);
+  }
+  return batch.load(call);
+}
+
+/** The reads being gathered, per database (a process may reach several: tests do) and shape. */
+const pendingReads = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();
 
 /**
  * One read of one request (a per-request DataLoader's batch), merged with the reads of the same
@@ -28,31 +51,14 @@ const pending = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>()
 export function coalescedRead<K, R>(em: EntityManager, shape: string, keys: K, readMany: (em: EntityManager, calls: K[]) => Promise<R[]>): Promise<R> {
   if (em.getTransactionContext()) return readMany(em, [keys]).then(([result]) => result);
   const connection = em.getConnection();
-  const batches = pending.get(connection) ?? new Map<string, DataLoader<unknown, unknown>>();
-  pending.set(connection, batches);
-  let batch = batches.get(shape) as DataLoader<K, R> | undefined;
-  if (!batch) {
-    batch = new DataLoader<K, R>(
-      async (calls) => {
-        if (calls.length === 1) return readMany(em, [...calls]);
-        try {
-          return await readMany(em, [...calls]);
-        } catch {
-          return Promise.all(calls.map((call) => readMany(em, [call]).then(([result]) => result, (error: Error) => error)));
-        }
-      },
-      {
-        cache: false,
-        // The turn's I/O callbacks (every request that arrived) run before setImmediate's; the
-        // scheduling caller's async context (its statement counter) carries the statement.
-        batchScheduleFn: (dispatch) =>
-          setImmediate(() => {
-            batches.delete(shape);
-            dispatch();
-          }),
-      },
-    );
-    batches.set(shape, batch as DataLoader<unknown, unknown>);
-  }
-  return batch.load(keys);
+  const reads = (pendingReads.get(connection) ?? new Map()) as Map<string, DataLoader<K, R>>;
+  pendingReads.set(connection, reads as Map<string, DataLoader<unknown, unknown>>);
+  return gatherInTurn(reads, shape, keys, async (calls) => {
+    if (calls.length === 1) return readMany(em, calls);
+    try {
+      return await readMany(em, calls);
+    } catch {
+      return Promise.all(calls.map((call) => readMany(em, [call]).then(([result]) => result, (error: Error) => error)));
+    }
+  });
 }

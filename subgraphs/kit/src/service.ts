@@ -12,7 +12,7 @@ import { createRequestContext, RequestContext } from './context';
 import { countingStatements, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
 import { DomainError } from './errors';
 import type { DomainEvent } from './events';
-import { closeServer, listen, readBody, sendJson, serveGraphQL } from './http';
+import { closeServer, listen, readBody, sendJson, serveGraphQL, serveGraphQLBatch } from './http';
 import { createLogger, Logger } from './logger';
 import { shutdownTracing } from './tracing';
 import { createMetrics, requestObservability } from './observability';
@@ -157,14 +157,18 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const server = createServer(async (req, res) => {
     try {
       const path = (req.url ?? '/').split('?')[0];
+      const countedAs = <T>(requestId: string, work: () => Promise<T>) => countingStatements(requestId, name, (statements) => metrics.sqlStatements.observe(statements), work);
+      // The token is checked once per HTTP request; a batch's operations share it.
+      let caller: Promise<Caller> | undefined;
+      const contextFor = async (requestId: string) => {
+        caller ??= verifier.verify(req.headers.authorization);
+        return createRequestContext(name, orm.em as EntityManager, await caller, services, definition.createLoaders, requestId);
+      };
       if (path === '/graphql') {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        await countingStatements(requestId, name, (statements) => metrics.sqlStatements.observe(statements), () =>
-          serveGraphQL(apollo, req, res, async () => {
-            const caller = await verifier.verify(req.headers.authorization);
-            return createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
-          }),
-        );
+        await countedAs(requestId, () => serveGraphQL(apollo, req, res, () => contextFor(requestId)));
+      } else if (path === '/graphql/batch' && req.method === 'POST') {
+        await serveGraphQLBatch(apollo, req, res, contextFor, countedAs);
       } else if (path === '/metrics' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(await metrics.registry.metrics());
