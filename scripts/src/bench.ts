@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Pool } from 'undici';
-import { DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/kit';
+import DataLoader from 'dataloader';
+import { BatchedAnswer, DEVELOPMENT_JWT_SECRET, gatherInTurn, signToken, SUBGRAPHS } from '@pq/kit';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
@@ -174,14 +175,22 @@ async function load(url: string, token: string, query: string, variables: () => 
 /**
  * The physical limit for the dashboard: the same fetches the gateway's plan makes (registry, then
  * agreements, scoring and appeals in parallel), sent straight to the subgraphs over keep-alive
- * connections. A closed loop of our own, since each request is four dependent requests.
+ * connections, and batched per subgraph and turn as the gateway batches them (one token here,
+ * as in the gateway's runs). A closed loop of our own, since each request is four dependent requests.
  */
 async function directDashboard(token: string, codes: string[], options: { connections: number; seconds: number }): Promise<Sample> {
   const pools = Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new Pool(SUBGRAPH(port), { connections: options.connections })]));
-  const post = async (port: number, query: string, variables: object) => {
-    const response = await pools[port].request({ path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const gathering = Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new Map<string, DataLoader<object, any>>()]));
+  const send = async (port: number, path: string, body: unknown) => {
+    const response = await pools[port].request({ path, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     return (await response.body.json()) as any;
   };
+  const post = (port: number, query: string, variables: object) =>
+    gatherInTurn(gathering[port], token, { query, variables }, async (operations) =>
+      operations.length === 1
+        ? [await send(port, '/graphql', operations[0])]
+        : ((await send(port, '/graphql/batch', operations.map((operation, i) => ({ requestId: `direct-${i}`, operation })))) as BatchedAnswer[]).map((answer) => JSON.parse(answer.body)),
+    );
   const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${fields} } }`;
   const latencies: number[] = [];
   let errors = 0;
