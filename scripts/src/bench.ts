@@ -5,9 +5,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { Pool } from 'undici';
-import DataLoader from 'dataloader';
-import { BatchedAnswer, DEVELOPMENT_JWT_SECRET, gatherInTurn, signToken, SUBGRAPHS } from '@pq/kit';
+import { Agent } from 'undici';
+import { SubgraphDataSource } from '@pq/gateway';
+import { createMetrics, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/kit';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
@@ -172,25 +172,30 @@ async function load(url: string, token: string, query: string, variables: () => 
   return { seconds: options.seconds, latencies, errors: result.errors + result.non2xx + refused, statements: (await sqlStatementsSoFar()) - before };
 }
 
+/** The gateway's fetcher for each subgraph, for the direct limit, on keep-alive connections of its own. */
+function directSources(dispatcher: Agent): Record<number, SubgraphDataSource> {
+  const metrics = createMetrics('bench-direct');
+  return Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new SubgraphDataSource(`${SUBGRAPH(port)}/graphql`, String(port), dispatcher, metrics)]));
+}
+
 /**
  * The physical limit for the dashboard: the same fetches the gateway's plan makes (registry, then
- * agreements, scoring and appeals in parallel), sent straight to the subgraphs over keep-alive
- * connections, and batched per subgraph and turn as the gateway batches them (one token here,
- * as in the gateway's runs). A closed loop of our own, since each request is four dependent requests.
+ * agreements, scoring and appeals in parallel), sent straight to the subgraphs by the gateway's own
+ * fetcher (SubgraphDataSource: keep-alive connections, concurrent fetches batched per subgraph),
+ * without the gateway's planning, execution and HTTP server. A closed loop of our own, since each
+ * request is four dependent requests.
  */
-async function directDashboard(token: string, codes: string[], options: { connections: number; seconds: number }): Promise<Sample> {
-  const pools = Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new Pool(SUBGRAPH(port), { connections: options.connections })]));
-  const gathering = Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new Map<string, DataLoader<object, any>>()]));
-  const send = async (port: number, path: string, body: unknown) => {
-    const response = await pools[port].request({ path, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    return (await response.body.json()) as any;
-  };
-  const post = (port: number, query: string, variables: object) =>
-    gatherInTurn(gathering[port], token, { query, variables }, async (operations) =>
-      operations.length === 1
-        ? [await send(port, '/graphql', operations[0])]
-        : ((await send(port, '/graphql/batch', operations.map((operation, i) => ({ requestId: `direct-${i}`, operation })))) as BatchedAnswer[]).map((answer) => JSON.parse(answer.body)),
-    );
+async function directDashboard(token: string, codes: string[], sources: Record<number, SubgraphDataSource>, options: { connections: number; seconds: number }): Promise<Sample> {
+  let fetches = 0;
+  const post = (port: number, query: string, variables: Record<string, unknown>) =>
+    sources[port]
+      .process({
+        kind: 'incoming operation' as Parameters<SubgraphDataSource['process']>[0]['kind'],
+        request: { query, variables },
+        context: { authorization: `Bearer ${token}`, requestId: `direct-${fetches++}`, role: 'NATIONAL_AGENCY' },
+        incomingRequestContext: {} as never,
+      })
+      .catch((error: Error) => ({ errors: [error] })) as Promise<any>;
   const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${fields} } }`;
   const latencies: number[] = [];
   let errors = 0;
@@ -214,7 +219,6 @@ async function directDashboard(token: string, codes: string[], options: { connec
     }),
   );
   const statements = (await sqlStatementsSoFar()) - before;
-  await Promise.all(Object.values(pools).map((pool) => pool.close()));
   return { seconds: options.seconds, latencies, errors, statements };
 }
 
@@ -333,6 +337,7 @@ async function main(): Promise<void> {
   };
   const opts = { connections, seconds };
   const hive = await startHive(gatewayWorkers);
+  const directAgent = new Agent({ keepAliveTimeout: 60_000, connections });
   try {
     /**
      * Each scenario is measured after a warm-up with the same connections, not recorded: the JIT,
@@ -347,9 +352,10 @@ async function main(): Promise<void> {
     };
     const dashboardVariables = () => ({ code: pick(codes) });
     const dashboardAlone = (url: string) => () => statementsAlone(url, token, requestBody(ops.Dashboard, dashboardVariables()));
+    const directFetchers = directSources(directAgent);
     const dashboards = [
       { scenario: 'dashboard — our gateway', warmUpSeconds: 10, take: (turnSeconds: number) => load(GATEWAY, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }), alone: dashboardAlone(GATEWAY) },
-      { scenario: 'dashboard — subgraphs directly (physical limit)', warmUpSeconds: 3, take: (turnSeconds: number) => directDashboard(token, codes, { ...opts, seconds: turnSeconds }), alone: async () => null },
+      { scenario: 'dashboard — subgraphs directly (physical limit)', warmUpSeconds: 3, take: (turnSeconds: number) => directDashboard(token, codes, directFetchers, { ...opts, seconds: turnSeconds }), alone: async () => null },
       ...(hive ? [{ scenario: 'dashboard — Hive Gateway', warmUpSeconds: 10, take: (turnSeconds: number) => load(HIVE, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }), alone: dashboardAlone(HIVE) }] : []),
     ];
     for (const dashboard of dashboards) await dashboard.take(dashboard.warmUpSeconds);
@@ -417,6 +423,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table}`);
   } finally {
     hive?.kill();
+    await directAgent.close();
     await services.stop();
     await embedded?.stop();
   }
