@@ -38,6 +38,8 @@ export interface EventPayloads {
     allStaff: boolean;
     reason: string;
     basisDocument: string | null;
+    /** The department (科室) of a department-level measure (G14); null or absent for the whole agreement. */
+    department?: string | null;
   };
   /** registry → scoring: a person now has a live registration (scoring refuses scores for unknown persons). */
   PersonRegistered: {
@@ -67,6 +69,13 @@ export interface EventPayloads {
     until: IsoDate | null;
     basisDocument: string;
     reRegistrationBlockedUntil: IsoDate | null;
+    /**
+     * The day the decision that put it in force was made: `from` for a new scoring; later than
+     * `from` when an appeal or a repair re-derived the year and the sanction follows from it.
+     * Absent in events written before it was added (then `from`). A sanction id already known
+     * replaces what was known of it.
+     */
+    decidedOn?: IsoDate;
   };
   /**
    * scoring → registry: a suspension or termination no longer applies — restoration approved (S13)
@@ -85,6 +94,12 @@ export interface EventPayloads {
     reinstateRegistrations: boolean;
     cause: string;
     basisDocument: string;
+    /**
+     * The sanction never should have applied (a decision changed on appeal, a year re-derived):
+     * the days it was enforced stay in the history, marked annulled, so the yearly liquidation can
+     * refund what was clawed back for them (002 art.47–48). Absent: false.
+     */
+    annulled?: boolean;
   };
   /** scoring → registry: a termination's period was shortened by repair (S12): the re-registration ban ends with it. */
   ReRegistrationBanChanged: {

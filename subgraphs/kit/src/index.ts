@@ -26,3 +26,4 @@ export * from './schema';
 export * from './rows';
 export * from './scope';
 export * from './service';
+export * from './step-date';
