@@ -633,8 +633,12 @@ export type Eligibility = {
   payable: Scalars['Boolean']['output'];
   /** 理由 — why, as a sentence */
   reason: Scalars['String']['output'];
-  /** 当日登记备案状态 — registration status at the institution on that date */
+  /** 当日登记备案状态 — registration status at the institution on that date, as it was enforced then */
   status: RegistrationStatus;
+  /** 复核后状态 — the status of that date once every later decision is known: what an appeal changed (002 art.44) */
+  statusAfterReview: RegistrationStatus;
+  /** 申诉撤销 — the suspension or termination enforced that day was later annulled on appeal: a clawback for it is refunded at liquidation (002 art.47–48) */
+  annulled: Scalars['Boolean']['output'];
 };
 
 /** 协议争议 — an institution disputes an agreement decision of the agency (003 art.35) */
@@ -1575,6 +1579,8 @@ export type Registration = {
   registeredOn: Scalars['Date']['output'];
   /** 取消登记备案日期 — cancelled on (R4) */
   cancelledOn: Maybe<Scalars['Date']['output']>;
+  /** 取消原因 — why the registration was cancelled (R4) */
+  cancelReason: Maybe<Scalars['String']['output']>;
   /** 执业类型 — practice type */
   practiceType: Maybe<Scalars['String']['output']>;
   /** 执业类别 — practice category */
@@ -1589,6 +1595,14 @@ export type Registration = {
   institution: Institution;
   /** 是否签署服务承诺 — without a signed commitment no fund-settled services (R8) */
   commitmentSigned: Scalars['Boolean']['output'];
+  /** 某日状态 — the status on a date as it was enforced, beside the status after review and whether an appeal annulled it, for the yearly liquidation (E3, 002 art.47–48); empty before the registration */
+  statusOn: Maybe<StatusChange>;
+};
+
+
+/** 登记备案 — a person registered at one institution */
+export type RegistrationStatusOnArgs = {
+  date: Scalars['Date']['input'];
 };
 
 /** 登记备案状态 — registration status (002 art.16) */
@@ -1863,8 +1877,12 @@ export type SignCommitmentPayload = {
 /** 状态变更 — one stretch of a registration's status, with its cause (一医一档, R11) */
 export type StatusChange = {
   __typename?: 'StatusChange';
-  /** 状态 — status during the stretch */
+  /** 状态 — status enforced during the stretch, as known on each of its days */
   status: RegistrationStatus;
+  /** 复核后状态 — the status of those days once every later decision is known (002 art.44) */
+  statusAfterReview: RegistrationStatus;
+  /** 申诉撤销 — the status enforced was annulled later on appeal: refundable at liquidation (002 art.47–48) */
+  annulled: Scalars['Boolean']['output'];
   /** 起始日期 — first day */
   from: Scalars['Date']['output'];
   /** 截止日期 — last day; empty while it lasts */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Clock } from './clock';
 import { SubgraphName } from './config';
 import { DomainEvent, EVENT_SUBSCRIBERS, EventPayloads, EventType } from './events';
 import { queryRows } from './rows';
@@ -77,6 +78,8 @@ export interface EventContext {
   em: EntityManager;
   event: DomainEvent;
   outbox: Outbox;
+  /** The service's clock: a consumer that derives a status derives it as of today. */
+  clock: Clock;
 }
 
 export type EventHandlers = { [T in EventType]?: (payload: EventPayloads[T], context: EventContext) => Promise<void> };
@@ -91,7 +94,7 @@ export interface DeliveryResult {
  * event's effects commit together, so a redelivery finds the row and changes nothing. Stops at
  * the first failure so that later events of the same key are never applied before it.
  */
-export async function applyDeliveredEvents(orm: MikroORM, outbox: Outbox, handlers: EventHandlers, events: DomainEvent[]): Promise<DeliveryResult> {
+export async function applyDeliveredEvents(orm: MikroORM, outbox: Outbox, handlers: EventHandlers, events: DomainEvent[], clock: Clock): Promise<DeliveryResult> {
   const acknowledged: string[] = [];
   for (const event of events) {
     try {
@@ -101,7 +104,7 @@ export async function applyDeliveredEvents(orm: MikroORM, outbox: Outbox, handle
           [event.id, event.source, event.type],
         );
         const handler = handlers[event.type] as ((payload: unknown, context: EventContext) => Promise<void>) | undefined;
-        if (fresh.length > 0 && handler) await handler(event.payload, { em, event, outbox });
+        if (fresh.length > 0 && handler) await handler(event.payload, { em, event, outbox, clock });
       });
       acknowledged.push(event.id);
     } catch (error) {

@@ -184,7 +184,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
         const caller = await verifier.verify(req.headers.authorization);
         if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
         const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
-        const result = await applyDeliveredEvents(orm, definition.outbox, definition.eventHandlers, events);
+        const result = await applyDeliveredEvents(orm, definition.outbox, definition.eventHandlers, events, services.clock);
         if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
         sendJson(res, result.error ? 500 : 200, result);
       } else {

@@ -1,6 +1,7 @@
 import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates } from '@pq/kit';
 import { birthDateOfIdNumber, genderOfIdNumber, LIVE_STATUSES, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
-import { personStatus, registrationProblem } from '../domain/registration';
+import { registrationProblem } from '../domain/registration';
+import { personHold } from '../domain/status';
 import { AgreementStatusInterval } from '../entities/agreement-status-interval';
 import { InstitutionView } from '../entities/institution-view';
 import { Person } from '../entities/person';
@@ -8,7 +9,8 @@ import { Registration } from '../entities/registration';
 import { outbox } from '../events/outbox';
 import type { Context } from '../resolvers/context';
 import type { RegisterPersonnelInput } from '../resolvers/person.types';
-import { startStatusHistory } from './status';
+import { loadPersonCauses } from '../repositories/person-causes';
+import { rederivePersons } from './derive-status';
 
 /**
  * A registration batch by one institution (002 art.13). Every entry is checked first; one bad
@@ -26,6 +28,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
   await lockAggregates(em, 'person', codes);
   const persons = await em.find(Person, { code: { $in: codes } });
   const liveRegistrations = await em.find(Registration, { personCode: { $in: codes }, status: { $in: [...LIVE_STATUSES] } });
+  const causes = await loadPersonCauses(em, persons.map((p) => p.code));
 
   const problems: EntryProblem[] = [];
   const seen = new Set<string>();
@@ -36,12 +39,13 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
     }
     seen.add(entry.code);
     const person = persons.find((p) => p.code === entry.code) ?? null;
+    const registeredOn = entry.registeredOn ?? today;
     const problem = registrationProblem(
-      { ...entry, institutionCode: input.institutionCode, registeredOn: entry.registeredOn ?? today },
+      { ...entry, institutionCode: input.institutionCode, registeredOn },
       institution && { code: institution.code, kind: institution.kind, agreements },
       person && {
         idNumber: person.idNumber,
-        status: person.status,
+        status: personHold(causes.get(person.code)!, registeredOn)?.status ?? RegistrationStatus.NORMAL,
         reRegistrationBlockedUntil: person.reRegistrationBlockedUntil ?? null,
         liveInstitutionCodes: liveRegistrations.filter((r) => r.personCode === person.code).map((r) => r.institutionCode),
       },
@@ -68,7 +72,6 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
     } else {
       person.name = entry.name;
       person.phone = entry.phone ?? person.phone;
-      person.status = personStatus(null, [RegistrationStatus.NORMAL]);
     }
     const registration = em.create(Registration, {
       personCode: entry.code,
@@ -81,10 +84,10 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
       practiceScope: entry.practiceScope ?? null,
       professionalTitle: entry.professionalTitle ?? null,
     });
-    startStatusHistory(em, registration, 'registered (登记备案)');
     return { person, registration };
   });
   await em.flush();
+  await rederivePersons(em, codes, today);
   await outbox.publishAll(
     em,
     registrations.map(({ person, registration }) => ({

@@ -1,12 +1,10 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
+import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
 import { LIVE_STATUSES, RegistrationStatus } from '../domain/personnel';
-import { personStatus } from '../domain/registration';
 import { InstitutionView } from '../entities/institution-view';
-import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { outbox } from '../events/outbox';
 import type { Context } from '../resolvers/context';
-import { changeRegistrationStatuses } from './status';
+import { rederivePersons } from './derive-status';
 
 /** Loads a registration for a change by its institution (or an agency), locking its person. */
 async function registrationForChange(em: EntityManager, context: Context, registrationId: string): Promise<Registration> {
@@ -23,18 +21,13 @@ async function registrationForChange(em: EntityManager, context: Context, regist
   return registration;
 }
 
-function notInFuture(context: Context, date: IsoDate, what: string): void {
-  if (date > context.clock.today()) throw new DomainError('BAD_USER_INPUT', `${what} ${date} is in the future`);
-}
-
 /** R8: the service commitment, signed on the platform or on paper; without it nothing is paid. Signing twice keeps the first date. */
 export async function signCommitment(em: EntityManager, context: Context, registrationId: string, signedOn: IsoDate | undefined): Promise<string> {
   const registration = await registrationForChange(em, context, registrationId);
   if (!LIVE_STATUSES.includes(registration.status)) {
     throw new DomainError('INVALID_STATE', `the registration is ${registration.status.toLowerCase()}; a new registration needs a new commitment (S13)`);
   }
-  const date = signedOn ?? context.clock.today();
-  notInFuture(context, date, 'the signing date');
+  const date = stepDate(signedOn, { today: context.clock.today(), what: 'the signing date', field: 'signedOn' });
   registration.commitmentSignedOn ??= date;
   await em.flush();
   return registration.id;
@@ -45,18 +38,12 @@ export async function cancelRegistration(em: EntityManager, context: Context, re
   if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'a cancellation states its reason (contract ended, retirement, …)');
   const registration = await registrationForChange(em, context, registrationId);
   if (registration.status === RegistrationStatus.CANCELLED) throw new DomainError('INVALID_STATE', `the registration was already cancelled on ${registration.cancelledOn}`);
-  const date = on ?? context.clock.today();
-  notInFuture(context, date, 'the cancellation date');
-  if (date < registration.registeredOn) throw new DomainError('BAD_USER_INPUT', `the cancellation date ${date} is before the registration (${registration.registeredOn})`);
+  const date = stepDate(on, { today: context.clock.today(), notBefore: registration.registeredOn, what: 'the cancellation date', field: 'on' });
 
-  await changeRegistrationStatuses(em, [registration], RegistrationStatus.CANCELLED, { effectiveOn: date, cause: `cancelled (取消登记备案): ${reason}` });
   registration.cancelledOn = date;
-  const person = await em.findOneOrFail(Person, { code: registration.personCode });
-  if (person.status !== RegistrationStatus.SUSPENDED && person.status !== RegistrationStatus.TERMINATED) {
-    const others = await em.find(Registration, { personCode: person.code });
-    person.status = personStatus(null, others.map((r) => r.status));
-  }
+  registration.cancelReason = reason;
   await em.flush();
-  await outbox.publish(em, 'RegistrationCancelled', person.code, { registrationId: registration.id, personCode: person.code, institutionCode: registration.institutionCode, cancelledOn: date });
+  await rederivePersons(em, [registration.personCode], context.clock.today());
+  await outbox.publish(em, 'RegistrationCancelled', registration.personCode, { registrationId: registration.id, personCode: registration.personCode, institutionCode: registration.institutionCode, cancelledOn: date });
   return registration.id;
 }

@@ -3,8 +3,10 @@ import { RegistrationStatus } from './personnel';
 
 /** What the registry knows about one claim line on its service date (E1, R3, R8, G1). */
 export interface ClaimFacts {
-  /** Status of the person's registration at the institution on the service date; null: not registered then. */
+  /** Status of the person's registration at the institution on the service date, as enforced then; null: not registered then. */
   status: RegistrationStatus | null;
+  /** The same day's status once every later decision is known (an appeal may have annulled what was enforced). */
+  statusAfterReview: RegistrationStatus | null;
   commitmentSignedOn: IsoDate | null;
   agreementInForce: boolean;
 }
@@ -12,24 +14,37 @@ export interface ClaimFacts {
 export interface Verdict {
   payable: boolean;
   reason: string;
+  /** The status as it was on the service date. */
   status: RegistrationStatus;
+  statusAfterReview: RegistrationStatus;
+  /** A suspension or termination enforced that day was later annulled on appeal: a clawback for it is refunded. */
+  annulled: boolean;
 }
 
 /**
  * E1: a service is paid only if on its date the registration at that institution was normal,
  * the service commitment was signed, and the institution's agreement was in force — except
  * emergency and rescue (急诊、抢救), which are paid whatever the status, with that reason stated.
+ * The status judged is the one after review (002 art.44, 47–48): a suspension annulled on appeal
+ * never should have stopped payment. The one rule for `paymentEligibility` and `auditClaims`;
+ * the audit's SQL only leaves out sites it proves payable (loaders/claim-facts.ts).
  */
 export function claimVerdict(facts: ClaimFacts, serviceDate: IsoDate, emergency: boolean): Verdict {
   const status = facts.status ?? RegistrationStatus.CANCELLED;
+  const judged = facts.statusAfterReview ?? status;
+  const annulled = status !== RegistrationStatus.NORMAL && status !== RegistrationStatus.CANCELLED && judged === RegistrationStatus.NORMAL;
   const obstacle = (() => {
-    if (facts.status === null || facts.status === RegistrationStatus.CANCELLED) return `the person was not registered at this institution on ${serviceDate}`;
-    if (facts.status !== RegistrationStatus.NORMAL) return `the person's payment qualification was ${facts.status.toLowerCase()} on ${serviceDate}`;
+    if (facts.status === null || judged === RegistrationStatus.CANCELLED) return `the person was not registered at this institution on ${serviceDate}`;
+    if (judged !== RegistrationStatus.NORMAL) return `the person's payment qualification was ${judged.toLowerCase()} on ${serviceDate}`;
     if (!facts.commitmentSignedOn || facts.commitmentSignedOn > serviceDate) return `the person had not signed the service commitment by ${serviceDate} (R8)`;
     if (!facts.agreementInForce) return `the institution had no service agreement in force on ${serviceDate}`;
     return null;
   })();
-  if (!obstacle) return { payable: true, reason: `payable: registered and normal on ${serviceDate}, commitment signed, agreement in force`, status };
-  if (emergency) return { payable: true, reason: `payable as emergency or rescue (急诊、抢救), although ${obstacle}`, status };
-  return { payable: false, reason: `not payable: ${obstacle}`, status };
+  const verdict = { status, statusAfterReview: judged, annulled };
+  if (!obstacle) {
+    const why = annulled ? `the ${status.toLowerCase()} status enforced on ${serviceDate} was annulled on appeal; a clawback for it is refunded (002 art.44, 47–48)` : `registered and normal on ${serviceDate}`;
+    return { payable: true, reason: `payable: ${why}, commitment signed, agreement in force`, ...verdict };
+  }
+  if (emergency) return { payable: true, reason: `payable as emergency or rescue (急诊、抢救), although ${obstacle}`, ...verdict };
+  return { payable: false, reason: `not payable: ${obstacle}`, ...verdict };
 }

@@ -18,11 +18,6 @@ export enum PersonnelCategory {
   PHARMACY_PRINCIPAL = 'PHARMACY_PRINCIPAL',
 }
 
-export enum StatusSource {
-  PERSON_SANCTION = 'PERSON_SANCTION',
-  AGREEMENT_MEASURE = 'AGREEMENT_MEASURE',
-}
-
 export enum Gender {
   MALE = 'MALE',
   FEMALE = 'FEMALE',

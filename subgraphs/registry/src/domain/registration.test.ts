@@ -1,5 +1,5 @@
 import { idNumberProblem, maskIdNumber, maskPhone, PersonnelCategory, personnelCodeProblem, RegistrationStatus } from './personnel';
-import { InstitutionFacts, PersonFacts, personStatus, registrationProblem, statusChangePlan } from './registration';
+import { InstitutionFacts, PersonFacts, registrationProblem } from './registration';
 
 const VALID_ID = '11010519491231002X';
 
@@ -64,34 +64,19 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
   });
 });
 
-describe('status rules — R3, R5, R11', () => {
-  test.each<[string, RegistrationStatus.SUSPENDED | RegistrationStatus.TERMINATED | null, RegistrationStatus[], RegistrationStatus]>([
-    ['R5 a sanction applies to the person everywhere', RegistrationStatus.SUSPENDED, [RegistrationStatus.NORMAL], RegistrationStatus.SUSPENDED],
-    ['R3 normal while any registration is live', null, [RegistrationStatus.CANCELLED, RegistrationStatus.NORMAL], RegistrationStatus.NORMAL],
-    ['R4 cancelled once every registration is cancelled', null, [RegistrationStatus.CANCELLED], RegistrationStatus.CANCELLED],
-  ])('%s', (_rule, sanction, statuses, expected) => {
-    expect(personStatus(sanction, statuses)).toBe(expected);
-  });
-
-  test.each([
-    ['R11 a change ends the open interval the day before it takes effect', { validFrom: '2026-01-05' }, '2026-01-05', '2026-03-10', { effectiveOn: '2026-03-10', closeOpen: 'end' }],
-    ['R11 a change on the interval\'s first day replaces it', { validFrom: '2026-03-10' }, '2026-01-05', '2026-03-10', { effectiveOn: '2026-03-10', closeOpen: 'replace' }],
-    ['a sanction dated before the registration takes effect from the registration', { validFrom: '2026-03-12' }, '2026-03-12', '2026-03-10', { effectiveOn: '2026-03-12', closeOpen: 'replace' }],
-  ])('%s', (_rule, open, registeredOn, effectiveOn, expected) => {
-    expect(statusChangePlan(open, registeredOn, effectiveOn)).toEqual(expected);
-  });
-});
-
 import { claimVerdict } from './eligibility';
 
 describe('claimVerdict — E1, R3, R8, G1', () => {
-  const normal = { status: RegistrationStatus.NORMAL, commitmentSignedOn: '2026-01-05', agreementInForce: true };
+  const normal = { status: RegistrationStatus.NORMAL, statusAfterReview: RegistrationStatus.NORMAL, commitmentSignedOn: '2026-01-05', agreementInForce: true };
+  const suspended = { ...normal, status: RegistrationStatus.SUSPENDED, statusAfterReview: RegistrationStatus.SUSPENDED };
   test.each([
     ['E1 normal, committed, agreement in force → paid', normal, false, true, /^payable: registered/],
-    ['E1 suspended on the service date → not paid', { ...normal, status: RegistrationStatus.SUSPENDED }, false, false, /suspended on 2026-03-16/],
-    ['R3 suspended but emergency → paid, with the reason', { ...normal, status: RegistrationStatus.SUSPENDED }, true, true, /emergency or rescue/],
-    ['E1 terminated → not paid', { ...normal, status: RegistrationStatus.TERMINATED }, false, false, /terminated/],
-    ['not registered there on the date → not paid', { ...normal, status: null }, false, false, /not registered/],
+    ['E1 suspended on the service date → not paid', suspended, false, false, /suspended on 2026-03-16/],
+    ['R3 suspended but emergency → paid, with the reason', suspended, true, true, /emergency or rescue/],
+    ['E1 terminated → not paid', { ...normal, status: RegistrationStatus.TERMINATED, statusAfterReview: RegistrationStatus.TERMINATED }, false, false, /terminated/],
+    ['not registered there on the date → not paid', { ...normal, status: null, statusAfterReview: null }, false, false, /not registered/],
+    ['002 art.44, 47–48: a suspension annulled on appeal → paid, refundable', { ...suspended, statusAfterReview: RegistrationStatus.NORMAL }, false, true, /annulled on appeal; a clawback for it is refunded/],
+    ['002 art.44: a suspension decided later for that day → not paid', { ...normal, statusAfterReview: RegistrationStatus.SUSPENDED }, false, false, /suspended on 2026-03-16/],
     ['R8 no commitment → not paid', { ...normal, commitmentSignedOn: null }, false, false, /service commitment/],
     ['R8 commitment signed after the service → not paid', { ...normal, commitmentSignedOn: '2026-03-17' }, false, false, /service commitment/],
     ['G1 no agreement in force → not paid', { ...normal, agreementInForce: false }, false, false, /agreement/],

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@pq/kit';
-import { idNumberProblem, LIVE_STATUSES, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
+import { idNumberProblem, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
 
 export type RegistrationProblemCode =
   | 'INVALID_ID_NUMBER'
@@ -30,6 +30,7 @@ export interface InstitutionFacts {
 
 export interface PersonFacts {
   idNumber: string;
+  /** The person-level status on the registration date (a sanction or a measure naming them holds it). */
   status: RegistrationStatus;
   reRegistrationBlockedUntil: IsoDate | null;
   /** Institutions where the person has a live (normal or suspended) registration. */
@@ -82,28 +83,4 @@ export function registrationProblem(
     return { code: 'DUPLICATE_REGISTRATION', message: `${request.code} is already registered at ${request.institutionCode}` };
   }
   return null;
-}
-
-/**
- * Person-level status (R3, R5): a sanction applies everywhere; without one the person is
- * normal while any registration is live and cancelled once none is.
- */
-export function personStatus(sanction: RegistrationStatus.SUSPENDED | RegistrationStatus.TERMINATED | null, registrationStatuses: RegistrationStatus[]): RegistrationStatus {
-  if (sanction) return sanction;
-  return registrationStatuses.some((s) => LIVE_STATUSES.includes(s)) ? RegistrationStatus.NORMAL : RegistrationStatus.CANCELLED;
-}
-
-export interface OpenInterval {
-  validFrom: IsoDate;
-}
-
-/**
- * How a status change enters a registration's history of intervals ([validFrom, validTo)).
- * The change takes effect on its date, but never before the registration existed; an open
- * interval starting on that same day is replaced rather than left empty.
- */
-export function statusChangePlan(open: OpenInterval | null, registeredOn: IsoDate, effectiveOn: IsoDate): { effectiveOn: IsoDate; closeOpen: 'end' | 'replace' | 'none' } {
-  const effective = effectiveOn < registeredOn ? registeredOn : effectiveOn;
-  if (!open) return { effectiveOn: effective, closeOpen: 'none' };
-  return { effectiveOn: effective, closeOpen: open.validFrom >= effective ? 'replace' : 'end' };
 }

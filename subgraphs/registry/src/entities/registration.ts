@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { RegistrationStatus, StatusSource } from '../domain/personnel';
+import { RegistrationStatus } from '../domain/personnel';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '登记备案 — a person registered at one institution' })
@@ -24,10 +24,6 @@ export class Registration {
   @Enum({ items: () => RegistrationStatus })
   status!: RegistrationStatus;
 
-  /** Why the status is not normal: a person-level sanction or an agreement measure. */
-  @Property({ type: 'string', nullable: true })
-  statusSource?: StatusSource | null;
-
   @Field(() => DateScalar, { nullable: true, description: '服务承诺签署日期 — when the service commitment was signed (R8)' })
   @Property({ type: 'date', nullable: true })
   commitmentSignedOn?: string | null;
@@ -39,6 +35,10 @@ export class Registration {
   @Field(() => DateScalar, { nullable: true, description: '取消登记备案日期 — cancelled on (R4)' })
   @Property({ type: 'date', nullable: true })
   cancelledOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: '取消原因 — why the registration was cancelled (R4)' })
+  @Property({ type: 'string', nullable: true })
+  cancelReason?: string | null;
 
   @Field(() => String, { nullable: true, description: '执业类型 — practice type' })
   @Property({ type: 'string', nullable: true })

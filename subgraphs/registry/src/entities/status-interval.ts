@@ -22,8 +22,17 @@ export class StatusInterval {
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
+  /** The status enforced on those days, as known on each of them. */
   @Enum({ items: () => RegistrationStatus })
   status!: RegistrationStatus;
+
+  /** The status on those days once every later decision is known (appeals). */
+  @Enum({ items: () => RegistrationStatus })
+  statusAfterReview!: RegistrationStatus;
+
+  /** The enforced status came from a sanction later annulled on appeal: refundable at liquidation (002 art.47–48). */
+  @Property({ type: 'boolean' })
+  annulled!: boolean;
 
   @Property({ type: 'date' })
   validFrom!: string;

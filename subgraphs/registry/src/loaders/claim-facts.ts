@@ -16,7 +16,7 @@ export interface ClaimLineFacts extends ClaimFacts {
   lineId: string;
 }
 
-type SiteFactsRow = { n: string; status: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
+type SiteFactsRow = { n: string; status: RegistrationStatus | null; status_after_review: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
 
 /** The sites to look up: bound arrays, numbered 1… (an audit), or one site (an eligibility check). */
 const MANY_SITES = `unnest($1::text[], $2::text[], $3::date[]) with ordinality as s(person_code, institution_code, service_date, n)`;
@@ -27,14 +27,15 @@ const ONE_SITE = `(select $1::text as person_code, $2::text as institution_code,
  * registration there on that date (one index range lookup in the status intervals), the
  * commitment date, and whether an agreement was in force that day (valid, and active rather than
  * suspended or terminated on that day: agreementInForce in domain/registration.ts). With `irregularOnly`, sites
- * where everything is in order are left out in SQL. A single site skips `unnest`, which costs
+ * where everything is in order are left out in SQL: only those that claimVerdict pays — `is not true`,
+ * because a NULL (no commitment, no registration) makes the condition unknown, not false. A single site skips `unnest`, which costs
  * PostgreSQL about a third more on the one-line check settlement systems send most.
  */
 function siteFactsSql(sites: string, irregularOnly: boolean): string {
-  return `select s.n, f.status, to_char(f.commitment_signed_on, 'YYYY-MM-DD') as commitment_signed_on, a.in_force is not null as agreement_in_force
+  return `select s.n, f.status, f.status_after_review, to_char(f.commitment_signed_on, 'YYYY-MM-DD') as commitment_signed_on, a.in_force is not null as agreement_in_force
        from ${sites}
        left join lateral (
-         select si.status, r.commitment_signed_on
+         select si.status, si.status_after_review, r.commitment_signed_on
            from registry.registration r
            join registry.status_interval si on si.registration_id = r.id
             and si.valid_from <= s.service_date and (si.valid_to is null or si.valid_to > s.service_date)
@@ -46,7 +47,7 @@ function siteFactsSql(sites: string, irregularOnly: boolean): string {
             and ai.agreement_valid_from <= s.service_date and s.service_date <= ai.agreement_valid_until
             and ai.valid_from <= s.service_date and (ai.valid_to is null or ai.valid_to > s.service_date)
           limit 1) a on true
-      ${irregularOnly ? `where not (f.status is not distinct from 'NORMAL' and f.commitment_signed_on <= s.service_date and a.in_force is not null)` : ''}`;
+      ${irregularOnly ? `where (f.status_after_review = 'NORMAL' and f.commitment_signed_on <= s.service_date and a.in_force is not null) is not true` : ''}`;
 }
 
 const siteKey = (line: ClaimLine) => `${line.personCode}|${line.institutionCode}|${line.serviceDate}`;
@@ -82,7 +83,7 @@ export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irr
       : [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
   });
   const factsBySite: (ClaimFacts | undefined)[] = new Array(distinct.length);
-  for (const row of rows) factsBySite[Number(row.n) - 1] = { status: row.status, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force };
+  for (const row of rows) factsBySite[Number(row.n) - 1] = { status: row.status, statusAfterReview: row.status_after_review, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force };
   const result: ClaimLineFacts[] = [];
   considered.forEach((line, i) => {
     const facts = factsBySite[siteOfLine[i]];

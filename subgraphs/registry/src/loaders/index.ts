@@ -1,4 +1,5 @@
-import { Caller, findRows, canSee, EntityManager, listLoader, scopedEntityLoader } from '@pq/kit';
+import DataLoader from 'dataloader';
+import { Caller, findRows, canSee, EntityManager, IsoDate, listLoader, queryRows, scopedEntityLoader, toEntities } from '@pq/kit';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
@@ -25,10 +26,35 @@ async function personReach(em: EntityManager, codes: string[]): Promise<Map<stri
   return new Map(rows.map((row) => [row.person_code, row]));
 }
 
+/**
+ * The stretch of status history covering each (registration, date): what was enforced on the
+ * day and what stands after review (E3, 002 art.47–48). One statement for all the keys.
+ */
+function statusOnLoader(em: EntityManager): DataLoader<{ registrationId: string; on: IsoDate }, StatusInterval | null, string> {
+  return new DataLoader(
+    async (keys) => {
+      const rows = await queryRows<Record<string, unknown>>(em, {
+        name: 'pq_status_on',
+        text: `select si.*, k.n from unnest($1::uuid[], $2::date[]) with ordinality as k(registration_id, day, n)
+                 join lateral (select * from registry.status_interval si where si.registration_id = k.registration_id
+                                  and si.valid_from <= k.day and (si.valid_to is null or si.valid_to > k.day)
+                                order by si.valid_from desc limit 1) si on true`,
+        values: [keys.map((k) => k.registrationId), keys.map((k) => k.on)],
+      });
+      const intervals = toEntities(em, StatusInterval, rows);
+      const byKey: (StatusInterval | null)[] = keys.map(() => null);
+      rows.forEach((row, i) => (byKey[Number(row.n) - 1] = intervals[i]));
+      return byKey;
+    },
+    { cacheKeyFn: (key) => `${key.registrationId}|${key.on}` },
+  );
+}
+
 /** One loader per entity type; rows outside the caller's scope come back as FORBIDDEN errors. */
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     claimFacts: claimFactsLoader(em),
+    statusOn: statusOnLoader(em),
     personnelPages: personnelPagesLoader(em),
     personnelCounts: personnelCountsLoader(em),
     person: scopedEntityLoader(caller, {

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
+import { StatusInterval } from '../entities/status-interval';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter, StatusChange } from './person.types';
 import { personsPage } from './persons-page';
@@ -63,14 +64,21 @@ export class PersonResolver {
   @FieldResolver(() => [StatusChange], { description: '状态变更记录 — the status part of the person\'s file (一医一档), oldest first' })
   async statusHistory(@Root() person: Person, @Ctx() context: Context): Promise<StatusChange[]> {
     const intervals = await context.loaders.statusHistoryByPerson.load(person.code);
-    return intervals.map((interval) => ({
-      status: interval.status,
-      from: interval.validFrom,
-      until: interval.validTo ? addDays(interval.validTo, -1) : null,
-      cause: interval.cause,
-      basisDocument: interval.basisDocument ?? null,
-      registrationId: interval.registrationId,
-      institution: { code: interval.institutionCode },
-    }));
+    return intervals.map(statusChange);
   }
+}
+
+/** A stretch of a registration's history as the API shows it. */
+export function statusChange(interval: StatusInterval): StatusChange {
+  return {
+    status: interval.status,
+    statusAfterReview: interval.statusAfterReview,
+    annulled: interval.annulled,
+    from: interval.validFrom,
+    until: interval.validTo ? addDays(interval.validTo, -1) : null,
+    cause: interval.cause,
+    basisDocument: interval.basisDocument ?? null,
+    registrationId: interval.registrationId,
+    institution: { code: interval.institutionCode },
+  };
 }

@@ -13,8 +13,14 @@ export class Institution {
 
 @ObjectType({ description: '状态变更 — one stretch of a registration\'s status, with its cause (一医一档, R11)' })
 export class StatusChange {
-  @Field(() => RegistrationStatus, { description: '状态 — status during the stretch' })
+  @Field(() => RegistrationStatus, { description: '状态 — status enforced during the stretch, as known on each of its days' })
   status!: RegistrationStatus;
+
+  @Field(() => RegistrationStatus, { description: '复核后状态 — the status of those days once every later decision is known (002 art.44)' })
+  statusAfterReview!: RegistrationStatus;
+
+  @Field({ description: '申诉撤销 — the status enforced was annulled later on appeal: refundable at liquidation (002 art.47–48)' })
+  annulled!: boolean;
 
   @Field(() => DateScalar, { description: '起始日期 — first day' })
   from!: string;

@@ -1,5 +1,6 @@
-import { DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation } from '@pq/kit';
+import { DateScalar, DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { statusChange } from './person.resolver';
 import { registerPersonnel } from '../commands/register-personnel';
 import { cancelRegistration, signCommitment } from '../commands/registration-changes';
 import { Person } from '../entities/person';
@@ -13,6 +14,7 @@ import {
   RegisterPersonnelPayload,
   SignCommitmentInput,
   SignCommitmentPayload,
+  StatusChange,
 } from './person.types';
 
 @Resolver(() => Registration)
@@ -58,5 +60,14 @@ export class RegistrationResolver {
   @FieldResolver(() => Boolean, { description: '是否签署服务承诺 — without a signed commitment no fund-settled services (R8)' })
   commitmentSigned(@Root() registration: Registration): boolean {
     return Boolean(registration.commitmentSignedOn);
+  }
+
+  @FieldResolver(() => StatusChange, {
+    nullable: true,
+    description: '某日状态 — the status on a date as it was enforced, beside the status after review and whether an appeal annulled it, for the yearly liquidation (E3, 002 art.47–48); empty before the registration',
+  })
+  async statusOn(@Root() registration: Registration, @Ctx() context: Context, @Arg('date', () => DateScalar, { description: '日期 — the date' }) date: string): Promise<StatusChange | null> {
+    const interval = await context.loaders.statusOn.load({ registrationId: registration.id, on: date });
+    return interval && statusChange(interval);
   }
 }

@@ -1,0 +1,14 @@
+import { EntityManager, IsoDate, lockAggregates } from '@pq/kit';
+import { deriveStatus } from '../domain/status';
+import { knownPersons, loadPersonCauses, saveDerivedStatuses } from '../repositories/person-causes';
+
+/**
+ * Derives the statuses of these persons again from all of their causes (domain/status.ts) and
+ * stores them: the one way any status changes. Call it after the change of a cause is written.
+ */
+export async function rederivePersons(em: EntityManager, personCodes: string[], today: IsoDate): Promise<void> {
+  await lockAggregates(em, 'person', personCodes);
+  const codes = await knownPersons(em, personCodes);
+  const causes = await loadPersonCauses(em, codes);
+  await saveDerivedStatuses(em, new Map([...causes].map(([code, c]) => [code, deriveStatus(c, today)])));
+}
