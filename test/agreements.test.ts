@@ -18,7 +18,7 @@ test('R7: suspending an agreement suspends only the persons responsible; resumin
   expect(suspended.data.suspendAgreement.institution.agreement).toMatchObject({ status: 'SUSPENDED', suspensionCount: 1 });
   await stack.eventsDelivered();
 
-  expect(await statusAt(DEMO_PEOPLE.nurse.code)).toEqual({ status: 'NORMAL', registrations: [{ status: 'SUSPENDED', institution: { code: 'H37080200090' } }] });
+  expect(await statusAt(DEMO_PEOPLE.nurse.code)).toEqual({ status: 'SUSPENDED', registrations: [{ status: 'SUSPENDED', institution: { code: 'H37080200090' } }] });
   const doctor = await statusAt(MULTI_SITE_DOCTOR);
   expect(doctor.registrations).toEqual([{ status: 'NORMAL', institution: { code: 'H37080200090' } }, { status: 'NORMAL', institution: { code: 'H37100200015' } }]);
   const eligibility = await stack.query(`{ paymentEligibility(personCode: "${MULTI_SITE_DOCTOR}", institutionCode: "H37080200090", on: "2026-03-16") { payable reason } }`);
