@@ -64,7 +64,6 @@ describe('002 art.34 ¶2 and ¶4: an agreement measure reaches the responsible p
     const atB = history.data.person.statusHistory.filter((s: any) => s.institution.code === HOSPITAL_B).map((s: any) => [s.status, s.from]);
     expect(atB).toEqual([['NORMAL', '2025-11-16'], ['SUSPENDED', '2026-03-16'], ['NORMAL', '2026-03-20'], ['SUSPENDED', '2026-04-01'], ['TERMINATED', '2026-04-15']]);
     expect(await eligibility(MULTI_SITE_DOCTOR, HOSPITAL_B, '2026-03-25')).toMatchObject({ payable: true });
-    stack.clock.set('2026-03-16');
   });
 });
 
@@ -121,4 +120,19 @@ describe('E1, R8: one verdict for a claim — paymentEligibility and auditClaims
       { numRuns: 40, seed: 17 },
     );
   });
+});
+
+test('a measure dated ahead changes the stored status on its day, by the registry job', async () => {
+  const technician = DEMO_PEOPLE.technician.code;
+  const asked = await stack.query(`mutation($input: AgreementMeasureInput!) { terminateAgreement(input: $input) { institution { code } } }`, {
+    input: { institutionCode: HOSPITAL_B, reason: '机构申请解除协议', trigger: 'INSTITUTION_REQUEST', effectiveOn: '2026-07-15', applyToAllStaff: true },
+  });
+  expect(asked.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  stack.clock.set('2026-07-14');
+  expect(await stack.runScheduledJob('registry')).toEqual([]);
+  expect(sites(await statusOf(technician))).toEqual({ [HOSPITAL_B]: 'NORMAL' });
+  stack.clock.set('2026-07-15');
+  expect(await stack.runScheduledJob('registry')).toEqual([technician]);
+  expect((await stack.query(`{ person(code: "${technician}") { registrations(includeCancelled: true) { status } } }`)).data.person.registrations).toEqual([{ status: 'TERMINATED' }]);
 });

@@ -5,6 +5,7 @@ import { InstitutionView } from './entities/institution-view';
 import { Person } from './entities/person';
 import { Registration } from './entities/registration';
 import { StatusInterval } from './entities/status-interval';
+import { rederiveDuePersons } from './commands/derive-status';
 import { eventHandlers, outbox } from './events/outbox';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
@@ -18,6 +19,7 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
   outbox,
   eventHandlers,
+  scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
 };
 
 if (require.main === module) runSubgraphFromEnvironment(registrySubgraph);

@@ -1,6 +1,6 @@
 import { EntityManager, IsoDate, lockAggregates } from '@pq/kit';
 import { deriveStatus } from '../domain/status';
-import { knownPersons, loadPersonCauses, saveDerivedStatuses } from '../repositories/person-causes';
+import { knownPersons, loadPersonCauses, personsDueForDerivation, saveDerivedStatuses } from '../repositories/person-causes';
 
 /**
  * Derives the statuses of these persons again from all of their causes (domain/status.ts) and
@@ -11,4 +11,11 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
   const codes = await knownPersons(em, personCodes);
   const causes = await loadPersonCauses(em, codes);
   await saveDerivedStatuses(em, new Map([...causes].map(([code, c]) => [code, deriveStatus(c, today)])));
+}
+
+/** The daily job: statuses whose causes took effect since they were last derived. Returns the persons derived again. */
+export async function rederiveDuePersons(em: EntityManager, today: IsoDate): Promise<string[]> {
+  const due = await personsDueForDerivation(em, today);
+  if (due.length > 0) await rederivePersons(em, due, today);
+  return due;
 }

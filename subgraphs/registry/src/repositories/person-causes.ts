@@ -129,3 +129,18 @@ export async function knownPersons(em: EntityManager, personCodes: string[]): Pr
   const rows = await queryRows<{ code: string }>(em, { text: `select code from registry.person where code = any($1::text[])`, values: [personCodes] });
   return rows.map((r) => r.code);
 }
+
+/**
+ * Persons whose stored status no longer matches their derived history on `today`: a cause that
+ * took effect after the last derivation (a measure dated ahead, such as a termination asked for
+ * three months before).
+ */
+export async function personsDueForDerivation(em: EntityManager, today: IsoDate): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(em, {
+    text: `select distinct r.person_code as code from registry.registration r
+             join registry.status_interval si on si.registration_id = r.id and si.valid_from <= $1 and (si.valid_to is null or si.valid_to > $1)
+            where si.status <> r.status`,
+    values: [today],
+  });
+  return rows.map((r) => r.code);
+}
