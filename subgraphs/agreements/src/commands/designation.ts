@@ -51,7 +51,7 @@ export async function submitDesignation(em: EntityManager, context: Context, sub
   if ((await em.count(DesignationApplication, { institutionCode: submission.institutionCode, status: { $in: [...OPEN_DESIGNATION_STATUSES] } })) > 0) {
     throw new DomainError('INVALID_STATE', `${submission.institutionCode} already has an application in progress`);
   }
-  const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: today } });
+  const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, regionCode: submission.regionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: today } });
   if (current) throw new DomainError('INVALID_STATE', `${submission.institutionCode} already holds an agreement until ${current.validUntil}`);
   const findings = await applicantFindings(em, submission, today);
   const application = em.create(DesignationApplication, {
@@ -110,7 +110,7 @@ export async function takeDesignationStep(em: EntityManager, context: Context, r
   record(em, application, request.action, context.caller.sub, today, request.note ?? null);
   if (request.action === DesignationAction.SIGN) {
     const institution = await em.upsert(Institution, { code: application.institutionCode, name: application.name, kind: application.kind, regionCode: application.regionCode, owner: application.owner ?? null });
-    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, ...newAgreement({ validFrom: today, validUntil: addDays(addMonths(today, 12), -1) }) });
+    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, regionCode: application.regionCode, ...newAgreement({ validFrom: today, validUntil: addDays(addMonths(today, 12), -1) }) });
     await publishInstitution(em, institution, agreement);
   }
   await em.flush();
