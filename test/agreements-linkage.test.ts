@@ -114,6 +114,23 @@ describe('003 art.33 ¶2: the home region\'s suspension or termination reaches t
     expect((await regional('H37080203002')).regionalAgreements).toEqual([{ regionCode: '370802', status: 'TERMINATED' }, { regionCode: '371002', status: 'TERMINATED' }]);
   });
 
+  test('G12: a home agreement suspended over 180 days is terminated by the deadline job, and the other region\'s agreement suspended with it ends with it', async () => {
+    const code = 'H37080203004';
+    stack.clock.set('2025-08-01');
+    await importInstitutions([{ ...hospital(code, '济宁西关医院'), agreementValidFrom: '2025-01-01' }]);
+    expect((await stack.query(`mutation { signRegionalAgreement(input: { institutionCode: "${code}", regionCode: "371002", validFrom: "2025-08-01", validUntil: "2026-12-31" }) { agreement { id } } }`)).errors).toBeUndefined();
+    stack.clock.set('2025-09-01');
+    expect((await measure('suspendAgreement', { institutionCode: code, reason: '自查整改', requestedDays: 180 })).data.suspendAgreement.measures).toHaveLength(2);
+    stack.clock.set('2026-03-16');
+    expect(await stack.runScheduledJob('agreements')).toEqual([code]);
+    const history = await stack.query(`{ institution(code: "${code}") { regionalAgreements { regionCode status } measures { regionCode action trigger } } }`);
+    expect(history.data.institution.regionalAgreements).toEqual([{ regionCode: '370802', status: 'TERMINATED' }, { regionCode: '371002', status: 'TERMINATED' }]);
+    expect(history.data.institution.measures.slice(2)).toEqual([
+      { regionCode: '370802', action: 'TERMINATE', trigger: 'SUSPENSION_OVER_180_DAYS' },
+      { regionCode: '371002', action: 'TERMINATE', trigger: 'HOME_REGION_TERMINATED' },
+    ]);
+  });
+
   test('a measure on the other region\'s agreement stays there: the home agreement, and payment at home, are untouched', async () => {
     const code = 'H37080203003';
     const doctor = { code: 'D370802003003', name: '东关医师', category: 'DOCTOR', idNumber: withCheckCharacter('37080219800101303'), registeredOn: '2026-03-02' };

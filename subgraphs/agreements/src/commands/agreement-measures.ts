@@ -1,6 +1,6 @@
 import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
 import { AgreementAction, agreementAction, newAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
-import { AgreementStatus, InstitutionKind } from '../domain/institution';
+import { AgreementStatus, InstitutionKind, parseInstitutionCode } from '../domain/institution';
 import { chainCauseProblem, currentAgreementsByRegion, MeasureScope, spreadsToOtherRegions, terminatesChain } from '../domain/linkage';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -181,10 +181,12 @@ export async function assertMayMeasure(em: EntityManager, context: Parameters<ty
 /** G12: agreements suspended for more than 180 days without resuming are terminated. Returns the institutions terminated. */
 export async function terminateOverdueSuspensions(em: EntityManager, today: IsoDate): Promise<string[]> {
   const suspended = await em.find(Agreement, { status: AgreementStatus.SUSPENDED, suspendedSince: { $ne: null } });
-  const overdue = suspended.filter((a) => suspensionOverdue(a.suspendedSince!, today));
+  // The home region's agreements first: their termination carries the others with it (003 art.33 ¶2).
+  const home = (agreement: Agreement) => (parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1);
+  const overdue = suspended.filter((a) => suspensionOverdue(a.suspendedSince!, today)).sort((a, b) => home(a) - home(b));
   const terminated = new Set<string>();
   for (const agreement of overdue) {
-    // Already terminated with its home region's agreement (003 art.33 ¶2).
+    // Already terminated with its home region's agreement.
     if (agreement.status !== AgreementStatus.SUSPENDED) continue;
     terminated.add(agreement.institutionCode);
     await applyAgreementMeasure(em, { sub: 'system:agreement-deadlines', today }, {
