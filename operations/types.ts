@@ -23,6 +23,8 @@ export type Agreement = {
   __typename?: 'Agreement';
   /** 协议标识 — agreement id */
   id: Scalars['ID']['output'];
+  /** 统筹地区 — the co-ordination region (统筹地区) whose agency signed it; the institution's own region for its home agreement (003 art.33) */
+  regionCode: Scalars['String']['output'];
   /** 状态起始日期 — the day the current status took effect: the effective day of the measure that set it, else the first day of validity */
   statusSince: Scalars['Date']['output'];
   /** 协议生效日期 — first day of validity */
@@ -59,6 +61,10 @@ export type AgreementMeasure = {
   __typename?: 'AgreementMeasure';
   /** 标识 — id */
   id: Scalars['ID']['output'];
+  /** 定点医药机构代码 — the institution whose agreement it is (a chain's measures name several) */
+  institutionCode: Scalars['ID']['output'];
+  /** 统筹地区 — the region of the agreement acted on (003 art.33) */
+  regionCode: Scalars['String']['output'];
   /** 处理 — suspend, resume, terminate, renewal */
   action: AgreementAction;
   /** 科室 — the department, for a department-level measure (G14) */
@@ -67,6 +73,8 @@ export type AgreementMeasure = {
   trigger: Maybe<TerminationTrigger>;
   /** 理由 — reason */
   reason: Scalars['String']['output'];
+  /** 连锁总部责任 — caused by the chain headquarters' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人); the chain's other pharmacies are terminated with it (003 art.32(十五)) */
+  causedByChainHeadquarters: Scalars['Boolean']['output'];
   /** 决定文书号 — decision document */
   basisDocument: Maybe<Scalars['String']['output']>;
   /** 生效日期 — effective on */
@@ -89,6 +97,8 @@ export type AgreementMeasureInput = {
   institutionCode: Scalars['ID']['input'];
   /** 理由 — reason */
   reason: Scalars['String']['input'];
+  /** 统筹地区 — the co-ordination region whose agreement is acted on; default the institution's own region (003 art.33) */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
   /** 决定文书号 — decision document */
   basisDocument?: InputMaybe<Scalars['String']['input']>;
   /** 生效日期 — default today */
@@ -97,6 +107,8 @@ export type AgreementMeasureInput = {
   requestedDays?: InputMaybe<Scalars['Int']['input']>;
   /** 解除情形 — required to terminate */
   trigger?: InputMaybe<TerminationTrigger>;
+  /** 连锁总部责任 — the chain headquarters' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人) caused this termination of a chain pharmacy: only then are the chain's other pharmacies terminated too (003 art.32(十五)) */
+  causedByChainHeadquarters?: InputMaybe<Scalars['Boolean']['input']>;
   /** 科室 — only this department (G14); the agreement itself stays as it is */
   department?: InputMaybe<Scalars['String']['input']>;
   /** 负有责任的人员 — personnel codes of the persons responsible (R7) */
@@ -107,7 +119,7 @@ export type AgreementMeasureInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** 协议处理结果 — the institution and the measures taken (several for a chain) */
+/** 协议处理结果 — the institution and the measures taken (several for a chain or for the agreements with other regions) */
 export type AgreementMeasurePayload = {
   __typename?: 'AgreementMeasurePayload';
   /** 定点医药机构 — the institution */
@@ -622,6 +634,8 @@ export type DesignationStepInput = {
   falsifiedMaterials?: InputMaybe<Scalars['Boolean']['input']>;
   /** 补充材料 — supplemented documents */
   materials?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 日期 — the day the step was taken: default today, never in the future, never before the step before it; the next deadline counts from it */
+  on?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -785,11 +799,13 @@ export type Institution = {
   owner: Maybe<Scalars['String']['output']>;
   /** 公立医疗机构 — a public institution may not ask to end its agreement (G13) */
   publicInstitution: Scalars['Boolean']['output'];
-  /** 当前协议 — the current agreement (the latest by start date) */
+  /** 当前协议 — the current agreement with the institution's own region (the latest by start date) */
   agreement: Maybe<Agreement>;
+  /** 各统筹地区当前协议 — the current agreement with each co-ordination region: the institution's own region first, then the others by region code (003 art.33) */
+  regionalAgreements: Array<Agreement>;
   /** 协议处理记录 — suspensions, resumptions, terminations and renewals, oldest first */
   measures: Array<AgreementMeasure>;
-  /** 协议历史 — every agreement of the institution, oldest first */
+  /** 协议历史 — every agreement of the institution, with every region, oldest first */
   agreements: Array<Agreement>;
   /** 申诉与协议争议 — appeals of the institution's staff and its agreement disputes, oldest first */
   appeals: Array<Appeal>;
@@ -904,11 +920,11 @@ export type InstitutionScoringFigures = {
 /** 变更 — mutations: one input, a payload, an optional idempotency key */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** 中止协议 — suspend an agreement or a department; the persons responsible are suspended there (G12, G14, R7) */
+  /** 中止协议 — suspend an agreement or a department; the persons responsible are suspended there; a medical institution's agreements with other regions are suspended with its home one (G12, G14, R7) */
   suspendAgreement: AgreementMeasurePayload;
   /** 恢复协议 — resume a suspended agreement or department (G12) */
   resumeAgreement: AgreementMeasurePayload;
-  /** 解除协议 — terminate an agreement for a listed trigger; a pharmacy chain ends together (G13, R7) */
+  /** 解除协议 — terminate an agreement for a listed trigger; a chain pharmacy's sisters end with it where the chain headquarters caused it, a medical institution's agreements with other regions end with its home one (G13, R7) */
   terminateAgreement: AgreementMeasurePayload;
   /** 续签 — ask for renewal (from 3 months before expiry; validity extends meanwhile) or decide it (G9) */
   renewAgreement: AgreementMeasurePayload;
@@ -924,6 +940,8 @@ export type Mutation = {
   reviewInformationChange: InformationChangePayload;
   /** 导入存量定点机构 — import institutions already designated, with their current agreement */
   importInstitutions: ImportInstitutionsPayload;
+  /** 签订其他统筹地区医保协议 — sign or bring in an institution's agreement with another co-ordination region, while its home agreement is in force; the same region and first day name the same agreement (003 art.33) */
+  signRegionalAgreement: RegionalAgreementPayload;
   /** 提出异议申诉 — a person or institution appeals a score within 10 working days of the notice (A1) */
   fileAppeal: FileAppealPayload;
   /** 协议争议 — an institution disputes an agreement decision (A5) */
@@ -1020,6 +1038,12 @@ export type MutationReviewInformationChangeArgs = {
 /** 变更 — mutations: one input, a payload, an optional idempotency key */
 export type MutationImportInstitutionsArgs = {
   input: ImportInstitutionsInput;
+};
+
+
+/** 变更 — mutations: one input, a payload, an optional idempotency key */
+export type MutationSignRegionalAgreementArgs = {
+  input: RegionalAgreementInput;
 };
 
 
@@ -1347,7 +1371,7 @@ export type Query = {
   __typename?: 'Query';
   /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the 500 most urgent */
   designationQueue: Array<DesignationApplication>;
-  /** 定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8) */
+  /** 定点医药机构名单 — the monthly public list: institutions with an agreement with the regions of the prefix in force during the month, wherever they are (G8, 003 art.33) */
   designatedInstitutions: Array<Institution>;
   /** 查询定点医药机构 — one institution by its code */
   institution: Maybe<Institution>;
@@ -1549,6 +1573,29 @@ export type RecordScoresPayload = {
   sanctions: Array<Sanction>;
 };
 
+/** 其他统筹地区医保协议 — an institution's agreement with the agency of another co-ordination region (统筹地区), signed there or brought in (003 art.33) */
+export type RegionalAgreementInput = {
+  /** 定点医药机构代码 — the institution */
+  institutionCode: Scalars['ID']['input'];
+  /** 统筹地区 — the 6-digit code of the co-ordination region the agreement is signed with (not the institution's own) */
+  regionCode: Scalars['String']['input'];
+  /** 协议生效日期 — valid from; with the region, it names the agreement (a repeated call updates its end) */
+  validFrom: Scalars['Date']['input'];
+  /** 协议截止日期 — valid until */
+  validUntil: Scalars['Date']['input'];
+  /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 其他统筹地区医保协议签订结果 — the institution and the agreement */
+export type RegionalAgreementPayload = {
+  __typename?: 'RegionalAgreementPayload';
+  /** 定点医药机构 — the institution */
+  institution: Institution;
+  /** 医保协议 — the agreement with that region */
+  agreement: Agreement;
+};
+
 /** 批量登记备案 — a registration batch by one institution (002 art.13) */
 export type RegisterPersonnelInput = {
   /** 定点医药机构代码 — the registering institution */
@@ -1620,6 +1667,8 @@ export type RegistrationStatus =
 export type RenewalInput = {
   /** 定点医药机构代码 — the institution */
   institutionCode: Scalars['ID']['input'];
+  /** 统筹地区 — the co-ordination region whose agreement is acted on; default the institution's own region (003 art.33) */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
   /** 同意续签 — the agency's decision; leave empty to ask for renewal */
   approve?: InputMaybe<Scalars['Boolean']['input']>;
   /** 理由 — reason */
@@ -1913,6 +1962,8 @@ export type SubmitDesignationInput = {
   conditions: DesignationConditionsInput;
   /** 申报材料 — documents (G3) */
   materials: Array<Scalars['String']['input']>;
+  /** 提交日期 — the day the application was received: default today, never in the future */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1929,8 +1980,10 @@ export type TerminationTrigger =
   | 'FRAUD'
   /** 严重违约 — serious breach of the agreement */
   | 'SERIOUS_BREACH'
-  /** 同一投资主体药店被解除 — another pharmacy of the same owner was terminated */
+  /** 连锁总部责任致同一连锁药店被解除 — another pharmacy of the chain was terminated through its headquarters' legal representative, principal or actual controller (003 art.32(十五)) */
   | 'CHAIN_OWNER_TERMINATED'
+  /** 所在地统筹地区解除医保协议 — the agency of the institution's own region terminated its agreement (003 art.33 ¶2) */
+  | 'HOME_REGION_TERMINATED'
   /** 机构申请解除 — the institution asked (3 months ahead; not public institutions) */
   | 'INSTITUTION_REQUEST';
 

@@ -42,13 +42,13 @@ test('R7: suspending an agreement suspends only the persons responsible; resumin
   expect(errorCodes(await measure('suspendAgreement', { institutionCode: 'H37080200131', reason: 'x', requestedDays: 181 }))[0].code).toBe('BAD_USER_INPUT');
 });
 
-test('G13: terminating a pharmacy terminates the other pharmacies of the same owner, and the principal at both', async () => {
+test('G13, 003 art.32(十五): a termination the chain headquarters caused terminates the chain\'s other pharmacies, and the principal at both', async () => {
   const owner = { owner: '济宁仁和医药连锁有限公司', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31', kind: 'PHARMACY', regionCode: '370802' };
   const imported = await stack.query(`mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code owner } } }`, {
     input: { institutions: [{ code: 'P37080201036', name: '济宁仁和大药房（太白湖店）', ...owner }, { code: 'P37080201037', name: '济宁仁和大药房（古槐店）', ...owner }] },
   });
   expect(imported.errors).toBeUndefined();
-  const terminated = await measure('terminateAgreement', { institutionCode: 'P37080201036', reason: '串换药品骗取医保基金', trigger: 'FRAUD', responsiblePersonCodes: [DEMO_PEOPLE.pharmacyPrincipal.code] });
+  const terminated = await measure('terminateAgreement', { institutionCode: 'P37080201036', reason: '连锁总部实际控制人组织串换药品骗取医保基金', trigger: 'FRAUD', causedByChainHeadquarters: true, responsiblePersonCodes: [DEMO_PEOPLE.pharmacyPrincipal.code] });
   expect(terminated.data.terminateAgreement.measures.map((m: any) => m.trigger)).toEqual(['FRAUD', 'CHAIN_OWNER_TERMINATED']);
   await stack.eventsDelivered();
   const sibling = await stack.query(`{ institution(code: "P37080201037") { agreement { status } } }`);

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     return { code, kind: code[0] === 'H' ? 'MEDICAL' : 'PHARMACY', region: code.slice(1, 7), agreementId: randomUUID() };
   });
   await copy(client, 'agreements.institution', ['code', 'name', 'kind', 'region_code'], institutions.map((i) => [i.code, `${i.kind === 'MEDICAL' ? '医院' : '药店'}${i.code}`, i.kind, i.region]), bar('institutions', plan.institutions));
-  await copy(client, 'agreements.agreement', ['id', 'institution_code', 'status', 'status_since', 'valid_from', 'valid_until'], institutions.map((i) => [i.agreementId, i.code, 'ACTIVE', validFrom, validFrom, validUntil]), bar('agreements', plan.institutions));
+  await copy(client, 'agreements.agreement', ['id', 'institution_code', 'region_code', 'status', 'status_since', 'valid_from', 'valid_until'], institutions.map((i) => [i.agreementId, i.code, i.region, 'ACTIVE', validFrom, validFrom, validUntil]), bar('agreements', plan.institutions));
   await copy(client, 'registry.institution_view', ['code', 'kind', 'region_code'], institutions.map((i) => [i.code, i.kind, i.region]), bar('registry institutions', plan.institutions));
   await copy(client, 'registry.agreement_status_interval', ['institution_code', 'agreement_valid_from', 'agreement_valid_until', 'status', 'valid_from'], institutions.map((i) => [i.code, validFrom, validUntil, 'ACTIVE', validFrom]), bar('registry agreements', plan.institutions));
   await copy(client, 'scoring.known_institution', ['code', 'region_code'], institutions.map((i) => [i.code, i.region]), bar('scoring institutions', plan.institutions));

@@ -1,4 +1,4 @@
-import { addDays, addMonths, assertActsFor, DomainError, EntityManager, lockAggregates, notFound, yearOf } from '@pq/kit';
+import { addDays, addMonths, assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { newAgreement } from '../domain/agreement-machine';
 import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
@@ -17,6 +17,8 @@ export interface DesignationSubmission {
   owner?: string | null;
   conditions: DesignationConditions;
   materials: string[];
+  /** The day the application was received: today when absent. */
+  submittedOn?: IsoDate | null;
 }
 
 async function applicantFindings(em: EntityManager, application: Pick<DesignationApplication, 'institutionCode' | 'kind' | 'regionCode' | 'conditions' | 'materials'>, today: string) {
@@ -37,8 +39,8 @@ async function applicantFindings(em: EntityManager, application: Pick<Designatio
   );
 }
 
-function record(em: EntityManager, application: DesignationApplication, action: DesignationAction, actor: string, today: string, note: string | null): void {
-  em.create(DesignationStep, { applicationId: application.id, action, toStatus: application.status, actor, happenedOn: today, note });
+function record(em: EntityManager, application: DesignationApplication, action: DesignationAction, actor: string, on: string, note: string | null): void {
+  em.create(DesignationStep, { applicationId: application.id, action, toStatus: application.status, actor, happenedOn: on, note });
 }
 
 /** G2–G5: an application is submitted; its findings (conditions, materials, history, fund gate) are computed for the review due in 5 wd. */
@@ -47,22 +49,22 @@ export async function submitDesignation(em: EntityManager, context: Context, sub
   if (problem) throw new DomainError(problem.code, problem.message);
   assertActsFor(context, submission.institutionCode, submission.regionCode);
   await lockAggregates(em, 'institution', [submission.institutionCode]);
-  const today = context.clock.today();
+  const on = stepDate(submission.submittedOn, { today: context.clock.today(), what: 'the application\'s submission date', field: 'submittedOn' });
   if ((await em.count(DesignationApplication, { institutionCode: submission.institutionCode, status: { $in: [...OPEN_DESIGNATION_STATUSES] } })) > 0) {
     throw new DomainError('INVALID_STATE', `${submission.institutionCode} already has an application in progress`);
   }
-  const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: today } });
+  const current = await em.findOne(Agreement, { institutionCode: submission.institutionCode, regionCode: submission.regionCode, status: { $in: [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED] }, validUntil: { $gte: on } });
   if (current) throw new DomainError('INVALID_STATE', `${submission.institutionCode} already holds an agreement until ${current.validUntil}`);
-  const findings = await applicantFindings(em, submission, today);
+  const findings = await applicantFindings(em, submission, on);
   const application = em.create(DesignationApplication, {
     ...submission,
     owner: submission.owner ?? null,
     findings,
     status: DesignationStatus.SUBMITTED,
-    dueBy: context.calendar.addWorkingDays(today, 5),
-    submittedOn: today,
+    dueBy: context.calendar.addWorkingDays(on, 5),
+    submittedOn: on,
   });
-  record(em, application, DesignationAction.SUBMIT, context.caller.sub, today, findings.refusals.length || findings.missingMaterials.length ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ') : null);
+  record(em, application, DesignationAction.SUBMIT, context.caller.sub, on, findings.refusals.length || findings.missingMaterials.length ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ') : null);
   await em.flush();
   return application.id;
 }
@@ -74,12 +76,15 @@ export interface DesignationStepRequest {
   onSiteEvaluated?: boolean | null;
   falsifiedMaterials?: boolean | null;
   materials?: string[] | null;
+  /** The day the step was taken: today when absent; never in the future, never before the step before it. */
+  on?: IsoDate | null;
 }
 
 /**
- * G5–G8: the next step of an application, on its deadline; the step is recorded as its notice.
- * Signing creates the institution and a one-year agreement and tells every read model; the agency
- * then confirms the IT hook-up.
+ * G5–G8: the next step of an application, on its deadline; the step is recorded as its notice,
+ * on the day it was taken, and the next deadline counts from that day. Signing creates the
+ * institution and a one-year agreement from that day and tells every read model; the agency then
+ * confirms the IT hook-up.
  */
 export async function takeDesignationStep(em: EntityManager, context: Context, request: DesignationStepRequest): Promise<string> {
   const application = await em.findOne(DesignationApplication, { id: request.applicationId });
@@ -88,29 +93,30 @@ export async function takeDesignationStep(em: EntityManager, context: Context, r
   if (context.caller.role === 'INSTITUTION' && request.action !== DesignationAction.SUPPLEMENT) throw new DomainError('FORBIDDEN', 'the applicant only supplements materials; the agency takes the other steps');
   await lockAggregates(em, 'institution', [application.institutionCode]);
   await em.refresh(application);
-  const today = context.clock.today();
+  const previous = await em.findOne(DesignationStep, { applicationId: application.id }, { orderBy: { happenedOn: 'desc' } });
+  const on = stepDate(request.on, { today: context.clock.today(), notBefore: previous?.happenedOn ?? application.submittedOn, what: `the ${request.action.toLowerCase().replace(/_/g, ' ')} step's date`, field: 'on' });
   if (request.onSiteEvaluated) application.onSiteEvaluated = true;
   if (request.action === DesignationAction.SUPPLEMENT) {
     application.materials = [...new Set([...application.materials, ...(request.materials ?? [])])];
   }
   const result = designationStep(
-    { status: effectiveDesignationStatus(application.status, application.dueBy ?? null, today), kind: application.kind, findings: application.findings, dueBy: application.dueBy ?? null, onSiteEvaluated: application.onSiteEvaluated },
+    { status: effectiveDesignationStatus(application.status, application.dueBy ?? null, on), kind: application.kind, findings: application.findings, dueBy: application.dueBy ?? null, onSiteEvaluated: application.onSiteEvaluated },
     request.action,
-    today,
+    on,
     context.calendar,
   );
   if (!result.ok) throw new DomainError(result.code, result.message);
-  if (request.action === DesignationAction.SUPPLEMENT) application.findings = await applicantFindings(em, application, today);
+  if (request.action === DesignationAction.SUPPLEMENT) application.findings = await applicantFindings(em, application, on);
   if (request.action === DesignationAction.PASS_EVALUATION || request.action === DesignationAction.FAIL_EVALUATION) {
-    application.decidedOn = today;
+    application.decidedOn = on;
     application.falsifiedMaterials = Boolean(request.falsifiedMaterials);
   }
   application.status = result.status;
   application.dueBy = result.dueBy;
-  record(em, application, request.action, context.caller.sub, today, request.note ?? null);
+  record(em, application, request.action, context.caller.sub, on, request.note ?? null);
   if (request.action === DesignationAction.SIGN) {
     const institution = await em.upsert(Institution, { code: application.institutionCode, name: application.name, kind: application.kind, regionCode: application.regionCode, owner: application.owner ?? null });
-    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, ...newAgreement({ validFrom: today, validUntil: addDays(addMonths(today, 12), -1) }) });
+    const agreement = em.create(Agreement, { institutionCode: application.institutionCode, regionCode: application.regionCode, ...newAgreement({ validFrom: on, validUntil: addDays(addMonths(on, 12), -1) }) });
     await publishInstitution(em, institution, agreement);
   }
   await em.flush();

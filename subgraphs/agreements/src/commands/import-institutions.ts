@@ -50,9 +50,9 @@ export async function importInstitutions(em: EntityManager, context: Context, en
     })),
   );
   const events = entries.map((entry, index) => {
-    let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.validFrom === entry.agreementValidFrom);
+    let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.regionCode === entry.regionCode && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
-      agreement = em.create(Agreement, { institutionCode: entry.code, ...newAgreement({ validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil }) });
+      agreement = em.create(Agreement, { institutionCode: entry.code, regionCode: entry.regionCode, ...newAgreement({ validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil }) });
     } else {
       agreement.validUntil = entry.agreementValidUntil;
     }

@@ -17,7 +17,7 @@ export async function fileInformationChange(em: EntityManager, context: Context,
   if (fields.length === 0 || fields.some((f) => !(IMPORTANT_FIELDS as readonly string[]).includes(f))) {
     throw new DomainError('BAD_USER_INPUT', `changes name one or more of ${IMPORTANT_FIELDS.join(', ')}`);
   }
-  const agreement = await em.findOne(Agreement, { institutionCode }, { orderBy: { validFrom: 'desc' } });
+  const agreement = await em.findOne(Agreement, { institutionCode, regionCode: institution.regionCode }, { orderBy: { validFrom: 'desc' } });
   const today = context.clock.today();
   const problem = informationChangeProblem(changedOn, today, agreement ? effectiveStatus(agreement, today) : AgreementStatus.EXPIRED, context.calendar);
   if (problem) throw new DomainError(problem.code, problem.message);
@@ -37,7 +37,7 @@ export async function reviewInformationChange(em: EntityManager, context: Contex
   change.decidedOn = context.clock.today();
   if (approve) {
     Object.assign(institution, change.changes);
-    const agreement = await em.findOne(Agreement, { institutionCode: institution.code }, { orderBy: { validFrom: 'desc' } });
+    const agreement = await em.findOne(Agreement, { institutionCode: institution.code, regionCode: institution.regionCode }, { orderBy: { validFrom: 'desc' } });
     await publishInstitution(em, institution, agreement);
   }
   await em.flush();

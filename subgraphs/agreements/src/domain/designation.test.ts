@@ -55,6 +55,11 @@ describe('designation steps — G5–G8 (allowed and refused)', () => {
     expect(designationStep(from, action, TODAY, calendar)).toEqual({ ok: true, status, dueBy });
   });
 
+  test('G8 a signing taken within the month and recorded after it is on time, and the IT hook-up counts from the signing', () => {
+    const negotiating = state(DesignationStatus.NEGOTIATION, { dueBy: '2026-03-10' });
+    expect(designationStep(negotiating, DesignationAction.SIGN, '2026-03-09', calendar)).toEqual({ ok: true, status: DesignationStatus.SIGNED, dueBy: calendar.addWorkingDays('2026-03-09', 15) });
+  });
+
   test.each([
     ['G5 not accepted while G2/G4 findings stand', state(DesignationStatus.SUBMITTED, { findings: { refusals: ['G2: x'], missingMaterials: [] } }), DesignationAction.ACCEPT, 'BAD_USER_INPUT'],
     ['G5 not accepted while documents are missing', state(DesignationStatus.SUBMITTED, { findings: { refusals: [], missingMaterials: ['IT_SYSTEM'] } }), DesignationAction.ACCEPT, 'BAD_USER_INPUT'],

@@ -157,21 +157,21 @@ const FROM: Record<DesignationAction, DesignationStatus[]> = {
 /** Steps that wait for a publicity period to end first. */
 const WAITS_FOR_END = new Set([DesignationAction.COLLECTIVE_DECISION, DesignationAction.START_NEGOTIATION]);
 
-/** G5–G8: the steps of a designation, their order and their deadlines, up to the IT hook-up. */
-export function designationStep(state: DesignationState, action: DesignationAction, today: IsoDate, calendar: WorkingDays): DesignationResult {
+/** G5–G8: the steps of a designation, their order and their deadlines, up to the IT hook-up; a step taken `on` a day is judged on that day and its deadline counts from it. */
+export function designationStep(state: DesignationState, action: DesignationAction, on: IsoDate, calendar: WorkingDays): DesignationResult {
   if (!FROM[action].includes(state.status)) return { ok: false, code: 'INVALID_STATE', message: `an application that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}` };
   if (state.dueBy) {
-    if (WAITS_FOR_END.has(action) && today <= state.dueBy) return { ok: false, code: 'INVALID_STATE', message: `the publicity runs until ${state.dueBy}` };
-    if (!WAITS_FOR_END.has(action) && today > state.dueBy && [DesignationAction.SUPPLEMENT, DesignationAction.SIGN].includes(action)) {
+    if (WAITS_FOR_END.has(action) && on <= state.dueBy) return { ok: false, code: 'INVALID_STATE', message: `the publicity runs until ${state.dueBy}` };
+    if (!WAITS_FOR_END.has(action) && on > state.dueBy && [DesignationAction.SUPPLEMENT, DesignationAction.SIGN].includes(action)) {
       return { ok: false, code: 'DEADLINE_PASSED', message: `the deadline was ${state.dueBy}; the application has lapsed` };
     }
   }
-  const wd = (n: number) => calendar.addWorkingDays(today, n);
+  const wd = (n: number) => calendar.addWorkingDays(on, n);
   switch (action) {
     case DesignationAction.ACCEPT:
       if (state.findings.refusals.length) return { ok: false, code: 'BAD_USER_INPUT', message: `not acceptable: ${state.findings.refusals.join('; ')}` };
       if (state.findings.missingMaterials.length) return { ok: false, code: 'BAD_USER_INPUT', message: `materials missing (ask for a supplement): ${state.findings.missingMaterials.join(', ')}` };
-      return { ok: true, status: DesignationStatus.ACCEPTED, dueBy: addMonths(today, 3) };
+      return { ok: true, status: DesignationStatus.ACCEPTED, dueBy: addMonths(on, 3) };
     case DesignationAction.REQUEST_SUPPLEMENT:
       return { ok: true, status: DesignationStatus.SUPPLEMENT_REQUESTED, dueBy: wd(5) };
     case DesignationAction.SUPPLEMENT:
@@ -186,7 +186,7 @@ export function designationStep(state: DesignationState, action: DesignationActi
     case DesignationAction.COLLECTIVE_DECISION:
       return { ok: true, status: DesignationStatus.SUPERVISION_PUBLICITY, dueBy: wd(5) };
     case DesignationAction.START_NEGOTIATION:
-      return { ok: true, status: DesignationStatus.NEGOTIATION, dueBy: addMonths(today, 1) };
+      return { ok: true, status: DesignationStatus.NEGOTIATION, dueBy: addMonths(on, 1) };
     case DesignationAction.SIGN:
       return { ok: true, status: DesignationStatus.SIGNED, dueBy: wd(15) };
     case DesignationAction.CONFIRM_CONNECTION:

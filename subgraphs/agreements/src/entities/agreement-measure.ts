@@ -7,7 +7,7 @@ import { AgreementAction, TerminationTrigger } from '../domain/agreement-machine
 @ObjectType({ description: '协议处理 — a measure on an agreement or a department, with the persons responsible (G12–G14, R7)' })
 @Entity({ tableName: 'agreement_measure' })
 export class AgreementMeasure {
-  [OptionalProps]?: 'recordedAt';
+  [OptionalProps]?: 'recordedAt' | 'causedByChainHeadquarters';
 
   @Field(() => ID, { description: '标识 — id' })
   @PrimaryKey({ type: 'uuid' })
@@ -16,8 +16,13 @@ export class AgreementMeasure {
   @Property({ type: 'uuid' })
   agreementId!: string;
 
+  @Field(() => ID, { description: '定点医药机构代码 — the institution whose agreement it is (a chain\'s measures name several)' })
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
+
+  @Field({ description: '统筹地区 — the region of the agreement acted on (003 art.33)' })
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
 
   @Field(() => AgreementAction, { description: '处理 — suspend, resume, terminate, renewal' })
   @Enum({ items: () => AgreementAction })
@@ -34,6 +39,10 @@ export class AgreementMeasure {
   @Field({ description: '理由 — reason' })
   @Property({ type: 'string' })
   reason!: string;
+
+  @Field({ description: '连锁总部责任 — caused by the chain headquarters\' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人); the chain\'s other pharmacies are terminated with it (003 art.32(十五))' })
+  @Property({ type: 'boolean' })
+  causedByChainHeadquarters: boolean = false;
 
   @Field(() => String, { nullable: true, description: '决定文书号 — decision document' })
   @Property({ type: 'string', nullable: true })

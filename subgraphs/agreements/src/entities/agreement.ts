@@ -6,7 +6,7 @@ import { AgreementStatus } from '../domain/institution';
 
 @ObjectType({ description: '医保服务协议 — the service agreement that gives an institution and its staff payment qualification' })
 @Entity({ tableName: 'agreement' })
-@Index({ properties: ['institutionCode', 'validFrom'] })
+@Index({ properties: ['institutionCode', 'regionCode', 'validFrom'] })
 export class Agreement {
   [OptionalProps]?: 'renewalPending' | 'suspensionCount';
 
@@ -16,6 +16,10 @@ export class Agreement {
 
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
+
+  @Field({ description: '统筹地区 — the co-ordination region (统筹地区) whose agency signed it; the institution\'s own region for its home agreement (003 art.33)' })
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
 
   /** As stored; the API shows the effective status (agreement.resolver.ts). */
   @Enum({ items: () => AgreementStatus })

@@ -13,18 +13,25 @@ export function institutionVisible(caller: Caller, institution: Institution): bo
 }
 
 export function createLoaders(em: EntityManager, caller: Caller) {
+  /** Every agreement of an institution, with every region, oldest first. */
+  const agreementsByInstitution = listLoader(
+    (codes: string[]) => findRows(em, Agreement, { institutionCode: codes }, { validFrom: 'asc' }),
+    (agreement: Agreement) => agreement.institutionCode,
+  );
   return {
     institution: scopedEntityLoader(caller, {
       what: 'institution',
       fetch: (codes: string[]) => findRows(em, Institution, { code: codes }),
       keyOf: (institution) => institution.code,
-      visible: (institution) => institutionVisible(caller, institution),
+      // An agency also sees the institutions elsewhere that hold an agreement with its region (003 art.33).
+      reach: async (institutions) => {
+        const elsewhere = institutions.filter((institution) => !institutionVisible(caller, institution)).map((institution) => institution.code);
+        const agreements = (await Promise.all(elsewhere.map((code) => agreementsByInstitution.load(code)))).flat();
+        return new Set(agreements.filter((agreement) => agreement.regionCode.startsWith(caller.region)).map((agreement) => agreement.institutionCode));
+      },
+      visible: (institution, withAgreementHere) => institutionVisible(caller, institution) || withAgreementHere.has(institution.code),
     }),
-    /** Every agreement of an institution, oldest first; the last is the current one. */
-    agreementsByInstitution: listLoader(
-      (codes: string[]) => findRows(em, Agreement, { institutionCode: codes }, { validFrom: 'asc' }),
-      (agreement) => agreement.institutionCode,
-    ),
+    agreementsByInstitution,
     measuresByInstitution: listLoader(
       (codes: string[]) => findRows(em, AgreementMeasure, { institutionCode: codes }, { recordedAt: 'asc' }),
       (measure) => measure.institutionCode,

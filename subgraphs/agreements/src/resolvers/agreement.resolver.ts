@@ -6,14 +6,14 @@ import { AgreementMeasure } from '../entities/agreement-measure';
 import type { Context } from './context';
 import { AgreementMeasureInput, AgreementMeasurePayload, RenewalInput } from './agreement.types';
 
-async function measure(context: Context, operation: string, input: { institutionCode: string; idempotencyKey?: string | null; basisDocument?: string }, request: MeasureRequest): Promise<AgreementMeasurePayload> {
+async function measure(context: Context, operation: string, input: { institutionCode: string; regionCode?: string; idempotencyKey?: string | null; basisDocument?: string }, request: MeasureRequest): Promise<AgreementMeasurePayload> {
   const ids = await runMutation(
     context,
     'agreements',
     operation,
     input,
     async (em) => {
-      await assertMayMeasure(em, context, input.institutionCode);
+      await assertMayMeasure(em, context, input.institutionCode, input.regionCode);
       return applyAgreementMeasure(em, { sub: context.caller.sub, today: context.clock.today() }, request);
     },
     { target: (taken) => `${input.institutionCode} (${taken.length} measure${taken.length > 1 ? 's' : ''})`, basisDocument: input.basisDocument },
@@ -31,7 +31,7 @@ const fromInput = (input: AgreementMeasureInput, action: AgreementAction): Measu
 @Resolver(() => AgreementMeasure)
 export class AgreementMeasureResolver {
   @Authorized(PERMISSIONS.agreementMeasures)
-  @Mutation(() => AgreementMeasurePayload, { description: '中止协议 — suspend an agreement or a department; the persons responsible are suspended there (G12, G14, R7)' })
+  @Mutation(() => AgreementMeasurePayload, { description: '中止协议 — suspend an agreement or a department; the persons responsible are suspended there; a medical institution\'s agreements with other regions are suspended with its home one (G12, G14, R7)' })
   suspendAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     return measure(context, 'suspendAgreement', input, fromInput(input, AgreementAction.SUSPEND));
   }
@@ -43,7 +43,7 @@ export class AgreementMeasureResolver {
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
-  @Mutation(() => AgreementMeasurePayload, { description: '解除协议 — terminate an agreement for a listed trigger; a pharmacy chain ends together (G13, R7)' })
+  @Mutation(() => AgreementMeasurePayload, { description: '解除协议 — terminate an agreement for a listed trigger; a chain pharmacy\'s sisters end with it where the chain headquarters caused it, a medical institution\'s agreements with other regions end with its home one (G13, R7)' })
   terminateAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: AgreementMeasureInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     return measure(context, 'terminateAgreement', input, fromInput(input, AgreementAction.TERMINATE));
   }
@@ -53,6 +53,6 @@ export class AgreementMeasureResolver {
   renewAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RenewalInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     const action = input.approve == null ? AgreementAction.REQUEST_RENEWAL : input.approve ? AgreementAction.RENEW : AgreementAction.DECLINE_RENEWAL;
     if (action !== AgreementAction.REQUEST_RENEWAL && context.caller.role === 'INSTITUTION') throw new DomainError('FORBIDDEN', 'the agency decides a renewal');
-    return measure(context, 'renewAgreement', input, { institutionCode: input.institutionCode, action, reason: input.reason ?? (action === AgreementAction.REQUEST_RENEWAL ? 'renewal requested' : 'renewal decided') });
+    return measure(context, 'renewAgreement', input, { institutionCode: input.institutionCode, regionCode: input.regionCode, action, reason: input.reason ?? (action === AgreementAction.REQUEST_RENEWAL ? 'renewal requested' : 'renewal decided') });
   }
 }

@@ -12,6 +12,9 @@ export class AgreementMeasureInput {
   @Field({ description: '理由 — reason' })
   reason!: string;
 
+  @Field({ nullable: true, description: '统筹地区 — the co-ordination region whose agreement is acted on; default the institution\'s own region (003 art.33)' })
+  regionCode?: string;
+
   @Field({ nullable: true, description: '决定文书号 — decision document' })
   basisDocument?: string;
 
@@ -23,6 +26,13 @@ export class AgreementMeasureInput {
 
   @Field(() => TerminationTrigger, { nullable: true, description: '解除情形 — required to terminate' })
   trigger?: TerminationTrigger;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: '连锁总部责任 — the chain headquarters\' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人) caused this termination of a chain pharmacy: only then are the chain\'s other pharmacies terminated too (003 art.32(十五))',
+  })
+  causedByChainHeadquarters?: boolean;
 
   @Field({ nullable: true, description: '科室 — only this department (G14); the agreement itself stays as it is' })
   department?: string;
@@ -42,6 +52,9 @@ export class RenewalInput {
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
   institutionCode!: string;
 
+  @Field({ nullable: true, description: '统筹地区 — the co-ordination region whose agreement is acted on; default the institution\'s own region (003 art.33)' })
+  regionCode?: string;
+
   @Field({ nullable: true, description: '同意续签 — the agency\'s decision; leave empty to ask for renewal' })
   approve?: boolean;
 
@@ -52,7 +65,7 @@ export class RenewalInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: '协议处理结果 — the institution and the measures taken (several for a chain)' })
+@ObjectType({ description: '协议处理结果 — the institution and the measures taken (several for a chain or for the agreements with other regions)' })
 export class AgreementMeasurePayload {
   @Field(() => Institution, { description: '定点医药机构 — the institution' })
   institution!: Institution;

@@ -60,15 +60,14 @@ export class DesignationResolver {
   }
 
   @Authorized(PERMISSIONS.institutions)
-  @Query(() => [Institution], { description: '定点医药机构名单 — the monthly public list: institutions with an agreement in force during the month (G8)' })
+  @Query(() => [Institution], { description: '定点医药机构名单 — the monthly public list: institutions with an agreement with the regions of the prefix in force during the month, wherever they are (G8, 003 art.33)' })
   async designatedInstitutions(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('month', { description: '月份 — the month, YYYY-MM' }) month: string): Promise<Institution[]> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('BAD_USER_INPUT', 'month is YYYY-MM');
     const first = `${month}-01`;
     const last = addDays(addMonths(first, 1), -1);
     return context.em
       .createQueryBuilder(Institution, 'i')
-      .where({ regionCode: { $like: `${regionPrefix}%` } })
-      .andWhere(`exists (select 1 from agreements.agreement a where a.institution_code = i.code and a.status in (?, ?) and a.valid_from <= ? and a.valid_until >= ?)`, [AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, last, first])
+      .where(`exists (select 1 from agreements.agreement a where a.institution_code = i.code and a.region_code like ? and a.status in (?, ?) and a.valid_from <= ? and a.valid_until >= ?)`, [`${regionPrefix}%`, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, last, first])
       .orderBy({ code: 'asc' })
       .getResult();
   }

@@ -34,6 +34,7 @@ export class SubmitDesignationInput {
   @Field({ nullable: true, description: '投资主体 — owner' }) owner?: string;
   @Field(() => DesignationConditionsInput, { description: '申请条件 — conditions' }) conditions!: DesignationConditionsInput;
   @Field(() => [String], { description: '申报材料 — documents (G3)' }) materials!: string[];
+  @Field(() => DateScalar, { nullable: true, description: '提交日期 — the day the application was received: default today, never in the future' }) submittedOn?: string;
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' }) idempotencyKey?: string | null;
 }
 
@@ -45,6 +46,7 @@ export class DesignationStepInput {
   @Field({ nullable: true, description: '已现场评估 — on-site evaluation done (medical)' }) onSiteEvaluated?: boolean;
   @Field({ nullable: true, description: '材料弄虚作假 — materials falsified (bars 3 years)' }) falsifiedMaterials?: boolean;
   @Field(() => [String], { nullable: true, description: '补充材料 — supplemented documents' }) materials?: string[];
+  @Field(() => DateScalar, { nullable: true, description: '日期 — the day the step was taken: default today, never in the future, never before the step before it; the next deadline counts from it' }) on?: string;
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' }) idempotencyKey?: string | null;
 }
 

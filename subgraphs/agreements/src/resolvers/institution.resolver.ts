@@ -1,13 +1,15 @@
 import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
+import { signRegionalAgreement } from '../commands/regional-agreement';
 import { effectiveStatus } from '../domain/agreement-machine';
 import { AgreementStatus } from '../domain/institution';
+import { currentAgreementsByRegion } from '../domain/linkage';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
 import { Institution } from '../entities/institution';
 import type { Context } from './context';
-import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter } from './institution.types';
+import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter, RegionalAgreementInput, RegionalAgreementPayload } from './institution.types';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -33,7 +35,7 @@ export class InstitutionResolver {
       if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
       if (filter?.agreementStatus) {
         qb.andWhere(
-          `(select a.status from agreements.agreement a where a.institution_code = i.code order by a.valid_from desc limit 1) = ?`,
+          `(select a.status from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1) = ?`,
           [filter.agreementStatus],
         );
       }
@@ -58,10 +60,25 @@ export class InstitutionResolver {
     return { institutions: institutions as Institution[] };
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: '当前协议 — the current agreement (the latest by start date)' })
+  @Authorized(PERMISSIONS.importInstitutions)
+  @Mutation(() => RegionalAgreementPayload, { description: '签订其他统筹地区医保协议 — sign or bring in an institution\'s agreement with another co-ordination region, while its home agreement is in force; the same region and first day name the same agreement (003 art.33)' })
+  async signRegionalAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RegionalAgreementInput, @Ctx() context: Context): Promise<RegionalAgreementPayload> {
+    const id = await runMutation(context, 'agreements', 'signRegionalAgreement', input, (em) => signRegionalAgreement(em, context, input), {
+      target: () => `${input.institutionCode}@${input.regionCode}`,
+    });
+    const institution = await context.loaders.institution.load(input.institutionCode);
+    return { institution: institution!, agreement: await context.em.findOneOrFail(Agreement, { id }) };
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: '当前协议 — the current agreement with the institution\'s own region (the latest by start date)' })
   async agreement(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement | null> {
     const history = await context.loaders.agreementsByInstitution.load(institution.code);
-    return history.at(-1) ?? null;
+    return history.filter((a) => a.regionCode === institution.regionCode).at(-1) ?? null;
+  }
+
+  @FieldResolver(() => [Agreement], { description: '各统筹地区当前协议 — the current agreement with each co-ordination region: the institution\'s own region first, then the others by region code (003 art.33)' })
+  async regionalAgreements(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement[]> {
+    return currentAgreementsByRegion(await context.loaders.agreementsByInstitution.load(institution.code), institution.regionCode);
   }
 
   @FieldResolver(() => [AgreementMeasure], { description: '协议处理记录 — suspensions, resumptions, terminations and renewals, oldest first' })
@@ -69,7 +86,7 @@ export class InstitutionResolver {
     return context.loaders.measuresByInstitution.load(institution.code);
   }
 
-  @FieldResolver(() => [Agreement], { description: '协议历史 — every agreement of the institution, oldest first' })
+  @FieldResolver(() => [Agreement], { description: '协议历史 — every agreement of the institution, with every region, oldest first' })
   agreements(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement[]> {
     return context.loaders.agreementsByInstitution.load(institution.code);
   }

@@ -1,6 +1,7 @@
 import { DateScalar, ConnectionType } from '@pq/kit';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
+import { Agreement } from '../entities/agreement';
 import { Institution } from '../entities/institution';
 
 @InputType({ description: '机构筛选 — filter for the institution list' })
@@ -70,4 +71,31 @@ export class ImportInstitutionsInput {
 export class ImportInstitutionsPayload {
   @Field(() => [Institution], { description: '机构 — the institutions as stored' })
   institutions!: Institution[];
+}
+
+@InputType({ description: '其他统筹地区医保协议 — an institution\'s agreement with the agency of another co-ordination region (统筹地区), signed there or brought in (003 art.33)' })
+export class RegionalAgreementInput {
+  @Field(() => ID, { description: '定点医药机构代码 — the institution' })
+  institutionCode!: string;
+
+  @Field({ description: '统筹地区 — the 6-digit code of the co-ordination region the agreement is signed with (not the institution\'s own)' })
+  regionCode!: string;
+
+  @Field(() => DateScalar, { description: '协议生效日期 — valid from; with the region, it names the agreement (a repeated call updates its end)' })
+  validFrom!: string;
+
+  @Field(() => DateScalar, { description: '协议截止日期 — valid until' })
+  validUntil!: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '其他统筹地区医保协议签订结果 — the institution and the agreement' })
+export class RegionalAgreementPayload {
+  @Field(() => Institution, { description: '定点医药机构 — the institution' })
+  institution!: Institution;
+
+  @Field(() => Agreement, { description: '医保协议 — the agreement with that region' })
+  agreement!: Agreement;
 }
