@@ -231,3 +231,8 @@ export function reloadCalendarOnSignal(calendar: WorkingDayCalendar, log: { info
   process.on(signal, reload);
   return () => process.off(signal, reload);
 }
+
+/** The description of every `…Provisional` flag beside a deadline field, the same pattern throughout the API. */
+export function provisionalDeadlineDescription(term: string, field: string): string {
+  return `${term}为暂定 — ${field} was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded`;
+}
