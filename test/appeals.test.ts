@@ -5,7 +5,7 @@ import { errorCodes, startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
 const calendar = new WorkingDayCalendar();
-const APPEAL_FIELDS = 'id status filedOn decideBy escalated decisionReason newPoints steps { action fromStatus toStatus actorRole note }';
+const APPEAL_FIELDS = 'id status filedOn decideBy expertReviewStartedOn decidedOn escalated decisionReason newPoints steps { action fromStatus toStatus actorRole happenedOn note }';
 const FILE = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
 const stepMutation = (name: string) => `mutation($input: AppealStepInput!) { ${name}(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
 const DECIDE = `mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
@@ -150,4 +150,43 @@ test('the work queue lists open appeals by deadline within the caller\'s region'
   const due = await queue({ dueBefore: '2026-03-20' }, { role: 'PROVINCIAL_AGENCY', region: '37' });
   expect(due.data.appealQueue.totalCount).toBe(0);
   expect(errorCodes(await queue({ regionPrefix: '3710' }, { role: 'CITY_AGENCY', region: '3708' }))[0].code).toBe('FORBIDDEN');
+});
+
+test('002 art.43–44: every step keeps its real date; the expert review excluded counts the working days between its real start and end', async () => {
+  const { record } = await scoredDoctor('日期医师', 'N1-01');
+  const agency = { role: 'CITY_AGENCY' as const, region: '3710', sub: 'weihai-agency' };
+  const filed = await file(record.id, { receivedOn: '2026-03-11' });
+  const appealId = filed.data.fileAppeal.appeal.id;
+  // Wed 11 March + 20 wd, Qingming (4–6 April) off: 9 April.
+  expect(filed.data.fileAppeal.appeal.decideBy).toBe('2026-04-09');
+  const stepOn = (name: string, happenedOn: string) => stack.query(stepMutation(name), { input: { appealId, happenedOn } }, agency);
+
+  expect(errorCodes(await stepOn('explainAppeal', '2026-03-10'))[0].code).toBe('BAD_USER_INPUT'); // before the filing
+  expect(errorCodes(await stepOn('explainAppeal', '2026-03-17'))[0].code).toBe('BAD_USER_INPUT'); // in the future
+  expect((await stepOn('explainAppeal', '2026-03-12')).errors).toBeUndefined();
+  expect((await stepOn('startExpertReview', '2026-03-12')).data.startExpertReview.appeal.expertReviewStartedOn).toBe('2026-03-12');
+  expect(errorCodes(await stepOn('completeExpertReview', '2026-03-11'))[0].code).toBe('BAD_USER_INPUT');
+  // Recorded today (the 16th), the review ran from the 12th to Friday the 13th: one working day excluded.
+  const completed = await stepOn('completeExpertReview', '2026-03-13');
+  expect(completed.data.completeExpertReview.appeal.decideBy).toBe('2026-04-10');
+  const decided = await stack.query(DECIDE, { input: { appealId, outcome: 'UPHELD', reason: '记分事实清楚', decidedOn: '2026-03-16' } }, agency);
+  expect(decided.errors).toBeUndefined();
+  expect(decided.data.decideAppeal.appeal).toMatchObject({ status: 'UPHELD', decidedOn: '2026-03-16' });
+  expect(decided.data.decideAppeal.appeal.steps.map((s: any) => [s.action, s.happenedOn])).toEqual([
+    ['FILE', '2026-03-11'],
+    ['EXPLAIN', '2026-03-12'],
+    ['START_EXPERT_REVIEW', '2026-03-12'],
+    ['COMPLETE_EXPERT_REVIEW', '2026-03-13'],
+    ['UPHOLD', '2026-03-16'],
+  ]);
+});
+
+test('the real date of a withdrawal: never before the previous step', async () => {
+  const { doctor, record } = await scoredDoctor('撤回日期医师', 'N1-01');
+  const appealId = (await file(record.id, { receivedOn: '2026-03-13' })).data.fileAppeal.appeal.id;
+  const person = { role: 'PERSON' as const, person: doctor.code, region: '371002' };
+  const early = await stack.query(stepMutation('withdrawAppeal'), { input: { appealId, happenedOn: '2026-03-12' } }, person);
+  expect(errorCodes(early)[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
+  const withdrawn = await stack.query(stepMutation('withdrawAppeal'), { input: { appealId, happenedOn: '2026-03-13' } }, person);
+  expect(withdrawn.data.withdrawAppeal.appeal.steps.map((s: any) => s.happenedOn)).toEqual(['2026-03-13', '2026-03-13']);
 });

@@ -19,6 +19,7 @@ import {
   SubgraphName,
   SUBGRAPHS,
   TokenClaims,
+  WorkingDayCalendar,
 } from '@pq/kit';
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
@@ -37,6 +38,8 @@ const definitions: Record<SubgraphName, SubgraphDefinition<any>> = {
 export interface Stack {
   url: string;
   clock: ManualClock;
+  /** The working-day calendar every subgraph shares: `calendar.reload()` as SIGHUP does. */
+  calendar: WorkingDayCalendar;
   services: Record<SubgraphName, RunningService>;
   /** Runs an operation through the gateway as the given caller (a national agency by default, `null` for no token). */
   query<T = any>(query: string, variables?: Record<string, unknown>, as?: Partial<Caller> | null): Promise<GraphQLResponse<T>>;
@@ -80,10 +83,11 @@ observeRequestStatements((requestId, _service, statements) => {
  * Starts the four subgraphs and the gateway in this process, on free ports, against a fresh
  * database (or one per subgraph), with a clock the test controls.
  */
-export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean; calendarDirectory?: string } = {}): Promise<Stack> {
   const baseUrl = process.env.PQ_TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('PQ_TEST_DATABASE_URL is not set: run the tests with jest (test/global-setup.mjs)');
   const clock = new ManualClock(options.today ?? '2026-03-16');
+  const calendar = new WorkingDayCalendar({ directory: options.calendarDirectory });
   const stackId = randomUUID().slice(0, 8);
   const sharedUrl = options.databasePerSubgraph ? null : await createDatabase(baseUrl, `pq_test_${stackId}`);
   const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
@@ -99,6 +103,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
         subgraphUrls,
         jwtSecret: TEST_JWT_SECRET,
         clock,
+        calendar,
         logger,
       }),
     ),
@@ -130,6 +135,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
   return {
     url: gateway.url,
     clock,
+    calendar,
     services,
     async query(query, variables = {}, as = {}) {
       const bearer = as === null ? undefined : Object.keys(as).length === 0 ? agencyToken : await token(as as Partial<TokenClaims>);
@@ -168,8 +174,8 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
 }
 
 /** A stack with the demo data loaded (as `npm start` loads it) and every event applied. */
-export async function startSeededStack(today = '2026-03-16'): Promise<Stack> {
-  const stack = await startStack({ today });
+export async function startSeededStack(today = '2026-03-16', options: { calendarDirectory?: string } = {}): Promise<Stack> {
+  const stack = await startStack({ today, ...options });
   const agency = await stack.token({});
   const doctor = await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' });
   await seedDemo(graphqlClient(stack.url), { agency, doctor }, today);

@@ -51,12 +51,15 @@ describe('life cycle', () => {
   });
   afterAll(() => stack?.stop().catch(() => undefined));
 
-  test('/health is alive and /ready checks the database and migrations, for every subgraph and the gateway', async () => {
+  test('/health is alive and /ready checks the database and migrations and names the provisional calendar years, for every subgraph and the gateway', async () => {
     const gatewayBase = new URL('/', stack.url).toString();
-    expect((await fetch(new URL('/ready', gatewayBase))).status).toBe(200);
+    const gateway = await fetch(new URL('/ready', gatewayBase));
+    expect(gateway.status).toBe(200);
+    // In 2026 the shipped schedules end with 2026: next year is provisional.
+    expect(await gateway.json()).toMatchObject({ status: 'ok', calendar: { provisionalYears: [2027] } });
     for (const service of Object.values(stack.services)) {
       const ready = await fetch(new URL('/ready', service.url));
-      expect(await ready.json()).toEqual({ status: 'ready', service: service.name });
+      expect(await ready.json()).toEqual({ status: 'ready', service: service.name, calendar: { officialYears: [2024, 2025, 2026], provisionalYears: [2027] } });
     }
   });
 

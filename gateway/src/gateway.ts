@@ -243,14 +243,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         res.end(await metricsText());
       } else if ((path === '/health' || path === '/ready') && req.method === 'GET') {
         // API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready.
+        // /ready also passes on the provisional years of the subgraphs' working-day calendars.
+        const provisionalYears = new Set<number>();
         const checks = await Promise.all(
           SUBGRAPHS.map(async (name) => {
             const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
+            const body = (await response?.json().catch(() => null)) as { calendar?: { provisionalYears?: number[] } } | null | undefined;
+            for (const year of body?.calendar?.provisionalYears ?? []) provisionalYears.add(year);
             return [name, response?.status === 200 ? 'ok' : 'down'] as const;
           }),
         );
         const healthy = checks.every(([, state]) => state === 'ok') && !stopping;
-        sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks) });
+        const calendar = path === '/ready' ? { calendar: { provisionalYears: [...provisionalYears].sort() } } : {};
+        sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks), ...calendar });
       } else {
         sendJson(res, 404, { error: 'not found' });
       }

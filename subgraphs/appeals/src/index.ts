@@ -1,5 +1,6 @@
 import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { recomputeDecisionDeadlines } from './commands/recompute-deadlines';
 import { Appeal } from './entities/appeal';
 import { AppealStep } from './entities/appeal-step';
 import { InstitutionView, ScoreRecordView } from './entities/score-record-view';
@@ -16,6 +17,7 @@ export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
   outbox,
   eventHandlers,
+  recomputeDeadlines: recomputeDecisionDeadlines,
 };
 
 if (require.main === module) runSubgraphFromEnvironment(appealsSubgraph);

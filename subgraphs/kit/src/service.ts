@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { GraphQLFormattedError, GraphQLSchema, Kind } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { signToken, createTokenVerifier, Caller } from './auth';
-import { calendarFromEnvironment, WorkingDayCalendar } from './calendar';
+import { calendarFromEnvironment, reloadCalendarOnSignal, WorkingDayCalendar } from './calendar';
 import { Clock, systemClock } from './clock';
 import { databaseUrlFromEnv, jwtSecretFromEnv, subgraphPortFromEnv, subgraphUrlsFromEnv, SubgraphName, SUBGRAPHS } from './config';
 import { createRequestContext, RequestContext } from './context';
@@ -29,6 +29,12 @@ export interface SubgraphDefinition<Loaders> {
   eventHandlers: EventHandlers;
   /** Work the subgraph does on its own at intervals (deadlines that act by themselves). */
   scheduled?: ScheduledJob;
+  /**
+   * Recomputes the open deadlines the subgraph stores (they are queried in SQL) from their
+   * start dates, at start and after every calendar reload: an official year replacing a
+   * provisional one moves them.
+   */
+  recomputeDeadlines?(em: EntityManager, calendar: WorkingDayCalendar, today: string): Promise<unknown>;
 }
 
 export interface ScheduledJob {
@@ -118,6 +124,16 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
 
   const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   await migrate(orm, name);
+  const { calendar } = services;
+  const calendarChanged = async () => {
+    const status = calendar.status(services.clock.today());
+    if (status.provisionalYears.length) logger.warn(status, `working-day calendar: no official schedule for ${status.provisionalYears.join(', ')}; deadlines there count the statutory holidays only (provisional)`);
+    else logger.info(status, 'working-day calendar: official schedules loaded');
+    const recompute = definition.recomputeDeadlines;
+    if (recompute) await orm.em.fork().transactional((em) => recompute(em as EntityManager, calendar, services.clock.today()));
+  };
+  await calendarChanged();
+  const stopListening = calendar.onReload(calendarChanged);
   const metrics = createMetrics(name);
   const knex = orm.em.getConnection().getKnex();
   metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n));
@@ -179,7 +195,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
         const pending = await orm.getMigrator().getPendingMigrations();
         await orm.em.getConnection().execute('select 1');
         const ready = pending.length === 0 && !stopping;
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name });
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()) });
       } else if (path === '/events' && req.method === 'POST') {
         const caller = await verifier.verify(req.headers.authorization);
         if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
@@ -224,6 +240,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     /** SIGTERM: no new requests, the ones in flight finish, the relay delivers what it holds, then the pool closes. */
     async stop() {
       stopping = true;
+      stopListening();
       if (timer) clearInterval(timer);
       await closeServer(server);
       await relay.stop();
@@ -240,13 +257,15 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
  */
 export function runSubgraphFromEnvironment<Loaders>(definition: SubgraphDefinition<Loaders>): void {
   const logger = createLogger(definition.name);
+  const calendar = calendarFromEnvironment();
+  reloadCalendarOnSignal(calendar, logger, () => systemClock.today());
   startSubgraph(definition, {
     port: subgraphPortFromEnv(definition.name),
     databaseUrl: databaseUrlFromEnv(definition.name),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
     jwksUrl: process.env.JWT_JWKS_URL,
-    calendar: calendarFromEnvironment(),
+    calendar,
     logger,
   }).then(
     (service) => {

@@ -1,5 +1,6 @@
 import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { recomputeScoringDeadlines } from './commands/recompute-deadlines';
 import { Notice } from './entities/notice';
 import { KnownInstitution, KnownPerson, PersonYear } from './entities/read-models';
 import { RepairApplication } from './entities/repair-application';
@@ -21,6 +22,7 @@ export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
   outbox,
   eventHandlers,
+  recomputeDeadlines: recomputeScoringDeadlines,
 };
 
 if (require.main === module) runSubgraphFromEnvironment(scoringSubgraph);

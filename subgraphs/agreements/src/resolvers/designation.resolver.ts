@@ -1,4 +1,4 @@
-import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMISSIONS, runMutation } from '@pq/kit';
+import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMISSIONS, provisionalDeadlineDescription, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
@@ -17,6 +17,9 @@ import {
   ReviewInformationChangeInput,
   SubmitDesignationInput,
 } from './designation.types';
+
+/** Steps whose deadline counts calendar months (G4 acceptance review, G8 signing), not working days. */
+const DUE_IN_MONTHS: ReadonlySet<DesignationStatus> = new Set([DesignationStatus.ACCEPTED, DesignationStatus.NEGOTIATION]);
 
 /** The work queue's length: the most urgent applications, as many as a desk works through. */
 const DESIGNATION_QUEUE_LENGTH = 500;
@@ -75,6 +78,13 @@ export class DesignationResolver {
   @FieldResolver(() => DesignationStatus, { description: '申请状态 — where the application stands (lapsed once a supplement or signing deadline passed)' })
   status(@Root() application: DesignationApplication, @Ctx() context: Context): DesignationStatus {
     return effectiveDesignationStatus(application.status, application.dueBy ?? null, context.clock.today());
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('当前环节截止日期', 'dueBy') })
+  async dueByProvisional(@Root() application: DesignationApplication, @Ctx() context: Context): Promise<boolean> {
+    if (!application.dueBy || DUE_IN_MONTHS.has(application.status)) return false;
+    const steps = await context.loaders.designationSteps.load(application.id);
+    return context.calendar.provisionalBetween(steps[steps.length - 1]?.happenedOn ?? application.submittedOn, application.dueBy);
   }
 
   @FieldResolver(() => DesignationFindings, { description: '审查发现 — conditions not met, reasons not to accept, documents missing' })

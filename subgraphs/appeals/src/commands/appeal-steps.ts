@@ -1,5 +1,5 @@
-import { DomainError, EntityManager, lockAggregates, notFound } from '@pq/kit';
-import { AppealSubject } from '../domain/appeal';
+import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
+import { appealDecisionDeadline, AppealSubject, completedExpertReviews } from '../domain/appeal';
 import { AppealAction, transition } from '../domain/appeal-machine';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
@@ -14,6 +14,8 @@ export interface StepRequest {
   /** Decisions: the reasons (required to uphold) and, to change a score, its new points. */
   reason?: string | null;
   newPoints?: number | null;
+  /** The real date of the step; default today, never in the future nor before the previous step. */
+  on?: IsoDate | null;
 }
 
 /** Who may touch an appeal at all: agencies and the administration within their region, the appellant their own. */
@@ -25,9 +27,9 @@ function assertMayHandle(context: Context, appeal: Appeal): void {
 }
 
 /**
- * One step of an appeal's life cycle (A2–A4), recorded with actor, date and note. An expert
- * review's working days are added to the decision deadline when it completes. A changed score
- * reaches scoring as an event, in the same transaction.
+ * One step of an appeal's life cycle (A2–A4), recorded with actor, its real date and note. When
+ * an expert review completes, the decision deadline is derived anew from the receipt and every
+ * completed review. A changed score reaches scoring as an event, in the same transaction.
  */
 export async function takeAppealStep(em: EntityManager, context: Context, request: StepRequest): Promise<string> {
   const appeal = await em.findOne(Appeal, { id: request.appealId });
@@ -37,7 +39,10 @@ export async function takeAppealStep(em: EntityManager, context: Context, reques
   await em.refresh(appeal);
   const result = transition({ status: appeal.status, statusBeforeExpertReview: appeal.statusBeforeExpertReview ?? null, escalated: appeal.escalated }, request.action, context.caller.role);
   if (!result.ok) throw new DomainError(result.code, result.message);
-  const today = context.clock.today();
+  const steps = await em.find(AppealStep, { appealId: appeal.id }, { orderBy: { recordedAt: 'asc' } });
+  const previous = steps.reduce((latest, s) => (s.happenedOn > latest ? s.happenedOn : latest), appeal.filedOn);
+  const deciding = request.action === AppealAction.UPHOLD || request.action === AppealAction.CHANGE;
+  const date = stepDate(request.on, { today: context.clock.today(), notBefore: previous, what: `the ${request.action.toLowerCase().replace(/_/g, ' ')} date`, field: deciding ? 'decidedOn' : 'happenedOn' });
   const from = appeal.status;
 
   switch (request.action) {
@@ -46,31 +51,31 @@ export async function takeAppealStep(em: EntityManager, context: Context, reques
       break;
     case AppealAction.START_EXPERT_REVIEW:
       appeal.statusBeforeExpertReview = appeal.status;
-      appeal.expertReviewStartedOn = today;
+      appeal.expertReviewStartedOn = date;
       break;
     case AppealAction.COMPLETE_EXPERT_REVIEW:
-      appeal.decideBy = context.calendar.addWorkingDays(appeal.decideBy!, context.calendar.workingDaysBetween(appeal.expertReviewStartedOn!, today));
+      appeal.decideBy = appealDecisionDeadline(appeal.filedOn, completedExpertReviews([...steps, { action: request.action, happenedOn: date }]), context.calendar).date;
       appeal.statusBeforeExpertReview = null;
       appeal.expertReviewStartedOn = null;
       break;
     case AppealAction.UPHOLD:
       if (!request.reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'an upheld decision gives its reasons (A4)');
-      Object.assign(appeal, { decidedOn: today, decisionReason: request.reason });
+      Object.assign(appeal, { decidedOn: date, decisionReason: request.reason });
       break;
     case AppealAction.CHANGE:
-      await changeDecision(em, appeal, request, today);
+      await changeDecision(em, appeal, request, date);
       break;
     default:
       break;
   }
   appeal.status = result.to;
-  em.create(AppealStep, { appealId: appeal.id, action: request.action, fromStatus: from, toStatus: result.to, actor: context.caller.sub, actorRole: context.caller.role, happenedOn: today, note: request.note ?? request.reason ?? null });
+  em.create(AppealStep, { appealId: appeal.id, action: request.action, fromStatus: from, toStatus: result.to, actor: context.caller.sub, actorRole: context.caller.role, happenedOn: date, note: request.note ?? request.reason ?? null });
   await em.flush();
   return appeal.id;
 }
 
-async function changeDecision(em: EntityManager, appeal: Appeal, request: StepRequest, today: string): Promise<void> {
-  Object.assign(appeal, { decidedOn: today, decisionReason: request.reason ?? null });
+async function changeDecision(em: EntityManager, appeal: Appeal, request: StepRequest, date: IsoDate): Promise<void> {
+  Object.assign(appeal, { decidedOn: date, decisionReason: request.reason ?? null });
   if (appeal.subject === AppealSubject.AGREEMENT) {
     if (request.newPoints != null) throw new DomainError('BAD_USER_INPUT', 'an agreement dispute changes no score (A5)');
     return;
@@ -82,5 +87,5 @@ async function changeDecision(em: EntityManager, appeal: Appeal, request: StepRe
   }
   appeal.newPoints = newPoints;
   record.points = newPoints;
-  await outbox.publish(em, 'AppealDecided', record.personCode, { appealId: appeal.id, scoreRecordId: record.id, outcome: 'CHANGED', newPoints, decidedOn: today });
+  await outbox.publish(em, 'AppealDecided', record.personCode, { appealId: appeal.id, scoreRecordId: record.id, outcome: 'CHANGED', newPoints, decidedOn: date });
 }

@@ -1,5 +1,5 @@
 import { assertActsFor, DomainError, EntityManager, lockAggregates, notFound } from '@pq/kit';
-import { APPEAL_DECISION_WORKING_DAYS, AppealStatus, AppealSubject, filingProblem, OPEN_APPEAL_STATUSES } from '../domain/appeal';
+import { appealDecisionDeadline, AppealStatus, AppealSubject, filingProblem, OPEN_APPEAL_STATUSES } from '../domain/appeal';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
 import { InstitutionView, ScoreRecordView } from '../entities/score-record-view';
@@ -33,7 +33,7 @@ async function file(em: EntityManager, context: Context, filing: Filing, input: 
     regionCode: filing.regionCode,
     status: AppealStatus.FILED,
     filedOn: receivedOn,
-    decideBy: context.calendar.addWorkingDays(receivedOn, APPEAL_DECISION_WORKING_DAYS),
+    decideBy: appealDecisionDeadline(receivedOn, [], context.calendar).date,
     statement: input.statement,
     filedBy: context.caller.sub,
   });

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { Deadline, IsoDate, WorkingDays } from '@pq/kit';
 
 export enum AppealStatus {
   FILED = 'FILED',
@@ -48,3 +48,32 @@ export function filingProblem(request: FilingRequest, facts: FilingFacts): { cod
 
 /** A4: the decision is due within 20 wd of receipt (expert review time excluded, added when it happens). */
 export const APPEAL_DECISION_WORKING_DAYS = 20;
+
+/** A3: an expert review, from the day it started to the day the experts answered. */
+export interface ExpertReview {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** The completed expert reviews of an appeal, from its steps in the order they were taken. */
+export function completedExpertReviews(steps: readonly { action: string; happenedOn: IsoDate }[]): ExpertReview[] {
+  const reviews: ExpertReview[] = [];
+  let started: IsoDate | null = null;
+  for (const step of steps) {
+    if (step.action === 'START_EXPERT_REVIEW') started = step.happenedOn;
+    if (step.action === 'COMPLETE_EXPERT_REVIEW' && started) {
+      reviews.push({ from: started, to: step.happenedOn });
+      started = null;
+    }
+  }
+  return reviews;
+}
+
+/**
+ * A4 (002 art.44): the decision is due 20 wd after receipt, plus the working days each
+ * completed expert review took between its real start and end (art.43: their time does not count).
+ */
+export function appealDecisionDeadline(filedOn: IsoDate, reviews: readonly ExpertReview[], calendar: WorkingDays): Deadline {
+  const excluded = reviews.reduce((sum, review) => sum + calendar.workingDaysBetween(review.from, review.to), 0);
+  return calendar.deadline(filedOn, APPEAL_DECISION_WORKING_DAYS + excluded);
+}

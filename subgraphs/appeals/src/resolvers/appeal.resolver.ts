@@ -1,4 +1,4 @@
-import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
+import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, provisionalDeadlineDescription, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
 import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
@@ -28,7 +28,7 @@ async function appealMutation(context: Context, operation: string, input: { idem
 }
 
 const step = (context: Context, operation: string, input: AppealStepInput, action: AppealAction) =>
-  appealMutation(context, operation, input, (em) => takeAppealStep(em, context, { appealId: input.appealId, action, note: input.note }));
+  appealMutation(context, operation, input, (em) => takeAppealStep(em, context, { appealId: input.appealId, action, note: input.note, on: input.happenedOn }));
 
 @Resolver(() => Appeal)
 export class AppealResolver {
@@ -82,6 +82,7 @@ export class AppealResolver {
       action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
       reason: input.reason,
       newPoints: input.newPoints,
+      on: input.decidedOn,
     };
     return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, request));
   }
@@ -111,6 +112,11 @@ export class AppealResolver {
     }
     const rows = await page.getResult();
     return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => build().getCount());
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应作出决定日期', 'decideBy') })
+  decideByProvisional(@Root() appeal: Appeal, @Ctx() context: Context): boolean {
+    return appeal.decideBy ? context.calendar.provisionalBetween(appeal.filedOn, appeal.decideBy) : false;
   }
 
   @FieldResolver(() => ScoreRecord, { nullable: true, description: '记分记录 — the score record appealed against' })

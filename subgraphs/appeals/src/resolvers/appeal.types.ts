@@ -80,6 +80,9 @@ export class AppealStepInput {
   @Field({ nullable: true, description: '说明 — note recorded with the step' })
   note?: string;
 
+  @Field(() => DateScalar, { nullable: true, description: '日期 — the real date of the step (expert review start or end included); default today, never in the future nor before the previous step' })
+  happenedOn?: string;
+
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;
 }
@@ -102,6 +105,9 @@ export class DecideAppealInput {
 
   @Field(() => Int, { nullable: true, description: '变更后记分 — when a score is changed: its new points (0 removes it)' })
   newPoints?: number;
+
+  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the real date of the decision; default today, never in the future nor before the previous step' })
+  decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;

@@ -1,4 +1,4 @@
-import { PERMISSIONS, runMutation } from '@pq/kit';
+import { PERMISSIONS, provisionalDeadlineDescription, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { deliverNotice } from '../commands/deliver-notice';
 import { applyForRestoration, decideRestoration } from '../commands/restoration';
@@ -20,6 +20,21 @@ export class NoticeResolver {
       basisDocument: input.documentNumber,
     });
     return { notice: (await context.loaders.notice.load(id))! };
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应出具日期', 'issueBy') })
+  async issueByProvisional(@Root() notice: Notice, @Ctx() context: Context): Promise<boolean> {
+    return context.calendar.provisionalBetween(await decidedOn(notice, context), notice.issueBy);
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应送达日期', 'deliverBy') })
+  async deliverByProvisional(@Root() notice: Notice, @Ctx() context: Context): Promise<boolean> {
+    return context.calendar.provisionalBetween(await decidedOn(notice, context), notice.deliverBy);
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('申诉截止日期', 'appealBy') })
+  appealByProvisional(@Root() notice: Notice, @Ctx() context: Context): boolean {
+    return notice.deliveredOn && notice.appealBy ? context.calendar.provisionalBetween(notice.deliveredOn, notice.appealBy) : false;
   }
 
   @FieldResolver(() => Person, { description: '人员 — the person (name, gender, ID number from registry)' })
@@ -67,6 +82,11 @@ export class NoticeResolver {
   }
 }
 
+/** The decision date a notice's deadlines count from. */
+async function decidedOn(notice: Notice, context: Context): Promise<string> {
+  return (await context.loaders.scoreRecordsByNotice.load(notice.id))[0].decidedOn;
+}
+
 @Resolver(() => RestorationApplication)
 export class RestorationResolver {
   @Authorized(PERMISSIONS.applyForRestoration)
@@ -86,6 +106,11 @@ export class RestorationResolver {
       basisDocument: `restoration ${input.applicationId}`,
     });
     return { application: (await context.loaders.restorationApplication.load(id))! };
+  }
+
+  @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应决定日期', 'decideBy') })
+  decideByProvisional(@Root() application: RestorationApplication, @Ctx() context: Context): boolean {
+    return context.calendar.provisionalBetween(application.appliedOn, application.decideBy);
   }
 
   @FieldResolver(() => Sanction, { description: '处理 — the suspension or termination' })

@@ -1,0 +1,41 @@
+import type { EntityManager, IsoDate, WorkingDays } from '@pq/kit';
+import { appealDeadline, noticeDeadlines } from '../domain/notice';
+import { RESTORATION_DECISION_WORKING_DAYS, RestorationStatus } from '../domain/restoration';
+import { Notice } from '../entities/notice';
+import { RestorationApplication } from '../entities/restoration-application';
+import { PolicyRuleSet } from '../entities/rule-set';
+import { ScoreRecord } from '../entities/score-record';
+import { outbox } from '../events/outbox';
+
+/**
+ * The open deadlines scoring stores, derived anew from their start dates once the calendar
+ * changed (an official year replacing a provisional one): notices not yet delivered, appeal
+ * windows still open (appeals hears of a moved one as a repeated NoticeDelivered), restoration
+ * applications awaiting a decision.
+ */
+export async function recomputeScoringDeadlines(em: EntityManager, calendar: WorkingDays, today: IsoDate): Promise<number> {
+  const notices = await em.find(Notice, { $or: [{ deliveredOn: null }, { appealBy: { $gte: today } }] });
+  const records = notices.length ? await em.find(ScoreRecord, { noticeId: { $in: notices.map((n) => n.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
+  const ruleSets = new Map((await em.find(PolicyRuleSet, { id: { $in: [...new Set(records.map((r) => r.ruleSetId))] } })).map((r) => [r.id, r.parameters]));
+  let changed = 0;
+  for (const notice of notices) {
+    const mine = records.filter((r) => r.noticeId === notice.id);
+    const rules = mine.length ? ruleSets.get(mine[0].ruleSetId) : undefined;
+    if (!rules) continue;
+    const { issueBy, deliverBy } = noticeDeadlines(rules, mine[0].decidedOn, calendar);
+    const appealBy = notice.deliveredOn ? appealDeadline(rules, notice.deliveredOn, calendar) : null;
+    if (issueBy === notice.issueBy && deliverBy === notice.deliverBy && appealBy === (notice.appealBy ?? null)) continue;
+    Object.assign(notice, { issueBy, deliverBy, appealBy });
+    if (appealBy) await outbox.publish(em, 'NoticeDelivered', notice.personCode, { personCode: notice.personCode, scoreRecordIds: mine.map((r) => r.id), deliveredOn: notice.deliveredOn!, appealBy });
+    changed++;
+  }
+  for (const application of await em.find(RestorationApplication, { status: RestorationStatus.APPLIED })) {
+    const decideBy = calendar.addWorkingDays(application.appliedOn, RESTORATION_DECISION_WORKING_DAYS);
+    if (decideBy !== application.decideBy) {
+      application.decideBy = decideBy;
+      changed++;
+    }
+  }
+  await em.flush();
+  return changed;
+}
