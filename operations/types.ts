@@ -166,6 +166,8 @@ export type Appeal = {
   decisionReason: Maybe<Scalars['String']['output']>;
   /** 变更后记分 — new points when changed (0: score removed) */
   newPoints: Maybe<Scalars['Int']['output']>;
+  /** 应作出决定日期为暂定 — decideBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  decideByProvisional: Scalars['Boolean']['output'];
   /** 记分记录 — the score record appealed against */
   scoreRecord: Maybe<ScoreRecord>;
   /** 人员 — the person (none for an agreement dispute) */
@@ -259,6 +261,8 @@ export type AppealStepInput = {
   appealId: Scalars['ID']['input'];
   /** 说明 — note recorded with the step */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** 日期 — the real date of the step (expert review start or end included); default today, never in the future nor before the previous step */
+  happenedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -414,6 +418,8 @@ export type DecideAppealInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
   /** 变更后记分 — when a score is changed: its new points (0 removes it) */
   newPoints?: InputMaybe<Scalars['Int']['input']>;
+  /** 决定日期 — the real date of the decision; default today, never in the future nor before the previous step */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -520,6 +526,8 @@ export type DesignationApplication = {
   decidedOn: Maybe<Scalars['Date']['output']>;
   /** 申请状态 — where the application stands (lapsed once a supplement or signing deadline passed) */
   status: DesignationStatus;
+  /** 当前环节截止日期为暂定 — dueBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  dueByProvisional: Scalars['Boolean']['output'];
   /** 审查发现 — conditions not met, reasons not to accept, documents missing */
   findings: DesignationFindings;
   /** 处理记录 — every step with actor and date, oldest first */
@@ -1167,6 +1175,12 @@ export type Notice = {
   deliveredOn: Maybe<Scalars['Date']['output']>;
   /** 申诉截止日期 — appeals accepted until (10 working days after delivery); empty until delivered */
   appealBy: Maybe<Scalars['Date']['output']>;
+  /** 应出具日期为暂定 — issueBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  issueByProvisional: Scalars['Boolean']['output'];
+  /** 应送达日期为暂定 — deliverBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  deliverByProvisional: Scalars['Boolean']['output'];
+  /** 申诉截止日期为暂定 — appealBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  appealByProvisional: Scalars['Boolean']['output'];
   /** 人员 — the person (name, gender, ID number from registry) */
   person: Person;
   /** 定点医药机构 — where the behaviour happened; it maintains the status change */
@@ -1754,6 +1768,8 @@ export type RestorationApplication = {
   decidedOn: Maybe<Scalars['Date']['output']>;
   /** 理由 — reason of the decision */
   reason: Maybe<Scalars['String']['output']>;
+  /** 应决定日期为暂定 — decideBy was counted across a year whose official holiday schedule (国务院节假日安排) is not loaded yet, on the statutory holidays alone; it is recomputed when the schedule is loaded */
+  decideByProvisional: Scalars['Boolean']['output'];
   /** 处理 — the suspension or termination */
   sanction: Sanction;
 };
