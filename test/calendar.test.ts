@@ -50,6 +50,18 @@ test('fault 5: deadlines across New Year 2027 are not a day short, say they are 
   expect(acrossSpringFestival.data.fileAgreementDispute.appeal).toMatchObject({ decideBy: '2027-02-24', decideByProvisional: true });
   expect((await ready()).calendar.provisionalYears).toContain(2027);
 
+  // A designation submitted Wed 3 Feb 2027: its completeness review is due 5 wd later (G5).
+  stack.clock.set('2027-02-03');
+  const submitted = await stack.query(`mutation($input: SubmitDesignationInput!) { submitDesignation(input: $input) { application { id dueBy dueByProvisional } } }`, {
+    input: {
+      institutionCode: 'P37080205901', name: '济宁春节大药房', kind: 'PHARMACY', regionCode: '370802', submittedOn: '2027-02-03',
+      conditions: { operatingMonths: 5, contributionMonths: 5, hasInsuranceRules: true, hasItInterface: true, insuranceStaff: 2, hasDrugBusinessLicence: true, licensedPharmacists: 1, insuranceStaffOnYearContracts: 2 },
+      materials: ['APPLICATION_FORM', 'DRUG_BUSINESS_LICENCE', 'BUSINESS_LICENCE', 'PHARMACIST_CERTIFICATES', 'STAFF_CONTRACTS', 'INSURANCE_RULES', 'IT_SYSTEM', 'SOCIAL_INSURANCE_PROOF'],
+    },
+  });
+  expect(submitted.data.submitDesignation.application).toMatchObject({ dueBy: '2027-02-12', dueByProvisional: true });
+  const designation = async () => (await stack.query(`{ designationQueue(regionPrefix: "3708") { id dueBy dueByProvisional } }`)).data.designationQueue.find((a: { id: string }) => a.id === submitted.data.submitDesignation.application.id);
+
   writeFileSync(path.join(calendarDirectory, '2027.json'), JSON.stringify(OFFICIAL_2027));
   await stack.calendar.reload();
 
@@ -63,4 +75,5 @@ test('fault 5: deadlines across New Year 2027 are not a day short, say they are 
   expect(due.data.appealQueue.edges).toEqual([{ node: { decideBy: '2027-01-22' } }]);
   expect(await notice()).toMatchObject({ issueBy: '2027-01-05', issueByProvisional: false, deliverByProvisional: false });
   expect((await ready()).calendar.provisionalYears).not.toContain(2027);
+  expect(await designation()).toMatchObject({ dueBy: '2027-02-18', dueByProvisional: false });
 });

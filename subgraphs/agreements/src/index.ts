@@ -1,6 +1,7 @@
 import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
+import { recomputeAgreementDeadlines } from './commands/recompute-deadlines';
 import { Agreement } from './entities/agreement';
 import { AgreementMeasure } from './entities/agreement-measure';
 import { DesignationApplication, DesignationStep, InformationChange } from './entities/designation';
@@ -18,6 +19,7 @@ export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
   outbox,
   eventHandlers,
+  recomputeDeadlines: recomputeAgreementDeadlines,
   // G12 acts by itself: hourly, agreements suspended over 180 days are terminated.
   scheduled: { name: 'overdue-suspensions', everyMs: 60 * 60 * 1000, run: terminateOverdueSuspensions },
 };

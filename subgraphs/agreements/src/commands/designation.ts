@@ -1,6 +1,6 @@
 import { addDays, addMonths, assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { newAgreement } from '../domain/agreement-machine';
-import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
+import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
 import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -61,7 +61,7 @@ export async function submitDesignation(em: EntityManager, context: Context, sub
     owner: submission.owner ?? null,
     findings,
     status: DesignationStatus.SUBMITTED,
-    dueBy: context.calendar.addWorkingDays(on, 5),
+    dueBy: statusDeadline(DesignationStatus.SUBMITTED, on, context.calendar).dueBy,
     submittedOn: on,
   });
   record(em, application, DesignationAction.SUBMIT, context.caller.sub, on, findings.refusals.length || findings.missingMaterials.length ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ') : null);

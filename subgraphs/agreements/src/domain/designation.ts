@@ -157,6 +157,24 @@ const FROM: Record<DesignationAction, DesignationStatus[]> = {
 /** Steps that wait for a publicity period to end first. */
 const WAITS_FOR_END = new Set([DesignationAction.COLLECTIVE_DECISION, DesignationAction.START_NEGOTIATION]);
 
+/** G5–G8: how long an application may stay in each status, counted from the day it entered it. */
+const STATUS_DEADLINES: Partial<Record<DesignationStatus, { workingDays: number } | { months: number }>> = {
+  [DesignationStatus.SUBMITTED]: { workingDays: 5 },
+  [DesignationStatus.SUPPLEMENT_REQUESTED]: { workingDays: 5 },
+  [DesignationStatus.ACCEPTED]: { months: 3 },
+  [DesignationStatus.PUBLICITY]: { workingDays: 7 },
+  [DesignationStatus.SUPERVISION_PUBLICITY]: { workingDays: 5 },
+  [DesignationStatus.NEGOTIATION]: { months: 1 },
+  [DesignationStatus.SIGNED]: { workingDays: 15 },
+};
+
+/** The deadline of a status entered `on` (null: none), and whether it counts working days (so depends on the calendar). */
+export function statusDeadline(status: DesignationStatus, on: IsoDate, calendar: WorkingDays): { dueBy: IsoDate | null; workingDays: boolean } {
+  const rule = STATUS_DEADLINES[status];
+  if (!rule) return { dueBy: null, workingDays: false };
+  return 'months' in rule ? { dueBy: addMonths(on, rule.months), workingDays: false } : { dueBy: calendar.addWorkingDays(on, rule.workingDays), workingDays: true };
+}
+
 /** G5–G8: the steps of a designation, their order and their deadlines, up to the IT hook-up; a step taken `on` a day is judged on that day and its deadline counts from it. */
 export function designationStep(state: DesignationState, action: DesignationAction, on: IsoDate, calendar: WorkingDays): DesignationResult {
   if (!FROM[action].includes(state.status)) return { ok: false, code: 'INVALID_STATE', message: `an application that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}` };
@@ -166,32 +184,32 @@ export function designationStep(state: DesignationState, action: DesignationActi
       return { ok: false, code: 'DEADLINE_PASSED', message: `the deadline was ${state.dueBy}; the application has lapsed` };
     }
   }
-  const wd = (n: number) => calendar.addWorkingDays(on, n);
+  const next = (status: DesignationStatus): DesignationResult => ({ ok: true, status, dueBy: statusDeadline(status, on, calendar).dueBy });
   switch (action) {
     case DesignationAction.ACCEPT:
       if (state.findings.refusals.length) return { ok: false, code: 'BAD_USER_INPUT', message: `not acceptable: ${state.findings.refusals.join('; ')}` };
       if (state.findings.missingMaterials.length) return { ok: false, code: 'BAD_USER_INPUT', message: `materials missing (ask for a supplement): ${state.findings.missingMaterials.join(', ')}` };
-      return { ok: true, status: DesignationStatus.ACCEPTED, dueBy: addMonths(on, 3) };
+      return next(DesignationStatus.ACCEPTED);
     case DesignationAction.REQUEST_SUPPLEMENT:
-      return { ok: true, status: DesignationStatus.SUPPLEMENT_REQUESTED, dueBy: wd(5) };
+      return next(DesignationStatus.SUPPLEMENT_REQUESTED);
     case DesignationAction.SUPPLEMENT:
-      return { ok: true, status: DesignationStatus.SUBMITTED, dueBy: wd(5) };
+      return next(DesignationStatus.SUBMITTED);
     case DesignationAction.NOT_ACCEPT:
-      return { ok: true, status: DesignationStatus.NOT_ACCEPTED, dueBy: null };
+      return next(DesignationStatus.NOT_ACCEPTED);
     case DesignationAction.PASS_EVALUATION:
       if (state.kind === InstitutionKind.MEDICAL && !state.onSiteEvaluated) return { ok: false, code: 'BAD_USER_INPUT', message: 'a medical institution passes only after the on-site evaluation (G6)' };
-      return { ok: true, status: DesignationStatus.PUBLICITY, dueBy: wd(7) };
+      return next(DesignationStatus.PUBLICITY);
     case DesignationAction.FAIL_EVALUATION:
-      return { ok: true, status: DesignationStatus.EVALUATION_FAILED, dueBy: null };
+      return next(DesignationStatus.EVALUATION_FAILED);
     case DesignationAction.COLLECTIVE_DECISION:
-      return { ok: true, status: DesignationStatus.SUPERVISION_PUBLICITY, dueBy: wd(5) };
+      return next(DesignationStatus.SUPERVISION_PUBLICITY);
     case DesignationAction.START_NEGOTIATION:
-      return { ok: true, status: DesignationStatus.NEGOTIATION, dueBy: addMonths(on, 1) };
+      return next(DesignationStatus.NEGOTIATION);
     case DesignationAction.SIGN:
-      return { ok: true, status: DesignationStatus.SIGNED, dueBy: wd(15) };
+      return next(DesignationStatus.SIGNED);
     case DesignationAction.CONFIRM_CONNECTION:
       // Late too: the agreement stands, and the steps' dates show the delay against dueBy.
-      return { ok: true, status: DesignationStatus.CONNECTED, dueBy: null };
+      return next(DesignationStatus.CONNECTED);
     case DesignationAction.SUBMIT:
       return { ok: false, code: 'INVALID_STATE', message: 'an application is submitted once' };
   }

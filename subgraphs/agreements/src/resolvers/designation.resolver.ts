@@ -2,7 +2,7 @@ import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMI
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
-import { DesignationStatus, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
+import { DesignationStatus, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
 import { AgreementStatus } from '../domain/institution';
 import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
 import { Institution } from '../entities/institution';
@@ -19,7 +19,6 @@ import {
 } from './designation.types';
 
 /** Steps whose deadline counts calendar months (G4 acceptance review, G8 signing), not working days. */
-const DUE_IN_MONTHS: ReadonlySet<DesignationStatus> = new Set([DesignationStatus.ACCEPTED, DesignationStatus.NEGOTIATION]);
 
 /** The work queue's length: the most urgent applications, as many as a desk works through. */
 const DESIGNATION_QUEUE_LENGTH = 500;
@@ -82,9 +81,10 @@ export class DesignationResolver {
 
   @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('当前环节截止日期', 'dueBy') })
   async dueByProvisional(@Root() application: DesignationApplication, @Ctx() context: Context): Promise<boolean> {
-    if (!application.dueBy || DUE_IN_MONTHS.has(application.status)) return false;
+    if (!application.dueBy) return false;
     const steps = await context.loaders.designationSteps.load(application.id);
-    return context.calendar.provisionalBetween(steps[steps.length - 1]?.happenedOn ?? application.submittedOn, application.dueBy);
+    const enteredOn = steps[steps.length - 1]?.happenedOn ?? application.submittedOn;
+    return statusDeadline(application.status, enteredOn, context.calendar).workingDays && context.calendar.provisionalBetween(enteredOn, application.dueBy);
   }
 
   @FieldResolver(() => DesignationFindings, { description: '审查发现 — conditions not met, reasons not to accept, documents missing' })
