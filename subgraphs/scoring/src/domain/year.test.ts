@@ -91,7 +91,7 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
   });
 
   test('002 art.29 (S7): a suspension carried over from last year stays when the new one is not longer, and is replaced when it is', () => {
-    const carriedOver = { kind: SUSPENSION as const, months: 4, rules: national };
+    const carriedOver = { kind: SUSPENSION as const, months: 4 };
     expect(derive({ decisions: [decision('D1', '2026-02-02', 9, national)], carriedOver: { ...carriedOver, months: 4 } })).toMatchObject({ sanctions: [], carriedOverReplacedOn: null });
     expect(derive({ decisions: [decision('D1', '2026-02-02', 10)], carriedOver })).toMatchObject({ sanctions: [{ months: 5 }], carriedOverReplacedOn: '2026-02-02' });
   });

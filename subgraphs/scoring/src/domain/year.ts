@@ -17,18 +17,14 @@ export interface YearReduction {
   points: number;
 }
 
-/** A sanction in force from an earlier year, with the rules it was decided under. */
-export interface CarriedSanction extends RunningSanction {
-  rules: RuleSetParameters;
-}
-
 export interface YearFacts {
   /** In decision order. */
   decisions: YearDecision[];
   reductions: YearReduction[];
   /** Totals of the preceding years, the latest first (Jining's three-year rule). */
   earlierYearTotals: number[];
-  carriedOver: CarriedSanction | null;
+  /** A suspension or termination in force from an earlier year. */
+  carriedOver: RunningSanction | null;
   /** Sanctions lifted by an approved restoration (S13), by `sanctionKey`: the day they were lifted. */
   restoredOn: ReadonlyMap<string, IsoDate>;
   /** Periods a repair shortened (S12), by `sanctionKey`: the new last day. */

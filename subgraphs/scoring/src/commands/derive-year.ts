@@ -1,0 +1,167 @@
+import { EntityManager, IsoDate, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
+import { RunningSanction, SanctionKind } from '../domain/outcome';
+import { RepairStatus } from '../domain/repair';
+import { RestorationStatus } from '../domain/restoration';
+import { DerivedSanction, deriveYear, sanctionKey, YearDecision } from '../domain/year';
+import { PersonYear } from '../entities/read-models';
+import { RepairApplication } from '../entities/repair-application';
+import { RestorationApplication } from '../entities/restoration-application';
+import { PolicyRuleSet } from '../entities/rule-set';
+import { Sanction, SanctionState } from '../entities/sanction';
+import { ScoreRecord } from '../entities/score-record';
+import { outbox } from '../events/outbox';
+import { liftSanction } from './lift-sanction';
+
+/** What changed a year's records: a new decision, an appeal decided, a repair approved. */
+export interface YearChange {
+  /** The real date of the change: a sanction that now follows is decided on it, one that no longer follows is annulled on it. */
+  on: IsoDate;
+  /** Why a sanction that no longer follows is annulled. */
+  cause: string;
+  basisDocument: string;
+}
+
+const enforceable = (kind: SanctionKind) => kind === SanctionKind.SUSPENSION || kind === SanctionKind.TERMINATION;
+const REPLACED_CAUSE = 'replaced by a longer suspension or a termination (S7)';
+const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair (记分修复)';
+
+/**
+ * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
+ * person from all of its records, repairs and restorations, then bring the stored sanctions in line
+ * — unchanged stays, a changed period is updated and sent again under its id, one that no longer
+ * follows is annulled, one that now follows is decided. The persons must be locked by the caller.
+ * Returns each person's sanctions afterwards, oldest first.
+ */
+export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
+  const records = await em.find(ScoreRecord, { personCode: personCodes, year }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
+  const years = await em.find(PersonYear, { personCode: personCodes, year: [year - 2, year - 1] });
+  const sanctions = await em.find(Sanction, { personCode: personCodes }, { orderBy: { from: 'asc', recordedAt: 'asc' } });
+  const repairs = await em.find(RepairApplication, { personCode: personCodes, status: RepairStatus.APPROVED });
+  const restorations = await em.find(RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
+  const ruleSets = await em.find(PolicyRuleSet, { id: [...new Set(records.map((r) => r.ruleSetId))] });
+  const firstDay = `${year}-01-01`;
+  const after = new Map<string, Sanction[]>();
+
+  for (const personCode of personCodes) {
+    const events: OutgoingEvent[] = [];
+    const mine = records.filter((r) => r.personCode === personCode);
+    const decisions = new Map<string, ScoreRecord[]>();
+    for (const record of mine) decisions.set(record.documentNumber, [...(decisions.get(record.documentNumber) ?? []), record]);
+    const stored = sanctions.filter((s) => s.personCode === personCode);
+    const ofYear = stored.filter((s) => yearOf(s.from) === year);
+    const keyOf = new Map(stored.map((s) => [s.id, sanctionKey(s.basisDocument, s.kind)]));
+    const carriedRow = stored.filter((s) => s.from < firstDay && enforceable(s.kind) && !s.annulled).at(-1);
+    const carried = carriedRow && carriedRow.state !== SanctionState.LIFTED ? carriedRow : null;
+    const myRepairs = repairs.filter((r) => r.personCode === personCode);
+
+    const derived = deriveYear({
+      decisions: [...decisions.values()].map((group): YearDecision => {
+        // The rule set of the institution where the heaviest behaviour happened governs the outcome.
+        const governing = group.reduce((a, b) => (b.points > a.points ? b : a));
+        return { documentNumber: group[0].documentNumber, decidedOn: group[0].decidedOn, points: group.reduce((sum, r) => sum + r.points, 0), rules: ruleSets.find((r) => r.id === governing.ruleSetId)!.parameters };
+      }),
+      reductions: myRepairs.filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction).map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),
+      earlierYearTotals: [1, 2].map((back) => years.find((y) => y.personCode === personCode && y.year === year - back)?.points ?? 0),
+      carriedOver: carried && { kind: carried.kind as RunningSanction['kind'], months: carried.months ?? null },
+      restoredOn: new Map(restorations.filter((r) => keyOf.has(r.sanctionId) && r.decidedOn).map((r) => [keyOf.get(r.sanctionId)!, r.decidedOn!])),
+      shortenedTo: new Map(myRepairs.filter((r) => r.shortenedSanctionId && r.newUntil && keyOf.has(r.shortenedSanctionId)).map((r) => [keyOf.get(r.shortenedSanctionId!)!, r.newUntil!])),
+    });
+
+    for (const record of mine) record.yearTotalAfter = derived.totalAfter.get(record.documentNumber)!;
+    await queryRows(em, {
+      text: `insert into scoring.person_year (person_code, year, points) values ($1, $2, $3) on conflict (person_code, year) do update set points = excluded.points`,
+      values: [personCode, year, derived.total],
+    });
+
+    const matched = new Set<string>();
+    const toDecide: DerivedSanction[] = [];
+    const toRecord: DerivedSanction[] = [];
+    for (const outcome of derived.sanctions) {
+      if (!outcome.enforced) {
+        const row = ofYear.filter((s) => s.basisDocument === outcome.basisDocument && s.state === SanctionState.RECORDED).at(-1);
+        if (row) {
+          Object.assign(row, { kind: outcome.kind, yearTotal: outcome.yearTotal, reason: outcome.reason });
+          matched.add(row.id);
+        } else if (!ofYear.some((s) => s.basisDocument === outcome.basisDocument)) {
+          toRecord.push(outcome);
+        }
+        continue;
+      }
+      const row = ofYear.filter((s) => s.basisDocument === outcome.basisDocument && s.kind === outcome.kind && !s.annulled).at(-1);
+      if (row) matched.add(row.id);
+      // A replaced outcome that holds again is decided anew: registry orders sanctions by their decision.
+      if (!row || (row.state === SanctionState.REPLACED && !outcome.replacedOn)) {
+        toDecide.push(outcome);
+        continue;
+      }
+      const banChanged = row.until !== outcome.until && outcome.kind === SanctionKind.TERMINATION;
+      const periodChanged = row.until !== outcome.until || row.months !== outcome.months || row.banYears !== outcome.banYears;
+      Object.assign(row, { until: outcome.until, months: outcome.months, banYears: outcome.banYears, yearTotal: outcome.yearTotal, reason: outcome.reason });
+      if (row.state !== SanctionState.IN_FORCE) continue;
+      if (outcome.replacedOn) {
+        row.state = SanctionState.REPLACED;
+      } else if (outcome.endedOn) {
+        await liftSanction(em, row, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
+      } else if (periodChanged) {
+        events.push(decidedEvent(row, outcome.reRegistrationBlockedUntil));
+        if (banChanged) events.push({ type: 'ReRegistrationBanChanged', key: personCode, payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! } });
+      }
+    }
+
+    for (const row of ofYear) {
+      if (matched.has(row.id) || !enforceable(row.kind) || row.annulled) continue;
+      await liftSanction(em, row, { on: change.on, cause: change.cause, basisDocument: change.basisDocument, reinstateRegistrations: true, annulled: true });
+    }
+    if (carried?.state === SanctionState.IN_FORCE && derived.carriedOverReplacedOn) carried.state = SanctionState.REPLACED;
+    // Written before any insert: the unique index "one in force per person" checks each statement.
+    await em.flush();
+
+    const decidedOn = (from: IsoDate) => (change.on > from ? change.on : from);
+    if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn) {
+      const again = em.create(Sanction, { ...copyOf(carried), decidedOn: decidedOn(carried.from), state: SanctionState.IN_FORCE });
+      events.push(decidedEvent(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
+    }
+    for (const outcome of toRecord) ofYear.push(em.create(Sanction, { ...rowOf(personCode, outcome), decidedOn: outcome.from, state: SanctionState.RECORDED }));
+    for (const outcome of toDecide) {
+      const state = outcome.replacedOn ? SanctionState.REPLACED : SanctionState.IN_FORCE;
+      const sanction = em.create(Sanction, { ...rowOf(personCode, outcome), decidedOn: decidedOn(outcome.from), state });
+      ofYear.push(sanction);
+      await em.flush();
+      await outbox.publishAll(em, [...events.splice(0), decidedEvent(sanction, outcome.reRegistrationBlockedUntil)]);
+      // Decided after the sanction that replaced it, it needs its own end.
+      if (outcome.replacedOn) await liftSanction(em, sanction, { on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state });
+      if (outcome.endedOn) await liftSanction(em, sanction, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
+    }
+    await em.flush();
+    await outbox.publishAll(em, events);
+    after.set(personCode, [...stored, ...ofYear.filter((s) => !stored.includes(s))]);
+  }
+  return after;
+}
+
+function rowOf(personCode: string, outcome: DerivedSanction) {
+  const { basisDocument, kind, from, until, months, banYears, yearTotal, reason } = outcome;
+  return { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason };
+}
+
+function copyOf(sanction: Sanction) {
+  const { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason } = sanction;
+  return { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason };
+}
+
+function decidedEvent(sanction: Sanction, reRegistrationBlockedUntil: IsoDate | null): OutgoingEvent {
+  return {
+    type: 'SanctionDecided',
+    key: sanction.personCode,
+    payload: {
+      sanctionId: sanction.id,
+      personCode: sanction.personCode,
+      kind: sanction.kind as 'SUSPENSION' | 'TERMINATION',
+      from: sanction.from,
+      until: sanction.until ?? null,
+      basisDocument: sanction.basisDocument,
+      reRegistrationBlockedUntil,
+      decidedOn: sanction.decidedOn,
+    },
+  };
+}
