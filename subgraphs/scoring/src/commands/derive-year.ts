@@ -10,7 +10,7 @@ import { PolicyRuleSet } from '../entities/rule-set';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/outbox';
-import { liftSanction } from './lift-sanction';
+import { lifted } from './lift-sanction';
 
 /** What changed a year's records: a new decision, an appeal decided, a repair approved. */
 export interface YearChange {
@@ -30,7 +30,7 @@ const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair 
  * person from all of its records, repairs and restorations, then bring the stored sanctions in line
  * — unchanged stays, a changed period is updated and sent again under its id, one that no longer
  * follows is annulled, one that now follows is decided. The persons must be locked by the caller.
- * Returns each person's sanctions afterwards, oldest first.
+ * Returns each person's sanctions afterwards.
  */
 export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
   const records = await em.find(ScoreRecord, { personCode: personCodes, year }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
@@ -40,15 +40,18 @@ export async function rederiveYear(em: EntityManager, personCodes: string[], yea
   const restorations = await em.find(RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
   const ruleSets = await em.find(PolicyRuleSet, { id: [...new Set(records.map((r) => r.ruleSetId))] });
   const firstDay = `${year}-01-01`;
-  const after = new Map<string, Sanction[]>();
+  const events: OutgoingEvent[] = [];
+  const totals: number[] = [];
+  const inserts: (() => void)[] = [];
+  const ofYearByPerson = new Map<string, Sanction[]>();
 
   for (const personCode of personCodes) {
-    const events: OutgoingEvent[] = [];
     const mine = records.filter((r) => r.personCode === personCode);
     const decisions = new Map<string, ScoreRecord[]>();
     for (const record of mine) decisions.set(record.documentNumber, [...(decisions.get(record.documentNumber) ?? []), record]);
     const stored = sanctions.filter((s) => s.personCode === personCode);
     const ofYear = stored.filter((s) => yearOf(s.from) === year);
+    ofYearByPerson.set(personCode, ofYear);
     const keyOf = new Map(stored.map((s) => [s.id, sanctionKey(s.basisDocument, s.kind)]));
     const carriedRow = stored.filter((s) => s.from < firstDay && enforceable(s.kind) && !s.annulled).at(-1);
     const carried = carriedRow && carriedRow.state !== SanctionState.LIFTED ? carriedRow : null;
@@ -66,13 +69,10 @@ export async function rederiveYear(em: EntityManager, personCodes: string[], yea
       restoredOn: new Map(restorations.filter((r) => keyOf.has(r.sanctionId) && r.decidedOn).map((r) => [keyOf.get(r.sanctionId)!, r.decidedOn!])),
       shortenedTo: new Map(myRepairs.filter((r) => r.shortenedSanctionId && r.newUntil && keyOf.has(r.shortenedSanctionId)).map((r) => [keyOf.get(r.shortenedSanctionId!)!, r.newUntil!])),
     });
-
     for (const record of mine) record.yearTotalAfter = derived.totalAfter.get(record.documentNumber)!;
-    await queryRows(em, {
-      text: `insert into scoring.person_year (person_code, year, points) values ($1, $2, $3) on conflict (person_code, year) do update set points = excluded.points`,
-      values: [personCode, year, derived.total],
-    });
+    totals.push(derived.total);
 
+    // First what changes in stored sanctions; new ones are inserted after (see below).
     const matched = new Set<string>();
     const toDecide: DerivedSanction[] = [];
     const toRecord: DerivedSanction[] = [];
@@ -94,59 +94,62 @@ export async function rederiveYear(em: EntityManager, personCodes: string[], yea
         toDecide.push(outcome);
         continue;
       }
-      const banChanged = row.until !== outcome.until && outcome.kind === SanctionKind.TERMINATION;
       const periodChanged = row.until !== outcome.until || row.months !== outcome.months || row.banYears !== outcome.banYears;
+      const banChanged = row.until !== outcome.until && outcome.kind === SanctionKind.TERMINATION;
       Object.assign(row, { until: outcome.until, months: outcome.months, banYears: outcome.banYears, yearTotal: outcome.yearTotal, reason: outcome.reason });
       if (row.state !== SanctionState.IN_FORCE) continue;
       if (outcome.replacedOn) {
         row.state = SanctionState.REPLACED;
       } else if (outcome.endedOn) {
-        await liftSanction(em, row, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
+        events.push(lifted(row, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true }));
       } else if (periodChanged) {
         events.push(decidedEvent(row, outcome.reRegistrationBlockedUntil));
         if (banChanged) events.push({ type: 'ReRegistrationBanChanged', key: personCode, payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! } });
       }
     }
-
     for (const row of ofYear) {
       if (matched.has(row.id) || !enforceable(row.kind) || row.annulled) continue;
-      await liftSanction(em, row, { on: change.on, cause: change.cause, basisDocument: change.basisDocument, reinstateRegistrations: true, annulled: true });
+      events.push(lifted(row, { on: change.on, cause: change.cause, basisDocument: change.basisDocument, reinstateRegistrations: true, annulled: true }));
     }
     if (carried?.state === SanctionState.IN_FORCE && derived.carriedOverReplacedOn) carried.state = SanctionState.REPLACED;
-    // Written before any insert: the unique index "one in force per person" checks each statement.
-    await em.flush();
 
     const decidedOn = (from: IsoDate) => (change.on > from ? change.on : from);
-    if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn) {
-      const again = em.create(Sanction, { ...copyOf(carried), decidedOn: decidedOn(carried.from), state: SanctionState.IN_FORCE });
-      events.push(decidedEvent(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
-    }
-    for (const outcome of toRecord) ofYear.push(em.create(Sanction, { ...rowOf(personCode, outcome), decidedOn: outcome.from, state: SanctionState.RECORDED }));
-    for (const outcome of toDecide) {
-      const state = outcome.replacedOn ? SanctionState.REPLACED : SanctionState.IN_FORCE;
-      const sanction = em.create(Sanction, { ...rowOf(personCode, outcome), decidedOn: decidedOn(outcome.from), state });
-      ofYear.push(sanction);
-      await em.flush();
-      await outbox.publishAll(em, [...events.splice(0), decidedEvent(sanction, outcome.reRegistrationBlockedUntil)]);
-      // Decided after the sanction that replaced it, it needs its own end.
-      if (outcome.replacedOn) await liftSanction(em, sanction, { on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state });
-      if (outcome.endedOn) await liftSanction(em, sanction, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
-    }
-    await em.flush();
-    await outbox.publishAll(em, events);
-    after.set(personCode, [...stored, ...ofYear.filter((s) => !stored.includes(s))]);
+    const add = (sanction: Sanction) => ofYear.push(sanction);
+    inserts.push(() => {
+      if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn) {
+        const again = em.create(Sanction, { ...terms(carried), personCode, decidedOn: decidedOn(carried.from), state: SanctionState.IN_FORCE });
+        events.push(decidedEvent(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
+      }
+      for (const outcome of toRecord) add(em.create(Sanction, { ...terms(outcome), personCode, decidedOn: outcome.from, state: SanctionState.RECORDED }));
+      for (const outcome of toDecide) {
+        const sanction = em.create(Sanction, { ...terms(outcome), personCode, decidedOn: decidedOn(outcome.from), state: SanctionState.IN_FORCE });
+        add(sanction);
+        events.push(decidedEvent(sanction, outcome.reRegistrationBlockedUntil));
+        // Decided after the sanction that replaced it, it needs its own end for registry.
+        if (outcome.replacedOn) events.push(lifted(sanction, { on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state: SanctionState.REPLACED }));
+        if (outcome.endedOn) events.push(lifted(sanction, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true }));
+      }
+    });
   }
-  return after;
+  // Updates are written before any insert: the unique index "one in force per person" checks each
+  // statement, and MikroORM would insert before it updates.
+  await em.flush();
+  for (const insert of inserts) insert();
+  await em.flush();
+  await queryRows(em, {
+    text: `insert into scoring.person_year (person_code, year, points)
+           select p, $2, t from unnest($1::text[], $3::int[]) as x(p, t)
+           on conflict (person_code, year) do update set points = excluded.points`,
+    values: [personCodes, year, totals],
+  });
+  await outbox.publishAll(em, events);
+  return new Map(personCodes.map((code) => [code, [...sanctions.filter((s) => s.personCode === code && yearOf(s.from) !== year), ...ofYearByPerson.get(code)!]]));
 }
 
-function rowOf(personCode: string, outcome: DerivedSanction) {
-  const { basisDocument, kind, from, until, months, banYears, yearTotal, reason } = outcome;
-  return { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason };
-}
-
-function copyOf(sanction: Sanction) {
-  const { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason } = sanction;
-  return { personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason };
+/** What a sanction says, to decide it again or for the first time. */
+function terms(source: Pick<Sanction, 'basisDocument' | 'kind' | 'from' | 'until' | 'months' | 'banYears' | 'yearTotal' | 'reason'>) {
+  const { basisDocument, kind, from, until, months, banYears, yearTotal, reason } = source;
+  return { basisDocument, kind, from, until, months, banYears, yearTotal, reason };
 }
 
 function decidedEvent(sanction: Sanction, reRegistrationBlockedUntil: IsoDate | null): OutgoingEvent {
