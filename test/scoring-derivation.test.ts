@@ -176,3 +176,38 @@ test('the real date of each step: a decision dated in the future is refused; a r
     sanctions: [{ kind: 'NOTIFICATION' }, { kind: 'SUSPENSION', state: 'LIFTED', liftedOn: '2026-03-12' }, { kind: 'SUSPENSION', state: 'IN_FORCE', from: '2026-03-13', decidedOn: '2026-03-13' }],
   });
 });
+
+test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and the suspension it replaced, never restored, holds again', async () => {
+  const doctor = newDoctor('连续年度医师', '370802');
+  await registerAt(stack, doctor, [JINING]);
+  const jiningItem = (violationCode: string): ScoreItem => ({ personCode: doctor.code, institutionCode: JINING, violationCode, responsibility: 'MAIN' });
+  const recorded: string[] = [];
+  for (const [year, date] of [[2024, '2024-05-06'], [2025, '2025-05-06'], [2026, '2026-03-02']] as const) {
+    const response = await score(stack, `济医保协处〔${year}〕${doctor.code}号`, date, [jiningItem('JN3-01'), jiningItem('JN2-01')], 'AGREEMENT_HANDLING');
+    expect(response.errors).toBeUndefined();
+    recorded.push(response.data.recordScores.records[0].id);
+  }
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({ status: 'TERMINATED', points: 9, activeSanction: { kind: 'TERMINATION', from: '2026-03-02' } });
+
+  // 2025's 6-point record changed to 1: 2025 holds 4 points.
+  const filed = await stack.query(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`, {
+    input: { scoreRecordId: recorded[1], statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
+  }, { role: 'INSTITUTION', institution: JINING, region: '370802', sub: `staff-${JINING}` });
+  expect(filed.errors).toBeUndefined();
+  const decided = await stack.query(`mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`, {
+    input: { appealId: filed.data.fileAppeal.appeal.id, outcome: 'CHANGED', newPoints: 1, reason: '改变记分' },
+  }, { role: 'CITY_AGENCY', region: '3708' });
+  expect(decided.errors).toBeUndefined();
+  await stack.eventsDelivered();
+
+  const after = await stack.query(`query($code: ID!) { person(code: $code) { status lastYear: points(year: 2025) points activeSanction { kind from until decidedOn } reRegistrationBlockedUntil } }`, { code: doctor.code });
+  expect(after.data.person).toEqual({
+    status: 'SUSPENDED',
+    lastYear: 4,
+    points: 9,
+    // 2026's 9 points give 6 months, not longer than the 2024 suspension still in force (S7, S13): that one holds, decided anew.
+    activeSanction: { kind: 'SUSPENSION', from: '2024-05-06', until: '2024-11-05', decidedOn: TODAY },
+    reRegistrationBlockedUntil: null,
+  });
+});

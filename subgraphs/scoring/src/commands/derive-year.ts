@@ -29,12 +29,20 @@ const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair 
  * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
  * person from all of its records, repairs and restorations, then bring the stored sanctions in line
  * — unchanged stays, a changed period is updated and sent again under its id, one that no longer
- * follows is annulled, one that now follows is decided. The persons must be locked by the caller.
- * Returns each person's sanctions afterwards.
+ * follows is annulled, one that now follows is decided. The years after it, up to the change's,
+ * follow (a sanction carried over, Jining's consecutive years). The persons must be locked by the
+ * caller. Returns each person's sanctions after the changed year's derivation.
  */
 export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
+  const changed = await rederiveOneYear(em, personCodes, year, change);
+  for (let later = year + 1; later <= yearOf(change.on); later++) await rederiveOneYear(em, personCodes, later, change);
+  return changed;
+}
+
+async function rederiveOneYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
   const records = await em.find(ScoreRecord, { personCode: personCodes, year }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
-  const years = await em.find(PersonYear, { personCode: personCodes, year: [year - 2, year - 1] });
+  // Read afresh: the previous year may have been derived again in this transaction.
+  const years = await em.find(PersonYear, { personCode: personCodes, year: [year - 2, year - 1] }, { refresh: true });
   const sanctions = await em.find(Sanction, { personCode: personCodes }, { orderBy: { from: 'asc', recordedAt: 'asc' } });
   const repairs = await em.find(RepairApplication, { personCode: personCodes, status: RepairStatus.APPROVED });
   const restorations = await em.find(RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
@@ -55,6 +63,8 @@ export async function rederiveYear(em: EntityManager, personCodes: string[], yea
     const keyOf = new Map(stored.map((s) => [s.id, sanctionKey(s.basisDocument, s.kind)]));
     const carriedRow = stored.filter((s) => s.from < firstDay && enforceable(s.kind) && !s.annulled).at(-1);
     const carried = carriedRow && carriedRow.state !== SanctionState.LIFTED ? carriedRow : null;
+    // Replaced by a sanction of a later year, it is that year's derivation that may bring it back.
+    const replacedLater = stored.some((s) => yearOf(s.from) > year && enforceable(s.kind) && !s.annulled);
     const myRepairs = repairs.filter((r) => r.personCode === personCode);
 
     const derived = deriveYear({
@@ -116,7 +126,7 @@ export async function rederiveYear(em: EntityManager, personCodes: string[], yea
     const decidedOn = (from: IsoDate) => (change.on > from ? change.on : from);
     const add = (sanction: Sanction) => ofYear.push(sanction);
     inserts.push(() => {
-      if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn) {
+      if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn && !replacedLater) {
         const again = em.create(Sanction, { ...terms(carried), personCode, decidedOn: decidedOn(carried.from), state: SanctionState.IN_FORCE });
         events.push(decidedEvent(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
       }
