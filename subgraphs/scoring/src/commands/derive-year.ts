@@ -29,13 +29,15 @@ const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair 
  * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
  * person from all of its records, repairs and restorations, then bring the stored sanctions in line
  * — unchanged stays, a changed period is updated and sent again under its id, one that no longer
- * follows is annulled, one that now follows is decided. The years after it, up to the change's,
- * follow (a sanction carried over, Jining's consecutive years). The persons must be locked by the
- * caller. Returns each person's sanctions after the changed year's derivation.
+ * follows is annulled, one that now follows is decided. The years after it follow, up to the
+ * change's and the latest record's (a sanction carried over, Jining's consecutive years). The
+ * persons must be locked by the caller. Returns each person's sanctions after the changed year's
+ * derivation.
  */
 export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
   const changed = await rederiveOneYear(em, personCodes, year, change);
-  for (let later = year + 1; later <= yearOf(change.on); later++) await rederiveOneYear(em, personCodes, later, change);
+  const [{ last }] = await queryRows<{ last: number | null }>(em, { text: `select max(year)::int as last from scoring.score_record where person_code = any($1)`, values: [personCodes] });
+  for (let later = year + 1; later <= Math.max(last ?? year, yearOf(change.on)); later++) await rederiveOneYear(em, personCodes, later, change);
   return changed;
 }
 
