@@ -436,6 +436,8 @@ export type DecideRepairInput = {
   newUntil?: InputMaybe<Scalars['Date']['input']>;
   /** 理由 — reason (required to refuse) */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** 决定日期 — the day the agency decided; default today, never in the future nor before the institution's review. Points come off the year from this day */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -448,6 +450,8 @@ export type DecideRestorationInput = {
   approve: Scalars['Boolean']['input'];
   /** 理由 — required when refusing */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** 决定日期 — the day the agency decided; default today, never in the future nor before the application. An approval lifts the sanction from this day */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1708,6 +1712,8 @@ export type RepairApplication = {
   status: RepairStatus;
   /** 机构审核意见 — the institution's review */
   institutionNote: Maybe<Scalars['String']['output']>;
+  /** 机构审核日期 — the day the institution reviewed it */
+  reviewedOn: Maybe<Scalars['Date']['output']>;
   /** 减免分值 — points taken off the year's total */
   pointsReduction: Maybe<Scalars['Int']['output']>;
   /** 缩短后截止日期 — the shortened end of the suspension or termination */
@@ -1808,6 +1814,8 @@ export type ReviewRepairInput = {
   agree: Scalars['Boolean']['input'];
   /** 审核意见 — note */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** 审核日期 — the day the institution reviewed it; default today, never in the future nor before the application */
+  reviewedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1837,6 +1845,10 @@ export type Sanction = {
   basisDocument: Scalars['String']['output'];
   /** 状态 — recorded, in force, replaced or lifted */
   state: SanctionState;
+  /** 决定日期 — the day the decision that put it in force was made: its first day for a new scoring, later when an appeal or a repair re-derived the year */
+  decidedOn: Scalars['Date']['output'];
+  /** 已撤销 — annulled: a re-derivation of the year (appeal, repair) found it never should have applied; the days it was enforced stay in the history (002 art.44, 47–48) */
+  annulled: Scalars['Boolean']['output'];
   /** 解除日期 — when it stopped applying */
   liftedOn: Maybe<Scalars['Date']['output']>;
   /** 解除原因 — restoration approved or decision changed on appeal */
@@ -1879,6 +1891,8 @@ export type ScoreItemInput = {
   mitigation?: InputMaybe<Scalars['Boolean']['input']>;
   /** 从重 — aggravation: heavier within the tier or one tier higher */
   aggravation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 从轻从重方式 — the agency's choice for mitigation or aggravation (002 art.25): WITHIN_TIER or ONE_TIER; a choice the tiers cannot give is refused. Default (null): within the tier where the tier leaves room for this responsibility, otherwise one tier, otherwise the points stay at the end of the scale */
+  adjustment?: InputMaybe<TierAdjustment>;
   /** 违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4) */
   violationRef?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1898,6 +1912,8 @@ export type ScoreRecord = {
   mitigation: Scalars['Boolean']['output'];
   /** 从重情节 — aggravating circumstances applied */
   aggravation: Scalars['Boolean']['output'];
+  /** 从轻从重方式 — how mitigation or aggravation moved the points (002 art.25): within the tier or one tier; null when neither applied */
+  adjustment: Maybe<TierAdjustment>;
   /** 本次记分 — points of this record */
   points: Scalars['Int']['output'];
   /** 原记分 — points first given, when changed on appeal */
@@ -2002,6 +2018,13 @@ export type TerminationTrigger =
   | 'HOME_REGION_TERMINATED'
   /** 机构申请解除 — the institution asked (3 months ahead; not public institutions) */
   | 'INSTITUTION_REQUEST';
+
+/** 从轻从重方式 — how mitigation or aggravation moves the points, the agency's choice in each decision (002 art.25) */
+export type TierAdjustment =
+  /** 同档次内从轻（从重） — lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier */
+  | 'WITHIN_TIER'
+  /** 减轻（加重）一档 — one tier lower (higher): the adjacent tier, at the same responsibility position */
+  | 'ONE_TIER';
 
 /** 负面情形 — a negative situation of a rule set's catalogue, with its point range */
 export type ViolationItem = {
@@ -2347,6 +2370,8 @@ export type ScoreItemInput = {
   mitigation?: boolean | null | undefined;
   /** 从重 — aggravation: heavier within the tier or one tier higher */
   aggravation?: boolean | null | undefined;
+  /** 从轻从重方式 — the agency's choice for mitigation or aggravation (002 art.25): WITHIN_TIER or ONE_TIER; a choice the tiers cannot give is refused. Default (null): within the tier where the tier leaves room for this responsibility, otherwise one tier, otherwise the points stay at the end of the scale */
+  adjustment?: TierAdjustment | null | undefined;
   /** 违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4) */
   violationRef?: string | null | undefined;
 };
@@ -2360,6 +2385,13 @@ export type SignCommitmentInput = {
   /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
   idempotencyKey?: string | null | undefined;
 };
+
+/** 从轻从重方式 — how mitigation or aggravation moves the points, the agency's choice in each decision (002 art.25) */
+export type TierAdjustment =
+  /** 同档次内从轻（从重） — lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier */
+  | 'WITHIN_TIER'
+  /** 减轻（加重）一档 — one tier lower (higher): the adjacent tier, at the same responsibility position */
+  | 'ONE_TIER';
 
 export type AppealQueueQueryVariables = Exact<{
   filter?: AppealQueueFilter | null | undefined;

@@ -183,7 +183,7 @@ describe('repair (S12) and reports (S10, S14)', () => {
     await stack.eventsDelivered();
   });
 
-  test('S12: the person applies, the institution agrees, the agency reduces points and shortens the suspension', async () => {
+  test('S12: the person applies, the institution agrees, the agency reduces points below 9 and shortens the period: the suspension ends on the decision', async () => {
     const apply = await stack.query(`mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id status } } }`, {
       input: { personCode: doctor.code, institutionCode: 'H37100200015', statement: '已完成培训并退回违规费用' },
     }, { role: 'PERSON', person: doctor.code, region: '371002' });
@@ -197,8 +197,15 @@ describe('repair (S12) and reports (S10, S14)', () => {
     const decided = await decide({ approve: true, pointsReduction: 2, newUntil: '2026-03-31' });
     expect(decided.data.decideRepair.application).toEqual({ status: 'APPROVED', pointsReduction: 2, newUntil: '2026-03-31' });
 
-    const person = await stack.query(`{ person(code: "${doctor.code}") { points status activeSanction { until } repairApplications { status } } }`);
-    expect(person.data.person).toEqual({ points: 7, status: 'SUSPENDED', activeSanction: { until: '2026-03-31' }, repairApplications: [{ status: 'APPROVED' }] });
+    await stack.eventsDelivered();
+    const person = await stack.query(`{ person(code: "${doctor.code}") { points status activeSanction { until } sanctions { until state liftedOn annulled } repairApplications { status decidedOn } } }`);
+    expect(person.data.person).toEqual({
+      points: 7,
+      status: 'NORMAL',
+      activeSanction: null,
+      sanctions: [{ until: '2026-03-31', state: 'LIFTED', liftedOn: TODAY, annulled: false }],
+      repairApplications: [{ status: 'APPROVED', decidedOn: TODAY }],
+    });
   });
 
   test('S12: a repair shortening a termination shortens the re-registration ban in registry', async () => {

@@ -1,26 +1,38 @@
-import type { EntityManager, IsoDate } from '@pq/kit';
+import type { EntityManager, IsoDate, OutgoingEvent } from '@pq/kit';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { outbox } from '../events/outbox';
 
+export interface Lift {
+  on: IsoDate;
+  cause: string;
+  basisDocument: string;
+  reinstateRegistrations: boolean;
+  annulled?: boolean;
+  /** REPLACED for a sanction that a later one replaced (S7); otherwise LIFTED. */
+  state?: SanctionState;
+}
+
 /**
- * Ends a suspension or termination in force and tells registry (S13, A4): one place for both
- * restoration and appeals, so the status linkage behaves the same whichever ends it.
+ * Ends a suspension or termination and returns the event that tells registry (S13, S12, S7, A4):
+ * one place for restoration, repair, replacement and annulment, so the status linkage behaves the
+ * same whichever ends it. An annulment keeps the day a restoration ended it: registry drops an
+ * annulled sanction whole.
  */
-export async function liftSanction(
-  em: EntityManager,
-  sanction: Sanction,
-  lift: { on: IsoDate; cause: string; basisDocument: string; reinstateRegistrations: boolean },
-): Promise<void> {
-  sanction.state = SanctionState.LIFTED;
-  sanction.liftedOn = lift.on;
+export function lifted(sanction: Sanction, lift: Lift): OutgoingEvent {
+  const { state = SanctionState.LIFTED, annulled = false, ...event } = lift;
+  sanction.state = state;
+  sanction.annulled = annulled;
+  sanction.liftedOn = annulled ? (sanction.liftedOn ?? lift.on) : lift.on;
   sanction.liftReason = lift.cause;
-  // Written now: a replacement in force may follow in the same transaction, and the unique index
-  // "one in force per person" checks each statement (MikroORM would insert before it updates).
+  return {
+    type: 'SanctionLifted',
+    key: sanction.personCode,
+    payload: { sanctionId: sanction.id, personCode: sanction.personCode, kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', ...event, annulled },
+  };
+}
+
+export async function liftSanction(em: EntityManager, sanction: Sanction, lift: Lift): Promise<void> {
+  const event = lifted(sanction, lift);
   await em.flush();
-  await outbox.publish(em, 'SanctionLifted', sanction.personCode, {
-    sanctionId: sanction.id,
-    personCode: sanction.personCode,
-    kind: sanction.kind as 'SUSPENSION' | 'TERMINATION',
-    ...lift,
-  });
+  await outbox.publishAll(em, [event]);
 }

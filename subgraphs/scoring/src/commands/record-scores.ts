@@ -1,15 +1,16 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
-import { evaluateOutcome, SanctionKind } from '../domain/outcome';
+import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, stepDate, yearOf } from '@pq/kit';
+import { SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, pointsFor } from '../domain/points';
 import { selectRuleSet } from '../domain/rule-set';
-import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
+import { KnownInstitution, KnownPerson } from '../entities/read-models';
 import { Notice } from '../entities/notice';
 import { PolicyRuleSet } from '../entities/rule-set';
-import { Sanction, SanctionState } from '../entities/sanction';
+import { SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
 import { outbox } from '../events/outbox';
+import { rederiveYear } from './derive-year';
 import type { Context } from '../resolvers/context';
 import type { RecordScoresInput } from '../resolvers/score.types';
 
@@ -19,25 +20,22 @@ export interface RecordedDecision {
 }
 
 /**
- * One inspection decision (S1–S8): points per item, combined per violation and per person,
- * added to each person's natural-year total across all their sites, then the outcome on the
- * new total, a notice, and the events that carry a suspension or termination to registry.
- * Persons are locked for the transaction, so concurrent decisions for the same person see each
- * other's totals and never both cross the same threshold.
+ * One inspection decision (S1–S8): points per item (with the agency's choice under 002 art.25),
+ * combined per violation and per person, a notice per person, then each person's year derived
+ * again from all of its records across all their sites, which decides, replaces or annuls their
+ * sanctions. Persons are locked for the transaction, so concurrent decisions for the same person
+ * see each other's records and never both cross the same threshold.
  */
 export async function recordScores(em: EntityManager, context: Context, input: RecordScoresInput): Promise<RecordedDecision> {
   if (input.items.length === 0) throw new DomainError('BAD_USER_INPUT', 'a decision needs at least one item');
   if (!input.documentNumber.trim()) throw new DomainError('BAD_USER_INPUT', 'the decision document number is required');
-  const today = context.clock.today();
-  if (input.decidedOn > today) throw new DomainError('BAD_USER_INPUT', `the decision date ${input.decidedOn} is in the future`);
+  stepDate(input.decidedOn, { today: context.clock.today(), what: 'the decision date', field: 'decidedOn' });
 
   const personCodes = [...new Set(input.items.map((i) => i.personCode))];
   const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
   await lockAggregates(em, 'person', personCodes);
 
-  // One transaction is one connection: its queries run one after another. Everything is read as
-  // unmanaged rows (prepared statements, no unit of work to scan at flush); the two rows a decision
-  // changes — the year's total and a replaced sanction — are written by explicit statements below.
+  // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
   const persons = await findRows(em, KnownPerson, { code: personCodes });
   const institutions = await findRows(em, KnownInstitution, { code: institutionCodes });
   const ruleSets = await findRows(em, PolicyRuleSet, {});
@@ -63,66 +61,28 @@ export async function recordScores(em: EntityManager, context: Context, input: R
     if (!ruleSet) return fail('NOT_FOUND', `no rule set is in force for region ${institution.regionCode} on ${input.decidedOn}`);
     const violation = catalogue.find((v) => v.ruleSetId === ruleSet.id && v.code === item.violationCode);
     if (!violation) return fail('NOT_FOUND', `violation ${item.violationCode} is not in the catalogue of ${ruleSet.name}`);
-    const points = pointsFor(ruleSet.parameters.tiers, {
+    const scoredItem = pointsFor(ruleSet.parameters.tiers, {
       tier: { min: violation.minPoints, max: violation.maxPoints },
       responsibility: item.responsibility,
       mitigation: item.mitigation ?? false,
       aggravation: item.aggravation ?? false,
+      adjustment: item.adjustment,
     });
-    return { item, ruleSet, violation, points, personCode: item.personCode, violationRef: item.violationRef ?? `item-${index}` };
+    if ('problem' in scoredItem) return fail('BAD_USER_INPUT', scoredItem.problem);
+    return { item, ruleSet, violation, ...scoredItem, personCode: item.personCode, violationRef: item.violationRef ?? `item-${index}` };
   });
   if (problems.length > 0) throw new BatchRejectedError(problems);
   const scored = resolved.map((r) => r!);
 
-  const year = yearOf(input.decidedOn);
-  const yearRows = await findRows(em, PersonYear, { personCode: personCodes, year: [year - 2, year - 1, year] });
-  const running = await findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE });
-  const { counted, pointsByPerson } = combineDecision(scored);
-
-  const recordIds: string[] = [];
-  const sanctionIds: string[] = [];
+  const { counted } = combineDecision(scored);
   const events: OutgoingEvent[] = [];
-  const yearTotals: PersonYear[] = [];
-  const replacedSanctionIds: string[] = [];
+  const records: ScoreRecord[] = [];
+  const notices = new Map<string, Notice>();
   for (const personCode of personCodes) {
     const mine = scored.filter((s, index) => s.personCode === personCode && counted[index]);
-    // The rule set of the institution where the heaviest behaviour happened governs the outcome.
+    // The notice goes to the institution where the heaviest behaviour happened; its rule set governs.
     const governing = mine.reduce((a, b) => (b.points > a.points ? b : a));
-    const rules = governing.ruleSet.parameters;
-    const thisYear = yearRows.find((r) => r.personCode === personCode && r.year === year);
-    const previousTotal = thisYear?.points ?? 0;
-    const runningSanction = running.find((s) => s.personCode === personCode) ?? null;
-    const outcome = evaluateOutcome({
-      rules,
-      previousTotal,
-      decisionPoints: pointsByPerson.get(personCode)!,
-      running: runningSanction && { kind: runningSanction.kind as SanctionKind.SUSPENSION | SanctionKind.TERMINATION, months: runningSanction.months ?? null },
-      earlierYearTotals: [1, 2].map((back) => yearRows.find((r) => r.personCode === personCode && r.year === year - back)?.points ?? 0),
-      decidedOn: input.decidedOn,
-    });
-    yearTotals.push({ personCode, year, points: outcome.yearTotal });
-
-    let sanction: Sanction;
-    if (outcome.takesEffect || (outcome.kind !== SanctionKind.SUSPENSION && outcome.kind !== SanctionKind.TERMINATION)) {
-      if (outcome.takesEffect && runningSanction) replacedSanctionIds.push(runningSanction.id);
-      sanction = em.create(Sanction, {
-        personCode,
-        kind: outcome.kind,
-        from: outcome.from,
-        until: outcome.until,
-        months: outcome.months,
-        banYears: outcome.banYears,
-        yearTotal: outcome.yearTotal,
-        reason: outcome.reason,
-        basisDocument: input.documentNumber,
-        state: outcome.takesEffect ? SanctionState.IN_FORCE : SanctionState.RECORDED,
-      });
-    } else {
-      sanction = runningSanction!;
-    }
-    sanctionIds.push(sanction.id);
-
-    const deadlines = noticeDeadlines(rules, input.decidedOn, context.calendar);
+    const deadlines = noticeDeadlines(governing.ruleSet.parameters, input.decidedOn, context.calendar);
     const notice = em.create(Notice, {
       personCode,
       institutionCode: governing.item.institutionCode,
@@ -132,11 +92,11 @@ export async function recordScores(em: EntityManager, context: Context, input: R
       deliverBy: deadlines.deliverBy,
       deliveredOn: null,
       appealBy: null,
-      sanctionId: outcome.takesEffect ? sanction.id : null,
+      sanctionId: null,
     });
-
+    notices.set(personCode, notice);
     for (const entry of mine) {
-      const record = em.create(ScoreRecord, {
+      records.push(em.create(ScoreRecord, {
         personCode,
         institutionCode: entry.item.institutionCode,
         ruleSetId: entry.ruleSet.id,
@@ -145,49 +105,42 @@ export async function recordScores(em: EntityManager, context: Context, input: R
         responsibility: entry.item.responsibility,
         mitigation: entry.item.mitigation ?? false,
         aggravation: entry.item.aggravation ?? false,
+        adjustment: entry.adjustment,
         points: entry.points,
         decidedOn: input.decidedOn,
-        year,
-        yearTotalAfter: outcome.yearTotal,
+        year: yearOf(input.decidedOn),
+        // Set by the year's derivation below, from all of the year's records.
+        yearTotalAfter: 0,
         decisionType: input.decisionType,
         documentNumber: input.documentNumber,
         inspectionId: input.inspectionId ?? null,
         noticeId: notice.id,
-      });
-      recordIds.push(record.id);
-      events.push({ type: 'ScoreRecorded', key: personCode, payload: {
-        scoreRecordId: record.id,
-        personCode,
-        institutionCode: record.institutionCode,
-        regionCode: institutions.find((i) => i.code === record.institutionCode)!.regionCode,
-        points: record.points,
-        decidedOn: record.decidedOn,
-        documentNumber: record.documentNumber,
-      } });
-    }
-    if (outcome.takesEffect) {
-      events.push({ type: 'SanctionDecided', key: personCode, payload: {
-        sanctionId: sanction.id,
-        personCode,
-        kind: outcome.kind as 'SUSPENSION' | 'TERMINATION',
-        from: outcome.from,
-        until: outcome.until,
-        basisDocument: input.documentNumber,
-        reRegistrationBlockedUntil: outcome.reRegistrationBlockedUntil,
-      } });
+      }));
     }
   }
-  if (replacedSanctionIds.length > 0) {
-    // Before the new sanctions are inserted: the unique index "one in force per person" checks each statement.
-    await queryRows(em, { text: `update scoring.sanction set state = $2 where id = any($1)`, values: [replacedSanctionIds, SanctionState.REPLACED] });
+  await em.flush();
+  const after = await rederiveYear(em, personCodes, yearOf(input.decidedOn), { on: input.decidedOn, cause: `year re-derived on decision ${input.documentNumber}`, basisDocument: input.documentNumber });
+
+  const sanctionIds: string[] = [];
+  for (const personCode of personCodes) {
+    const sanctions = after.get(personCode)!;
+    const own = sanctions.filter((s) => s.basisDocument === input.documentNumber && !s.annulled).at(-1);
+    const shown = own ?? sanctions.find((s) => s.state === SanctionState.IN_FORCE);
+    if (shown) sanctionIds.push(shown.id);
+    if (own && own.kind !== SanctionKind.NOTIFICATION && own.kind !== SanctionKind.INTERVIEW) notices.get(personCode)!.sanctionId = own.id;
   }
-  await queryRows(em, {
-    text: `insert into scoring.person_year (person_code, year, points)
-           select * from unnest($1::text[], $2::int[], $3::int[])
-           on conflict (person_code, year) do update set points = excluded.points`,
-    values: [yearTotals.map((t) => t.personCode), yearTotals.map((t) => t.year), yearTotals.map((t) => t.points)],
-  });
+  for (const record of records) {
+    events.push({ type: 'ScoreRecorded', key: record.personCode, payload: {
+      scoreRecordId: record.id,
+      personCode: record.personCode,
+      institutionCode: record.institutionCode,
+      regionCode: institutions.find((i) => i.code === record.institutionCode)!.regionCode,
+      points: record.points,
+      decidedOn: record.decidedOn,
+      documentNumber: record.documentNumber,
+    } });
+  }
   await outbox.publishAll(em, events);
   await em.flush();
-  return { recordIds, sanctionIds };
+  return { recordIds: records.map((r) => r.id), sanctionIds };
 }

@@ -1,11 +1,10 @@
-import { assertActsFor, DomainError, EntityManager, lockAggregates, notFound, yearOf } from '@pq/kit';
-import { SanctionKind } from '../domain/outcome';
+import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { repairDecisionProblem, RepairStatus, repairStepProblem } from '../domain/repair';
 import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
 import { RepairApplication } from '../entities/repair-application';
 import { Sanction, SanctionState } from '../entities/sanction';
-import { outbox } from '../events/outbox';
 import type { Context } from '../resolvers/context';
+import { rederiveYear } from './derive-year';
 
 /** S12: the person (or their institution for them) applies to repair points. Returns the application id. */
 export async function applyForRepair(em: EntityManager, context: Context, personCode: string, institutionCode: string, statement: string): Promise<string> {
@@ -34,13 +33,14 @@ async function openApplication(em: EntityManager, id: string): Promise<RepairApp
 }
 
 /** S12: the institution reviews the application and agrees or refuses. */
-export async function reviewRepair(em: EntityManager, context: Context, id: string, agree: boolean, note: string | undefined): Promise<string> {
+export async function reviewRepair(em: EntityManager, context: Context, id: string, agree: boolean, note: string | undefined, reviewedOn: IsoDate | undefined): Promise<string> {
   const application = await openApplication(em, id);
   if (context.caller.role !== 'INSTITUTION' || context.caller.institution !== application.institutionCode) {
     throw new DomainError('FORBIDDEN', `the application is reviewed by institution ${application.institutionCode}`);
   }
   const problem = repairStepProblem(application.status, 'INSTITUTION_REVIEW');
   if (problem) throw new DomainError('INVALID_STATE', problem);
+  application.reviewedOn = stepDate(reviewedOn, { today: context.clock.today(), notBefore: application.appliedOn, what: 'the review date', field: 'reviewedOn' });
   application.status = agree ? RepairStatus.INSTITUTION_AGREED : RepairStatus.INSTITUTION_REFUSED;
   application.institutionNote = note ?? null;
   await em.flush();
@@ -48,41 +48,39 @@ export async function reviewRepair(em: EntityManager, context: Context, id: stri
 }
 
 /**
- * S12: the agency checks the rectification; approved, it takes points off the year's total
- * and/or shortens the period in force. The status does not return by itself: restoration (S13)
- * is still needed, but its window follows the shortened period.
+ * S12 (002 art.38): the agency checks the rectification; approved, it takes points off the year's
+ * total from the decision's day and/or shortens the period in force, and the year is derived again
+ * (a total fallen below every suspension ends the suspension). Only shortened, the status does not
+ * return by itself: restoration (S13) is still needed, but its window follows the shortened period.
  */
 export async function decideRepair(
   em: EntityManager,
   context: Context,
   id: string,
-  decision: { approve: boolean; pointsReduction?: number | null; newUntil?: string | null; reason?: string | null },
+  decision: { approve: boolean; pointsReduction?: number | null; newUntil?: string | null; reason?: string | null; decidedOn?: IsoDate | null },
 ): Promise<string> {
   const application = await openApplication(em, id);
   const institution = await em.findOneOrFail(KnownInstitution, { code: application.institutionCode });
   assertActsFor(context, institution.code, institution.regionCode);
   const problem = repairStepProblem(application.status, 'AGENCY_DECISION');
   if (problem) throw new DomainError('INVALID_STATE', problem);
-  const today = context.clock.today();
+  const decidedOn = stepDate(decision.decidedOn, { today: context.clock.today(), notBefore: application.reviewedOn ?? application.appliedOn, what: 'the decision date', field: 'decidedOn' });
+  if (!decision.approve && !decision.reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason');
+  Object.assign(application, { status: decision.approve ? RepairStatus.APPROVED : RepairStatus.REJECTED, decidedOn, reason: decision.reason ?? null });
   if (decision.approve) {
-    const year = await em.findOne(PersonYear, { personCode: application.personCode, year: yearOf(today) });
+    const yearTotal = await em.findOne(PersonYear, { personCode: application.personCode, year: yearOf(decidedOn) });
     const sanction = await em.findOne(Sanction, { personCode: application.personCode, state: SanctionState.IN_FORCE });
     const values = { pointsReduction: decision.pointsReduction ?? 0, newUntil: decision.newUntil ?? null };
-    const refused = repairDecisionProblem(values, year?.points ?? 0, sanction && { from: sanction.from, until: sanction.until ?? null });
+    const refused = repairDecisionProblem(values, yearTotal?.points ?? 0, sanction && { from: sanction.from, until: sanction.until ?? null });
     if (refused) throw new DomainError('BAD_USER_INPUT', refused);
-    if (year && values.pointsReduction) year.points -= values.pointsReduction;
-    if (sanction && values.newUntil) {
-      sanction.until = values.newUntil;
-      sanction.reason = `${sanction.reason}; shortened to ${values.newUntil} by repair (记分修复)`;
-      if (sanction.kind === SanctionKind.TERMINATION) {
-        await outbox.publish(em, 'ReRegistrationBanChanged', sanction.personCode, { personCode: sanction.personCode, sanctionId: sanction.id, until: values.newUntil });
-      }
+    Object.assign(application, values, { shortenedSanctionId: values.newUntil ? sanction!.id : null });
+    await em.flush();
+    // The reduction counts in the decision's year; a shortened period is capped in the year it was decided.
+    const years = new Set([yearOf(decidedOn), ...(values.newUntil ? [yearOf(sanction!.from)] : [])]);
+    for (const year of years) {
+      await rederiveYear(em, [application.personCode], year, { on: decidedOn, cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}` });
     }
-    Object.assign(application, values);
-  } else if (!decision.reason?.trim()) {
-    throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason');
   }
-  Object.assign(application, { status: decision.approve ? RepairStatus.APPROVED : RepairStatus.REJECTED, decidedOn: today, reason: decision.reason ?? null });
   await em.flush();
   return application.id;
 }

@@ -1,4 +1,4 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
+import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
 import { SanctionKind } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
 import { KnownInstitution } from '../entities/read-models';
@@ -34,11 +34,11 @@ export async function applyForRestoration(em: EntityManager, context: Context, p
 }
 
 /**
- * S13: the agency decides. Approved: the status returns at every site the sanction changed
+ * S13: the agency decides, on the real day of its decision. Approved: the status returns at every site the sanction changed
  * (after a suspension); after a termination the person needs a new commitment and registration.
  * Refused: the reason is recorded for the institution to pass on.
  */
-export async function decideRestoration(em: EntityManager, context: Context, applicationId: string, approve: boolean, reason: string | undefined): Promise<string> {
+export async function decideRestoration(em: EntityManager, context: Context, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
   const application = await em.findOne(RestorationApplication, { id: applicationId });
   if (!application) throw notFound('restoration application', applicationId);
   const institution = await em.findOneOrFail(KnownInstitution, { code: application.institutionCode });
@@ -48,15 +48,15 @@ export async function decideRestoration(em: EntityManager, context: Context, app
   const problem = restorationDecisionProblem(application.status);
   if (problem) throw new DomainError('INVALID_STATE', problem);
   if (!approve && !reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason (S13)');
-  const today = context.clock.today();
+  const date = stepDate(decidedOn, { today: context.clock.today(), notBefore: application.appliedOn, what: 'the decision date', field: 'decidedOn' });
   application.status = approve ? RestorationStatus.APPROVED : RestorationStatus.REJECTED;
-  application.decidedOn = today;
+  application.decidedOn = date;
   application.reason = reason ?? null;
   if (approve) {
     const sanction = await em.findOneOrFail(Sanction, { id: application.sanctionId });
     if (sanction.state !== SanctionState.IN_FORCE) throw new DomainError('INVALID_STATE', 'the sanction is no longer in force');
     await liftSanction(em, sanction, {
-      on: today,
+      on: date,
       cause: 'payment qualification restored (资格恢复)',
       basisDocument: `restoration ${application.id}`,
       reinstateRegistrations: sanction.kind === SanctionKind.SUSPENSION,

@@ -6,6 +6,16 @@ export enum Responsibility {
   MAIN = 'MAIN',
 }
 
+/** 002 art.25: how mitigation (aggravation) moves the points — the agency's choice in each decision. */
+export enum TierAdjustment {
+  /** Lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier. */
+  WITHIN_TIER = 'WITHIN_TIER',
+  /** One tier lower (higher): the adjacent tier, at the same responsibility position. */
+  ONE_TIER = 'ONE_TIER',
+}
+
+const POSITIONS = [Responsibility.GENERAL, Responsibility.IMPORTANT, Responsibility.MAIN];
+
 /** The points responsibility gives within a tier (S3): general low, important middle, main high. */
 function pointsInTier(tier: Tier, responsibility: Responsibility): number {
   if (responsibility === Responsibility.GENERAL) return tier.min;
@@ -13,33 +23,43 @@ function pointsInTier(tier: Tier, responsibility: Responsibility): number {
   return Math.round((tier.min + tier.max) / 2);
 }
 
-/**
- * Every point value the tiers can give, ascending: the ladder mitigation and aggravation move
- * along. One step down is "lighter within the tier" (main → important) or, from the bottom of a
- * tier, "one tier lower"; one step up likewise. With Jining's fixed tiers (1, 3, 6, 12) a step
- * is always a whole tier.
- */
-function pointLadder(tiers: Tier[]): number[] {
-  const values = new Set<number>();
-  for (const tier of tiers) for (const r of Object.values(Responsibility)) values.add(pointsInTier(tier, r));
-  return [...values].sort((a, b) => a - b);
-}
-
 export interface ScoreRequest {
   tier: Tier;
   responsibility: Responsibility;
   mitigation: boolean;
   aggravation: boolean;
+  /** The agency's choice; absent: within the tier where the tier leaves room, otherwise one tier. */
+  adjustment?: TierAdjustment | null;
 }
 
-/** S2–S3: points for one violation item. Mitigation and aggravation together cancel out. */
-export function pointsFor(tiers: Tier[], request: ScoreRequest): number {
+export type ScoreResult = { points: number; adjustment: TierAdjustment | null } | { problem: string };
+
+/**
+ * S2–S3 (002 art.25): points for one violation item, and the adjustment applied. Mitigation and
+ * aggravation together cancel out. A choice the tiers cannot give (lighter within a tier for the
+ * general responsibility, a fixed tier, no tier beyond) is refused; without a choice the item
+ * moves within its tier when it can, otherwise one tier, otherwise stays at the end of the scale.
+ */
+export function pointsFor(tiers: Tier[], request: ScoreRequest): ScoreResult {
   const base = pointsInTier(request.tier, request.responsibility);
   const step = (request.aggravation ? 1 : 0) - (request.mitigation ? 1 : 0);
-  if (step === 0) return base;
-  const ladder = pointLadder(tiers);
-  const position = ladder.indexOf(base);
-  return ladder[Math.min(Math.max(position + step, 0), ladder.length - 1)];
+  if (step === 0) return { points: base, adjustment: null };
+  const position = POSITIONS[POSITIONS.indexOf(request.responsibility) + step];
+  const withinTier = position && pointsInTier(request.tier, position) !== base ? pointsInTier(request.tier, position) : null;
+  const adjacent = tiers[tiers.findIndex((t) => t.min === request.tier.min && t.max === request.tier.max) + step];
+  const oneTier = adjacent ? pointsInTier(adjacent, request.responsibility) : null;
+  const range = `${request.tier.min}–${request.tier.max}`;
+  const how = step < 0 ? 'lighter' : 'heavier';
+
+  if (request.adjustment === TierAdjustment.WITHIN_TIER) {
+    return withinTier !== null ? { points: withinTier, adjustment: TierAdjustment.WITHIN_TIER } : { problem: `${how} within the tier ${range} is not possible for ${request.responsibility.toLowerCase()} responsibility (002 art.25); choose ONE_TIER` };
+  }
+  if (request.adjustment === TierAdjustment.ONE_TIER) {
+    return oneTier !== null ? { points: oneTier, adjustment: TierAdjustment.ONE_TIER } : { problem: `there is no tier ${step < 0 ? 'below' : 'above'} ${range} (002 art.25); choose WITHIN_TIER` };
+  }
+  if (withinTier !== null) return { points: withinTier, adjustment: TierAdjustment.WITHIN_TIER };
+  if (oneTier !== null) return { points: oneTier, adjustment: TierAdjustment.ONE_TIER };
+  return { points: base, adjustment: null };
 }
 
 export interface ScoredItem {

@@ -37,6 +37,10 @@ export class RepairApplication {
   @Property({ type: 'text', nullable: true })
   institutionNote?: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: '机构审核日期 — the day the institution reviewed it' })
+  @Property({ type: 'date', nullable: true })
+  reviewedOn?: string | null;
+
   @Field(() => Int, { nullable: true, description: '减免分值 — points taken off the year\'s total' })
   @Property({ type: 'integer', nullable: true })
   pointsReduction?: number | null;
@@ -44,6 +48,10 @@ export class RepairApplication {
   @Field(() => DateScalar, { nullable: true, description: '缩短后截止日期 — the shortened end of the suspension or termination' })
   @Property({ type: 'date', nullable: true })
   newUntil?: string | null;
+
+  /** The suspension or termination whose period the repair shortened: the year's derivation caps it. */
+  @Property({ type: 'uuid', nullable: true })
+  shortenedSanctionId?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '决定日期 — decided on' })
   @Property({ type: 'date', nullable: true })

@@ -10,7 +10,7 @@ export enum SanctionState {
   IN_FORCE = 'IN_FORCE',
   /** Replaced by a longer suspension or a termination (S7). */
   REPLACED = 'REPLACED',
-  /** No longer applies: restoration approved (S13) or the decision changed on appeal (A4). */
+  /** No longer applies: restoration approved (S13), a repair (S12), or annulled when the year was re-derived (A4). */
   LIFTED = 'LIFTED',
 }
 
@@ -18,7 +18,7 @@ export enum SanctionState {
 @Entity({ tableName: 'sanction' })
 @Index({ properties: ['personCode', 'state'] })
 export class Sanction {
-  [OptionalProps]?: 'recordedAt';
+  [OptionalProps]?: 'recordedAt' | 'annulled';
 
   @Field(() => ID, { description: '处理标识 — id' })
   @PrimaryKey({ type: 'uuid' })
@@ -63,6 +63,14 @@ export class Sanction {
   @Field(() => SanctionState, { description: '状态 — recorded, in force, replaced or lifted' })
   @Enum({ items: () => SanctionState })
   state!: SanctionState;
+
+  @Field(() => DateScalar, { description: '决定日期 — the day the decision that put it in force was made: its first day for a new scoring, later when an appeal or a repair re-derived the year' })
+  @Property({ type: 'date' })
+  decidedOn!: string;
+
+  @Field({ description: '已撤销 — annulled: a re-derivation of the year (appeal, repair) found it never should have applied; the days it was enforced stay in the history (002 art.44, 47–48)' })
+  @Property({ type: 'boolean' })
+  annulled: boolean = false;
 
   @Field(() => DateScalar, { nullable: true, description: '解除日期 — when it stopped applying' })
   @Property({ type: 'date', nullable: true })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Responsibility } from '../domain/points';
+import { Responsibility, TierAdjustment } from '../domain/points';
 
 export enum DecisionType {
   ADMINISTRATIVE_PENALTY = 'ADMINISTRATIVE_PENALTY',
@@ -50,6 +50,10 @@ export class ScoreRecord {
   @Field({ description: '从重情节 — aggravating circumstances applied' })
   @Property({ type: 'boolean' })
   aggravation!: boolean;
+
+  @Field(() => TierAdjustment, { nullable: true, description: '从轻从重方式 — how mitigation or aggravation moved the points (002 art.25): within the tier or one tier; null when neither applied' })
+  @Enum({ items: () => TierAdjustment, nullable: true })
+  adjustment?: TierAdjustment | null;
 
   @Field(() => Int, { description: '本次记分 — points of this record' })
   @Property({ type: 'integer' })

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { SanctionKind } from '../domain/outcome';
-import { Responsibility } from '../domain/points';
+import { Responsibility, TierAdjustment } from '../domain/points';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
@@ -14,6 +14,15 @@ registerEnumType(Responsibility, {
     GENERAL: { description: '一般责任 — general: lowest points of the tier' },
     IMPORTANT: { description: '重要责任 — important: middle of the tier' },
     MAIN: { description: '主要责任 — main: highest points of the tier' },
+  },
+});
+
+registerEnumType(TierAdjustment, {
+  name: 'TierAdjustment',
+  description: '从轻从重方式 — how mitigation or aggravation moves the points, the agency\'s choice in each decision (002 art.25)',
+  valuesConfig: {
+    WITHIN_TIER: { description: '同档次内从轻（从重） — lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier' },
+    ONE_TIER: { description: '减轻（加重）一档 — one tier lower (higher): the adjacent tier, at the same responsibility position' },
   },
 });
 

@@ -101,7 +101,7 @@ export class RestorationResolver {
   @Authorized(PERMISSIONS.decideRestoration)
   @Mutation(() => RestorationPayload, { description: '资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13)' })
   async decideRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
-    const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason), {
+    const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason, input.decidedOn), {
       target: () => input.applicationId,
       basisDocument: `restoration ${input.applicationId}`,
     });

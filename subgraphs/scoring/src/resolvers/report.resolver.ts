@@ -72,7 +72,7 @@ export class ReportResolver {
   @Authorized(PERMISSIONS.repair)
   @Mutation(() => RepairPayload, { description: '机构审核修复申请 — the institution agrees or refuses (S12)' })
   reviewRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
-    return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) => reviewRepair(em, context, input.applicationId, input.agree, input.note));
+    return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) => reviewRepair(em, context, input.applicationId, input.agree, input.note, input.reviewedOn));
   }
 
   @Authorized(PERMISSIONS.decideRepair)

@@ -89,6 +89,9 @@ export class ReviewRepairInput {
   @Field({ nullable: true, description: '审核意见 — note' })
   note?: string;
 
+  @Field(() => DateScalar, { nullable: true, description: '审核日期 — the day the institution reviewed it; default today, never in the future nor before the application' })
+  reviewedOn?: string;
+
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;
 }
@@ -109,6 +112,9 @@ export class DecideRepairInput {
 
   @Field({ nullable: true, description: '理由 — reason (required to refuse)' })
   reason?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the day the agency decided; default today, never in the future nor before the institution\'s review. Points come off the year from this day' })
+  decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;

@@ -1,6 +1,6 @@
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Responsibility } from '../domain/points';
+import { Responsibility, TierAdjustment } from '../domain/points';
 import { Notice } from '../entities/notice';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction } from '../entities/sanction';
@@ -39,6 +39,12 @@ export class ScoreItemInput {
 
   @Field({ nullable: true, defaultValue: false, description: '从重 — aggravation: heavier within the tier or one tier higher' })
   aggravation?: boolean;
+
+  @Field(() => TierAdjustment, {
+    nullable: true,
+    description: '从轻从重方式 — the agency\'s choice for mitigation or aggravation (002 art.25): WITHIN_TIER or ONE_TIER; a choice the tiers cannot give is refused. Default (null): within the tier where the tier leaves room for this responsibility, otherwise one tier, otherwise the points stay at the end of the scale',
+  })
+  adjustment?: TierAdjustment | null;
 
   @Field({ nullable: true, description: '违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4)' })
   violationRef?: string;
@@ -111,6 +117,9 @@ export class DecideRestorationInput {
 
   @Field({ nullable: true, description: '理由 — required when refusing' })
   reason?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the day the agency decided; default today, never in the future nor before the application. An approval lifts the sanction from this day' })
+  decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;
