@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Migration, Migrator } from '@mikro-orm/migrations';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
+import { PLATFORM_ENTITIES } from './platform-entities';
 
 export type { EntityManager };
 export { MikroORM };
@@ -60,7 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     // is reached so); MikroORM takes only the host name from the URL.
     host: new URL(options.url).searchParams.get('host') ?? undefined,
     schema: options.schema,
-    entities: options.entities,
+    entities: [...options.entities, ...PLATFORM_ENTITIES],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {

@@ -21,6 +21,7 @@ export * from './migrations';
 export * from './observability';
 export * from './outbox';
 export * from './permissions';
+export * from './platform-entities';
 export * from './scalars';
 export * from './schema';
 export * from './rows';

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { agreementsSubgraph } from '@pq/agreements';
+import { appealsSubgraph } from '@pq/appeals';
+import { migrate, MikroORM, openDatabase, SubgraphDefinition } from '@pq/kit';
+import { registrySubgraph } from '@pq/registry';
+import { scoringSubgraph } from '@pq/scoring';
+import { createDatabase } from './harness';
+
+// Migrations are the schema's history, entities its present: after every migration has run,
+// MikroORM finds nothing to change — every table has its entity and every entity its table.
+const opened: MikroORM[] = [];
+afterAll(() => Promise.all(opened.map((orm) => orm.close())));
+
+/** Subgraphs whose entities do not yet describe their tables exactly (issue #18): the test expects their diff to be non-empty. */
+const NOT_YET_ALIGNED = new Set(['registry', 'scoring', 'agreements', 'appeals']);
+
+describe.each<[string, SubgraphDefinition<unknown>]>([
+  ['registry', registrySubgraph],
+  ['scoring', scoringSubgraph],
+  ['agreements', agreementsSubgraph],
+  ['appeals', appealsSubgraph],
+])('%s', (name, definition) => (NOT_YET_ALIGNED.has(name) ? test.failing : test)('the migrated schema is exactly what the entities describe', async () => {
+  const url = await createDatabase(process.env.PQ_TEST_DATABASE_URL!, `pq_diff_${name}_${randomUUID().slice(0, 8)}`);
+  const orm = await openDatabase({ schema: name, url, entities: definition.entities, migrations: definition.migrations });
+  opened.push(orm);
+  await migrate(orm, name);
+  const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: name });
+  expect(diff.trim()).toBe('');
+}));
