@@ -44,10 +44,10 @@ test('fault 5: deadlines across New Year 2027 are not a day short, say they are 
   const notice = async () => (await stack.query(NOTICE, { code: doctor.code })).data.person.scoreRecords[0].notice;
   expect(await notice()).toEqual({ issueBy: '2027-01-05', issueByProvisional: true, deliverBy: '2027-01-08', deliverByProvisional: true, appealBy: null, appealByProvisional: false });
 
-  // Filed Mon 25 Jan 2027 + 20 wd over a provisional Spring Festival (5 and 8 February off): 24 February.
+  // Filed Mon 25 Jan 2027 + 20 wd over a provisional Spring Festival (5–10 February off, 6–7 made up): 26 February.
   stack.clock.set('2027-01-29');
   const acrossSpringFestival = await dispute('威医保协〔2027〕1号', '2027-01-25');
-  expect(acrossSpringFestival.data.fileAgreementDispute.appeal).toMatchObject({ decideBy: '2027-02-24', decideByProvisional: true });
+  expect(acrossSpringFestival.data.fileAgreementDispute.appeal).toMatchObject({ decideBy: '2027-02-26', decideByProvisional: true });
   expect((await ready()).calendar.provisionalYears).toContain(2027);
 
   // A designation submitted Wed 3 Feb 2027: its completeness review is due 5 wd later (G5).
@@ -59,7 +59,7 @@ test('fault 5: deadlines across New Year 2027 are not a day short, say they are 
       materials: ['APPLICATION_FORM', 'DRUG_BUSINESS_LICENCE', 'BUSINESS_LICENCE', 'PHARMACIST_CERTIFICATES', 'STAFF_CONTRACTS', 'INSURANCE_RULES', 'IT_SYSTEM', 'SOCIAL_INSURANCE_PROOF'],
     },
   });
-  expect(submitted.data.submitDesignation.application).toMatchObject({ dueBy: '2027-02-12', dueByProvisional: true });
+  expect(submitted.data.submitDesignation.application).toMatchObject({ dueBy: '2027-02-16', dueByProvisional: true });
   const designation = async () => (await stack.query(`{ designationQueue(regionPrefix: "3708") { id dueBy dueByProvisional } }`)).data.designationQueue.find((a: { id: string }) => a.id === submitted.data.submitDesignation.application.id);
 
   writeFileSync(path.join(calendarDirectory, '2027.json'), JSON.stringify(OFFICIAL_2027));
