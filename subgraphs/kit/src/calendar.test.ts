@@ -37,6 +37,12 @@ describe('WorkingDayCalendar — the State Council schedules shipped in subgraph
     expect(calendar.workingDaysBetween('2026-03-16', '2026-03-16')).toBe(0);
   });
 
+  test('2023 (before the regulation, for imported records, 002 art.59) is official: 29 January 2023 was a make-up working day', () => {
+    const calendar = new WorkingDayCalendar();
+    expect(calendar.status('2023-06-01').officialYears).toEqual(expect.arrayContaining([2023, 2024]));
+    expect(['2023-01-27', '2023-01-29', '2023-10-06', '2023-10-07'].map((d) => calendar.isWorkingDay(d))).toEqual([false, true, false, true]);
+  });
+
   test('2025 and 2026 are official; 2027 is provisional until its schedule is loaded', () => {
     expect([calendar.isProvisional(2025), calendar.isProvisional(2026), calendar.isProvisional(2027)]).toEqual([false, false, true]);
     expect(calendar.status('2026-11-30')).toEqual({ officialYears: expect.arrayContaining([2025, 2026]), provisionalYears: [2027] });
