@@ -114,3 +114,12 @@ test('with two gateway workers, every /metrics scrape counts the requests of bot
   }
   expect(counted).toEqual([10, 10, 10, 10]);
 });
+
+test('SIGHUP reloads every subgraph\'s calendar and stops none of them', async () => {
+  services.reloadCalendars();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The gateway is ready only while every subgraph answers.
+  const ready = await fetch(new URL('/ready', services.gatewayUrl));
+  expect(ready.status).toBe(200);
+  expect(Array.isArray((await ready.json()).calendar.provisionalYears)).toBe(true);
+});

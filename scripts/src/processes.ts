@@ -8,12 +8,14 @@ const ROOT = path.resolve(__dirname, '../..');
  * A young generation of 64 MB a semi-space (V8's default is 16 MB): a 20,000-line audit call keeps
  * tens of MB alive for its whole run, which the default scavenger copied again and again (claims
  * audit about 15 % faster, measured; no change for small requests). Deployments set the same through
- * NODE_OPTIONS (README, Deploying at scale).
+ * NODE_OPTIONS (docs/operations.md, Deploying at scale).
  */
 const NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export interface LaunchedServices {
   gatewayUrl: string;
+  /** Tells every subgraph to read its working-day calendar again (SIGHUP); the gateway keeps none. */
+  reloadCalendars(): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
  */
 export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (service: string, code: number | null) => void = () => undefined): Promise<LaunchedServices> {
   const children: ChildProcess[] = [];
+  const subgraphs: ChildProcess[] = [];
   let stopping = false;
   const launch = (name: string, script: string) => {
     const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, script)], { env: { OTEL_SERVICE_NAME: name, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -61,11 +64,16 @@ export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (
   try {
     const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
     await Promise.all(
-      SUBGRAPHS.map((name, i) => waitForHealth(`http://localhost:${port(name, 4001 + i)}/ready`, launch(name, `subgraphs/${name}/dist/index.js`))),
+      SUBGRAPHS.map((name, i) => {
+        const child = launch(name, `subgraphs/${name}/dist/index.js`);
+        subgraphs.push(child);
+        return waitForHealth(`http://localhost:${port(name, 4001 + i)}/ready`, child);
+      }),
     );
     const gatewayPort = Number(env.PORT ?? 4000);
     await waitForHealth(`http://localhost:${gatewayPort}/ready`, launch('gateway', 'gateway/dist/index.js'));
-    return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, stop };
+    const reloadCalendars = () => subgraphs.forEach((child) => child.kill('SIGHUP'));
+    return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, reloadCalendars, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
+  // An administrator who loaded next year's holiday schedule signals this process; each subgraph reloads its calendar.
+  process.on('SIGHUP', () => services?.reloadCalendars());
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
