@@ -2,10 +2,7 @@ import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { recomputeAgreementDeadlines } from './commands/recompute-deadlines';
-import { Agreement } from './entities/agreement';
-import { AgreementMeasure } from './entities/agreement-measure';
-import { DesignationApplication, DesignationStep, InformationChange } from './entities/designation';
-import { Institution } from './entities/institution';
+import { ENTITIES } from './entities';
 import { eventHandlers, outbox } from './events/outbox';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
@@ -13,7 +10,7 @@ import { buildSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
-  entities: [Institution, Agreement, AgreementMeasure, DesignationApplication, DesignationStep, InformationChange],
+  entities: ENTITIES,
   migrations,
   buildSchema,
   createLoaders,

@@ -4,7 +4,8 @@ import { DesignationAction, DesignationConditions, designationFindings, Designat
 import { AgreementStatus, institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
-import { DesignationApplication, DesignationStep } from '../entities/designation';
+import { DesignationApplication } from '../entities/designation-application';
+import { DesignationStep } from '../entities/designation-step';
 import { Institution } from '../entities/institution';
 import { publishInstitution } from '../events/publish';
 import type { Context } from '../resolvers/context';

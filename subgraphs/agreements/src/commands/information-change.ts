@@ -3,7 +3,7 @@ import { effectiveStatus } from '../domain/agreement-machine';
 import { IMPORTANT_FIELDS, INFORMATION_REVIEW_WORKING_DAYS, informationChangeProblem } from '../domain/information-change';
 import { AgreementStatus } from '../domain/institution';
 import { Agreement } from '../entities/agreement';
-import { InformationChange } from '../entities/designation';
+import { InformationChange } from '../entities/information-change';
 import { Institution } from '../entities/institution';
 import { publishInstitution } from '../events/publish';
 import type { Context } from '../resolvers/context';

@@ -1,7 +1,9 @@
 import type { EntityManager, WorkingDays } from '@pq/kit';
 import { OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
 import { INFORMATION_REVIEW_WORKING_DAYS } from '../domain/information-change';
-import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
+import { DesignationApplication } from '../entities/designation-application';
+import { DesignationStep } from '../entities/designation-step';
+import { InformationChange } from '../entities/information-change';
 
 /**
  * The open deadlines agreements stores, derived anew from their start dates once the calendar

@@ -1,7 +1,7 @@
 import { Caller, findRows, EntityManager, isRegionScoped, listLoader, scopedEntityLoader, seesEverything } from '@pq/kit';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
-import { DesignationStep } from '../entities/designation';
+import { DesignationStep } from '../entities/designation-step';
 import { Institution } from '../entities/institution';
 
 /**

@@ -5,6 +5,7 @@ import agreementLifeCycle from './0003-agreement-life-cycle';
 import designationInformationChangesFundGate from './0004-designation-information-changes-fund-gate';
 import agreementStatusSince from './0005-agreement-status-since';
 import regionalAgreementsChainCause from './0006-regional-agreements-chain-cause';
+import informationChangeWithoutNote from './0007-information-change-without-note';
 
 /** In order; the names are stored in each database's mikro_orm_migrations table and never change. */
 export const migrations: MigrationEntry[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0004-designation-information-changes-fund-gate', class: designationInformationChangesFundGate },
   { name: '0005-agreement-status-since', class: agreementStatusSince },
   { name: '0006-regional-agreements-chain-cause', class: regionalAgreementsChainCause },
+  { name: '0007-information-change-without-note', class: informationChangeWithoutNote },
 ];

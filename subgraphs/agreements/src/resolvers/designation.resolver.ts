@@ -4,7 +4,9 @@ import { submitDesignation, takeDesignationStep } from '../commands/designation'
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
 import { DesignationStatus, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
 import { AgreementStatus } from '../domain/institution';
-import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
+import { DesignationApplication } from '../entities/designation-application';
+import { DesignationStep } from '../entities/designation-step';
+import { InformationChange } from '../entities/information-change';
 import { Institution } from '../entities/institution';
 import type { Context } from './context';
 import {
