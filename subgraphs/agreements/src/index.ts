@@ -2,18 +2,16 @@ import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { recomputeAgreementDeadlines } from './commands/recompute-deadlines';
-import { Agreement } from './entities/agreement';
-import { AgreementMeasure } from './entities/agreement-measure';
-import { DesignationApplication, DesignationStep, InformationChange } from './entities/designation';
-import { Institution } from './entities/institution';
-import { eventHandlers, outbox } from './events/outbox';
+import { ENTITIES } from './entities';
+import { eventHandlers } from './events/consumers';
+import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
-  entities: [Institution, Agreement, AgreementMeasure, DesignationApplication, DesignationStep, InformationChange],
+  entities: ENTITIES,
   migrations,
   buildSchema,
   createLoaders,

@@ -39,7 +39,8 @@ function shapeOf(em: EntityManager, entity: Constructor<object>): EntityShape {
   const key = `${schema}.${meta.className}`;
   const known = shapes.get(key);
   if (known) return known;
-  const scalars = meta.props.filter((prop) => prop.kind === 'scalar' && prop.persist !== false && !prop.formula);
+  // A many-to-one mapped to its key (`mapToPk`) is a plain column holding the key, as a scalar is.
+  const scalars = meta.props.filter((prop) => (prop.kind === 'scalar' || (prop.kind === 'm:1' && prop.mapToPk)) && prop.persist !== false && !prop.formula);
   const shape: EntityShape = {
     schema: schema ?? 'public',
     table: meta.tableName,

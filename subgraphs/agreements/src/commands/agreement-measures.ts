@@ -1,12 +1,12 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
-import { AgreementAction, agreementAction, newAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
-import { AgreementStatus, InstitutionKind, parseInstitutionCode } from '../domain/institution';
+import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { AgreementAction, agreementAction, measuredAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
+import { AgreementStatus, parseInstitutionCode } from '../domain/institution';
 import { chainCauseProblem, currentAgreementsByRegion, MeasureScope, spreadsToOtherRegions, terminatesChain } from '../domain/linkage';
-import { Agreement } from '../entities/agreement';
-import { AgreementMeasure } from '../entities/agreement-measure';
-import { Institution } from '../entities/institution';
-import { outbox } from '../events/outbox';
-import { publishInstitution } from '../events/publish';
+import type { Institution } from '../entities/institution';
+import { publishAgreementMeasure, publishInstitution } from '../events/publish';
+import { agreementsOf, agreementsWithOtherRegions, createAgreement, latestAgreement, recordMeasure, suspendedAgreements } from '../repositories/agreements';
+import { chainSisters, findInstitution, lockInstitutions } from '../repositories/institutions';
+import { Actor, assertActorActsFor, systemActor } from './actor';
 
 export interface MeasureRequest {
   institutionCode: string;
@@ -25,9 +25,20 @@ export interface MeasureRequest {
   allStaff?: boolean | null;
 }
 
-export interface MeasureActor {
-  sub: string;
-  today: IsoDate;
+type MeasureActor = Pick<Actor, 'caller' | 'clock'>;
+
+/**
+ * A measure asked for by a caller: an institution may only ask for a renewal, which the agency
+ * decides (G9); the agencies of the agreement's region act on it. Returns the ids of the measures taken.
+ */
+export async function takeAgreementMeasure(em: EntityManager, actor: MeasureActor, request: MeasureRequest): Promise<string[]> {
+  if ((request.action === AgreementAction.RENEW || request.action === AgreementAction.DECLINE_RENEWAL) && actor.caller.role === 'INSTITUTION') {
+    throw new DomainError('FORBIDDEN', 'the agency decides a renewal');
+  }
+  const institution = await findInstitution(em, request.institutionCode);
+  if (!institution) throw notFound('institution', request.institutionCode);
+  assertActorActsFor(actor, institution.code, request.regionCode ?? institution.regionCode);
+  return applyAgreementMeasure(em, actor, request);
 }
 
 /**
@@ -38,10 +49,10 @@ export interface MeasureActor {
  * suspension or termination reaches the agreements with the other regions (003 art.33 ¶2).
  * Returns the ids of the measures taken.
  */
-export async function applyAgreementMeasure(em: EntityManager, actor: MeasureActor, request: MeasureRequest): Promise<string[]> {
+async function applyAgreementMeasure(em: EntityManager, actor: MeasureActor, request: MeasureRequest): Promise<string[]> {
   if (!request.reason.trim()) throw new DomainError('BAD_USER_INPUT', 'a measure states its reason');
-  await lockAggregates(em, 'institution', [request.institutionCode]);
-  const institution = await em.findOne(Institution, { code: request.institutionCode });
+  await lockInstitutions(em, [request.institutionCode]);
+  const institution = await findInstitution(em, request.institutionCode);
   if (!institution) throw notFound('institution', request.institutionCode);
   const regionCode = request.regionCode ?? institution.regionCode;
   const scope: MeasureScope = {
@@ -59,32 +70,25 @@ export async function applyAgreementMeasure(em: EntityManager, actor: MeasureAct
   if (!scope.homeRegion && (request.responsiblePersonCodes?.length || request.allStaff)) {
     throw new DomainError('BAD_USER_INPUT', `persons responsible are named on a measure of the agreement with the institution's own region ${institution.regionCode}`, { field: 'responsiblePersonCodes' });
   }
-  const agreement = await em.findOne(Agreement, { institutionCode: institution.code, regionCode }, { orderBy: { validFrom: 'desc' } });
+  const agreement = await latestAgreement(em, institution.code, regionCode);
   if (!agreement) throw new DomainError('INVALID_STATE', `institution ${institution.code} has no agreement with region ${regionCode}`);
 
-  const effectiveOn = request.effectiveOn ?? actor.today;
-  const result = agreementAction(
-    { status: agreement.status, validUntil: agreement.validUntil, renewalPending: agreement.renewalPending, suspensionCount: agreement.suspensionCount },
-    { action: request.action, today: actor.today, effectiveOn, requestedDays: request.requestedDays, trigger: request.trigger, publicInstitution: institution.publicInstitution, department: request.department },
-  );
+  const today = actor.clock.today();
+  const effectiveOn = request.effectiveOn ?? today;
+  const result = agreementAction(agreement, {
+    action: request.action,
+    today,
+    effectiveOn,
+    requestedDays: request.requestedDays,
+    trigger: request.trigger,
+    publicInstitution: institution.publicInstitution,
+    department: request.department,
+  });
   if (!result.ok) throw new DomainError(result.code, result.message);
+  Object.assign(agreement, measuredAgreement(agreement, { action: request.action, department: request.department, effectiveOn }, result));
+  const current = request.action === AgreementAction.RENEW ? createAgreement(em, institution.code, regionCode, renewedValidity(agreement.validUntil)) : agreement;
 
-  const wholeAgreement = !request.department;
-  if (wholeAgreement) {
-    if (request.action === AgreementAction.SUSPEND) {
-      agreement.suspendedSince = effectiveOn;
-      agreement.suspensionCount += 1;
-    }
-    if (request.action === AgreementAction.RESUME || request.action === AgreementAction.TERMINATE) agreement.suspendedSince = null;
-    const status = result.status === AgreementStatus.EXPIRED ? AgreementStatus.ACTIVE : result.status;
-    // Registry keeps the agreement's status per day from this (E3: payment on a past date).
-    if (status !== agreement.status) agreement.statusSince = effectiveOn;
-    agreement.status = status;
-    agreement.renewalPending = result.renewalPending;
-  }
-  const current = request.action === AgreementAction.RENEW ? em.create(Agreement, { institutionCode: institution.code, regionCode, ...newAgreement(renewedValidity(agreement.validUntil)) }) : agreement;
-
-  const measure = em.create(AgreementMeasure, {
+  const measure = recordMeasure(em, {
     agreementId: agreement.id,
     institutionCode: institution.code,
     regionCode,
@@ -99,23 +103,11 @@ export async function applyAgreementMeasure(em: EntityManager, actor: MeasureAct
     responsiblePersonCodes: request.responsiblePersonCodes ?? [],
     allStaff: request.allStaff ?? false,
     flagsTermination: result.flagsTermination,
-    decidedBy: actor.sub,
+    decidedBy: actor.caller.sub,
   });
   // The read models know the home agreement only (InstitutionUpserted.agreement).
   if (scope.homeRegion) {
-    if (request.action === AgreementAction.SUSPEND || request.action === AgreementAction.RESUME || request.action === AgreementAction.TERMINATE) {
-      await outbox.publish(em, 'AgreementMeasureApplied', institution.code, {
-        measureId: measure.id,
-        institutionCode: institution.code,
-        action: request.action,
-        effectiveOn,
-        responsiblePersonCodes: measure.responsiblePersonCodes,
-        allStaff: measure.allStaff,
-        reason: request.department ? `${request.department}: ${request.reason}` : request.reason,
-        basisDocument: measure.basisDocument ?? null,
-        department: measure.department ?? null,
-      });
-    }
+    await publishAgreementMeasure(em, measure);
     await publishInstitution(em, institution, current);
   }
   await em.flush();
@@ -128,13 +120,13 @@ export async function applyAgreementMeasure(em: EntityManager, actor: MeasureAct
 
 /** 003 art.33 ¶2: the other regions' current agreements take the home region's suspension or termination, saying so. */
 async function spreadToOtherRegions(em: EntityManager, actor: MeasureActor, institution: Institution, request: MeasureRequest, effectiveOn: IsoDate): Promise<string[]> {
-  const others = await em.find(Agreement, { institutionCode: institution.code, regionCode: { $ne: institution.regionCode } });
+  const others = await agreementsWithOtherRegions(em, institution.code, institution.regionCode);
   const terminate = request.action === AgreementAction.TERMINATE;
   const trigger = terminate ? TerminationTrigger.HOME_REGION_TERMINATED : null;
   const ids: string[] = [];
   for (const agreement of currentAgreementsByRegion(others, institution.regionCode)) {
     // An agreement already suspended by its own region is not suspended twice; an ended one stays ended.
-    if (!agreementAction(agreement, { action: request.action, today: actor.today, effectiveOn, trigger }).ok) continue;
+    if (!agreementAction(agreement, { action: request.action, today: actor.clock.today(), effectiveOn, trigger }).ok) continue;
     ids.push(
       ...(await applyAgreementMeasure(em, actor, {
         institutionCode: institution.code,
@@ -152,8 +144,8 @@ async function spreadToOtherRegions(em: EntityManager, actor: MeasureActor, inst
 
 /** 003 art.32(十五): the other pharmacies of the same chain are terminated together. */
 async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: Institution, request: MeasureRequest): Promise<string[]> {
-  const siblings = await em.find(Institution, { owner: pharmacy.owner, kind: InstitutionKind.PHARMACY, code: { $ne: pharmacy.code } }, { orderBy: { code: 'asc' } });
-  const agreements = await em.find(Agreement, { institutionCode: { $in: siblings.map((s) => s.code) } });
+  const siblings = await chainSisters(em, pharmacy);
+  const agreements = await agreementsOf(em, siblings.map((s) => s.code));
   const ids: string[] = [];
   for (const sibling of siblings) {
     const [agreement] = currentAgreementsByRegion(agreements.filter((a) => a.institutionCode === sibling.code && a.regionCode === sibling.regionCode), sibling.regionCode);
@@ -171,25 +163,19 @@ async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: 
   return ids;
 }
 
-/** Who may act on an institution's agreement with a region (default its own): that region's agencies. */
-export async function assertMayMeasure(em: EntityManager, context: Parameters<typeof assertActsFor>[0], institutionCode: string, regionCode?: string | null): Promise<void> {
-  const institution = await em.findOne(Institution, { code: institutionCode });
-  if (!institution) throw notFound('institution', institutionCode);
-  assertActsFor(context, institution.code, regionCode ?? institution.regionCode);
-}
-
 /** G12: agreements suspended for more than 180 days without resuming are terminated. Returns the institutions terminated. */
 export async function terminateOverdueSuspensions(em: EntityManager, today: IsoDate): Promise<string[]> {
-  const suspended = await em.find(Agreement, { status: AgreementStatus.SUSPENDED, suspendedSince: { $ne: null } });
+  const suspended = await suspendedAgreements(em);
   // The home region's agreements first: their termination carries the others with it (003 art.33 ¶2).
-  const home = (agreement: Agreement) => (parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1);
+  const home = (agreement: { institutionCode: string; regionCode: string }) => (parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1);
   const overdue = suspended.filter((a) => suspensionOverdue(a.suspendedSince!, today)).sort((a, b) => home(a) - home(b));
+  const actor = systemActor('system:agreement-deadlines', today);
   const terminated = new Set<string>();
   for (const agreement of overdue) {
     // Already terminated with its home region's agreement.
     if (agreement.status !== AgreementStatus.SUSPENDED) continue;
     terminated.add(agreement.institutionCode);
-    await applyAgreementMeasure(em, { sub: 'system:agreement-deadlines', today }, {
+    await applyAgreementMeasure(em, actor, {
       institutionCode: agreement.institutionCode,
       regionCode: agreement.regionCode,
       action: AgreementAction.TERMINATE,

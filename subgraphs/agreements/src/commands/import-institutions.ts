@@ -1,19 +1,19 @@
-import { assertActsFor, BatchRejectedError, EntityManager, EntryProblem } from '@pq/kit';
-import { newAgreement } from '../domain/agreement-machine';
-import { institutionImportProblem } from '../domain/institution';
-import { Agreement } from '../entities/agreement';
-import { Institution } from '../entities/institution';
-import { institutionUpserted } from '../events/publish';
-import { outbox } from '../events/outbox';
-import type { Context } from '../resolvers/context';
-import type { InstitutionImport } from '../resolvers/institution.types';
+import { BatchRejectedError, EntityManager, EntryProblem } from '@pq/kit';
+import { institutionImportProblem, InstitutionImportEntry } from '../domain/institution';
+import { institutionUpserted, publishInstitutions } from '../events/publish';
+import { agreementsOf, createAgreement } from '../repositories/agreements';
+import { InstitutionFacts, upsertInstitutions } from '../repositories/institutions';
+import { Actor, assertActorActsFor } from './actor';
+
+/** One institution designated before this system, with its current agreement. */
+export type InstitutionImport = InstitutionImportEntry & Pick<InstitutionFacts, 'name' | 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>;
 
 /**
  * Brings in institutions designated before this system (P4), each with its current agreement.
  * All or nothing: one bad entry refuses the batch. Re-importing an institution updates it and
  * keeps its agreement history. Returns the institution codes.
  */
-export async function importInstitutions(em: EntityManager, context: Context, entries: InstitutionImport[]): Promise<string[]> {
+export async function importInstitutions(em: EntityManager, actor: Pick<Actor, 'caller'>, entries: InstitutionImport[]): Promise<string[]> {
   const problems: EntryProblem[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
@@ -22,7 +22,7 @@ export async function importInstitutions(em: EntityManager, context: Context, en
     else if (seen.has(entry.code)) problems.push({ index, code: 'BAD_USER_INPUT', message: `${entry.code} appears twice in the batch` });
     else {
       try {
-        assertActsFor(context, entry.code, entry.regionCode);
+        assertActorActsFor(actor, entry.code, entry.regionCode);
       } catch (error) {
         problems.push({ index, code: 'FORBIDDEN', message: (error as Error).message });
       }
@@ -32,10 +32,10 @@ export async function importInstitutions(em: EntityManager, context: Context, en
   if (problems.length > 0) throw new BatchRejectedError(problems);
 
   const codes = entries.map((e) => e.code);
-  const existingAgreements = await em.find(Agreement, { institutionCode: { $in: codes } });
+  const existingAgreements = await agreementsOf(em, codes);
   // One upsert statement for the batch, one for the events: an import carries thousands of institutions.
-  const institutions = await em.upsertMany(
-    Institution,
+  const institutions = await upsertInstitutions(
+    em,
     entries.map((entry) => ({
       code: entry.code,
       name: entry.name,
@@ -52,13 +52,13 @@ export async function importInstitutions(em: EntityManager, context: Context, en
   const events = entries.map((entry, index) => {
     let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.regionCode === entry.regionCode && a.validFrom === entry.agreementValidFrom);
     if (!agreement) {
-      agreement = em.create(Agreement, { institutionCode: entry.code, regionCode: entry.regionCode, ...newAgreement({ validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil }) });
+      agreement = createAgreement(em, entry.code, entry.regionCode, { validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
     } else {
       agreement.validUntil = entry.agreementValidUntil;
     }
     return institutionUpserted(institutions[index], agreement);
   });
-  await outbox.publishAll(em, events);
+  await publishInstitutions(em, events);
   await em.flush();
   return codes;
 }

@@ -1,7 +1,8 @@
 import type { EntityManager, WorkingDays } from '@pq/kit';
-import { OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
+import { statusDeadline } from '../domain/designation';
 import { INFORMATION_REVIEW_WORKING_DAYS } from '../domain/information-change';
-import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
+import { applicationsWithDeadlines, stepsOf } from '../repositories/designations';
+import { filedInformationChanges } from '../repositories/information-changes';
 
 /**
  * The open deadlines agreements stores, derived anew from their start dates once the calendar
@@ -9,8 +10,8 @@ import { DesignationApplication, DesignationStep, InformationChange } from '../e
  * from the day it entered its status) and information changes awaiting review (G5–G8, G10).
  */
 export async function recomputeAgreementDeadlines(em: EntityManager, calendar: WorkingDays): Promise<number> {
-  const applications = await em.find(DesignationApplication, { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, dueBy: { $ne: null } });
-  const steps = applications.length ? await em.find(DesignationStep, { applicationId: { $in: applications.map((a) => a.id) } }, { orderBy: { recordedAt: 'asc' } }) : [];
+  const applications = await applicationsWithDeadlines(em);
+  const steps = await stepsOf(em, applications.map((a) => a.id));
   const enteredOn = new Map(steps.map((step) => [step.applicationId, step.happenedOn]));
   let changed = 0;
   for (const application of applications) {
@@ -20,7 +21,7 @@ export async function recomputeAgreementDeadlines(em: EntityManager, calendar: W
       changed++;
     }
   }
-  for (const change of await em.find(InformationChange, { status: 'FILED' })) {
+  for (const change of await filedInformationChanges(em)) {
     const reviewBy = calendar.addWorkingDays(change.filedOn, INFORMATION_REVIEW_WORKING_DAYS);
     if (reviewBy !== change.reviewBy) {
       change.reviewBy = reviewBy;

@@ -1,10 +1,10 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound } from '@pq/kit';
-import { effectiveStatus, newAgreement } from '../domain/agreement-machine';
+import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { effectiveStatus } from '../domain/agreement-machine';
 import { AgreementStatus } from '../domain/institution';
 import { regionalAgreementProblem } from '../domain/linkage';
-import { Agreement } from '../entities/agreement';
-import { Institution } from '../entities/institution';
-import type { Context } from '../resolvers/context';
+import { agreementStartingOn, createAgreement, latestAgreement } from '../repositories/agreements';
+import { findInstitution, lockInstitutions } from '../repositories/institutions';
+import { Actor, assertActorActsFor } from './actor';
 
 export interface RegionalAgreementRequest {
   institutionCode: string;
@@ -20,20 +20,20 @@ export interface RegionalAgreementRequest {
  * reach this one at once (art.33 ¶2). The read models keep the home agreement: no event.
  * Returns the agreement's id.
  */
-export async function signRegionalAgreement(em: EntityManager, context: Context, request: RegionalAgreementRequest): Promise<string> {
-  await lockAggregates(em, 'institution', [request.institutionCode]);
-  const institution = await em.findOne(Institution, { code: request.institutionCode });
+export async function signRegionalAgreement(em: EntityManager, actor: Pick<Actor, 'caller' | 'clock'>, request: RegionalAgreementRequest): Promise<string> {
+  await lockInstitutions(em, [request.institutionCode]);
+  const institution = await findInstitution(em, request.institutionCode);
   if (!institution) throw notFound('institution', request.institutionCode);
   const problem = regionalAgreementProblem({ ...request, homeRegion: institution.regionCode });
   if (problem) throw new DomainError(problem.code, problem.message);
-  assertActsFor(context, institution.code, request.regionCode);
-  const home = await em.findOne(Agreement, { institutionCode: institution.code, regionCode: institution.regionCode }, { orderBy: { validFrom: 'desc' } });
-  const homeStatus = home ? effectiveStatus(home, context.clock.today()) : null;
+  assertActorActsFor(actor, institution.code, request.regionCode);
+  const home = await latestAgreement(em, institution.code, institution.regionCode);
+  const homeStatus = home ? effectiveStatus(home, actor.clock.today()) : null;
   if (homeStatus !== AgreementStatus.ACTIVE) {
     throw new DomainError('INVALID_STATE', `${institution.code}'s agreement with its own region ${institution.regionCode} is ${homeStatus?.toLowerCase() ?? 'missing'}: no agreement with another region meanwhile (003 art.33)`);
   }
-  const existing = await em.findOne(Agreement, { institutionCode: institution.code, regionCode: request.regionCode, validFrom: request.validFrom });
-  const agreement = existing ?? em.create(Agreement, { institutionCode: institution.code, regionCode: request.regionCode, ...newAgreement({ validFrom: request.validFrom, validUntil: request.validUntil }) });
+  const existing = await agreementStartingOn(em, institution.code, request.regionCode, request.validFrom);
+  const agreement = existing ?? createAgreement(em, institution.code, request.regionCode, { validFrom: request.validFrom, validUntil: request.validUntil });
   agreement.validUntil = request.validUntil;
   await em.flush();
   return agreement.id;

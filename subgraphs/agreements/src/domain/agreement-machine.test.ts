@@ -1,5 +1,5 @@
 import { AgreementStatus } from './institution';
-import { AgreementAction, agreementAction, AgreementState, effectiveStatus, renewedValidity, suspensionOverdue, TerminationTrigger } from './agreement-machine';
+import { AgreementAction, agreementAction, AgreementRecord, AgreementState, effectiveStatus, measuredAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from './agreement-machine';
 
 const TODAY = '2026-03-16';
 const active: AgreementState = { status: AgreementStatus.ACTIVE, validUntil: '2026-12-31', renewalPending: false, suspensionCount: 0 };
@@ -49,5 +49,24 @@ describe('agreement transitions — refused', () => {
     ['no renewal decision without a request', active, request(AgreementAction.RENEW), 'INVALID_STATE'],
   ] as const)('%s', (_rule, state, req, code) => {
     expect(agreementAction(state, req)).toMatchObject({ ok: false, code });
+  });
+});
+
+describe('what a measure makes of the agreement (G12–G14, E3)', () => {
+  const record: AgreementRecord = { ...active, statusSince: '2026-01-01', suspendedSince: null };
+  const measure = (action: AgreementAction, extra: object = {}) => ({ action, effectiveOn: '2026-03-20', ...extra });
+  test.each<[string, AgreementRecord, ReturnType<typeof measure>, { status: AgreementStatus; renewalPending: boolean }, Partial<AgreementRecord>]>([
+    ['G12 a suspension starts on its effective day and counts within the validity', record, measure(AgreementAction.SUSPEND), { status: AgreementStatus.SUSPENDED, renewalPending: false },
+      { status: AgreementStatus.SUSPENDED, statusSince: '2026-03-20', suspendedSince: '2026-03-20', suspensionCount: 1 }],
+    ['G12 a resumption ends the suspension, the count stays', { ...record, status: AgreementStatus.SUSPENDED, statusSince: '2026-02-01', suspendedSince: '2026-02-01', suspensionCount: 1 }, measure(AgreementAction.RESUME), { status: AgreementStatus.ACTIVE, renewalPending: false },
+      { status: AgreementStatus.ACTIVE, statusSince: '2026-03-20', suspendedSince: null, suspensionCount: 1 }],
+    ['G13 a termination ends a running suspension', { ...record, status: AgreementStatus.SUSPENDED, suspendedSince: '2026-02-01', suspensionCount: 1 }, measure(AgreementAction.TERMINATE), { status: AgreementStatus.TERMINATED, renewalPending: false },
+      { status: AgreementStatus.TERMINATED, statusSince: '2026-03-20', suspendedSince: null, suspensionCount: 1 }],
+    ['G14 a department\'s suspension leaves the agreement as it is', record, measure(AgreementAction.SUSPEND, { department: '心内科' }), { status: AgreementStatus.ACTIVE, renewalPending: false }, {}],
+    ['G9 a renewal asked for: same status since the same day, pending', record, measure(AgreementAction.REQUEST_RENEWAL), { status: AgreementStatus.ACTIVE, renewalPending: true }, { renewalPending: true }],
+    ['G9 a resumption after the validity ended stores active: expiry is derived each day', { ...record, status: AgreementStatus.SUSPENDED, suspendedSince: '2026-02-01' }, measure(AgreementAction.RESUME), { status: AgreementStatus.EXPIRED, renewalPending: false },
+      { status: AgreementStatus.ACTIVE, statusSince: '2026-03-20', suspendedSince: null }],
+  ])('%s', (_rule, agreement, taken, outcome, changed) => {
+    expect(measuredAgreement(agreement, taken, outcome)).toEqual({ ...agreement, ...changed });
   });
 });

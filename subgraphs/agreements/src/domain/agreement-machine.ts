@@ -117,3 +117,32 @@ export function renewedValidity(validUntil: IsoDate): { validFrom: IsoDate; vali
   const validFrom = addDays(validUntil, 1);
   return { validFrom, validUntil: addDays(addMonths(validFrom, 12), -1) };
 }
+
+/** What a measure may change of a stored agreement: its state and the days its status and its suspension began. */
+export interface AgreementRecord extends AgreementState {
+  statusSince: IsoDate;
+  suspendedSince?: IsoDate | null;
+}
+
+/**
+ * What an allowed measure makes of the agreement it is taken on (G12–G14): the status it leads
+ * to, counted from the measure's effective day (registry judges payment on a past day by the
+ * status of that day, E3), the running suspension and the suspensions within the validity.
+ * A department's measure (G14) leaves the agreement as it is.
+ */
+export function measuredAgreement(agreement: AgreementRecord, measure: { action: AgreementAction; department?: string | null; effectiveOn: IsoDate }, outcome: { status: AgreementStatus; renewalPending: boolean }): AgreementRecord {
+  const { status: before, statusSince, validUntil, renewalPending, suspendedSince, suspensionCount } = agreement;
+  if (measure.department) return { status: before, statusSince, validUntil, renewalPending, suspendedSince, suspensionCount };
+  // Expiry is derived from the validity each day (effectiveStatus), never stored.
+  const status = outcome.status === AgreementStatus.EXPIRED ? AgreementStatus.ACTIVE : outcome.status;
+  const suspends = measure.action === AgreementAction.SUSPEND;
+  const endsSuspension = measure.action === AgreementAction.RESUME || measure.action === AgreementAction.TERMINATE;
+  return {
+    status,
+    statusSince: status === before ? statusSince : measure.effectiveOn,
+    validUntil,
+    renewalPending: outcome.renewalPending,
+    suspendedSince: suspends ? measure.effectiveOn : endsSuspension ? null : suspendedSince,
+    suspensionCount: suspensionCount + (suspends ? 1 : 0),
+  };
+}

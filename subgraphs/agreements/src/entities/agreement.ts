@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AgreementStatus } from '../domain/institution';
+import { Institution } from './institution';
 
 @ObjectType({ description: '医保服务协议 — the service agreement that gives an institution and its staff payment qualification' })
 @Entity({ tableName: 'agreement' })
-@Index({ properties: ['institutionCode', 'regionCode', 'validFrom'] })
+@Unique({ name: 'agreement_institution_region_valid_from_key', properties: ['institutionCode', 'regionCode', 'validFrom'] })
 export class Agreement {
   [OptionalProps]?: 'renewalPending' | 'suspensionCount';
 
@@ -14,7 +15,7 @@ export class Agreement {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'string', length: 12 })
+  @ManyToOne(() => Institution, { mapToPk: true, fieldName: 'institution_code', foreignKeyName: 'agreement_institution_code_fkey', deleteRule: 'no action', updateRule: 'no action' })
   institutionCode!: string;
 
   @Field({ description: '统筹地区 — the co-ordination region (统筹地区) whose agency signed it; the institution\'s own region for its home agreement (003 art.33)' })

@@ -1,7 +1,11 @@
-import type { EntityManager, OutgoingEvent } from '@pq/kit';
+import { EntityManager, OutgoingEvent, Outbox } from '@pq/kit';
+import { AgreementAction } from '../domain/agreement-machine';
 import type { Agreement } from '../entities/agreement';
+import type { AgreementMeasure } from '../entities/agreement-measure';
 import type { Institution } from '../entities/institution';
-import { outbox } from './outbox';
+
+/** What agreements publishes, written in the change's transaction. */
+export const outbox = new Outbox('agreements');
 
 /** The event that tells the read models of registry, scoring and appeals an institution's facts and current agreement. */
 export function institutionUpserted(institution: Institution, agreement: Agreement | null): OutgoingEvent {
@@ -20,4 +24,28 @@ export function institutionUpserted(institution: Institution, agreement: Agreeme
 
 export function publishInstitution(em: EntityManager, institution: Institution, agreement: Agreement | null): Promise<void> {
   return outbox.publishAll(em, [institutionUpserted(institution, agreement)]);
+}
+
+export function publishInstitutions(em: EntityManager, events: OutgoingEvent[]): Promise<void> {
+  return outbox.publishAll(em, events);
+}
+
+type StatusAction = AgreementAction.SUSPEND | AgreementAction.RESUME | AgreementAction.TERMINATE;
+const changesStatus = (action: AgreementAction): action is StatusAction => action === AgreementAction.SUSPEND || action === AgreementAction.RESUME || action === AgreementAction.TERMINATE;
+
+/** A suspension, resumption or termination, with the persons responsible, for registry (R7); renewals stay here. */
+export async function publishAgreementMeasure(em: EntityManager, measure: AgreementMeasure): Promise<void> {
+  const { action } = measure;
+  if (!changesStatus(action)) return;
+  await outbox.publish(em, 'AgreementMeasureApplied', measure.institutionCode, {
+    measureId: measure.id,
+    institutionCode: measure.institutionCode,
+    action,
+    effectiveOn: measure.effectiveOn,
+    responsiblePersonCodes: measure.responsiblePersonCodes,
+    allStaff: measure.allStaff,
+    reason: measure.department ? `${measure.department}: ${measure.reason}` : measure.reason,
+    basisDocument: measure.basisDocument ?? null,
+    department: measure.department ?? null,
+  });
 }

@@ -1,9 +1,10 @@
-import { DomainError, PERMISSIONS, runMutation } from '@pq/kit';
+import { PERMISSIONS, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { applyAgreementMeasure, assertMayMeasure, MeasureRequest } from '../commands/agreement-measures';
+import { MeasureRequest, takeAgreementMeasure } from '../commands/agreement-measures';
 import { AgreementAction } from '../domain/agreement-machine';
 import { AgreementMeasure } from '../entities/agreement-measure';
-import type { Context } from './context';
+import { measuresById } from '../repositories/agreements';
+import { actorOf, Context } from './context';
 import { AgreementMeasureInput, AgreementMeasurePayload, RenewalInput } from './agreement.types';
 
 async function measure(context: Context, operation: string, input: { institutionCode: string; regionCode?: string; idempotencyKey?: string | null; basisDocument?: string }, request: MeasureRequest): Promise<AgreementMeasurePayload> {
@@ -12,14 +13,11 @@ async function measure(context: Context, operation: string, input: { institution
     'agreements',
     operation,
     input,
-    async (em) => {
-      await assertMayMeasure(em, context, input.institutionCode, input.regionCode);
-      return applyAgreementMeasure(em, { sub: context.caller.sub, today: context.clock.today() }, request);
-    },
+    (em) => takeAgreementMeasure(em, actorOf(context), request),
     { target: (taken) => `${input.institutionCode} (${taken.length} measure${taken.length > 1 ? 's' : ''})`, basisDocument: input.basisDocument },
   );
   const institution = await context.loaders.institution.load(input.institutionCode);
-  return { institution: institution!, measures: await context.em.find(AgreementMeasure, { id: { $in: ids } }, { orderBy: { recordedAt: 'asc' } }) };
+  return { institution: institution!, measures: await measuresById(context.em, ids) };
 }
 
 const fromInput = (input: AgreementMeasureInput, action: AgreementAction): MeasureRequest => ({
@@ -52,7 +50,6 @@ export class AgreementMeasureResolver {
   @Mutation(() => AgreementMeasurePayload, { description: '续签 — ask for renewal (from 3 months before expiry; validity extends meanwhile) or decide it (G9)' })
   renewAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RenewalInput, @Ctx() context: Context): Promise<AgreementMeasurePayload> {
     const action = input.approve == null ? AgreementAction.REQUEST_RENEWAL : input.approve ? AgreementAction.RENEW : AgreementAction.DECLINE_RENEWAL;
-    if (action !== AgreementAction.REQUEST_RENEWAL && context.caller.role === 'INSTITUTION') throw new DomainError('FORBIDDEN', 'the agency decides a renewal');
     return measure(context, 'renewAgreement', input, { institutionCode: input.institutionCode, regionCode: input.regionCode, action, reason: input.reason ?? (action === AgreementAction.REQUEST_RENEWAL ? 'renewal requested' : 'renewal decided') });
   }
 }

@@ -1,12 +1,17 @@
 import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMISSIONS, provisionalDeadlineDescription, runMutation } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
+import { setInpatientFundGate } from '../commands/fund-gate';
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
-import { DesignationStatus, effectiveDesignationStatus, OPEN_DESIGNATION_STATUSES, statusDeadline } from '../domain/designation';
-import { AgreementStatus } from '../domain/institution';
-import { DesignationApplication, DesignationStep, InformationChange } from '../entities/designation';
+import { DesignationStatus, effectiveDesignationStatus, statusDeadline } from '../domain/designation';
+import { DesignationApplication } from '../entities/designation-application';
+import { DesignationStep } from '../entities/designation-step';
+import { InformationChange } from '../entities/information-change';
 import { Institution } from '../entities/institution';
-import type { Context } from './context';
+import { designationQueue, findApplication } from '../repositories/designations';
+import { findInformationChange } from '../repositories/information-changes';
+import { institutionsWithAgreementsIn } from '../repositories/institutions';
+import { actorOf, Context } from './context';
 import {
   DesignationFindings,
   DesignationPayload,
@@ -18,14 +23,12 @@ import {
   SubmitDesignationInput,
 } from './designation.types';
 
-/** Steps whose deadline counts calendar months (G4 acceptance review, G8 signing), not working days. */
-
 /** The work queue's length: the most urgent applications, as many as a desk works through. */
 const DESIGNATION_QUEUE_LENGTH = 500;
 
 async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
   const id = await runMutation(context, 'agreements', operation, input, perform, { target: (applicationId) => applicationId });
-  return { application: await context.em.findOneOrFail(DesignationApplication, { id }) };
+  return { application: (await findApplication(context.em, id))! };
 }
 
 @Resolver(() => DesignationApplication)
@@ -33,21 +36,20 @@ export class DesignationResolver {
   @Authorized(PERMISSIONS.designation)
   @Mutation(() => DesignationPayload, { description: '提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11)' })
   submitDesignation(@Arg('input', { description: '输入 — the input of this operation' }) input: SubmitDesignationInput, @Ctx() context: Context): Promise<DesignationPayload> {
-    return designation(context, 'submitDesignation', input, (em) => submitDesignation(em, context, input));
+    return designation(context, 'submitDesignation', input, (em) => submitDesignation(em, actorOf(context), input));
   }
 
   @Authorized(PERMISSIONS.designation)
   @Mutation(() => DesignationPayload, { description: '申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing, IT hook-up (G5–G8)' })
   designationStep(@Arg('input', { description: '输入 — the input of this operation' }) input: DesignationStepInput, @Ctx() context: Context): Promise<DesignationPayload> {
-    return designation(context, 'designationStep', input, (em) => takeDesignationStep(em, context, input));
+    return designation(context, 'designationStep', input, (em) => takeDesignationStep(em, actorOf(context), input));
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => Boolean, { description: '基金闸门 — close or open inpatient designations for a region and year (G11)' })
   async setFundGate(@Arg('input', { description: '输入 — the input of this operation' }) input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
-    assertRegionInScope(context.caller, input.regionPrefix);
     await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
-      await em.execute(`insert into agreements.fund_gate (region_prefix, year, inpatient_closed) values (?, ?, ?) on conflict (region_prefix, year) do update set inpatient_closed = excluded.inpatient_closed`, [input.regionPrefix, input.year, input.inpatientClosed]);
+      await setInpatientFundGate(em, actorOf(context), input);
       return true;
     }, { target: () => `${input.regionPrefix}/${input.year}` });
     return true;
@@ -58,7 +60,7 @@ export class DesignationResolver {
   designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
-    return context.em.find(DesignationApplication, { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, regionCode: { $like: `${region}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) }, { orderBy: { dueBy: 'asc', id: 'asc' }, limit: DESIGNATION_QUEUE_LENGTH });
+    return designationQueue(context.em, region, dueBefore ?? null, DESIGNATION_QUEUE_LENGTH);
   }
 
   @Authorized(PERMISSIONS.institutions)
@@ -67,11 +69,7 @@ export class DesignationResolver {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('BAD_USER_INPUT', 'month is YYYY-MM');
     const first = `${month}-01`;
     const last = addDays(addMonths(first, 1), -1);
-    return context.em
-      .createQueryBuilder(Institution, 'i')
-      .where(`exists (select 1 from agreements.agreement a where a.institution_code = i.code and a.region_code like ? and a.status in (?, ?) and a.valid_from <= ? and a.valid_until >= ?)`, [`${regionPrefix}%`, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED, last, first])
-      .orderBy({ code: 'asc' })
-      .getResult();
+    return institutionsWithAgreementsIn(context.em, regionPrefix, first, last);
   }
 
   @FieldResolver(() => DesignationStatus, { description: '申请状态 — where the application stands (lapsed once a supplement or signing deadline passed)' })
@@ -105,14 +103,14 @@ export class InformationChangeResolver {
   async fileInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
     const { institutionCode, changedOn, idempotencyKey: _key, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string | number>;
-    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, context, institutionCode, changes, changedOn), { target: () => institutionCode });
-    return { change: await context.em.findOneOrFail(InformationChange, { id }) };
+    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, actorOf(context), { institutionCode, changes, changedOn }), { target: () => institutionCode });
+    return { change: (await findInformationChange(context.em, id))! };
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => InformationChangePayload, { description: '信息变更审核 — approve (the institution\'s facts change everywhere) or refuse (G10)' })
   async reviewInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
-    const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, context, input.changeId, input.approve), { target: () => input.changeId });
-    return { change: await context.em.findOneOrFail(InformationChange, { id }) };
+    const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, actorOf(context), input), { target: () => input.changeId });
+    return { change: (await findInformationChange(context.em, id))! };
   }
 }

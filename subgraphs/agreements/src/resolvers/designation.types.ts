@@ -2,7 +2,8 @@ import { DateScalar } from '@pq/kit';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DesignationAction } from '../domain/designation';
 import { InstitutionKind } from '../domain/institution';
-import { DesignationApplication, InformationChange } from '../entities/designation';
+import { DesignationApplication } from '../entities/designation-application';
+import { InformationChange } from '../entities/information-change';
 
 @InputType({ description: '申请条件 — what the applicant declares (G2, G4)' })
 export class DesignationConditionsInput {

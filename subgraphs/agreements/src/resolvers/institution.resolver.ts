@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, isRegionScoped, MAX_BATCH_ENTRIES, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
+import { decodeCursor, DomainError, MAX_BATCH_ENTRIES, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
 import { signRegionalAgreement } from '../commands/regional-agreement';
@@ -8,7 +8,9 @@ import { currentAgreementsByRegion } from '../domain/linkage';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
 import { Institution } from '../entities/institution';
-import type { Context } from './context';
+import { findAgreement } from '../repositories/agreements';
+import { institutionPage } from '../repositories/institutions';
+import { actorOf, Context } from './context';
 import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter, RegionalAgreementInput, RegionalAgreementPayload } from './institution.types';
 
 @Resolver(() => Institution)
@@ -28,32 +30,16 @@ export class InstitutionResolver {
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<InstitutionConnection> {
     const limit = pageSize(first);
-    const build = () => {
-      const qb = context.em.createQueryBuilder(Institution, 'i');
-      if (isRegionScoped(context.caller) && context.caller.region) qb.andWhere({ regionCode: { $like: `${context.caller.region}%` } });
-      if (filter?.kind) qb.andWhere({ kind: filter.kind });
-      if (filter?.regionPrefix) qb.andWhere({ regionCode: { $like: `${filter.regionPrefix}%` } });
-      if (filter?.agreementStatus) {
-        qb.andWhere(
-          `(select a.status from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1) = ?`,
-          [filter.agreementStatus],
-        );
-      }
-      return qb;
-    };
-    const cursor = decodeCursor(after);
-    const page = build().orderBy({ code: 'asc' }).limit(limit + 1);
-    if (cursor) page.andWhere({ code: { $gt: cursor } });
-    const rows = await page.getResult();
+    const { rows, count } = await institutionPage(context.em, context.caller, filter ?? {}, decodeCursor(after) ?? null, limit);
     for (const row of rows) context.loaders.institution.prime(row.code, row);
-    return toConnection(InstitutionConnection, rows, limit, (i) => i.code, () => build().getCount());
+    return toConnection(InstitutionConnection, rows, limit, (i) => i.code, count);
   }
 
   @Authorized(PERMISSIONS.importInstitutions)
   @Mutation(() => ImportInstitutionsPayload, { description: '导入存量定点机构 — import institutions already designated, with their current agreement' })
   async importInstitutions(@Arg('input', { description: '输入 — the input of this operation' }) input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
     if (input.institutions.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} institutions per call`);
-    const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, context, input.institutions), {
+    const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, actorOf(context), input.institutions), {
       target: (imported) => imported.join(', '),
     });
     const institutions = await context.loaders.institution.loadMany(codes);
@@ -63,11 +49,11 @@ export class InstitutionResolver {
   @Authorized(PERMISSIONS.importInstitutions)
   @Mutation(() => RegionalAgreementPayload, { description: '签订其他统筹地区医保协议 — sign or bring in an institution\'s agreement with another co-ordination region, while its home agreement is in force; the same region and first day name the same agreement (003 art.33)' })
   async signRegionalAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RegionalAgreementInput, @Ctx() context: Context): Promise<RegionalAgreementPayload> {
-    const id = await runMutation(context, 'agreements', 'signRegionalAgreement', input, (em) => signRegionalAgreement(em, context, input), {
+    const id = await runMutation(context, 'agreements', 'signRegionalAgreement', input, (em) => signRegionalAgreement(em, actorOf(context), input), {
       target: () => `${input.institutionCode}@${input.regionCode}`,
     });
     const institution = await context.loaders.institution.load(input.institutionCode);
-    return { institution: institution!, agreement: await context.em.findOneOrFail(Agreement, { id }) };
+    return { institution: institution!, agreement: await findAgreement(context.em, id) };
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: '当前协议 — the current agreement with the institution\'s own region (the latest by start date)' })

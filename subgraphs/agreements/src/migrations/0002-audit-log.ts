@@ -1,0 +1,3 @@
+import { auditTableSql, sqlMigration } from '@pq/kit';
+
+export default sqlMigration(auditTableSql('agreements'));

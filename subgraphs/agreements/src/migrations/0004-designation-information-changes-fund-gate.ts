@@ -1,0 +1,47 @@
+import { sqlMigration } from '@pq/kit';
+
+export default sqlMigration([
+    `create table agreements.designation_application (
+       id uuid primary key,
+       institution_code varchar(12) not null,
+       name text not null,
+       kind text not null,
+       region_code varchar(6) not null,
+       owner text,
+       conditions jsonb not null,
+       materials jsonb not null,
+       findings jsonb not null,
+       status text not null,
+       due_by date,
+       on_site_evaluated boolean not null default false,
+       falsified_materials boolean not null default false,
+       submitted_on date not null,
+       decided_on date,
+       created_at timestamptz not null default now())`,
+    `create index designation_code_index on agreements.designation_application (institution_code, status)`,
+    `create index designation_queue_index on agreements.designation_application (status, due_by)`,
+    `create table agreements.designation_step (
+       id uuid primary key,
+       application_id uuid not null references agreements.designation_application (id) deferrable initially deferred,
+       action text not null,
+       to_status text not null,
+       actor text not null,
+       happened_on date not null,
+       note text,
+       recorded_at timestamptz not null default now())`,
+    `create table agreements.fund_gate (
+       region_prefix text not null,
+       year int not null,
+       inpatient_closed boolean not null,
+       primary key (region_prefix, year))`,
+    `create table agreements.information_change (
+       id uuid primary key,
+       institution_code varchar(12) not null references agreements.institution (code),
+       changes jsonb not null,
+       changed_on date not null,
+       filed_on date not null,
+       review_by date not null,
+       status text not null,
+       decided_on date,
+       note text)`,
+]);
