@@ -3,7 +3,10 @@ import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { AppealResolver, InstitutionAppealsResolver, PersonAppealsResolver, ScoreRecordAppealsResolver } from './resolvers/appeal.resolver';
 import { Institution, Person, ScoreRecord } from './resolvers/appeal.types';
-import { referenceResolvers } from './resolvers/references';
+import { appealReference } from './resolvers/appeal.reference';
+import { institutionReference } from './resolvers/institution.reference';
+import { personReference } from './resolvers/person.reference';
+import { scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -11,5 +14,5 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // Extension-only entities: reachable from no root field, so they must be named.
       orphanedTypes: [Person, ScoreRecord, Institution],
       authChecker,
-    }, referenceResolvers);
+    }, { Person: personReference, ScoreRecord: scoreRecordReference, Institution: institutionReference, Appeal: appealReference });
 }

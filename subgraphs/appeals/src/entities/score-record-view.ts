@@ -28,13 +28,3 @@ export class ScoreRecordView {
   @Property({ type: 'date', nullable: true })
   appealBy?: string | null;
 }
-
-/** Appeals' read model of institutions, for agreement disputes and region scope. */
-@Entity({ tableName: 'institution_view' })
-export class InstitutionView {
-  @PrimaryKey({ type: 'string', length: 12 })
-  code!: string;
-
-  @Property({ type: 'string', length: 6 })
-  regionCode!: string;
-}

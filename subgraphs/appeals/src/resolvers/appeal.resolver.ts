@@ -1,11 +1,12 @@
 import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, provisionalDeadlineDescription, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
-import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
+import { AppealStepCommand, takeAppealStep } from '../commands/appeal-steps';
 import { OPEN_APPEAL_STATUSES } from '../domain/appeal';
 import { AppealAction } from '../domain/appeal-machine';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
+import { appealQueue, countAppealQueue } from '../repositories/appeals';
 import type { Context } from './context';
 import {
   AppealConnection,
@@ -77,14 +78,14 @@ export class AppealResolver {
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '申诉决定 — uphold with reasons, or change the score; a change reaches scores and status (A4)' })
   decideAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
-    const request: StepRequest = {
+    const command: AppealStepCommand = {
       appealId: input.appealId,
       action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
       reason: input.reason,
       newPoints: input.newPoints,
       on: input.decidedOn,
     };
-    return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, request));
+    return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, command));
   }
 
   @Authorized(PERMISSIONS.appealQueue)
@@ -98,20 +99,10 @@ export class AppealResolver {
     const region = filter?.regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
     const limit = pageSize(first);
-    const build = () => {
-      const qb = context.em.createQueryBuilder(Appeal, 'a').where({ status: { $in: filter?.statuses ?? [...OPEN_APPEAL_STATUSES] }, regionCode: { $like: `${region}%` } });
-      if (filter?.dueBefore) qb.andWhere({ decideBy: { $lte: filter.dueBefore } });
-      if (filter?.subject) qb.andWhere({ subject: filter.subject });
-      return qb;
-    };
-    const page = build().orderBy({ decideBy: 'asc', id: 'asc' }).limit(limit + 1);
-    const cursor = decodeCursor(after);
-    if (cursor) {
-      const [decideBy, id] = cursor.split('|');
-      page.andWhere('(a.decide_by, a.id) > (?, ?)', [decideBy, id]);
-    }
-    const rows = await page.getResult();
-    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => build().getCount());
+    const queue = { statuses: filter?.statuses ?? OPEN_APPEAL_STATUSES, regionPrefix: region, dueBefore: filter?.dueBefore, subject: filter?.subject };
+    const cursor = decodeCursor(after)?.split('|');
+    const rows = await appealQueue(context.em, queue, limit + 1, cursor && { decideBy: cursor[0], id: cursor[1] });
+    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => countAppealQueue(context.em, queue));
   }
 
   @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应作出决定日期', 'decideBy') })
