@@ -18,7 +18,7 @@ export class ScoreRecordView {
   @Property({ type: 'date' })
   decidedOn!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   documentNumber!: string;
 
   @Property({ type: 'string', length: 6, nullable: true })

@@ -78,8 +78,9 @@ export async function visibleAppealsBy(em: EntityManager, caller: Caller, key: '
   return appeals.filter((appeal) => appealVisible(caller, appeal));
 }
 
+/** Through the entity manager: findRows reads scalar columns only, and a step's appeal is a relation. */
 export function stepsByAppeals(em: EntityManager, appealIds: string[]): Promise<AppealStep[]> {
-  return findRows(em, AppealStep, { appealId: appealIds }, { recordedAt: 'asc' });
+  return em.find(AppealStep, { appealId: { $in: appealIds } }, { orderBy: { recordedAt: 'asc' } });
 }
 
 export interface AppealQueueFilter {
