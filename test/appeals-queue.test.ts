@@ -17,7 +17,7 @@ async function pages(filter: object, first: number) {
   const nodes: { id: string; decideBy: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const { data, errors } = await stack.query(QUEUE, { f: filter, first, after }, agency);
+    const { data, errors }: { data?: any; errors?: unknown } = await stack.query(QUEUE, { f: filter, first, after }, agency);
     expect(errors).toBeUndefined();
     nodes.push(...data.appealQueue.edges.map((e: any) => e.node));
     if (!data.appealQueue.pageInfo.hasNextPage) return { nodes, totalCount: data.appealQueue.totalCount };
