@@ -1,12 +1,11 @@
 import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
-import { AppealResolver, InstitutionAppealsResolver, PersonAppealsResolver, ScoreRecordAppealsResolver } from './resolvers/appeal.resolver';
-import { Institution, Person, ScoreRecord } from './resolvers/appeal.types';
 import { appealReference } from './resolvers/appeal.reference';
-import { institutionReference } from './resolvers/institution.reference';
-import { personReference } from './resolvers/person.reference';
-import { scoreRecordReference } from './resolvers/score-record.reference';
+import { AppealResolver } from './resolvers/appeal.resolver';
+import { Institution, InstitutionAppealsResolver, institutionReference } from './resolvers/institution.reference';
+import { Person, PersonAppealsResolver, personReference } from './resolvers/person.reference';
+import { ScoreRecord, ScoreRecordAppealsResolver, scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({

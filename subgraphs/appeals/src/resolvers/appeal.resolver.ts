@@ -17,10 +17,11 @@ import {
   FileAgreementDisputeInput,
   FileAppealInput,
   FileAppealPayload,
-  Institution,
-  Person,
-  ScoreRecord,
 } from './appeal.types';
+// Loaded in this order, the extended types keep their order in the committed SDL.
+import { Person } from './person.reference';
+import { ScoreRecord } from './score-record.reference';
+import { Institution } from './institution.reference';
 
 /** Every appeal mutation: one transaction, idempotent, audited, answering with the appeal. */
 async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
@@ -128,35 +129,5 @@ export class AppealResolver {
   @FieldResolver(() => [AppealStep], { description: '处理记录 — every step with actor, date and note, oldest first' })
   steps(@Root() appeal: Appeal, @Ctx() context: Context): Promise<AppealStep[]> {
     return context.loaders.stepsByAppeal.load(appeal.id);
-  }
-}
-
-@Resolver(() => Person)
-export class PersonAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '未结申诉 — appeals still open, oldest first' })
-  async openAppeals(@Root() person: Person, @Ctx() context: Context): Promise<Appeal[]> {
-    const appeals = await context.loaders.appealsByPerson.load(person.code);
-    return appeals.filter((a) => OPEN_APPEAL_STATUSES.includes(a.status));
-  }
-
-  @FieldResolver(() => [Appeal], { description: '全部申诉 — every appeal of the person, oldest first' })
-  appeals(@Root() person: Person, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByPerson.load(person.code);
-  }
-}
-
-@Resolver(() => ScoreRecord)
-export class ScoreRecordAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '申诉 — appeals against this score record' })
-  appeals(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByScoreRecord.load(record.id);
-  }
-}
-
-@Resolver(() => Institution)
-export class InstitutionAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '申诉与协议争议 — appeals of the institution\'s staff and its agreement disputes, oldest first' })
-  appeals(@Root() institution: Institution, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByInstitution.load(institution.code);
   }
 }
