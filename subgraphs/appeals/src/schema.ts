@@ -1,9 +1,11 @@
 import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
-import { AppealResolver, InstitutionAppealsResolver, PersonAppealsResolver, ScoreRecordAppealsResolver } from './resolvers/appeal.resolver';
-import { Institution, Person, ScoreRecord } from './resolvers/appeal.types';
-import { referenceResolvers } from './resolvers/references';
+import { appealReference } from './resolvers/appeal.reference';
+import { AppealResolver } from './resolvers/appeal.resolver';
+import { Institution, InstitutionAppealsResolver, institutionReference } from './resolvers/institution.reference';
+import { Person, PersonAppealsResolver, personReference } from './resolvers/person.reference';
+import { ScoreRecord, ScoreRecordAppealsResolver, scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -11,5 +13,5 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // Extension-only entities: reachable from no root field, so they must be named.
       orphanedTypes: [Person, ScoreRecord, Institution],
       authChecker,
-    }, referenceResolvers);
+    }, { Person: personReference, ScoreRecord: scoreRecordReference, Institution: institutionReference, Appeal: appealReference });
 }

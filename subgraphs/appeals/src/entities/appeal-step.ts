@@ -1,38 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ObjectType } from 'type-graphql';
 import { AppealStatus } from '../domain/appeal';
+import { Appeal } from './appeal';
 
 @ObjectType({ description: '申诉处理记录 — one step of an appeal: who, when, what, with a note' })
 @Entity({ tableName: 'appeal_step' })
+@Index({ name: 'appeal_step_appeal_index', properties: ['appealId', 'recordedAt'] })
 export class AppealStep {
   [OptionalProps]?: 'recordedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'uuid' })
+  // Deferred: an appeal and its first step are inserted in one flush, in either order.
+  @ManyToOne(() => Appeal, { mapToPk: true, fieldName: 'appeal_id', foreignKeyName: 'appeal_step_appeal_id_fkey', deleteRule: 'no action', updateRule: 'no action', deferMode: DeferMode.INITIALLY_DEFERRED })
   appealId!: string;
 
   @Field({ description: '操作 — the step taken' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   action!: string;
 
   @Field(() => AppealStatus, { nullable: true, description: '原状态 — status before' })
-  @Enum({ items: () => AppealStatus, nullable: true })
+  @Property({ type: 'text', nullable: true })
   fromStatus?: AppealStatus | null;
 
   @Field(() => AppealStatus, { description: '新状态 — status after' })
-  @Enum({ items: () => AppealStatus })
+  @Property({ type: 'text' })
   toStatus!: AppealStatus;
 
   @Field({ description: '操作人 — who (user id)' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   actor!: string;
 
   @Field({ description: '操作人角色 — their role' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   actorRole!: string;
 
   @Field(() => DateScalar, { description: '日期 — on' })
@@ -40,7 +43,7 @@ export class AppealStep {
   happenedOn!: string;
 
   @Field(() => Date, { description: '记录时间 — recorded at' })
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
 
   @Field(() => String, { nullable: true, description: '说明 — note' })

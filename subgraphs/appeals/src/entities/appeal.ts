@@ -7,6 +7,14 @@ import { AppealStatus, AppealSubject } from '../domain/appeal';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '异议申诉 — an appeal against a score or a status decision (002 art.41–44), or an agreement dispute (003 art.35)' })
 @Entity({ tableName: 'appeal' })
+@Index({ name: 'appeal_person_index', properties: ['personCode', 'status'] })
+@Index({ name: 'appeal_institution_index', properties: ['institutionCode', 'status'] })
+@Index({ name: 'appeal_queue_index', properties: ['status', 'decideBy', 'id'] })
+// A1: one open appeal per decision, kept by the database even under concurrent filings.
+@Index({
+  name: 'appeal_one_open_per_record',
+  expression: `create unique index appeal_one_open_per_record on appeals.appeal (score_record_id) where status in ('FILED', 'EXPLAINED', 'ESCALATED', 'EXPERT_REVIEW')`,
+})
 export class Appeal {
   [OptionalProps]?: 'createdAt' | 'escalated';
 
@@ -15,22 +23,19 @@ export class Appeal {
   id: string = randomUUID();
 
   @Field(() => AppealSubject, { description: '申诉对象 — a score record or an agreement decision' })
-  @Enum({ items: () => AppealSubject })
+  @Enum({ items: () => AppealSubject, default: AppealSubject.SCORE })
   subject!: AppealSubject;
 
-  @Index()
   @Property({ type: 'uuid', nullable: true })
   scoreRecordId?: string | null;
 
   @Field(() => String, { nullable: true, description: '被申诉决定文书号 — for an agreement dispute: the agreement decision' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   decisionDocument?: string | null;
 
-  @Index()
   @Property({ type: 'string', length: 16, nullable: true })
   personCode?: string | null;
 
-  @Index()
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
@@ -38,10 +43,10 @@ export class Appeal {
   regionCode!: string;
 
   @Field(() => AppealStatus, { description: '申诉状态 — status' })
-  @Enum({ items: () => AppealStatus })
+  @Property({ type: 'text' })
   status!: AppealStatus;
 
-  @Enum({ items: () => AppealStatus, nullable: true })
+  @Property({ type: 'text', nullable: true })
   statusBeforeExpertReview?: AppealStatus | null;
 
   @Field(() => DateScalar, { nullable: true, description: '专家评审开始日期 — expert review started on (its time does not count, A3–A4)' })
@@ -76,9 +81,9 @@ export class Appeal {
   @Property({ type: 'integer', nullable: true })
   newPoints?: number | null;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   filedBy!: string;
 
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

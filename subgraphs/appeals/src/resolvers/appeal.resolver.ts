@@ -1,11 +1,12 @@
 import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, provisionalDeadlineDescription, runMutation, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
-import { StepRequest, takeAppealStep } from '../commands/appeal-steps';
+import { AppealStepCommand, takeAppealStep } from '../commands/appeal-steps';
 import { OPEN_APPEAL_STATUSES } from '../domain/appeal';
 import { AppealAction } from '../domain/appeal-machine';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
+import { appealQueue, countAppealQueue } from '../repositories/appeals';
 import type { Context } from './context';
 import {
   AppealConnection,
@@ -16,10 +17,11 @@ import {
   FileAgreementDisputeInput,
   FileAppealInput,
   FileAppealPayload,
-  Institution,
-  Person,
-  ScoreRecord,
 } from './appeal.types';
+// Loaded in this order, the extended types keep their order in the committed SDL.
+import { Person } from './person.reference';
+import { ScoreRecord } from './score-record.reference';
+import { Institution } from './institution.reference';
 
 /** Every appeal mutation: one transaction, idempotent, audited, answering with the appeal. */
 async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
@@ -77,14 +79,14 @@ export class AppealResolver {
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '申诉决定 — uphold with reasons, or change the score; a change reaches scores and status (A4)' })
   decideAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
-    const request: StepRequest = {
+    const command: AppealStepCommand = {
       appealId: input.appealId,
       action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
       reason: input.reason,
       newPoints: input.newPoints,
       on: input.decidedOn,
     };
-    return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, request));
+    return appealMutation(context, 'decideAppeal', input, (em) => takeAppealStep(em, context, command));
   }
 
   @Authorized(PERMISSIONS.appealQueue)
@@ -98,20 +100,10 @@ export class AppealResolver {
     const region = filter?.regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
     const limit = pageSize(first);
-    const build = () => {
-      const qb = context.em.createQueryBuilder(Appeal, 'a').where({ status: { $in: filter?.statuses ?? [...OPEN_APPEAL_STATUSES] }, regionCode: { $like: `${region}%` } });
-      if (filter?.dueBefore) qb.andWhere({ decideBy: { $lte: filter.dueBefore } });
-      if (filter?.subject) qb.andWhere({ subject: filter.subject });
-      return qb;
-    };
-    const page = build().orderBy({ decideBy: 'asc', id: 'asc' }).limit(limit + 1);
-    const cursor = decodeCursor(after);
-    if (cursor) {
-      const [decideBy, id] = cursor.split('|');
-      page.andWhere('(a.decide_by, a.id) > (?, ?)', [decideBy, id]);
-    }
-    const rows = await page.getResult();
-    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => build().getCount());
+    const queue = { statuses: filter?.statuses ?? OPEN_APPEAL_STATUSES, regionPrefix: region, dueBefore: filter?.dueBefore, subject: filter?.subject };
+    const cursor = decodeCursor(after)?.split('|');
+    const rows = await appealQueue(context.em, queue, limit + 1, cursor && { decideBy: cursor[0], id: cursor[1] });
+    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => countAppealQueue(context.em, queue));
   }
 
   @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应作出决定日期', 'decideBy') })
@@ -137,35 +129,5 @@ export class AppealResolver {
   @FieldResolver(() => [AppealStep], { description: '处理记录 — every step with actor, date and note, oldest first' })
   steps(@Root() appeal: Appeal, @Ctx() context: Context): Promise<AppealStep[]> {
     return context.loaders.stepsByAppeal.load(appeal.id);
-  }
-}
-
-@Resolver(() => Person)
-export class PersonAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '未结申诉 — appeals still open, oldest first' })
-  async openAppeals(@Root() person: Person, @Ctx() context: Context): Promise<Appeal[]> {
-    const appeals = await context.loaders.appealsByPerson.load(person.code);
-    return appeals.filter((a) => OPEN_APPEAL_STATUSES.includes(a.status));
-  }
-
-  @FieldResolver(() => [Appeal], { description: '全部申诉 — every appeal of the person, oldest first' })
-  appeals(@Root() person: Person, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByPerson.load(person.code);
-  }
-}
-
-@Resolver(() => ScoreRecord)
-export class ScoreRecordAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '申诉 — appeals against this score record' })
-  appeals(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByScoreRecord.load(record.id);
-  }
-}
-
-@Resolver(() => Institution)
-export class InstitutionAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '申诉与协议争议 — appeals of the institution\'s staff and its agreement disputes, oldest first' })
-  appeals(@Root() institution: Institution, @Ctx() context: Context): Promise<Appeal[]> {
-    return context.loaders.appealsByInstitution.load(institution.code);
   }
 }

@@ -1,28 +1,7 @@
 import { ConnectionType, DateScalar } from '@pq/kit';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppealStatus, AppealSubject } from '../domain/appeal';
 import { Appeal } from '../entities/appeal';
-
-@Directive('@key(fields: "code")')
-@ObjectType({ description: '医药机构相关人员 — a registered person; appeals adds their appeals' })
-export class Person {
-  @Field(() => ID, { description: '医保相关人员代码 — national personnel code' })
-  code!: string;
-}
-
-@Directive('@key(fields: "id")')
-@ObjectType({ description: '记分记录 — a score record, owned by scoring; appeals adds the appeals against it' })
-export class ScoreRecord {
-  @Field(() => ID, { description: '记分记录标识 — score record id' })
-  id!: string;
-}
-
-@Directive('@key(fields: "code")')
-@ObjectType({ description: '定点医药机构 — an institution, owned by agreements; appeals adds its appeals and disputes' })
-export class Institution {
-  @Field(() => ID, { description: '定点医药机构代码 — institution code' })
-  code!: string;
-}
 
 @InputType({ description: '提出申诉 — a written appeal (002 form 5)' })
 export class FileAppealInput {

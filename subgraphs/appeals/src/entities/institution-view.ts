@@ -1,0 +1,11 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Appeals' read model of institutions, for agreement disputes and region scope. */
+@Entity({ tableName: 'institution_view' })
+export class InstitutionView {
+  @PrimaryKey({ type: 'string', length: 12 })
+  code!: string;
+
+  @Property({ type: 'string', length: 6 })
+  regionCode!: string;
+}

@@ -1,0 +1,12 @@
+import type { EntityManager } from '@pq/kit';
+import { InstitutionView } from '../entities/institution-view';
+
+/** Appeals' read model of agreements' institutions: all of its SQL. */
+
+export function findInstitution(em: EntityManager, code: string): Promise<InstitutionView | null> {
+  return em.findOne(InstitutionView, { code });
+}
+
+export async function keepInstitution(em: EntityManager, institution: { code: string; regionCode: string }): Promise<void> {
+  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
+}
