@@ -1,19 +1,22 @@
 import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import { AgreementMeasureView } from './entities/agreement-measure-view';
 import { AgreementStatusInterval } from './entities/agreement-status-interval';
 import { InstitutionView } from './entities/institution-view';
 import { Person } from './entities/person';
 import { Registration } from './entities/registration';
+import { SanctionView } from './entities/sanction-view';
 import { StatusInterval } from './entities/status-interval';
 import { rederiveDuePersons } from './commands/derive-status';
-import { eventHandlers, outbox } from './events/outbox';
+import { eventHandlers } from './events/consumers';
+import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
-  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementStatusInterval],
+  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementStatusInterval, SanctionView, AgreementMeasureView],
   migrations,
   buildSchema,
   createLoaders,

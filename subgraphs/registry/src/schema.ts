@@ -2,11 +2,13 @@ import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { ClaimsResolver } from './resolvers/claims.resolver';
+import { institutionReference } from './resolvers/institution.reference';
 import { InstitutionPersonnelResolver } from './resolvers/institution.resolver';
+import { personReference } from './resolvers/person.reference';
 import { PersonResolver } from './resolvers/person.resolver';
-import { referenceResolvers } from './resolvers/references';
+import { registrationReference } from './resolvers/registration.reference';
 import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker }, { ...personReference, ...registrationReference, ...institutionReference });
 }

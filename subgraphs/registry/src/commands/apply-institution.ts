@@ -1,37 +1,11 @@
-import { EntityManager, EventPayloads, queryRows } from '@pq/kit';
-import { InstitutionView } from '../entities/institution-view';
-
-type AgreementPayload = NonNullable<EventPayloads['InstitutionUpserted']['agreement']>;
-
-/** Keeps registry's read model of an institution and of its agreements' statuses day by day. */
-export async function applyInstitution(em: EntityManager, institution: EventPayloads['InstitutionUpserted']): Promise<void> {
-  await em.upsert(InstitutionView, { code: institution.code, kind: institution.kind, regionCode: institution.regionCode });
-  if (institution.agreement) await recordAgreementStatus(em, institution.code, institution.agreement);
-}
+import type { EntityManager, EventPayloads } from '@pq/kit';
+import { recordAgreementStatus, upsertInstitution } from '../repositories/institutions';
 
 /**
- * The agreement's status from `statusSince` on: the interval open on that day is closed there and
- * what was recorded from that day on is replaced (a measure effective on an earlier day rewrites
- * those days). The same status again (an import, a department-level measure) only refreshes the
- * validity. Events written before `statusSince` existed count from the first day of validity.
+ * Keeps registry's read model of an institution and of its agreements' statuses day by day.
+ * Events written before `statusSince` existed count from the first day of validity.
  */
-async function recordAgreementStatus(em: EntityManager, institutionCode: string, agreement: AgreementPayload): Promise<void> {
-  const agreementKey = [institutionCode, agreement.validFrom];
-  const since = agreement.statusSince ?? agreement.validFrom;
-  const [current] = await queryRows<{ status: string }>(em, {
-    text: `select status from registry.agreement_status_interval where institution_code = $1 and agreement_valid_from = $2 and valid_to is null`,
-    values: agreementKey,
-  });
-  if (current?.status !== agreement.status) {
-    await queryRows(em, { text: `delete from registry.agreement_status_interval where institution_code = $1 and agreement_valid_from = $2 and valid_from >= $3`, values: [...agreementKey, since] });
-    await queryRows(em, {
-      text: `update registry.agreement_status_interval set valid_to = $3 where institution_code = $1 and agreement_valid_from = $2 and (valid_to is null or valid_to > $3)`,
-      values: [...agreementKey, since],
-    });
-    await queryRows(em, {
-      text: `insert into registry.agreement_status_interval (institution_code, agreement_valid_from, agreement_valid_until, status, valid_from, valid_to) values ($1, $2, $3, $4, $5, null)`,
-      values: [...agreementKey, agreement.validUntil, agreement.status, since],
-    });
-  }
-  await queryRows(em, { text: `update registry.agreement_status_interval set agreement_valid_until = $3 where institution_code = $1 and agreement_valid_from = $2`, values: [...agreementKey, agreement.validUntil] });
+export async function applyInstitution(em: EntityManager, institution: EventPayloads['InstitutionUpserted']): Promise<void> {
+  await upsertInstitution(em, institution);
+  if (institution.agreement) await recordAgreementStatus(em, institution.code, institution.agreement, institution.agreement.statusSince ?? institution.agreement.validFrom);
 }

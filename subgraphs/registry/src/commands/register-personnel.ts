@@ -1,33 +1,54 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates } from '@pq/kit';
-import { birthDateOfIdNumber, genderOfIdNumber, LIVE_STATUSES, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
+import { BatchRejectedError, DomainError, EntityManager, EntryProblem, IsoDate, lockAggregates } from '@pq/kit';
+import { birthDateOfIdNumber, Gender, genderOfIdNumber, PersonnelCategory, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
 import { registrationProblem } from '../domain/registration';
 import { personHold } from '../domain/status';
-import { AgreementStatusInterval } from '../entities/agreement-status-interval';
-import { InstitutionView } from '../entities/institution-view';
-import { Person } from '../entities/person';
-import { Registration } from '../entities/registration';
-import { outbox } from '../events/outbox';
-import type { Context } from '../resolvers/context';
-import type { RegisterPersonnelInput } from '../resolvers/person.types';
+import { publishPersonsRegistered } from '../events/publish';
+import { agreementStatusesOf, findInstitution } from '../repositories/institutions';
 import { loadPersonCauses } from '../repositories/person-causes';
+import { createPerson, personsForChange } from '../repositories/persons';
+import { createRegistration, liveRegistrationsOf, saveRegistrations } from '../repositories/registrations';
+import { Actor, assertActorActsFor } from './actor';
 import { rederivePersons } from './derive-status';
+
+/** One person of a registration batch (002 form 2). */
+export interface PersonnelEntry {
+  code: string;
+  name: string;
+  idNumber: string;
+  category: PersonnelCategory;
+  /** Default: from the ID number. */
+  gender?: Gender | null;
+  phone?: string | null;
+  practiceType?: string | null;
+  practiceCategory?: string | null;
+  practiceScope?: string | null;
+  professionalTitle?: string | null;
+  /** Default: today. */
+  registeredOn?: IsoDate | null;
+}
+
+/** A registration batch by one institution (002 art.13). */
+export interface RegisterPersonnel {
+  institutionCode: string;
+  people: PersonnelEntry[];
+}
 
 /**
  * A registration batch by one institution (002 art.13). Every entry is checked first; one bad
  * entry refuses the whole batch with one problem per bad entry, and nothing is stored.
  * Returns the new registration ids in input order.
  */
-export async function registerPersonnel(em: EntityManager, context: Context, input: RegisterPersonnelInput): Promise<string[]> {
+export async function registerPersonnel(em: EntityManager, actor: Actor, input: RegisterPersonnel): Promise<string[]> {
   if (input.people.length === 0) throw new DomainError('BAD_USER_INPUT', 'a registration batch needs at least one person');
-  const today = context.clock.today();
-  const institution = await em.findOne(InstitutionView, { code: input.institutionCode });
-  const agreements = await findRows(em, AgreementStatusInterval, { institutionCode: input.institutionCode });
-  assertActsFor(context, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
+  const today = actor.clock.today();
+  const institution = await findInstitution(em, input.institutionCode);
+  const agreements = await agreementStatusesOf(em, input.institutionCode);
+  assertActorActsFor(actor, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
 
   const codes = input.people.map((p) => p.code);
   await lockAggregates(em, 'person', codes);
-  const persons = await em.find(Person, { code: { $in: codes } });
-  const liveRegistrations = await em.find(Registration, { personCode: { $in: codes }, status: { $in: [...LIVE_STATUSES] } });
+  const persons = await personsForChange(em, codes);
+  const liveRegistrations = await liveRegistrationsOf(em, codes);
   const causes = await loadPersonCauses(em, persons.map((p) => p.code));
 
   const problems: EntryProblem[] = [];
@@ -57,7 +78,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
   const registrations = input.people.map((entry) => {
     let person = persons.find((p) => p.code === entry.code);
     if (!person) {
-      person = em.create(Person, {
+      person = createPerson(em, {
         code: entry.code,
         name: entry.name,
         idNumber: entry.idNumber,
@@ -73,7 +94,7 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
       person.name = entry.name;
       person.phone = entry.phone ?? person.phone;
     }
-    const registration = em.create(Registration, {
+    const registration = createRegistration(em, {
       personCode: entry.code,
       institutionCode: input.institutionCode,
       status: RegistrationStatus.NORMAL,
@@ -86,22 +107,18 @@ export async function registerPersonnel(em: EntityManager, context: Context, inp
     });
     return { person, registration };
   });
-  await em.flush();
+  await saveRegistrations(em);
   await rederivePersons(em, codes, today);
-  await outbox.publishAll(
+  await publishPersonsRegistered(
     em,
     registrations.map(({ person, registration }) => ({
-      type: 'PersonRegistered' as const,
-      key: person.code,
-      payload: {
-        personCode: person.code,
-        name: person.name,
-        category: person.category,
-        institutionCode: registration.institutionCode,
-        regionCode: institution!.regionCode,
-        registrationId: registration.id,
-        registeredOn: registration.registeredOn,
-      },
+      personCode: person.code,
+      name: person.name,
+      category: person.category,
+      institutionCode: registration.institutionCode,
+      regionCode: institution!.regionCode,
+      registrationId: registration.id,
+      registeredOn: registration.registeredOn,
     })),
   );
   return registrations.map(({ registration }) => registration.id);

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * Registry's read model of the agreements of every institution, day by day (G1, E3): each
@@ -7,6 +7,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  * and its status on that day — a suspension since lifted still stops payment for its days.
  */
 @Entity({ tableName: 'agreement_status_interval' })
+@Check({ name: 'agreement_status_interval_check', expression: 'valid_to is null or valid_to > valid_from' })
 export class AgreementStatusInterval {
   @PrimaryKey({ type: 'string', length: 12 })
   institutionCode!: string;
@@ -18,7 +19,7 @@ export class AgreementStatusInterval {
   @Property({ type: 'date' })
   agreementValidUntil!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   status!: string;
 
   @PrimaryKey({ type: 'date' })

@@ -6,7 +6,7 @@ export class InstitutionView {
   @PrimaryKey({ type: 'string', length: 12 })
   code!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   kind!: 'MEDICAL' | 'PHARMACY';
 
   @Property({ type: 'string', length: 6 })

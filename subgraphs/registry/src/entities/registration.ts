@@ -1,27 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
+import { Person } from './person';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '登记备案 — a person registered at one institution' })
 @Entity({ tableName: 'registration' })
+@Index({ name: 'registration_institution_code_index', properties: ['institutionCode', 'status'] })
+// R4/R5: one live registration per person and institution; a terminated or cancelled one may be followed by a new one.
+@Index({
+  name: 'registration_live_unique',
+  expression: `create unique index registration_live_unique on registry.registration (person_code, institution_code) where status in ('NORMAL', 'SUSPENDED')`,
+})
 export class Registration {
   @Field(() => ID, { description: '登记备案标识 — registration id' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Index()
-  @Property({ type: 'string', length: 16 })
+  @Index({ name: 'registration_person_code_index' })
+  @ManyToOne(() => Person, { mapToPk: true, fieldName: 'person_code', foreignKeyName: 'registration_person_code_fkey', deferMode: 'deferred', updateRule: 'no action', deleteRule: 'no action' })
   personCode!: string;
 
-  @Index()
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
   @Field(() => RegistrationStatus, { description: '登记备案状态 — status at this institution' })
-  @Enum({ items: () => RegistrationStatus })
+  @Property({ type: 'text' })
   status!: RegistrationStatus;
 
   @Field(() => DateScalar, { nullable: true, description: '服务承诺签署日期 — when the service commitment was signed (R8)' })
@@ -37,22 +43,22 @@ export class Registration {
   cancelledOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '取消原因 — why the registration was cancelled (R4)' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   cancelReason?: string | null;
 
   @Field(() => String, { nullable: true, description: '执业类型 — practice type' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   practiceType?: string | null;
 
   @Field(() => String, { nullable: true, description: '执业类别 — practice category' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   practiceCategory?: string | null;
 
   @Field(() => String, { nullable: true, description: '执业范围 — practice scope' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   practiceScope?: string | null;
 
   @Field(() => String, { nullable: true, description: '专业技术职务 — professional title' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   professionalTitle?: string | null;
 }

@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { RegistrationStatus } from '../domain/personnel';
+import { Registration } from './registration';
 
 /**
  * One stretch of a registration's status: [validFrom, validTo), validTo null while open.
  * "Status of registration R on date D" (E3) is one index lookup on (registration_id, valid_from).
  */
 @Entity({ tableName: 'status_interval' })
+@Index({ name: 'status_interval_registration_index', properties: ['registrationId', 'validFrom'] })
+@Index({ name: 'status_interval_person_index', properties: ['personCode', 'validFrom'] })
+@Check({ name: 'status_interval_check', expression: 'valid_to is null or valid_to > valid_from' })
 export class StatusInterval {
-  [OptionalProps]?: 'recordedAt';
+  [OptionalProps]?: 'recordedAt' | 'annulled';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => Registration, { mapToPk: true, fieldName: 'registration_id', foreignKeyName: 'status_interval_registration_id_fkey', deferMode: 'deferred', updateRule: 'no action', deleteRule: 'no action' })
   registrationId!: string;
 
   @Property({ type: 'string', length: 16 })
@@ -23,15 +27,15 @@ export class StatusInterval {
   institutionCode!: string;
 
   /** The status enforced on those days, as known on each of them. */
-  @Enum({ items: () => RegistrationStatus })
+  @Property({ type: 'text' })
   status!: RegistrationStatus;
 
   /** The status on those days once every later decision is known (appeals). */
-  @Enum({ items: () => RegistrationStatus })
+  @Property({ type: 'text' })
   statusAfterReview!: RegistrationStatus;
 
   /** The enforced status came from a sanction later annulled on appeal: refundable at liquidation (002 art.47–48). */
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   annulled!: boolean;
 
   @Property({ type: 'date' })
@@ -41,13 +45,13 @@ export class StatusInterval {
   validTo?: string | null;
 
   /** Why the status changed: registration, a sanction, an agreement measure, a cancellation… */
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   cause!: string;
 
   /** The decision document behind the change (notice number, agreement handling number). */
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   basisDocument?: string | null;
 
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
 }

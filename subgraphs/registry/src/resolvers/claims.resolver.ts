@@ -1,8 +1,8 @@
 import { DateScalar, DomainError, outOfScope, PERMISSIONS } from '@pq/kit';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { claimVerdict } from '../domain/eligibility';
-import { Person } from '../entities/person';
-import { ClaimLine, fetchClaimFacts } from '../loaders/claim-facts';
+import { ClaimLine, fetchClaimFacts } from '../repositories/claim-facts';
+import { findPerson } from '../repositories/persons';
 import type { Context } from './context';
 import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from './claims.types';
 import { institutionInScope } from './scope';
@@ -59,7 +59,7 @@ export class ClaimsResolver {
   @Query(() => PublicPersonStatus, { nullable: true, description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)' })
   async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID, { description: '代码 — the code' }) code: string): Promise<PublicPersonStatus | null> {
     // Public by design (R10): read past row scope, and only these four fields.
-    const person = await context.em.findOne(Person, { code });
+    const person = await findPerson(context.em, code);
     return person && { code: person.code, name: person.name, category: person.category, status: person.status };
   }
 }

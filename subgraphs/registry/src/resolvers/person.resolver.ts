@@ -1,12 +1,12 @@
-import { addDays, PERMISSIONS } from '@pq/kit';
+import { addDays, decodeCursor, PERMISSIONS, pageSize, toConnection } from '@pq/kit';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
+import { countPersons, personsPage } from '../repositories/persons';
 import type { Context } from './context';
 import { PersonConnection, PersonFilter, StatusChange } from './person.types';
-import { personsPage } from './persons-page';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -18,13 +18,16 @@ export class PersonResolver {
 
   @Authorized(PERMISSIONS.persons)
   @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order' })
-  persons(
+  async persons(
     @Ctx() context: Context,
     @Arg('filter', () => PersonFilter, { nullable: true, description: '筛选 — filter' }) filter?: PersonFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
-    return personsPage(context, filter ?? {}, first, after);
+    const limit = pageSize(first);
+    const rows = await personsPage(context.em, context.caller, filter ?? {}, decodeCursor(after), limit + 1);
+    for (const row of rows) context.loaders.person.prime(row.code, row);
+    return toConnection(PersonConnection, rows, limit, (p) => p.code, () => countPersons(context.em, context.caller, filter ?? {}));
   }
 
   @FieldResolver(() => String, { description: '身份证件号码（脱敏） — ID number with birth date and sequence masked, e.g. 370102********123X' })

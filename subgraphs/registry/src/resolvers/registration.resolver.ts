@@ -32,7 +32,7 @@ export class RegistrationResolver {
   @Authorized(PERMISSIONS.signCommitment)
   @Mutation(() => SignCommitmentPayload, { description: '签署服务承诺 — record the service commitment of a registration (R8)' })
   async signCommitment(@Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
-    const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input.registrationId, input.signedOn), {
+    const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input), {
       target: () => input.registrationId,
     });
     return { registration: (await context.loaders.registration.load(id))! };
@@ -41,7 +41,7 @@ export class RegistrationResolver {
   @Authorized(PERMISSIONS.cancelRegistration)
   @Mutation(() => CancelRegistrationPayload, { description: '取消登记备案 — the institution cancels the registration of a person who left (R4)' })
   async cancelRegistration(@Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
-    const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input.registrationId, input.on, input.reason), {
+    const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input), {
       target: () => input.registrationId,
     });
     return { registration: (await context.loaders.registration.load(id))! };

@@ -1,0 +1,9 @@
+import type { EventHandlers } from '@pq/kit';
+import { AgreementMeasureApplied } from './AgreementMeasureApplied';
+import { InstitutionUpserted } from './InstitutionUpserted';
+import { ReRegistrationBanChanged } from './ReRegistrationBanChanged';
+import { SanctionDecided } from './SanctionDecided';
+import { SanctionLifted } from './SanctionLifted';
+
+/** The events registry consumes: each records a fact and derives again what it bears on. */
+export const eventHandlers: EventHandlers = { InstitutionUpserted, SanctionDecided, SanctionLifted, ReRegistrationBanChanged, AgreementMeasureApplied };

@@ -1,0 +1,7 @@
+import { EntityManager, listLoader } from '@pq/kit';
+import { registrationsOfPersons } from '../repositories/registrations';
+
+/** All registrations of a person, cancelled ones included, oldest first. */
+export function registrationsByPersonLoader(em: EntityManager) {
+  return listLoader((codes: string[]) => registrationsOfPersons(em, codes), (registration) => registration.personCode);
+}

@@ -1,0 +1,3 @@
+import { auditTableSql, sqlMigration } from '@pq/kit';
+
+export const auditLog = sqlMigration(auditTableSql('registry'));

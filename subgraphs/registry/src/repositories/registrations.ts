@@ -1,0 +1,129 @@
+import type { RequiredEntityData } from '@mikro-orm/core';
+import { Caller, EntityManager, findRows, queryRows, toEntities } from '@pq/kit';
+import { LIVE_STATUSES, RegistrationStatus } from '../domain/personnel';
+import { Person } from '../entities/person';
+import { Registration } from '../entities/registration';
+import { registrationScope } from './scope';
+
+/** Registrations by id, for reading (the registration loader). */
+export function registrationsByIds(em: EntityManager, ids: string[]): Promise<Registration[]> {
+  return findRows(em, Registration, { id: ids });
+}
+
+/** Which of these registrations the caller may see. */
+export async function visibleRegistrationIds(em: EntityManager, caller: Caller, ids: string[]): Promise<Set<string>> {
+  const scope = registrationScope(caller, 2);
+  const rows = await queryRows<{ id: string }>(em, {
+    text: `select r.id from registry.registration r where r.id = any($1::uuid[])${scope ? ` and ${scope.sql}` : ''}`,
+    values: [ids, ...(scope?.values ?? [])],
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** All registrations of these persons, cancelled ones included, oldest first. */
+export function registrationsOfPersons(em: EntityManager, personCodes: string[]): Promise<Registration[]> {
+  return findRows(em, Registration, { personCode: personCodes }, { registeredOn: 'asc', institutionCode: 'asc' });
+}
+
+/** The normal or suspended registrations of these persons (R4/R5: one per institution). */
+export function liveRegistrationsOf(em: EntityManager, personCodes: string[]): Promise<Registration[]> {
+  return em.find(Registration, { personCode: { $in: personCodes }, status: { $in: [...LIVE_STATUSES] } });
+}
+
+/** A registration to change, managed. */
+export function findRegistration(em: EntityManager, id: string): Promise<Registration | null> {
+  return em.findOne(Registration, { id });
+}
+
+/** Reads a registration again: what a transaction that held its person's lock before wrote. */
+export async function refreshRegistration(em: EntityManager, registration: Registration): Promise<void> {
+  await em.refresh(registration);
+}
+
+export function createRegistration(em: EntityManager, data: RequiredEntityData<Registration>): Registration {
+  return em.create(Registration, data);
+}
+
+/** Writes the persons and registrations created or changed in this unit of work. */
+export function saveRegistrations(em: EntityManager): Promise<void> {
+  return em.flush();
+}
+
+/** One page of one institution's personnel: persons with a registration there, in code order. */
+export interface PersonnelPageKey {
+  institutionCode: string;
+  /** Only registrations with this status there; by default every one not cancelled. */
+  status: RegistrationStatus | null;
+  /** Rows to read: the page size plus one, which tells whether a next page exists. */
+  limit: number;
+  /** Codes after this one (a keyset cursor); '' for the first page. */
+  after: string;
+}
+
+/** One `totalCount`: an institution's personnel with a registration status there (null: every one not cancelled). */
+export interface PersonnelCountKey {
+  institutionCode: string;
+  status: RegistrationStatus | null;
+}
+
+/** `status` null means every registration that is not cancelled. */
+const REGISTRATION_STATUS = `(case when $2::text is null then r.status <> 'CANCELLED' else r.status = $2 end)`;
+
+/**
+ * The pages of `Institution.personnel` for many institutions, in key order: one statement per
+ * page shape (status, size, cursor — the same for all institutions of one list), a lateral keyset
+ * page per institution over the institution's person codes as an array (see persons.ts). No
+ * person-scope condition: the resolver admits only callers who may read the institution, and
+ * they may read everyone registered there.
+ */
+export async function personnelPages(em: EntityManager, keys: readonly PersonnelPageKey[]): Promise<Person[][]> {
+  const pages = new Map<string, Person[]>(keys.map((key) => [personnelPageKey(key), []]));
+  for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after]))) {
+    const { status, limit, after } = group[0];
+    const rows = await queryRows<Record<string, unknown> & { institution_code: string }>(em, {
+      name: 'pq_personnel_pages',
+      text: `select s.institution_code, p.*
+               from unnest($1::text[]) as s(institution_code)
+               cross join lateral (
+                 select p.* from registry.person p
+                  where p.code = any(array(select r.person_code from registry.registration r where r.institution_code = s.institution_code and ${REGISTRATION_STATUS}))
+                    and p.code > $3
+                  order by p.code limit $4) p`,
+      values: [group.map((key) => key.institutionCode), status, after, limit],
+    });
+    const persons = toEntities(em, Person, rows);
+    rows.forEach((row, i) => pages.get(personnelPageKey({ institutionCode: row.institution_code, status, limit, after }))!.push(persons[i]));
+  }
+  return keys.map((key) => pages.get(personnelPageKey(key))!);
+}
+
+/** `totalCount` of `Institution.personnel` for many institutions, in key order: one statement per status asked. */
+export async function personnelCounts(em: EntityManager, keys: readonly PersonnelCountKey[]): Promise<number[]> {
+  const counts = new Map<string, number>();
+  for (const group of groupBy(keys, (key) => String(key.status))) {
+    const rows = await queryRows<{ institution_code: string; persons: number }>(em, {
+      name: 'pq_personnel_counts',
+      text: `select r.institution_code, count(distinct r.person_code)::int as persons
+               from registry.registration r
+              where r.institution_code = any($1) and ${REGISTRATION_STATUS}
+              group by r.institution_code`,
+      values: [group.map((key) => key.institutionCode), group[0].status],
+    });
+    for (const row of rows) counts.set(personnelCountKey({ institutionCode: row.institution_code, status: group[0].status }), row.persons);
+  }
+  return keys.map((key) => counts.get(personnelCountKey(key)) ?? 0);
+}
+
+export const personnelPageKey = (key: PersonnelPageKey) => JSON.stringify([key.institutionCode, key.status, key.limit, key.after]);
+export const personnelCountKey = (key: PersonnelCountKey) => JSON.stringify([key.institutionCode, key.status]);
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
