@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { MAX_BATCHED_OPERATIONS } from '@pq/kit';
+import { MAX_BATCHED_OPERATIONS, observeRequestStatements } from '@pq/kit';
 import { graphqlClient } from '../scripts/src/client';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { errorCodes, startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
@@ -14,6 +14,10 @@ const JINING_ONLY = DEMO_PEOPLE.suspendedDoctor.code;
 const weihai = { role: 'CITY_AGENCY' as const, region: '3710', sub: 'weihai-agency' };
 const codeOf = (response: { errors?: any[] }) => response.errors?.[0]?.extensions?.code;
 const rawQuery = (url: string, token: string | undefined, query: string, variables: object = {}) => graphqlClient(url)(query, variables as Record<string, unknown>, token);
+const postJson = async (url: string, body: unknown, token: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as any };
+};
 
 describe('identity', () => {
   const sign = (claims: object, key = TEST_JWT_SECRET, alg = 'HS256', expires: string | number = '1h') =>
@@ -147,6 +151,20 @@ describe('personal data and audit', () => {
     expect(new Set(entries.map((entry: any) => `${entry.operation} ${entry.target}`))).toEqual(new Set([`read idNumber ${MULTI_SITE_DOCTOR}`]));
   });
 
+  test('each operation of a batch counts its own SQL statements under its own request id, as when sent alone', async () => {
+    const counted = new Map<string, number>();
+    observeRequestStatements((requestId, _service, statements) => counted.set(requestId, statements));
+    const token = await stack.token({});
+    const registry = stack.services.registry.url;
+    const operations = [`{ person(code: "${MULTI_SITE_DOCTOR}") { idNumber } }`, `{ persons(first: 3, filter: { regionPrefix: "37" }) { totalCount edges { node { code registrations { status } } } } }`].map((query) => ({ query }));
+    for (const [i, operation] of operations.entries()) await postJson(registry, operation, token, { 'x-request-id': `alone-${i}` });
+    await postJson(registry, operations.map((operation, i) => ({ ...operation, extensions: { requestId: `batched-${i}` } })), token);
+    const alone = operations.map((_, i) => counted.get(`alone-${i}`));
+    expect(new Set(alone).size).toBe(operations.length);
+    expect(Math.min(...(alone as number[]))).toBeGreaterThan(0);
+    expect(operations.map((_, i) => counted.get(`batched-${i}`))).toEqual(alone);
+  });
+
   test('every mutation is audited with its caller and basis document', async () => {
     const log = await stack.query(`{ scoringAuditLog(filter: { operation: "recordScores" }) { totalCount edges { node { operation basisDocument callerRole } } } }`, {}, { role: 'ADMINISTRATION', region: '' });
     expect(log.data.scoringAuditLog.totalCount).toBe(2);
@@ -155,24 +173,38 @@ describe('personal data and audit', () => {
 });
 
 describe('protection', () => {
-  test("a subgraph's batch endpoint answers each operation as it would alone, and refuses what is not a batch", async () => {
+  test('a subgraph serves a batch (a JSON array of operations on /graphql) answering each operation as it would alone, and refuses what is not a batch', async () => {
     const token = await stack.token({});
-    const post = async (url: string, body: unknown, bearer = token) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
-      return { status: response.status, body: (await response.json()) as any };
-    };
+    const post = (url: string, body: unknown, bearer = token) => postJson(url, body, bearer);
     const registry = stack.services.registry.url;
     const operations = [{ query: `{ person(code: "${MULTI_SITE_DOCTOR}") { name } }` }, { query: '{ person { nope } }' }];
     const alone = await Promise.all(operations.map((operation) => post(registry, operation)));
-    const batch = await post(`${registry}/batch`, operations.map((operation, i) => ({ requestId: `op-${i}`, operation })));
-    expect(batch.status).toBe(200);
-    expect(batch.body.map((answer: any) => ({ status: answer.status, body: JSON.parse(answer.body) }))).toEqual(alone);
     expect(alone.map((answer) => answer.status)).toEqual([200, 400]);
-    // A bad token fails every operation, each as it would alone.
-    const forged = await post(`${registry}/batch`, [{ requestId: 'op-0', operation: operations[0] }], 'not-a-token');
-    expect(JSON.parse(forged.body[0].body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    for (const notABatch of [{}, [], [{ operation: operations[0] }], Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, (_, i) => ({ requestId: `op-${i}`, operation: operations[0] }))]) {
-      expect(await post(`${registry}/batch`, notABatch)).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+    const batch = await post(registry, operations.map((operation, i) => ({ ...operation, extensions: { requestId: `op-${i}` } })));
+    expect(batch.body).toEqual(alone.map((answer) => answer.body));
+    // Apollo Server answers a batch with one status, shared by its operations: here the failing one's.
+    expect(batch.status).toBe(400);
+    // A bad token refuses the whole batch as it refuses one operation.
+    const forged = await post(registry, [operations[0]], 'not-a-token');
+    expect(forged).toEqual(await post(registry, operations[0], 'not-a-token'));
+    expect(forged.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const tooMany = Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => operations[0]);
+    for (const notABatch of [{}, [], [1], [{}], [{ query: 1 }], [{ ...operations[0], extensions: { requestId: 7 } }], tooMany]) {
+      expect(await post(registry, notABatch)).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+    }
+    expect(await post(registry, Array.from({ length: MAX_BATCHED_OPERATIONS }, () => operations[0]))).toMatchObject({ status: 200, body: expect.arrayContaining([{ data: { person: { name: expect.any(String) } } }]) });
+  });
+
+  test('the HTTP shell of gateway and subgraphs: events from services only (401, 403), 404 for an unknown path or method', async () => {
+    const events = new URL('/events', stack.services.scoring.url).toString();
+    const deliver = (authorization?: string) => fetch(events, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ events: [] }) });
+    const forged = await deliver('Bearer not-a-token');
+    expect([forged.status, await forged.json()]).toEqual([401, { error: expect.stringContaining('invalid token') }]);
+    expect((await deliver()).status).toBe(403);
+    expect((await deliver(`Bearer ${await stack.token({})}`)).status).toBe(403);
+    for (const base of [stack.url, stack.services.registry.url]) {
+      expect((await fetch(new URL('/nothing-here', base))).status).toBe(404);
+      expect((await fetch(new URL('/metrics', base), { method: 'POST' })).status).toBe(404);
     }
   });
 

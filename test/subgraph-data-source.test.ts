@@ -7,8 +7,8 @@ import { SubgraphDataSource } from '../gateway/src/gateway';
 
 /** A stand-in subgraph answering what each test sets, recording what it received. */
 let answer: { status: number; contentType: string; body: string };
-/** Its answer to a batch (POST /graphql/batch), from the batch's operations. */
-let batchAnswer: (operations: { requestId: string; operation: any }[]) => { status: number; contentType: string; body: string };
+/** Its answer to a batch (a JSON array of operations on /graphql), from the batch's operations. */
+let batchAnswer: (operations: any[]) => { status: number; contentType: string; body: string };
 let received: { path: string; headers: IncomingMessage['headers']; body: any }[] = [];
 let server: Server;
 let agent: Agent;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req));
     received.push({ path: req.url!, headers: req.headers, body });
-    const { status, contentType, body: text } = req.url === '/graphql/batch' ? batchAnswer(body) : answer;
+    const { status, contentType, body: text } = Array.isArray(body) ? batchAnswer(body) : answer;
     res.writeHead(status, { 'content-type': contentType });
     res.end(text);
   });
@@ -66,33 +66,45 @@ describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
     await expect(fetchFromSubgraph()).rejects.toMatchObject({ extensions: { code, response: { status, body: { error: 'no' } } } });
   });
 
-  test('fetches of concurrent requests with the same token go as one batch, each under its own request id, each answered alone', async () => {
-    batchAnswer = (operations) => json(200, operations.map(({ requestId, operation }) => json(200, { data: { person: { name: `${operation.variables.code} for ${requestId}` } } })));
+  test('fetches of concurrent requests with the same token go as one batch, a JSON array of operations on /graphql, each with its own request id, each answered alone', async () => {
+    batchAnswer = (operations) => json(200, operations.map((operation) => ({ data: { person: { name: `${operation.variables.code} for ${operation.extensions.requestId}` } } })));
     const answers = await Promise.all([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2'), fetchFromSubgraph('D3', 'req-3')]);
     expect(answers).toEqual([1, 2, 3].map((i) => ({ data: { person: { name: `D${i} for req-${i}` } } })));
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ path: '/graphql/batch', headers: { authorization: 'Bearer caller-token' } });
-    expect(received[0].body).toEqual([1, 2, 3].map((i) => ({ requestId: `req-${i}`, operation: { query: 'query($code: ID!) { person(code: $code) { name } }', variables: { code: `D${i}` }, operationName: 'Dashboard__registry__0' } })));
+    expect(received[0]).toMatchObject({ path: '/graphql', headers: { authorization: 'Bearer caller-token', 'content-type': 'application/json' } });
+    expect(received[0].headers['x-request-id']).toBeUndefined();
+    expect(received[0].body).toEqual([1, 2, 3].map((i) => ({ query: 'query($code: ID!) { person(code: $code) { name } }', variables: { code: `D${i}` }, operationName: 'Dashboard__registry__0', extensions: { requestId: `req-${i}` } })));
   });
 
-  test("a batched operation's failing answer fails that fetch alone, with its status and code", async () => {
-    batchAnswer = () => json(200, [json(200, { data: { person: { name: 'ok' } } }), json(401, { error: 'no' }), { status: 200, contentType: 'text/plain', body: 'not json' }]);
+  test("a batched operation's failing answer fails that fetch alone, with its code; the batch's one status (Apollo Server's, shared by its operations) fails none", async () => {
+    batchAnswer = () => json(400, [{ data: { person: { name: 'ok' } } }, { errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }, 'not json']);
     const [ok, refused, garbled] = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2'), fetchFromSubgraph('D3', 'req-3')]);
     expect(ok).toEqual({ status: 'fulfilled', value: { data: { person: { name: 'ok' } } } });
-    expect(refused).toMatchObject({ status: 'rejected', reason: { message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED', response: { status: 401, body: { error: 'no' } } } } });
+    expect(refused).toEqual({ status: 'fulfilled', value: { errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] } });
     expect(garbled).toMatchObject({ status: 'rejected', reason: { message: 'Expected JSON response body, but received: not json' } });
   });
 
-  test('a refused batch fails each of its fetches with the refusal', async () => {
+  test('a refused batch fails each of its fetches with the refusal, 401 and 403 with their codes', async () => {
     batchAnswer = () => ({ status: 502, contentType: 'text/plain', body: 'upstream down' });
     const settled = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);
     expect(settled).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ message: '502: Bad Gateway' }) })));
+    for (const [status, code] of [[401, 'UNAUTHENTICATED'], [403, 'FORBIDDEN']] as const) {
+      batchAnswer = () => json(status, { errors: [{ message: 'no' }] });
+      const refused = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);
+      expect(refused).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ extensions: expect.objectContaining({ code }) }) })));
+    }
+  });
+
+  test('an answer to a batch that is not one response per operation fails each fetch', async () => {
+    batchAnswer = () => json(200, [{ data: { person: { name: 'only one' } } }]);
+    const settled = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);
+    expect(settled).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringContaining('Expected a JSON array of 2 responses') }) })));
   });
 
   test('fetches with different tokens are never batched together', async () => {
     answer = json(200, { data: { person: { name: 'alone' } } });
     await Promise.all([fetchFromSubgraph('D1', 'req-1', 'Bearer one'), fetchFromSubgraph('D2', 'req-2', 'Bearer two')]);
-    expect(received.map((r) => [r.path, r.headers.authorization])).toEqual(expect.arrayContaining([['/graphql', 'Bearer one'], ['/graphql', 'Bearer two']]));
+    expect(received.map((r) => [r.path, r.headers.authorization, Array.isArray(r.body)])).toEqual(expect.arrayContaining([['/graphql', 'Bearer one', false], ['/graphql', 'Bearer two', false]]));
     expect(received).toHaveLength(2);
   });
 });

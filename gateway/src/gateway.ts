@@ -1,11 +1,10 @@
-import { createServer, STATUS_CODES } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import DataLoader from 'dataloader';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
-import { BatchedAnswer, closeServer, createErrorFormatter, createMetrics, gatherInTurn, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, listen, Logger, sendJson, serveGraphQL, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { createErrorFormatter, createMetrics, gatherInTurn, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, Logger, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/kit';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -56,17 +55,21 @@ type Fetch = GraphQLDataSourceProcessOptions<GatewayContext>;
  * gateway's request rates that bookkeeping was a quarter of its CPU.
  *
  * The fetches that concurrent client requests with the same token make to this subgraph in one
- * turn of the event loop go as one HTTP request (`POST /graphql/batch`, kit's serveGraphQLBatch),
- * each under its own request id; a fetch alone goes as a plain GraphQL request. On two shared
- * cores a socket write and the HTTP handling at both ends were a large part of a small fetch's
- * cost (README, Benchmark). Each fetch's answer — alone or in a batch — is read the same way, as
- * RemoteGraphQLDataSource reads one: a non-2xx answer becomes a GraphQLError `<status>: <text>`
- * carrying the body, 401/403 with their codes.
+ * turn of the event loop go as one batch: a JSON array of their operations on `/graphql`, as
+ * Apollo Router's subgraph batching sends it and Apollo Server serves it. Each operation carries
+ * the request id of the client request it serves in `extensions.requestId`; a fetch alone goes as
+ * a plain GraphQL request with the id in `x-request-id`. On two shared cores a socket write and
+ * the HTTP handling at both ends were a large part of a small fetch's cost (README, Benchmark).
+ *
+ * A single answer is read as RemoteGraphQLDataSource reads one: a non-2xx answer becomes a
+ * GraphQLError `<status>: <text>` carrying the body, 401/403 with their codes. A batch is answered
+ * with one GraphQL response per operation, each that fetch's answer with its errors' codes;
+ * Apollo Server reports one HTTP status for the whole batch (the operations share it), so the
+ * status fails every fetch only when the batch itself was refused (no array of answers).
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly origin: string;
   private readonly path: string;
-  private readonly batchPath: string;
   /** The fetches gathered in this turn, per token. */
   private readonly gathering = new Map<string, DataLoader<Fetch, GatewayGraphQLResponse>>();
 
@@ -79,7 +82,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const parsed = new URL(url);
     this.origin = parsed.origin;
     this.path = `${parsed.pathname}${parsed.search}`;
-    this.batchPath = `${parsed.pathname.replace(/\/$/, '')}/batch${parsed.search}`;
   }
 
   async process(fetch: Fetch): Promise<GatewayGraphQLResponse> {
@@ -91,45 +93,39 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const ctx = context as Partial<GatewayContext>;
     const headers = this.headers(ctx.authorization);
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
-    const started = process.hrtime.bigint();
-    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body: JSON.stringify(operationOf(request)) });
-    const text = await response.body.text();
-    this.observe(started, 1);
-    return this.answerOf(response.statusCode, String(response.headers['content-type'] ?? ''), text);
+    const { status, contentType, text } = await this.post(headers, operationOf(request), 1);
+    return responseOf(this.bodyOf(status, contentType, text), text);
   }
 
   private async sendMany(fetches: Fetch[]): Promise<(GatewayGraphQLResponse | Error)[]> {
-    const started = process.hrtime.bigint();
-    const response = await this.dispatcher.request({
-      origin: this.origin,
-      path: this.batchPath,
-      method: 'POST',
-      headers: this.headers((fetches[0].context as Partial<GatewayContext>).authorization),
-      body: JSON.stringify(fetches.map(({ request, context }) => ({ requestId: (context as Partial<GatewayContext>).requestId ?? randomUUID(), operation: operationOf(request) }))),
+    const operations = fetches.map(({ request, context }) => {
+      const { requestId } = context as Partial<GatewayContext>;
+      return requestId ? { ...operationOf(request), extensions: { ...request.extensions, requestId } } : operationOf(request);
     });
+    const { status, contentType, text } = await this.post(this.headers((fetches[0].context as Partial<GatewayContext>).authorization), operations, fetches.length);
+    const answers = isJson(contentType) ? parsedOrUndefined(text) : undefined;
+    if (Array.isArray(answers) && answers.length === fetches.length) return answers.map((answer) => settled(() => responseOf(answer, typeof answer === 'string' ? answer : JSON.stringify(answer))));
+    // The batch itself refused (a bad token, a body too large, a subgraph not serving batches): every fetch gets that answer.
+    const refusal = settled(() => this.bodyOf(status, contentType, text));
+    return fetches.map(() => (refusal instanceof Error ? refusal : new Error(`Expected a JSON array of ${fetches.length} responses, but received: ${text}`)));
+  }
+
+  private async post(headers: Record<string, string>, body: unknown, fetches: number): Promise<{ status: number; contentType: string; text: string }> {
+    const started = process.hrtime.bigint();
+    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body: JSON.stringify(body) });
     const text = await response.body.text();
-    this.observe(started, fetches.length);
-    // The batch itself refused (a subgraph not serving batches, a body too large): every fetch gets that answer.
-    if (response.statusCode !== 200) {
-      const refusal = settled(() => this.answerOf(response.statusCode, String(response.headers['content-type'] ?? ''), text));
-      return fetches.map(() => refusal);
-    }
-    return (JSON.parse(text) as BatchedAnswer[]).map((answer) => settled(() => this.answerOf(answer.status, answer.contentType, answer.body)));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (let i = 0; i < fetches; i++) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, seconds);
+    return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), text };
   }
 
   private headers(authorization: string | undefined): Record<string, string> {
     return authorization ? { 'content-type': 'application/json', authorization } : { 'content-type': 'application/json' };
   }
 
-  private observe(started: bigint, fetches: number): void {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    for (let i = 0; i < fetches; i++) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, seconds);
-  }
-
-  /** One fetch's answer, as RemoteGraphQLDataSource reads it. */
-  private answerOf(status: number, contentType: string, text: string): GatewayGraphQLResponse {
-    const isJson = contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
-    const body: unknown = isJson ? JSON.parse(text) : text;
+  /** An answer's body; a non-2xx answer fails the fetch as with RemoteGraphQLDataSource. */
+  private bodyOf(status: number, contentType: string, text: string): unknown {
+    const body: unknown = isJson(contentType) ? JSON.parse(text) : text;
     if (status < 200 || status > 299) {
       const statusText = STATUS_CODES[status] ?? '';
       throw new GraphQLError(`${status}: ${statusText}`, {
@@ -139,15 +135,30 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         },
       });
     }
-    if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${text}`);
-    return body as GatewayGraphQLResponse;
+    return body;
   }
 }
 
 const operationOf = ({ query, variables, operationName, extensions }: Fetch['request']) => ({ query, variables, operationName, extensions });
 
+const isJson = (contentType: string) => contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A GraphQL response body, or the error that fails the fetch. */
+function responseOf(body: unknown, text: string): GatewayGraphQLResponse {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${text}`);
+  return body as GatewayGraphQLResponse;
+}
+
 /** A batched fetch's answer, or the error that fails that fetch alone. */
-function settled(read: () => GatewayGraphQLResponse): GatewayGraphQLResponse | Error {
+function settled<T>(read: () => T): T | Error {
   try {
     return read();
   } catch (error) {
@@ -221,60 +232,58 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  const server = createServer(async (req, res) => {
-    try {
-      const path = (req.url ?? '/').split('?')[0];
-      if (path === '/graphql') {
-        await serveGraphQL(apollo, req, res, async () => {
-          // Refuse a bad token here already; a missing one is the public caller, refused by the subgraphs where it matters.
-          const caller = await verifier.verify(req.headers.authorization);
-          return { authorization: req.headers.authorization, requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(), role: caller.role };
-        });
-      } else if (options.graphiql && process.env.NODE_ENV !== 'production' && path.startsWith('/graphiql') && req.method === 'GET') {
-        const asset = path.slice('/graphiql/'.length);
-        if (path === '/graphiql' || path === '/graphiql/') {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(graphiqlPage(options.graphiql));
-        } else if (!serveGraphiqlAsset(asset, res)) {
-          sendJson(res, 404, { error: 'not found' });
-        }
-      } else if (path === '/metrics' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metricsText());
-      } else if ((path === '/health' || path === '/ready') && req.method === 'GET') {
-        // API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready.
-        // /ready also passes on the provisional years of the subgraphs' working-day calendars.
-        const provisionalYears = new Set<number>();
-        const checks = await Promise.all(
-          SUBGRAPHS.map(async (name) => {
-            const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
-            const body = (await response?.json().catch(() => null)) as { calendar?: { provisionalYears?: number[] } } | null | undefined;
-            for (const year of body?.calendar?.provisionalYears ?? []) provisionalYears.add(year);
-            return [name, response?.status === 200 ? 'ok' : 'down'] as const;
-          }),
-        );
-        const healthy = checks.every(([, state]) => state === 'ok') && !stopping;
-        const calendar = path === '/ready' ? { calendar: { provisionalYears: [...provisionalYears].sort() } } : {};
-        sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks), ...calendar });
-      } else {
-        sendJson(res, 404, { error: 'not found' });
-      }
-    } catch (error) {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.end();
-    }
+  /** API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready, passing on the provisional years of their working-day calendars. */
+  const probeSubgraphs = async (path: '/health' | '/ready', stopping: boolean) => {
+    const provisionalYears = new Set<number>();
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
+        const body = (await response?.json().catch(() => null)) as { calendar?: { provisionalYears?: number[] } } | null | undefined;
+        for (const year of body?.calendar?.provisionalYears ?? []) provisionalYears.add(year);
+        return [name, response?.status === 200 ? 'ok' : 'down'] as const;
+      }),
+    );
+    const healthy = checks.every(([, state]) => state === 'ok') && !stopping;
+    const calendar = path === '/ready' ? { calendar: { provisionalYears: [...provisionalYears].sort() } } : {};
+    return { ok: healthy, body: { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks), ...calendar } };
+  };
+  const graphiql = options.graphiql;
+  const shell = await startHttpShell<GatewayContext>({
+    port: options.port,
+    logger,
+    apollo,
+    async context(req, requestId) {
+      // Refuse a bad token here already; a missing one is the public caller, refused by the subgraphs where it matters.
+      const caller = await verifier.verify(req.headers.authorization);
+      return { authorization: req.headers.authorization, requestId, role: caller.role };
+    },
+    metrics: { contentType: metrics.registry.contentType, text: metricsText },
+    health: (stopping) => probeSubgraphs('/health', stopping),
+    ready: (stopping) => probeSubgraphs('/ready', stopping),
+    routes:
+      graphiql && process.env.NODE_ENV !== 'production'
+        ? [
+            {
+              method: 'GET',
+              path: '/graphiql/*',
+              handle(_req, res, path) {
+                if (path === '/graphiql' || path === '/graphiql/') {
+                  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+                  res.end(graphiqlPage(graphiql));
+                } else if (!serveGraphiqlAsset(path.slice('/graphiql/'.length), res)) {
+                  sendJson(res, 404, { error: 'not found' });
+                }
+              },
+            },
+          ]
+        : [],
   });
-  server.keepAliveTimeout = 65_000;
-  let stopping = false;
-  const port = await listen(server, options.port);
-  const url = `http://localhost:${port}/graphql`;
+  const { url } = shell;
   logger.info({ url }, 'gateway ready');
   return {
     url,
     async stop() {
-      stopping = true;
-      await closeServer(server);
+      await shell.stop();
       await apollo.stop();
       await agent.close();
     },

@@ -43,15 +43,19 @@ export function countStatement(): void {
   if (counter) counter.count++;
 }
 
-/** Runs one request with statement counting, and reports the count when it is done. */
-export async function countingStatements<T>(requestId: string, service: string, report: (statements: number) => void, work: () => Promise<T>): Promise<T> {
+/**
+ * Counts the statements sent from here on in this async context, for one GraphQL operation, and
+ * returns what reports the count when it is done. Called from the operation's first plugin hook:
+ * Apollo Server runs a batch's operations side by side inside one call, so no `run` can wrap one
+ * of them alone; each hook call starts its operation's own chain of continuations.
+ */
+export function countStatementsFromHere(requestId: string, service: string, report: (statements: number) => void): () => void {
   const counter = { count: 0 };
-  try {
-    return await requestStatements.run(counter, work);
-  } finally {
+  requestStatements.enterWith(counter);
+  return () => {
     report(counter.count);
     statementObserver?.(requestId, service, counter.count);
-  }
+  };
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {

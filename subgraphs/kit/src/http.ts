@@ -1,6 +1,8 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { DomainError } from './errors';
+import type { Logger } from './logger';
 
 /** Batch inputs (thousands of claim lines) are large but bounded. */
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -59,7 +61,39 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
-/** Hands one HTTP request to Apollo Server: the thin adapter its standalone server also uses, without Express. */
+/** A batch holds the fetches of the requests a gateway serves at once: a few dozen. */
+export const MAX_BATCHED_OPERATIONS = 256;
+
+/**
+ * A batch is a JSON array of GraphQL operations on `/graphql` (Apollo Server's batched HTTP
+ * requests, what Apollo Router's subgraph batching sends). Its operations are checked here, all
+ * before any runs: Apollo Server refuses a malformed operation only after starting the others.
+ */
+function isBatchOperation(item: unknown): boolean {
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isRecord(item) || Object.keys(item as object).length === 0) return false;
+  const { query, variables, operationName, extensions } = item as Record<string, unknown>;
+  return (
+    (query === undefined || typeof query === 'string') &&
+    (variables === undefined || variables === null || isRecord(variables)) &&
+    (operationName === undefined || operationName === null || typeof operationName === 'string') &&
+    (extensions === undefined || extensions === null || (isRecord(extensions) && ['undefined', 'string'].includes(typeof (extensions as Record<string, unknown>).requestId)))
+  );
+}
+
+/**
+ * The request id an operation runs under: its own `extensions.requestId` (each operation of a
+ * batch carries the id of the client request it serves), else the HTTP request's `x-request-id`.
+ */
+export function operationRequestId(extensions: Record<string, unknown> | undefined, requestId: string): string {
+  return typeof extensions?.requestId === 'string' ? extensions.requestId : requestId;
+}
+
+/**
+ * Hands one HTTP request to Apollo Server: the thin adapter its standalone server also uses,
+ * without Express. A batch gets one context; Apollo Server gives each of its operations a
+ * shallow copy, which a subgraph completes per operation (service.ts, operationContext).
+ */
 export async function serveGraphQL<C extends object>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
@@ -72,6 +106,10 @@ export async function serveGraphQL<C extends object>(
   if (req.method === 'POST') {
     body = await readJson(req, res);
     if (body === undefined) return;
+    if (Array.isArray(body) && (body.length === 0 || body.length > MAX_BATCHED_OPERATIONS || !body.every(isBatchOperation))) {
+      sendJson(res, 400, { errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} GraphQL operations`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMapOf(req), search, body },
@@ -85,64 +123,6 @@ export async function serveGraphQL<C extends object>(
   }
   for await (const chunk of result.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-/** One operation of a batch (SubgraphDataSource): the request it belongs to, and the GraphQL request body. */
-export interface BatchedOperation {
-  requestId: string;
-  operation: object;
-}
-
-/** What one operation of a batch answered, as it would have answered alone. */
-export interface BatchedAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-/** A batch holds the fetches of the requests a gateway serves at once: a few dozen. */
-export const MAX_BATCHED_OPERATIONS = 256;
-
-/**
- * Operations the gateway sends together (`POST /graphql/batch`): the fetches that concurrent
- * client requests with the same token make to this subgraph in one turn, one HTTP request
- * instead of one each — on two shared cores the socket writes and HTTP handling of every fetch
- * were a large part of a small request's cost. Each operation runs as if sent alone: under its own
- * request id (`around` counts its statements), with its own context (loaders, audit trail), and
- * the answer is the array of what each would have answered — status, content type and body — so
- * the gateway treats each exactly as a single answer.
- */
-export async function serveGraphQLBatch<C extends object>(
-  apollo: ApolloServer<C>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: (requestId: string) => Promise<C>,
-  around: (requestId: string, work: () => Promise<BatchedAnswer>) => Promise<BatchedAnswer>,
-): Promise<void> {
-  const batch = await readJson(req, res);
-  if (batch === undefined) return;
-  const wellFormed = (item: unknown): item is BatchedOperation =>
-    typeof item === 'object' && item !== null && typeof (item as BatchedOperation).requestId === 'string' && typeof (item as BatchedOperation).operation === 'object' && (item as BatchedOperation).operation !== null;
-  if (!Array.isArray(batch) || batch.length === 0 || batch.length > MAX_BATCHED_OPERATIONS || !batch.every(wellFormed)) {
-    sendJson(res, 400, { errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} { requestId, operation }`, extensions: { code: 'BAD_REQUEST' } }] });
-    return;
-  }
-  const headers = headerMapOf(req);
-  const answers = await Promise.all(
-    batch.map(({ requestId, operation }) =>
-      around(requestId, async () => {
-        const result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: 'POST', headers, search: '', body: operation },
-          context: () => context(requestId),
-        });
-        let body = '';
-        if (result.body.kind === 'complete') body = result.body.string;
-        else for await (const chunk of result.body.asyncIterator) body += chunk;
-        return { status: result.status ?? 200, contentType: result.headers.get('content-type') ?? 'application/json', body };
-      }),
-    ),
-  );
-  sendJson(res, 200, answers);
 }
 
 export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
@@ -170,4 +150,94 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** What /health or /ready found: 200 with `body` when `ok`, else 503. */
+export interface Probe {
+  ok: boolean;
+  body: object;
+}
+
+/** An endpoint beside the shell's own; a `path` ending in `/*` takes the paths below it too. */
+export interface Route {
+  /** Any method when absent. */
+  method?: 'GET' | 'POST';
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> | void;
+}
+
+export interface HttpShellOptions<C extends object> {
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+  apollo: ApolloServer<C>;
+  /** The context of one request to /graphql, under its `x-request-id` (or a new one). */
+  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** The Prometheus exposition for /metrics. */
+  metrics: { contentType: string; text(): Promise<string> };
+  /** Liveness and readiness; `stopping` once `stop()` was called. */
+  health(stopping: boolean): Promise<Probe>;
+  ready(stopping: boolean): Promise<Probe>;
+  routes?: Route[];
+}
+
+export interface HttpShell {
+  /** The GraphQL endpoint. */
+  url: string;
+  /** Takes no new connection, lets the requests in flight finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server of the gateway and of every subgraph: /graphql (body limit, batches), /health,
+ * /ready, /metrics and the caller's routes. A refusal by a rule answers with its code's status
+ * (401, 403, else 400); anything unexpected is logged and answered 500 without details.
+ */
+export async function startHttpShell<C extends object>(options: HttpShellOptions<C>): Promise<HttpShell> {
+  const { apollo, logger } = options;
+  let stopping = false;
+  const probe = async (res: ServerResponse, check: Promise<Probe>) => {
+    const { ok, body } = await check;
+    sendJson(res, ok ? 200 : 503, body);
+  };
+  const builtIn: Route[] = [
+    {
+      // Apollo Server answers GET (queries in the URL) and refuses other methods itself.
+      path: '/graphql',
+      handle: (req, res) => serveGraphQL(apollo, req, res, () => options.context(req, (req.headers['x-request-id'] as string | undefined) ?? randomUUID())),
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: async (_req, res) => {
+        res.writeHead(200, { 'content-type': options.metrics.contentType });
+        res.end(await options.metrics.text());
+      },
+    },
+    { method: 'GET', path: '/health', handle: (_req, res) => probe(res, options.health(stopping)) },
+    { method: 'GET', path: '/ready', handle: (_req, res) => probe(res, options.ready(stopping)) },
+  ];
+  const routes = [...builtIn, ...(options.routes ?? [])];
+  const server = createServer(async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
+      if (route) await route.handle(req, res, path);
+      else sendJson(res, 404, { error: 'not found' });
+    } catch (error) {
+      const status = error instanceof DomainError ? (error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400) : 500;
+      if (status === 500) logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'internal error' : (error as Error).message });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, options.port);
+  return {
+    url: `http://localhost:${port}/graphql`,
+    async stop() {
+      stopping = true;
+      await closeServer(server);
+    },
+  };
 }

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLFormattedError, GraphQLSchema, Kind } from 'graphql';
@@ -9,13 +7,13 @@ import { calendarFromEnvironment, reloadCalendarOnSignal, WorkingDayCalendar } f
 import { Clock, systemClock } from './clock';
 import { databaseUrlFromEnv, jwtSecretFromEnv, subgraphPortFromEnv, subgraphUrlsFromEnv, SubgraphName, SUBGRAPHS } from './config';
 import { createRequestContext, RequestContext } from './context';
-import { countingStatements, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
+import { countStatementsFromHere, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from './db';
 import { DomainError } from './errors';
 import type { DomainEvent } from './events';
-import { closeServer, listen, readBody, sendJson, serveGraphQL, serveGraphQLBatch } from './http';
+import { operationRequestId, readBody, sendJson, startHttpShell } from './http';
 import { createLogger, Logger } from './logger';
 import { shutdownTracing } from './tracing';
-import { createMetrics, requestObservability } from './observability';
+import { createMetrics, Metrics, requestObservability } from './observability';
 import { applyDeliveredEvents, EventHandlers, Outbox, OutboxRelay } from './outbox';
 
 /** What makes a subgraph: the same parts in each of the four. */
@@ -99,13 +97,27 @@ export function publicOperationGuard<C extends object>(isPublic: (context: C) =>
   };
 }
 
-/** Writes the request's audited reads (full ID numbers) when it ends. */
-function auditFlush<Loaders>(orm: MikroORM): ApolloServerPlugin<RequestContext<Loaders>> {
+/**
+ * Gives each operation its own request id, entity manager, loaders and audit trail, counts its
+ * SQL statements, and writes its audited reads (full ID numbers) when it ends. Apollo Server
+ * builds one context per HTTP request and hands each operation of a batch a shallow copy of it:
+ * that copy is completed here. A lone operation keeps the context built for its request.
+ */
+function operationContext<Loaders>(
+  name: SubgraphName,
+  orm: MikroORM,
+  metrics: Metrics,
+  build: (caller: Caller, requestId: string) => RequestContext<Loaders>,
+): ApolloServerPlugin<RequestContext<Loaders>> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request, contextValue, requestIsBatched }) {
+      const requestId = operationRequestId(request.extensions, contextValue.requestId);
+      if (requestIsBatched || requestId !== contextValue.requestId) Object.assign(contextValue, build(contextValue.caller, requestId));
+      const counted = countStatementsFromHere(requestId, name, (statements) => metrics.sqlStatements.observe(statements));
       return {
-        async willSendResponse({ contextValue }) {
+        async willSendResponse() {
           await contextValue.audit.flush(() => orm.em.fork() as EntityManager);
+          counted();
         },
       };
     },
@@ -144,14 +156,18 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   metrics.gauge('pq_db_pool_used', 'Database connections in use', () => knex.client.pool?.numUsed() ?? 0);
   metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
+  const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
+    // The gateway sends the fetches of concurrent requests with one token as one batch (gateway.ts, SubgraphDataSource).
+    allowBatchedHttpRequests: true,
     plugins: [
+      // First: the other plugins and the resolvers see the operation's own context.
+      operationContext<Loaders>(name, orm, metrics, contextFor),
       ApolloServerPluginInlineTraceDisabled(),
       // No HTTP caching of answers here; without it Apollo Server does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
-      auditFlush<Loaders>(orm),
       requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
     ],
     formatError: createErrorFormatter(logger),
@@ -170,52 +186,36 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     onError: (error) => logger.warn({ err: error }, 'event delivery will be retried'),
   });
 
-  const server = createServer(async (req, res) => {
-    try {
-      const path = (req.url ?? '/').split('?')[0];
-      const countedAs = <T>(requestId: string, work: () => Promise<T>) => countingStatements(requestId, name, (statements) => metrics.sqlStatements.observe(statements), work);
-      // The token is checked once per HTTP request; a batch's operations share it.
-      let caller: Promise<Caller> | undefined;
-      const contextFor = async (requestId: string) => {
-        caller ??= verifier.verify(req.headers.authorization);
-        return createRequestContext(name, orm.em as EntityManager, await caller, services, definition.createLoaders, requestId);
-      };
-      if (path === '/graphql') {
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        await countedAs(requestId, () => serveGraphQL(apollo, req, res, () => contextFor(requestId)));
-      } else if (path === '/graphql/batch' && req.method === 'POST') {
-        await serveGraphQLBatch(apollo, req, res, contextFor, countedAs);
-      } else if (path === '/metrics' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(await metrics.registry.metrics());
-      } else if (path === '/health' && req.method === 'GET') {
-        // Liveness: the process answers. Readiness (/ready) checks what it depends on.
-        sendJson(res, 200, { status: 'ok', service: name });
-      } else if (path === '/ready' && req.method === 'GET') {
-        const pending = await orm.getMigrator().getPendingMigrations();
-        await orm.em.getConnection().execute('select 1');
-        const ready = pending.length === 0 && !stopping;
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()) });
-      } else if (path === '/events' && req.method === 'POST') {
-        const caller = await verifier.verify(req.headers.authorization);
-        if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
-        const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
-        const result = await applyDeliveredEvents(orm, definition.outbox, definition.eventHandlers, events, services.clock);
-        if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
-        sendJson(res, result.error ? 500 : 200, result);
-      } else {
-        sendJson(res, 404, { error: 'not found' });
-      }
-    } catch (error) {
-      const status = error instanceof DomainError ? (error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400) : 500;
-      if (status === 500) logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { error: (error as Error).message });
-      else res.end();
-    }
+  // The token is checked once per HTTP request; a batch's operations share it.
+  const shell = await startHttpShell<RequestContext<Loaders>>({
+    port: options.port,
+    logger,
+    apollo,
+    context: async (req, requestId) => contextFor(await verifier.verify(req.headers.authorization), requestId),
+    metrics: { contentType: metrics.registry.contentType, text: () => metrics.registry.metrics() },
+    // Liveness: the process answers. Readiness checks what it depends on.
+    health: async () => ({ ok: true, body: { status: 'ok', service: name } }),
+    async ready(stopping) {
+      const pending = await orm.getMigrator().getPendingMigrations();
+      await orm.em.getConnection().execute('select 1');
+      const ready = pending.length === 0 && !stopping;
+      return { ok: ready, body: { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()) } };
+    },
+    routes: [
+      {
+        method: 'POST',
+        path: '/events',
+        async handle(req, res) {
+          const caller = await verifier.verify(req.headers.authorization);
+          if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
+          const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
+          const result = await applyDeliveredEvents(orm, definition.outbox, definition.eventHandlers, events, services.clock);
+          if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
+          sendJson(res, result.error ? 500 : 200, result);
+        },
+      },
+    ],
   });
-  server.keepAliveTimeout = 65_000;
-  let stopping = false;
-  const port = await listen(server, options.port);
   await relay.start();
   const job = definition.scheduled;
   const timer = job && setInterval(() => {
@@ -229,7 +229,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
       .catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
   }, job.everyMs);
   timer?.unref();
-  const url = `http://localhost:${port}/graphql`;
+  const { url } = shell;
   logger.info({ url }, `${name} subgraph ready`);
 
   return {
@@ -239,10 +239,9 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     relay,
     /** SIGTERM: no new requests, the ones in flight finish, the relay delivers what it holds, then the pool closes. */
     async stop() {
-      stopping = true;
       stopListening();
       if (timer) clearInterval(timer);
-      await closeServer(server);
+      await shell.stop();
       await relay.stop();
       await apollo.stop();
       await orm.close();
