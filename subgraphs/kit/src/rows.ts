@@ -39,12 +39,13 @@ function shapeOf(em: EntityManager, entity: Constructor<object>): EntityShape {
   const key = `${schema}.${meta.className}`;
   const known = shapes.get(key);
   if (known) return known;
-  const scalars = meta.props.filter((prop) => prop.kind === 'scalar' && prop.persist !== false && !prop.formula);
+  // A many-to-one mapped to its key (`mapToPk`) is a column holding the key, read like a scalar.
+  const columns = meta.props.filter((prop) => (prop.kind === 'scalar' || (prop.kind === 'm:1' && prop.mapToPk)) && prop.persist !== false && !prop.formula);
   const shape: EntityShape = {
     schema: schema ?? 'public',
     table: meta.tableName,
     meta,
-    columns: scalars.map((prop) => ({ field: prop.fieldNames[0], property: prop.name, convert: converter(em, prop) })),
+    columns: columns.map((prop) => ({ field: prop.fieldNames[0], property: prop.name, convert: converter(em, prop) })),
   };
   shapes.set(key, shape);
   return shape;

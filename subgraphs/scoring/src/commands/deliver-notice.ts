@@ -1,7 +1,7 @@
 import { assertActsFor, DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
 import { appealDeadline } from '../domain/notice';
 import { Notice } from '../entities/notice';
-import { KnownInstitution } from '../entities/read-models';
+import { InstitutionView } from '../entities/institution-view';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/outbox';
@@ -11,7 +11,7 @@ import type { Context } from '../resolvers/context';
 export async function deliverNotice(em: EntityManager, context: Context, documentNumber: string, deliveredOn: IsoDate | undefined): Promise<string> {
   const notice = await em.findOne(Notice, { documentNumber });
   if (!notice) throw notFound('notice', documentNumber);
-  const institution = await em.findOneOrFail(KnownInstitution, { code: notice.institutionCode });
+  const institution = await em.findOneOrFail(InstitutionView, { code: notice.institutionCode });
   assertActsFor(context, institution.code, institution.regionCode);
   if (notice.deliveredOn) throw new DomainError('INVALID_STATE', `the notice was already delivered on ${notice.deliveredOn}`);
   const records = await em.find(ScoreRecord, { noticeId: notice.id });

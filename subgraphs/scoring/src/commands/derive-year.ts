@@ -3,7 +3,7 @@ import { RunningSanction, SanctionKind } from '../domain/outcome';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
 import { DerivedSanction, deriveYear, sanctionKey, YearDecision } from '../domain/year';
-import { PersonYear } from '../entities/read-models';
+import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { RestorationApplication } from '../entities/restoration-application';
 import { PolicyRuleSet } from '../entities/rule-set';

@@ -3,7 +3,8 @@ import { SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, pointsFor } from '../domain/points';
 import { selectRuleSet } from '../domain/rule-set';
-import { KnownInstitution, KnownPerson } from '../entities/read-models';
+import { InstitutionView } from '../entities/institution-view';
+import { PersonView } from '../entities/person-view';
 import { Notice } from '../entities/notice';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { SanctionState } from '../entities/sanction';
@@ -36,8 +37,8 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   await lockAggregates(em, 'person', personCodes);
 
   // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
-  const persons = await findRows(em, KnownPerson, { code: personCodes });
-  const institutions = await findRows(em, KnownInstitution, { code: institutionCodes });
+  const persons = await findRows(em, PersonView, { code: personCodes });
+  const institutions = await findRows(em, InstitutionView, { code: institutionCodes });
   const ruleSets = await findRows(em, PolicyRuleSet, {});
   const alreadyRecorded = await findRows(em, ScoreRecord, { documentNumber: input.documentNumber, personCode: personCodes });
   const catalogue = await findRows(em, ViolationItem, { ruleSetId: ruleSets.map((r) => r.id), code: [...new Set(input.items.map((i) => i.violationCode))] });

@@ -1,7 +1,7 @@
 import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
 import { SanctionKind } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
-import { KnownInstitution } from '../entities/read-models';
+import { InstitutionView } from '../entities/institution-view';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
 import type { Context } from '../resolvers/context';
@@ -9,7 +9,7 @@ import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
 export async function applyForRestoration(em: EntityManager, context: Context, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
-  const institution = await em.findOne(KnownInstitution, { code: institutionCode });
+  const institution = await em.findOne(InstitutionView, { code: institutionCode });
   if (!institution) throw notFound('institution', institutionCode);
   assertActsFor(context, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [personCode]);
@@ -41,7 +41,7 @@ export async function applyForRestoration(em: EntityManager, context: Context, p
 export async function decideRestoration(em: EntityManager, context: Context, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
   const application = await em.findOne(RestorationApplication, { id: applicationId });
   if (!application) throw notFound('restoration application', applicationId);
-  const institution = await em.findOneOrFail(KnownInstitution, { code: application.institutionCode });
+  const institution = await em.findOneOrFail(InstitutionView, { code: application.institutionCode });
   assertActsFor(context, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [application.personCode]);
   await em.refresh(application);

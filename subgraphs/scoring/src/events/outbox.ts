@@ -1,6 +1,6 @@
 import { EventHandlers, Outbox } from '@pq/kit';
 import { applyAppealDecision } from '../commands/appeal-decision';
-import { KnownInstitution } from '../entities/read-models';
+import { InstitutionView } from '../entities/institution-view';
 
 export const outbox = new Outbox('scoring');
 
@@ -10,14 +10,14 @@ export const eventHandlers: EventHandlers = {
     // unknown first day (null: events from before it was sent) counts as always.
     await em.execute(
       `with person as (
-         insert into scoring.known_person (code, name, institution_codes, region_codes) values (?, ?, array[?]::text[], array[?]::text[])
+         insert into scoring.person_view (code, name, institution_codes, region_codes) values (?, ?, array[?]::text[], array[?]::text[])
          on conflict (code) do update set name = excluded.name,
-           institution_codes = (select array_agg(distinct c) from unnest(known_person.institution_codes || excluded.institution_codes) c),
-           region_codes = (select array_agg(distinct c) from unnest(known_person.region_codes || excluded.region_codes) c))
-       insert into scoring.known_registration (institution_code, person_code, registration_id, registered_on) values (?, ?, ?, ?::date)
+           institution_codes = (select array_agg(distinct c) from unnest(person_view.institution_codes || excluded.institution_codes) c),
+           region_codes = (select array_agg(distinct c) from unnest(person_view.region_codes || excluded.region_codes) c))
+       insert into scoring.registration_view (institution_code, person_code, registration_id, registered_on) values (?, ?, ?, ?::date)
        on conflict (institution_code, person_code) do update set registration_id = excluded.registration_id, cancelled_on = null,
-         registered_on = case when known_registration.registered_on is null or excluded.registered_on is null then null
-                              else least(known_registration.registered_on, excluded.registered_on) end`,
+         registered_on = case when registration_view.registered_on is null or excluded.registered_on is null then null
+                              else least(registration_view.registered_on, excluded.registered_on) end`,
       [person.personCode, person.name, person.institutionCode, person.regionCode, person.institutionCode, person.personCode, person.registrationId, person.registeredOn ?? null],
     );
   },
@@ -25,13 +25,13 @@ export const eventHandlers: EventHandlers = {
     // Only the latest registration there ends the person's time at the institution: cancelling an
     // older one (a terminated registration, the person since registered again) changes nothing.
     await em.execute(
-      `update scoring.known_registration set cancelled_on = ?
+      `update scoring.registration_view set cancelled_on = ?
         where institution_code = ? and person_code = ? and (registration_id = ? or registration_id is null)`,
       [cancelled.cancelledOn, cancelled.institutionCode, cancelled.personCode, cancelled.registrationId],
     );
   },
   InstitutionUpserted: async (institution, { em }) => {
-    await em.upsert(KnownInstitution, { code: institution.code, regionCode: institution.regionCode });
+    await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
   },
   AppealDecided: (decision, { em }) => applyAppealDecision(em, decision),
 };

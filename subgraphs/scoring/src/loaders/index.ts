@@ -2,7 +2,9 @@ import { Caller, findRows, canSee, EntityManager, entityLoader, listLoader, notF
 import { PolicyRuleSet } from '../entities/rule-set';
 import DataLoader from 'dataloader';
 import { Notice } from '../entities/notice';
-import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
+import { InstitutionView } from '../entities/institution-view';
+import { PersonView } from '../entities/person-view';
+import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { RestorationApplication } from '../entities/restoration-application';
 import { fetchInstitutionFigures, InstitutionFiguresRow } from './reports';
@@ -24,7 +26,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       what: 'person',
       fetch: async (codes: string[]) => codes.map((code) => ({ code })),
       keyOf: (person) => person.code,
-      reach: async (persons) => new Map((await findRows(em, KnownPerson, { code: persons.map((p) => p.code) })).map((known) => [known.code, known])),
+      reach: async (persons) => new Map((await findRows(em, PersonView, { code: persons.map((p) => p.code) })).map((known) => [known.code, known])),
       visible: ({ code }, known) => {
         const person = known.get(code);
         return canSee(caller, { regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(person?.regionCodes ?? [])], institutionCodes: person?.institutionCodes ?? [], personCodes: [code] });
@@ -35,7 +37,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
       what: 'score record',
       fetch: (ids: string[]) => findRows(em, ScoreRecord, { id: ids }),
       keyOf: (record) => record.id,
-      reach: async (records) => new Map((await findRows(em, KnownInstitution, { code: [...new Set(records.map((r) => r.institutionCode))] })).map((i) => [i.code, i.regionCode])),
+      reach: async (records) => new Map((await findRows(em, InstitutionView, { code: [...new Set(records.map((r) => r.institutionCode))] })).map((i) => [i.code, i.regionCode])),
       visible: (record, regions) =>
         canSee(caller, { regionCodes: [regions.get(record.institutionCode) ?? record.institutionCode.slice(1, 7)], institutionCodes: [record.institutionCode], personCodes: [record.personCode] }),
     }),

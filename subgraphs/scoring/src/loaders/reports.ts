@@ -13,7 +13,7 @@ export interface InstitutionFiguresRow {
 /**
  * S10, S14: per institution and year, in one statement: persons scored and points there, the
  * suspensions and terminations decided for behaviour there, and the personnel registered there at
- * some time in the year (from registry's events: known_registration). Either a list of
+ * some time in the year (from registry's events: registration_view). Either a list of
  * institutions or a region prefix selects them.
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
@@ -25,11 +25,11 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
     `select i.code, i.region_code,
             r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
-            (select count(*) from scoring.known_registration kr
+            (select count(*) from scoring.registration_view kr
               where kr.institution_code = i.code
                 and (kr.registered_on is null or kr.registered_on < make_date(?::int + 1, 1, 1))
                 and (kr.cancelled_on is null or kr.cancelled_on >= make_date(?::int, 1, 1))) as registered
-       from scoring.known_institution i
+       from scoring.institution_view i
        cross join lateral (select count(distinct sr.person_code) as persons, coalesce(sum(sr.points), 0) as points
                              from scoring.score_record sr where sr.institution_code = i.code and sr.year = ?) r
        left join (select n.institution_code,
@@ -57,7 +57,7 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
 export async function countScoredPersons(em: EntityManager, regionPrefix: string, year: number): Promise<{ persons: number; records: number }> {
   const [row]: { persons: number; records: number }[] = await em.execute(
     `select count(distinct r.person_code)::int as persons, count(*)::int as records
-       from scoring.score_record r join scoring.known_institution i on i.code = r.institution_code
+       from scoring.score_record r join scoring.institution_view i on i.code = r.institution_code
       where r.year = ? and i.region_code like ?`,
     [year, `${regionPrefix}%`],
   );

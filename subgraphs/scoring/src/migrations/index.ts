@@ -8,6 +8,7 @@ import { migration0006 } from './0006-sanction-recorded-at';
 import { migration0007 } from './0007-known-registrations';
 import { migration0008 } from './0008-region-figures-indexes';
 import { migration0009 } from './0009-derived-year';
+import { migration0010 } from './0010-read-models-named-as-views';
 
 /** In the order they ran: the names are stored in every database's mikro_orm_migrations table. */
-export const migrations: MigrationEntry[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: MigrationEntry[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];

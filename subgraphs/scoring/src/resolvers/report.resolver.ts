@@ -52,7 +52,7 @@ export class ReportResolver {
     const records = await context.em
       .createQueryBuilder(ScoreRecord, 'r')
       .where({ decidedOn: { $gte: from, $lte: to } })
-      .andWhere(`exists (select 1 from scoring.known_institution i where i.code = r.institution_code and i.region_code like ?)`, [`${regionPrefix}%`])
+      .andWhere(`exists (select 1 from scoring.institution_view i where i.code = r.institution_code and i.region_code like ?)`, [`${regionPrefix}%`])
       .orderBy({ decidedOn: 'asc', createdAt: 'asc' })
       .limit(MAX_COPY_REPORT_RECORDS + 1)
       .getResult();
