@@ -4,7 +4,7 @@ import { Notice } from '../entities/notice';
 import { InstitutionView } from '../entities/institution-view';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 import type { Context } from '../resolvers/context';
 
 /** S8: records the notice's delivery to the institution; appeals are due 10 wd later (A1). Returns the notice id. */

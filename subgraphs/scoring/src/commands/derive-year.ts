@@ -9,7 +9,7 @@ import { RestorationApplication } from '../entities/restoration-application';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 import { lifted } from './lift-sanction';
 
 /** What changed a year's records: a new decision, an appeal decided, a repair approved. */

@@ -10,7 +10,7 @@ import { PolicyRuleSet } from '../entities/rule-set';
 import { SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 import { rederiveYear } from './derive-year';
 import type { Context } from '../resolvers/context';
 import type { RecordScoresInput } from '../resolvers/score.types';
