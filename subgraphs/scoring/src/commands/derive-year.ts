@@ -2,6 +2,7 @@ import { EntityManager, IsoDate, OutgoingEvent, queryRows, yearOf } from '@pq/ki
 import { RunningSanction, SanctionKind } from '../domain/outcome';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
+import { heaviest } from '../domain/points';
 import { DerivedSanction, deriveYear, sanctionKey, YearDecision } from '../domain/year';
 import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
@@ -72,7 +73,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
     const derived = deriveYear({
       decisions: [...decisions.values()].map((group): YearDecision => {
         // The rule set of the institution where the heaviest behaviour happened governs the outcome.
-        const governing = group.reduce((a, b) => (b.points > a.points ? b : a));
+        const governing = heaviest(group);
         return { documentNumber: group[0].documentNumber, decidedOn: group[0].decidedOn, points: group.reduce((sum, r) => sum + r.points, 0), rules: ruleSets.find((r) => r.id === governing.ruleSetId)!.parameters };
       }),
       reductions: myRepairs.filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction).map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),
