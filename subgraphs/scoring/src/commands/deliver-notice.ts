@@ -1,7 +1,7 @@
 import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
 import { appealDeadline } from '../domain/notice';
 import { Notice } from '../entities/notice';
-import { InstitutionView } from '../entities/institution-view';
+import { institutionOf } from '../repositories/institutions';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
@@ -11,7 +11,7 @@ import { Actor, assertActorActsFor } from './actor';
 export async function deliverNotice(em: EntityManager, actor: Actor, documentNumber: string, deliveredOn: IsoDate | undefined): Promise<string> {
   const notice = await em.findOne(Notice, { documentNumber });
   if (!notice) throw notFound('notice', documentNumber);
-  const institution = await em.findOneOrFail(InstitutionView, { code: notice.institutionCode });
+  const institution = await institutionOf(em, notice.institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
   if (notice.deliveredOn) throw new DomainError('INVALID_STATE', `the notice was already delivered on ${notice.deliveredOn}`);
   const records = await em.find(ScoreRecord, { noticeId: notice.id });

@@ -3,8 +3,8 @@ import { SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, heaviest, pointsFor, Responsibility, TierAdjustment } from '../domain/points';
 import { selectRuleSet } from '../domain/rule-set';
-import { InstitutionView } from '../entities/institution-view';
-import { PersonView } from '../entities/person-view';
+import { findInstitutions } from '../repositories/institutions';
+import { findPersons } from '../repositories/persons';
 import { Notice } from '../entities/notice';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { SanctionState } from '../entities/sanction';
@@ -58,8 +58,8 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   await lockAggregates(em, 'person', personCodes);
 
   // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
-  const persons = await findRows(em, PersonView, { code: personCodes });
-  const institutions = await findRows(em, InstitutionView, { code: institutionCodes });
+  const persons = await findPersons(em, personCodes);
+  const institutions = await findInstitutions(em, institutionCodes);
   const ruleSets = await findRows(em, PolicyRuleSet, {});
   const alreadyRecorded = await findRows(em, ScoreRecord, { documentNumber: input.documentNumber, personCode: personCodes });
   const catalogue = await findRows(em, ViolationItem, { ruleSetId: ruleSets.map((r) => r.id), code: [...new Set(input.items.map((i) => i.violationCode))] });

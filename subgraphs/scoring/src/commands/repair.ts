@@ -1,7 +1,7 @@
 import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { repairDecisionProblem, RepairStatus, repairStepProblem } from '../domain/repair';
-import { InstitutionView } from '../entities/institution-view';
-import { PersonView } from '../entities/person-view';
+import { institutionOf } from '../repositories/institutions';
+import { findPerson } from '../repositories/persons';
 import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { Sanction, SanctionState } from '../entities/sanction';
@@ -11,7 +11,7 @@ import { rederiveYear } from './derive-year';
 /** S12: the person (or their institution for them) applies to repair points. Returns the application id. */
 export async function applyForRepair(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, statement: string): Promise<string> {
   if (!statement.trim()) throw new DomainError('BAD_USER_INPUT', 'the application describes the rectification (form 4)');
-  const person = await em.findOne(PersonView, { code: personCode });
+  const person = await findPerson(em, personCode);
   if (!person) throw notFound('person', personCode);
   if (!person.institutionCodes.includes(institutionCode)) throw new DomainError('BAD_USER_INPUT', `${personCode} is not registered at ${institutionCode}`);
   const { caller } = actor;
@@ -62,7 +62,7 @@ export async function decideRepair(
   decision: { approve: boolean; pointsReduction?: number | null; newUntil?: string | null; reason?: string | null; decidedOn?: IsoDate | null },
 ): Promise<string> {
   const application = await openApplication(em, id);
-  const institution = await em.findOneOrFail(InstitutionView, { code: application.institutionCode });
+  const institution = await institutionOf(em, application.institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
   const problem = repairStepProblem(application.status, 'AGENCY_DECISION');
   if (problem) throw new DomainError('INVALID_STATE', problem);

@@ -1,7 +1,7 @@
 import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
 import { SanctionKind } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
-import { InstitutionView } from '../entities/institution-view';
+import { findInstitution, institutionOf } from '../repositories/institutions';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { Actor, assertActorActsFor } from './actor';
@@ -9,7 +9,7 @@ import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
 export async function applyForRestoration(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
-  const institution = await em.findOne(InstitutionView, { code: institutionCode });
+  const institution = await findInstitution(em, institutionCode);
   if (!institution) throw notFound('institution', institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [personCode]);
@@ -41,7 +41,7 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
 export async function decideRestoration(em: EntityManager, actor: Actor, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
   const application = await em.findOne(RestorationApplication, { id: applicationId });
   if (!application) throw notFound('restoration application', applicationId);
-  const institution = await em.findOneOrFail(InstitutionView, { code: application.institutionCode });
+  const institution = await institutionOf(em, application.institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [application.personCode]);
   await em.refresh(application);
