@@ -67,7 +67,7 @@ test('scoring: each institution a known person works at becomes one known regist
     `insert into scoring.known_person (code, name, institution_codes, region_codes) values
        ('D370802000001', 'a', '{H37080200001,H37100200002}', '{370802,371002}'), ('D370802000002', 'b', '{H37080200001}', '{370802}'), ('D370802000003', 'c', '{}', '{}')`,
   ]);
-  expect(await run(`select institution_code, person_code from scoring.known_registration order by 1, 2`)).toEqual([
+  expect(await run(`select institution_code, person_code from scoring.registration_view order by 1, 2`)).toEqual([
     { institution_code: 'H37080200001', person_code: 'D370802000001' },
     { institution_code: 'H37080200001', person_code: 'D370802000002' },
     { institution_code: 'H37100200002', person_code: 'D370802000001' },

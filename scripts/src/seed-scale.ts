@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   await copy(client, 'agreements.agreement', ['id', 'institution_code', 'region_code', 'status', 'status_since', 'valid_from', 'valid_until'], institutions.map((i) => [i.agreementId, i.code, i.region, 'ACTIVE', validFrom, validFrom, validUntil]), bar('agreements', plan.institutions));
   await copy(client, 'registry.institution_view', ['code', 'kind', 'region_code'], institutions.map((i) => [i.code, i.kind, i.region]), bar('registry institutions', plan.institutions));
   await copy(client, 'registry.agreement_status_interval', ['institution_code', 'agreement_valid_from', 'agreement_valid_until', 'status', 'valid_from'], institutions.map((i) => [i.code, validFrom, validUntil, 'ACTIVE', validFrom]), bar('registry agreements', plan.institutions));
-  await copy(client, 'scoring.known_institution', ['code', 'region_code'], institutions.map((i) => [i.code, i.region]), bar('scoring institutions', plan.institutions));
+  await copy(client, 'scoring.institution_view', ['code', 'region_code'], institutions.map((i) => [i.code, i.region]), bar('scoring institutions', plan.institutions));
   await copy(client, 'appeals.institution_view', ['code', 'region_code'], institutions.map((i) => [i.code, i.region]), bar('appeals institutions', plan.institutions));
 
   // Score records over three years, then the sanctions the national rules give their totals.
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   );
   await copy(
     client,
-    'scoring.known_person',
+    'scoring.person_view',
     ['code', 'name', 'institution_codes', 'region_codes'],
     (function* () {
       for (let p = 0; p < plan.persons; p++) {
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     })(),
     bar('scoring persons', plan.persons),
   );
-  await copy(client, 'scoring.known_registration', ['institution_code', 'person_code', 'registration_id', 'registered_on'],
+  await copy(client, 'scoring.registration_view', ['institution_code', 'person_code', 'registration_id', 'registered_on'],
     (function* () {
       let i = 0;
       for (const r of registrations()) yield [r.institution, personCode(r.person), registrationIds[i++], '2024-01-01'];
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   await client.query('analyze');
   // A region's figures read these two tables' indexes alone once VACUUM has written their
   // visibility maps; autovacuum would get to the fresh tables only later.
-  await client.query('vacuum scoring.known_registration, scoring.score_record');
+  await client.query('vacuum scoring.registration_view, scoring.score_record');
   await client.end();
   await embedded?.stop();
   process.stdout.write(`loaded ${plan.persons} persons, ${registrationIds.length} registrations, ${plan.institutions} institutions, ${records.length} score records, ${sanctioned.size} sanctions, ${plan.appeals} appeals in ${Math.round((Date.now() - started) / 1000)} s (database ${new URL(databaseUrl!).pathname.slice(1)})\n`);

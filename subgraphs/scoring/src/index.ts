@@ -2,21 +2,25 @@ import '@pq/kit/dist/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
 import { recomputeScoringDeadlines } from './commands/recompute-deadlines';
 import { Notice } from './entities/notice';
-import { KnownInstitution, KnownPerson, PersonYear } from './entities/read-models';
+import { RegistrationView } from './entities/registration-view';
+import { InstitutionView } from './entities/institution-view';
+import { PersonView } from './entities/person-view';
+import { PersonYear } from './entities/person-year';
 import { RepairApplication } from './entities/repair-application';
 import { RestorationApplication } from './entities/restoration-application';
 import { PolicyRuleSet } from './entities/rule-set';
 import { Sanction } from './entities/sanction';
 import { ScoreRecord } from './entities/score-record';
 import { ViolationItem } from './entities/violation-item';
-import { eventHandlers, outbox } from './events/outbox';
+import { eventHandlers } from './events/consumers';
+import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
 
 export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   name: 'scoring',
-  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, KnownPerson, KnownInstitution, RestorationApplication, RepairApplication],
+  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, PersonView, InstitutionView, RegistrationView, RestorationApplication, RepairApplication],
   migrations,
   buildSchema,
   createLoaders,

@@ -2,10 +2,12 @@ import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { NoticeResolver, RestorationResolver } from './resolvers/notice.resolver';
-import { referenceResolvers } from './resolvers/references';
+import { institutionReference } from './resolvers/institution.reference';
+import { personReference } from './resolvers/person.reference';
 import { InstitutionReportResolver, PersonRepairResolver, ReportResolver } from './resolvers/report.resolver';
 import { PersonScoringResolver, ScoreRecordResolver } from './resolvers/score.resolver';
+import { scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver, ReportResolver, InstitutionReportResolver, PersonRepairResolver, auditLogResolver('scoring')], authChecker }, referenceResolvers);
+  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver, ReportResolver, InstitutionReportResolver, PersonRepairResolver, auditLogResolver('scoring')], authChecker }, { Person: personReference, Institution: institutionReference, ScoreRecord: scoreRecordReference });
 }

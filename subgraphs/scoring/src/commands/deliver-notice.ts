@@ -1,26 +1,26 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
 import { appealDeadline } from '../domain/notice';
 import { Notice } from '../entities/notice';
-import { KnownInstitution } from '../entities/read-models';
+import { institutionOf } from '../repositories/institutions';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
-import { outbox } from '../events/outbox';
-import type { Context } from '../resolvers/context';
+import { outbox } from '../events/publish';
+import { Actor, assertActorActsFor } from './actor';
 
 /** S8: records the notice's delivery to the institution; appeals are due 10 wd later (A1). Returns the notice id. */
-export async function deliverNotice(em: EntityManager, context: Context, documentNumber: string, deliveredOn: IsoDate | undefined): Promise<string> {
+export async function deliverNotice(em: EntityManager, actor: Actor, documentNumber: string, deliveredOn: IsoDate | undefined): Promise<string> {
   const notice = await em.findOne(Notice, { documentNumber });
   if (!notice) throw notFound('notice', documentNumber);
-  const institution = await em.findOneOrFail(KnownInstitution, { code: notice.institutionCode });
-  assertActsFor(context, institution.code, institution.regionCode);
+  const institution = await institutionOf(em, notice.institutionCode);
+  assertActorActsFor(actor, institution.code, institution.regionCode);
   if (notice.deliveredOn) throw new DomainError('INVALID_STATE', `the notice was already delivered on ${notice.deliveredOn}`);
   const records = await em.find(ScoreRecord, { noticeId: notice.id });
-  const date = deliveredOn ?? context.clock.today();
-  if (date > context.clock.today()) throw new DomainError('BAD_USER_INPUT', `the delivery date ${date} is in the future`);
+  const date = deliveredOn ?? actor.clock.today();
+  if (date > actor.clock.today()) throw new DomainError('BAD_USER_INPUT', `the delivery date ${date} is in the future`);
   if (date < records[0].decidedOn) throw new DomainError('BAD_USER_INPUT', `the delivery date ${date} is before the decision (${records[0].decidedOn})`);
   const ruleSet = await em.findOneOrFail(PolicyRuleSet, { id: records[0].ruleSetId });
   notice.deliveredOn = date;
-  notice.appealBy = appealDeadline(ruleSet.parameters, date, context.calendar);
+  notice.appealBy = appealDeadline(ruleSet.parameters, date, actor.calendar);
   await outbox.publish(em, 'NoticeDelivered', notice.personCode, {
     personCode: notice.personCode,
     scoreRecordIds: records.map((r) => r.id),

@@ -2,14 +2,15 @@ import { EntityManager, IsoDate, OutgoingEvent, queryRows, yearOf } from '@pq/ki
 import { RunningSanction, SanctionKind } from '../domain/outcome';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
+import { heaviest } from '../domain/points';
 import { DerivedSanction, deriveYear, sanctionKey, YearDecision } from '../domain/year';
-import { PersonYear } from '../entities/read-models';
+import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { RestorationApplication } from '../entities/restoration-application';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 import { lifted } from './lift-sanction';
 
 /** What changed a year's records: a new decision, an appeal decided, a repair approved. */
@@ -72,7 +73,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
     const derived = deriveYear({
       decisions: [...decisions.values()].map((group): YearDecision => {
         // The rule set of the institution where the heaviest behaviour happened governs the outcome.
-        const governing = group.reduce((a, b) => (b.points > a.points ? b : a));
+        const governing = heaviest(group);
         return { documentNumber: group[0].documentNumber, decidedOn: group[0].decidedOn, points: group.reduce((sum, r) => sum + r.points, 0), rules: ruleSets.find((r) => r.id === governing.ruleSetId)!.parameters };
       }),
       reductions: myRepairs.filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction).map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),

@@ -1,6 +1,6 @@
 import type { EntityManager, IsoDate, OutgoingEvent } from '@pq/kit';
 import { Sanction, SanctionState } from '../entities/sanction';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 
 export interface Lift {
   on: IsoDate;

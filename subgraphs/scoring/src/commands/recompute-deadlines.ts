@@ -5,7 +5,7 @@ import { Notice } from '../entities/notice';
 import { RestorationApplication } from '../entities/restoration-application';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 
 /**
  * The open deadlines scoring stores, derived anew from their start dates once the calendar

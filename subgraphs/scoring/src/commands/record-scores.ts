@@ -1,18 +1,40 @@
-import { assertActsFor, BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, lockAggregates, OutgoingEvent, stepDate, yearOf } from '@pq/kit';
+import { BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, IsoDate, lockAggregates, OutgoingEvent, stepDate, yearOf } from '@pq/kit';
 import { SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
-import { combineDecision, pointsFor } from '../domain/points';
+import { combineDecision, heaviest, pointsFor, Responsibility, TierAdjustment } from '../domain/points';
 import { selectRuleSet } from '../domain/rule-set';
-import { KnownInstitution, KnownPerson } from '../entities/read-models';
+import { findInstitutions } from '../repositories/institutions';
+import { findPersons } from '../repositories/persons';
 import { Notice } from '../entities/notice';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { SanctionState } from '../entities/sanction';
-import { ScoreRecord } from '../entities/score-record';
+import { DecisionType, ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
-import { outbox } from '../events/outbox';
+import { outbox } from '../events/publish';
 import { rederiveYear } from './derive-year';
-import type { Context } from '../resolvers/context';
-import type { RecordScoresInput } from '../resolvers/score.types';
+import { Actor, assertActorActsFor } from './actor';
+
+/** One item of a decision: a person's violation at an institution (S1–S4). */
+export interface ScoreItem {
+  personCode: string;
+  institutionCode: string;
+  violationCode: string;
+  responsibility: Responsibility;
+  mitigation?: boolean;
+  aggravation?: boolean;
+  adjustment?: TierAdjustment | null;
+  /** Items sharing a reference are one violation matching several situations (S4). */
+  violationRef?: string;
+}
+
+/** One inspection decision and its items. */
+export interface RecordScoresCommand {
+  decisionType: DecisionType;
+  documentNumber: string;
+  decidedOn: IsoDate;
+  inspectionId?: string;
+  items: ScoreItem[];
+}
 
 export interface RecordedDecision {
   recordIds: string[];
@@ -26,18 +48,18 @@ export interface RecordedDecision {
  * sanctions. Persons are locked for the transaction, so concurrent decisions for the same person
  * see each other's records and never both cross the same threshold.
  */
-export async function recordScores(em: EntityManager, context: Context, input: RecordScoresInput): Promise<RecordedDecision> {
+export async function recordScores(em: EntityManager, actor: Actor, input: RecordScoresCommand): Promise<RecordedDecision> {
   if (input.items.length === 0) throw new DomainError('BAD_USER_INPUT', 'a decision needs at least one item');
   if (!input.documentNumber.trim()) throw new DomainError('BAD_USER_INPUT', 'the decision document number is required');
-  stepDate(input.decidedOn, { today: context.clock.today(), what: 'the decision date', field: 'decidedOn' });
+  stepDate(input.decidedOn, { today: actor.clock.today(), what: 'the decision date', field: 'decidedOn' });
 
   const personCodes = [...new Set(input.items.map((i) => i.personCode))];
   const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
   await lockAggregates(em, 'person', personCodes);
 
   // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
-  const persons = await findRows(em, KnownPerson, { code: personCodes });
-  const institutions = await findRows(em, KnownInstitution, { code: institutionCodes });
+  const persons = await findPersons(em, personCodes);
+  const institutions = await findInstitutions(em, institutionCodes);
   const ruleSets = await findRows(em, PolicyRuleSet, {});
   const alreadyRecorded = await findRows(em, ScoreRecord, { documentNumber: input.documentNumber, personCode: personCodes });
   const catalogue = await findRows(em, ViolationItem, { ruleSetId: ruleSets.map((r) => r.id), code: [...new Set(input.items.map((i) => i.violationCode))] });
@@ -53,7 +75,7 @@ export async function recordScores(em: EntityManager, context: Context, input: R
     const institution = institutions.find((i) => i.code === item.institutionCode);
     if (!institution) return fail('NOT_FOUND', `institution ${item.institutionCode} is not a designated institution`);
     try {
-      assertActsFor(context, institution.code, institution.regionCode);
+      assertActorActsFor(actor, institution.code, institution.regionCode);
     } catch (error) {
       return fail('FORBIDDEN', (error as Error).message);
     }
@@ -81,8 +103,8 @@ export async function recordScores(em: EntityManager, context: Context, input: R
   for (const personCode of personCodes) {
     const mine = scored.filter((s, index) => s.personCode === personCode && counted[index]);
     // The notice goes to the institution where the heaviest behaviour happened; its rule set governs.
-    const governing = mine.reduce((a, b) => (b.points > a.points ? b : a));
-    const deadlines = noticeDeadlines(governing.ruleSet.parameters, input.decidedOn, context.calendar);
+    const governing = heaviest(mine);
+    const deadlines = noticeDeadlines(governing.ruleSet.parameters, input.decidedOn, actor.calendar);
     const notice = em.create(Notice, {
       personCode,
       institutionCode: governing.item.institutionCode,

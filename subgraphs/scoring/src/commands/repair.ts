@@ -1,25 +1,27 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
+import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { repairDecisionProblem, RepairStatus, repairStepProblem } from '../domain/repair';
-import { KnownInstitution, KnownPerson, PersonYear } from '../entities/read-models';
+import { institutionOf } from '../repositories/institutions';
+import { findPerson } from '../repositories/persons';
+import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { Sanction, SanctionState } from '../entities/sanction';
-import type { Context } from '../resolvers/context';
+import { Actor, assertActorActsFor } from './actor';
 import { rederiveYear } from './derive-year';
 
 /** S12: the person (or their institution for them) applies to repair points. Returns the application id. */
-export async function applyForRepair(em: EntityManager, context: Context, personCode: string, institutionCode: string, statement: string): Promise<string> {
+export async function applyForRepair(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, statement: string): Promise<string> {
   if (!statement.trim()) throw new DomainError('BAD_USER_INPUT', 'the application describes the rectification (form 4)');
-  const person = await em.findOne(KnownPerson, { code: personCode });
+  const person = await findPerson(em, personCode);
   if (!person) throw notFound('person', personCode);
   if (!person.institutionCodes.includes(institutionCode)) throw new DomainError('BAD_USER_INPUT', `${personCode} is not registered at ${institutionCode}`);
-  const { caller } = context;
+  const { caller } = actor;
   if (caller.role === 'PERSON' && caller.person !== personCode) throw new DomainError('FORBIDDEN', 'a person applies for their own repair');
   if (caller.role === 'INSTITUTION' && caller.institution !== institutionCode) throw new DomainError('FORBIDDEN', 'an institution applies for its own staff');
   await lockAggregates(em, 'person', [personCode]);
   if ((await em.count(RepairApplication, { personCode, status: { $in: [RepairStatus.APPLIED, RepairStatus.INSTITUTION_AGREED] } })) > 0) {
     throw new DomainError('INVALID_STATE', 'a repair application is already open');
   }
-  const application = em.create(RepairApplication, { personCode, institutionCode, statement, appliedOn: context.clock.today(), status: RepairStatus.APPLIED });
+  const application = em.create(RepairApplication, { personCode, institutionCode, statement, appliedOn: actor.clock.today(), status: RepairStatus.APPLIED });
   await em.flush();
   return application.id;
 }
@@ -33,14 +35,14 @@ async function openApplication(em: EntityManager, id: string): Promise<RepairApp
 }
 
 /** S12: the institution reviews the application and agrees or refuses. */
-export async function reviewRepair(em: EntityManager, context: Context, id: string, agree: boolean, note: string | undefined, reviewedOn: IsoDate | undefined): Promise<string> {
+export async function reviewRepair(em: EntityManager, actor: Actor, id: string, agree: boolean, note: string | undefined, reviewedOn: IsoDate | undefined): Promise<string> {
   const application = await openApplication(em, id);
-  if (context.caller.role !== 'INSTITUTION' || context.caller.institution !== application.institutionCode) {
+  if (actor.caller.role !== 'INSTITUTION' || actor.caller.institution !== application.institutionCode) {
     throw new DomainError('FORBIDDEN', `the application is reviewed by institution ${application.institutionCode}`);
   }
   const problem = repairStepProblem(application.status, 'INSTITUTION_REVIEW');
   if (problem) throw new DomainError('INVALID_STATE', problem);
-  application.reviewedOn = stepDate(reviewedOn, { today: context.clock.today(), notBefore: application.appliedOn, what: 'the review date', field: 'reviewedOn' });
+  application.reviewedOn = stepDate(reviewedOn, { today: actor.clock.today(), notBefore: application.appliedOn, what: 'the review date', field: 'reviewedOn' });
   application.status = agree ? RepairStatus.INSTITUTION_AGREED : RepairStatus.INSTITUTION_REFUSED;
   application.institutionNote = note ?? null;
   await em.flush();
@@ -55,16 +57,16 @@ export async function reviewRepair(em: EntityManager, context: Context, id: stri
  */
 export async function decideRepair(
   em: EntityManager,
-  context: Context,
+  actor: Actor,
   id: string,
   decision: { approve: boolean; pointsReduction?: number | null; newUntil?: string | null; reason?: string | null; decidedOn?: IsoDate | null },
 ): Promise<string> {
   const application = await openApplication(em, id);
-  const institution = await em.findOneOrFail(KnownInstitution, { code: application.institutionCode });
-  assertActsFor(context, institution.code, institution.regionCode);
+  const institution = await institutionOf(em, application.institutionCode);
+  assertActorActsFor(actor, institution.code, institution.regionCode);
   const problem = repairStepProblem(application.status, 'AGENCY_DECISION');
   if (problem) throw new DomainError('INVALID_STATE', problem);
-  const decidedOn = stepDate(decision.decidedOn, { today: context.clock.today(), notBefore: application.reviewedOn ?? application.appliedOn, what: 'the decision date', field: 'decidedOn' });
+  const decidedOn = stepDate(decision.decidedOn, { today: actor.clock.today(), notBefore: application.reviewedOn ?? application.appliedOn, what: 'the decision date', field: 'decidedOn' });
   if (!decision.approve && !decision.reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason');
   Object.assign(application, { status: decision.approve ? RepairStatus.APPROVED : RepairStatus.REJECTED, decidedOn, reason: decision.reason ?? null });
   if (decision.approve) {

@@ -1,24 +1,24 @@
-import { assertActsFor, DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
+import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
 import { SanctionKind } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
-import { KnownInstitution } from '../entities/read-models';
+import { findInstitution, institutionOf } from '../repositories/institutions';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
-import type { Context } from '../resolvers/context';
+import { Actor, assertActorActsFor } from './actor';
 import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
-export async function applyForRestoration(em: EntityManager, context: Context, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
-  const institution = await em.findOne(KnownInstitution, { code: institutionCode });
+export async function applyForRestoration(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
+  const institution = await findInstitution(em, institutionCode);
   if (!institution) throw notFound('institution', institutionCode);
-  assertActsFor(context, institution.code, institution.regionCode);
+  assertActorActsFor(actor, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [personCode]);
   const sanction = await em.findOne(Sanction, { personCode, state: SanctionState.IN_FORCE });
   const open = sanction ? await em.count(RestorationApplication, { sanctionId: sanction.id, status: RestorationStatus.APPLIED }) : 0;
-  const date = appliedOn ?? context.clock.today();
+  const date = appliedOn ?? actor.clock.today();
   const problem = restorationProblem(
-    { sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null }, hasOpenApplication: open > 0, appliedOn: date, today: context.clock.today() },
-    context.calendar,
+    { sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null }, hasOpenApplication: open > 0, appliedOn: date, today: actor.clock.today() },
+    actor.calendar,
   );
   if (problem) throw new DomainError(problem.code, problem.message, problem.opensOn ? { opensOn: problem.opensOn } : {});
   const application = em.create(RestorationApplication, {
@@ -26,7 +26,7 @@ export async function applyForRestoration(em: EntityManager, context: Context, p
     sanctionId: sanction!.id,
     institutionCode,
     appliedOn: date,
-    decideBy: context.calendar.addWorkingDays(date, RESTORATION_DECISION_WORKING_DAYS),
+    decideBy: actor.calendar.addWorkingDays(date, RESTORATION_DECISION_WORKING_DAYS),
     status: RestorationStatus.APPLIED,
   });
   await em.flush();
@@ -38,17 +38,17 @@ export async function applyForRestoration(em: EntityManager, context: Context, p
  * (after a suspension); after a termination the person needs a new commitment and registration.
  * Refused: the reason is recorded for the institution to pass on.
  */
-export async function decideRestoration(em: EntityManager, context: Context, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
+export async function decideRestoration(em: EntityManager, actor: Actor, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
   const application = await em.findOne(RestorationApplication, { id: applicationId });
   if (!application) throw notFound('restoration application', applicationId);
-  const institution = await em.findOneOrFail(KnownInstitution, { code: application.institutionCode });
-  assertActsFor(context, institution.code, institution.regionCode);
+  const institution = await institutionOf(em, application.institutionCode);
+  assertActorActsFor(actor, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [application.personCode]);
   await em.refresh(application);
   const problem = restorationDecisionProblem(application.status);
   if (problem) throw new DomainError('INVALID_STATE', problem);
   if (!approve && !reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason (S13)');
-  const date = stepDate(decidedOn, { today: context.clock.today(), notBefore: application.appliedOn, what: 'the decision date', field: 'decidedOn' });
+  const date = stepDate(decidedOn, { today: actor.clock.today(), notBefore: application.appliedOn, what: 'the decision date', field: 'decidedOn' });
   application.status = approve ? RestorationStatus.APPROVED : RestorationStatus.REJECTED;
   application.decidedOn = date;
   application.reason = reason ?? null;

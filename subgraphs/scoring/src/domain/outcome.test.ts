@@ -1,5 +1,5 @@
 import { evaluateOutcome, OutcomeInput, SanctionKind } from './outcome';
-import { JINING_RULE_SET, NATIONAL_RULE_SET } from './shipped-rule-sets';
+import { JINING_RULE_SET, NATIONAL_RULE_SET } from './rule-set.fixtures';
 
 const national = NATIONAL_RULE_SET.parameters;
 const jining = JINING_RULE_SET.parameters;

@@ -1,5 +1,5 @@
-import { combineDecision, pointsFor, Responsibility, TierAdjustment } from './points';
-import { JINING_RULE_SET, NATIONAL_RULE_SET } from './shipped-rule-sets';
+import { combineDecision, heaviest, pointsFor, Responsibility, TierAdjustment } from './points';
+import { JINING_RULE_SET, NATIONAL_RULE_SET } from './rule-set.fixtures';
 
 const national = NATIONAL_RULE_SET.parameters.tiers;
 const jining = JINING_RULE_SET.parameters.tiers;
@@ -74,5 +74,15 @@ describe('combineDecision — S4, S5', () => {
       ['D1', 3],
       ['D2', 4],
     ]);
+  });
+});
+
+describe('heaviest — S8 (002 art.31)', () => {
+  test.each([
+    ['002 art.31 — the notice goes where the heaviest behaviour happened', [{ points: 2, at: 'A' }, { points: 6, at: 'B' }, { points: 3, at: 'C' }], 'B'],
+    ['002 art.31 — of equally heavy behaviours, the first recorded', [{ points: 6, at: 'A' }, { points: 6, at: 'B' }], 'A'],
+    ['002 art.31 — one behaviour is its own heaviest', [{ points: 1, at: 'A' }], 'A'],
+  ])('%s', (_, items, at) => {
+    expect(heaviest(items).at).toBe(at);
   });
 });

@@ -88,3 +88,11 @@ export function combineDecision<T extends ScoredItem>(items: T[]): { counted: bo
   });
   return { counted, pointsByPerson };
 }
+
+/**
+ * S8 (002 art.31): of a person's items in one decision, the heaviest behaviour (the first of
+ * equals): the notice goes to the institution where it happened, and its rule set governs.
+ */
+export function heaviest<T extends { points: number }>(items: T[]): T {
+  return items.reduce((a, b) => (b.points > a.points ? b : a));
+}

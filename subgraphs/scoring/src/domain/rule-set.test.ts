@@ -1,6 +1,6 @@
 import { noticeDeadlines, appealDeadline } from './notice';
 import { selectRuleSet } from './rule-set';
-import { NATIONAL_RULE_SET } from './shipped-rule-sets';
+import { NATIONAL_RULE_SET } from './rule-set.fixtures';
 import { WorkingDayCalendar } from '@pq/kit';
 
 const ruleSets = [

@@ -1,5 +1,5 @@
 import { SanctionKind } from './outcome';
-import { JINING_RULE_SET, NATIONAL_RULE_SET } from './shipped-rule-sets';
+import { JINING_RULE_SET, NATIONAL_RULE_SET } from './rule-set.fixtures';
 import { deriveYear, sanctionKey, YearDecision, YearFacts } from './year';
 
 const national = NATIONAL_RULE_SET.parameters;

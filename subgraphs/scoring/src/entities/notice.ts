@@ -5,7 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: '处理通知书 — the notice of a scoring to the institution where the behaviour happened (S8, form 3)' })
 @Entity({ tableName: 'notice' })
-@Unique({ properties: ['decisionDocument', 'personCode'] })
+@Unique({ name: 'notice_decision_document_person_code_key', properties: ['decisionDocument', 'personCode'] })
 export class Notice {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -16,11 +16,12 @@ export class Notice {
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   decisionDocument!: string;
 
   @Field(() => ID, { description: '文书编号 — notice document number' })
-  @Property({ type: 'string', unique: true })
+  @Unique({ name: 'notice_document_number_key' })
+  @Property({ type: 'text' })
   documentNumber!: string;
 
   @Field(() => DateScalar, { description: '应出具日期 — to be issued by (5 working days after the decision)' })

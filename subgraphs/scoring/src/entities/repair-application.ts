@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { RepairStatus } from '../domain/repair';
 
 @ObjectType({ description: '记分修复申请 — an application to repair points after rectification (S12, form 4)' })
 @Entity({ tableName: 'repair_application' })
+@Index({ name: 'repair_application_person_index', properties: ['personCode'] })
+@Index({ name: 'repair_one_open', expression: `create unique index repair_one_open on scoring.repair_application (person_code) where status in ('APPLIED', 'INSTITUTION_AGREED')` })
 export class RepairApplication {
   [OptionalProps]?: 'createdAt';
 
@@ -30,7 +32,7 @@ export class RepairApplication {
   appliedOn!: string;
 
   @Field(() => RepairStatus, { description: '状态 — where the application stands' })
-  @Enum({ items: () => RepairStatus })
+  @Property({ type: 'text' })
   status!: RepairStatus;
 
   @Field(() => String, { nullable: true, description: '机构审核意见 — the institution\'s review' })
@@ -61,6 +63,6 @@ export class RepairApplication {
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { RestorationStatus } from '../domain/restoration';
+import { Sanction } from './sanction';
 
 @ObjectType({ description: '资格恢复申请 — an application to restore payment qualification (S13, form 6)' })
 @Entity({ tableName: 'restoration_application' })
+@Index({ name: 'restoration_one_open', expression: `create unique index restoration_one_open on scoring.restoration_application (sanction_id) where status = 'APPLIED'` })
 export class RestorationApplication {
   [OptionalProps]?: 'createdAt';
 
@@ -19,7 +21,7 @@ export class RestorationApplication {
   personCode!: string;
 
   @Field(() => ID, { description: '处理标识 — the suspension or termination to restore from' })
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => Sanction, { mapToPk: true, fieldName: 'sanction_id', foreignKeyName: 'restoration_application_sanction_id_fkey', deferMode: DeferMode.INITIALLY_DEFERRED, updateRule: 'no action', deleteRule: 'no action' })
   sanctionId!: string;
 
   @Field(() => ID, { description: '定点医药机构代码 — the institution the person applied through' })
@@ -35,7 +37,7 @@ export class RestorationApplication {
   decideBy!: string;
 
   @Field(() => RestorationStatus, { description: '状态 — applied, approved or rejected' })
-  @Enum({ items: () => RestorationStatus })
+  @Property({ type: 'text' })
   status!: RestorationStatus;
 
   @Field(() => DateScalar, { nullable: true, description: '决定日期 — decided on' })
@@ -43,9 +45,9 @@ export class RestorationApplication {
   decidedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '理由 — reason of the decision' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   reason?: string | null;
 
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SanctionKind } from '../domain/outcome';
@@ -16,7 +16,9 @@ export enum SanctionState {
 
 @ObjectType({ description: '处理结果 — the outcome of a scoring for a person: notification, interview, suspension or termination' })
 @Entity({ tableName: 'sanction' })
-@Index({ properties: ['personCode', 'state'] })
+@Index({ name: 'sanction_person_state_index', properties: ['personCode', 'state'] })
+// At most one suspension or termination in force per person: the invariant concurrent scorings must keep.
+@Index({ name: 'sanction_one_in_force', expression: `create unique index sanction_one_in_force on scoring.sanction (person_code) where state = 'IN_FORCE'` })
 export class Sanction {
   [OptionalProps]?: 'recordedAt' | 'annulled';
 
@@ -29,7 +31,7 @@ export class Sanction {
   personCode!: string;
 
   @Field(() => SanctionKind, { description: '处理类型 — kind of outcome' })
-  @Enum({ items: () => SanctionKind })
+  @Property({ type: 'text' })
   kind!: SanctionKind;
 
   @Field(() => DateScalar, { description: '起始日期 — first day' })
@@ -53,15 +55,15 @@ export class Sanction {
   yearTotal!: number;
 
   @Field({ description: '依据 — why, in words' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   reason!: string;
 
   @Field({ description: '决定文书号 — decision document' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   basisDocument!: string;
 
   @Field(() => SanctionState, { description: '状态 — recorded, in force, replaced or lifted' })
-  @Enum({ items: () => SanctionState })
+  @Property({ type: 'text' })
   state!: SanctionState;
 
   @Field(() => DateScalar, { description: '决定日期 — the day the decision that put it in force was made: its first day for a new scoring, later when an appeal or a repair re-derived the year' })
@@ -77,10 +79,10 @@ export class Sanction {
   liftedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '解除原因 — restoration approved or decision changed on appeal' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   liftReason?: string | null;
 
   /** When the decision was recorded: orders sanctions that take effect on the same day (a replacement after its predecessor). */
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
 }

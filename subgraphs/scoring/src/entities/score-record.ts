@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Responsibility, TierAdjustment } from '../domain/points';
+import { Notice } from './notice';
 
 export enum DecisionType {
   ADMINISTRATIVE_PENALTY = 'ADMINISTRATIVE_PENALTY',
@@ -12,8 +13,10 @@ export enum DecisionType {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '记分记录 — points given to one person for one violation in one decision' })
 @Entity({ tableName: 'score_record' })
-@Index({ properties: ['personCode', 'year'] })
-@Index({ properties: ['documentNumber', 'personCode'] })
+@Index({ name: 'score_record_person_year_index', properties: ['personCode', 'year'] })
+@Index({ name: 'score_record_document_person_index', properties: ['documentNumber', 'personCode'] })
+@Index({ name: 'score_record_institution_year_index', expression: 'create index score_record_institution_year_index on scoring.score_record (institution_code, year) include (person_code, points)' })
+@Check({ name: 'score_record_points_check', expression: 'points >= 0 and points <= 12' })
 export class ScoreRecord {
   [OptionalProps]?: 'createdAt';
 
@@ -24,14 +27,13 @@ export class ScoreRecord {
   @Property({ type: 'string', length: 16 })
   personCode!: string;
 
-  @Index()
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   ruleSetId!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   violationCode!: string;
 
   /** S4: other negative situations the same violation matched; it counts once, at the highest. */
@@ -40,7 +42,7 @@ export class ScoreRecord {
   alsoMatched!: string[];
 
   @Field(() => Responsibility, { description: '责任程度 — responsibility' })
-  @Enum({ items: () => Responsibility })
+  @Property({ type: 'text' })
   responsibility!: Responsibility;
 
   @Field({ description: '从轻情节 — mitigating circumstances applied' })
@@ -52,7 +54,7 @@ export class ScoreRecord {
   aggravation!: boolean;
 
   @Field(() => TierAdjustment, { nullable: true, description: '从轻从重方式 — how mitigation or aggravation moved the points (002 art.25): within the tier or one tier; null when neither applied' })
-  @Enum({ items: () => TierAdjustment, nullable: true })
+  @Property({ type: 'text', nullable: true })
   adjustment?: TierAdjustment | null;
 
   @Field(() => Int, { description: '本次记分 — points of this record' })
@@ -64,7 +66,7 @@ export class ScoreRecord {
   @Property({ type: 'integer', nullable: true })
   originalPoints?: number | null;
 
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   adjustedBy?: string | null;
 
   @Field(() => DateScalar, { description: '记分日期 — date of the decision (S1)' })
@@ -79,20 +81,20 @@ export class ScoreRecord {
   yearTotalAfter!: number;
 
   @Field(() => DecisionType, { description: '决定类型 — administrative penalty or agreement handling' })
-  @Enum({ items: () => DecisionType })
+  @Property({ type: 'text' })
   decisionType!: DecisionType;
 
   @Field({ description: '决定文书号 — document number of the decision' })
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   documentNumber!: string;
 
   @Field(() => String, { nullable: true, description: '检查标识 — the inspection' })
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   inspectionId?: string | null;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => Notice, { mapToPk: true, fieldName: 'notice_id', foreignKeyName: 'score_record_notice_id_fkey', deferMode: DeferMode.INITIALLY_DEFERRED, updateRule: 'no action', deleteRule: 'no action' })
   noticeId!: string;
 
-  @Property({ type: 'Date' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

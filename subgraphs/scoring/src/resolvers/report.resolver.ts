@@ -5,7 +5,7 @@ import { institutionRatio } from '../domain/institution-ratio';
 import { selectRuleSet } from '../domain/rule-set';
 import { RepairApplication } from '../entities/repair-application';
 import { ScoreRecord } from '../entities/score-record';
-import { countScoredPersons, fetchInstitutionFigures, InstitutionFiguresRow } from '../loaders/reports';
+import { countScoredPersons, fetchInstitutionFigures, findCopyReportRecords, InstitutionFiguresRow } from '../repositories/reports';
 import type { Context } from './context';
 import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
 import { Institution, Person } from './score.types';
@@ -49,13 +49,7 @@ export class ReportResolver {
   async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
     assertRegionInScope(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
-    const records = await context.em
-      .createQueryBuilder(ScoreRecord, 'r')
-      .where({ decidedOn: { $gte: from, $lte: to } })
-      .andWhere(`exists (select 1 from scoring.known_institution i where i.code = r.institution_code and i.region_code like ?)`, [`${regionPrefix}%`])
-      .orderBy({ decidedOn: 'asc', createdAt: 'asc' })
-      .limit(MAX_COPY_REPORT_RECORDS + 1)
-      .getResult();
+    const records = await findCopyReportRecords(context.em, regionPrefix, from, to, MAX_COPY_REPORT_RECORDS + 1);
     // A partner files the report as complete: a period too large is refused, never cut short.
     if (records.length > MAX_COPY_REPORT_RECORDS) {
       throw new DomainError('RESULT_TOO_LARGE', `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: ask for a shorter period or a smaller region`);

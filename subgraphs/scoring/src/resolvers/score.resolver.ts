@@ -9,7 +9,7 @@ import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
 import type { Context } from './context';
-import { personYearKey } from '../loaders';
+import { personYearKey } from '../loaders/year-total.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
 
 async function ruleSetInForce(context: Context, regionCode: string, on: string): Promise<PolicyRuleSet> {

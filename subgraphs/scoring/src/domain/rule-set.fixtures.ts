@@ -1,6 +1,9 @@
 import type { RuleSetParameters, Tier } from './rule-set';
 
-/** Shipped rule sets and catalogues, loaded by a migration; administrators add versions later. */
+/**
+ * The national and Jining rule sets as the table tests' fixtures. Installations read rule sets from
+ * the database only: migration 0001 froze these values as they shipped, administrators add versions.
+ */
 export interface ShippedRuleSet {
   id: string;
   name: string;
@@ -87,5 +90,3 @@ export const JINING_RULE_SET: ShippedRuleSet = {
     { code: 'JN4-01', title: '伪造医疗文书或票据骗取医保基金 — forged records or receipts to defraud the fund (每次扣12分)', tier: 4 },
   ],
 };
-
-export const SHIPPED_RULE_SETS = [NATIONAL_RULE_SET, JINING_RULE_SET];

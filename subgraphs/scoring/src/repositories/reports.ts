@@ -1,4 +1,5 @@
-import type { EntityManager } from '@pq/kit';
+import { EntityManager, queryRows, toEntities } from '@pq/kit';
+import { ScoreRecord } from '../entities/score-record';
 
 export interface InstitutionFiguresRow {
   institutionCode: string;
@@ -13,35 +14,35 @@ export interface InstitutionFiguresRow {
 /**
  * S10, S14: per institution and year, in one statement: persons scored and points there, the
  * suspensions and terminations decided for behaviour there, and the personnel registered there at
- * some time in the year (from registry's events: known_registration). Either a list of
+ * some time in the year (from registry's events: registration_view). Either a list of
  * institutions or a region prefix selects them.
  */
 export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
-  const [where, param] = 'codes' in selection ? ['i.code = any(?::text[])', `{${selection.codes.join(',')}}`] : ['i.region_code like ?', `${selection.regionPrefix}%`];
+  const [where, param] = 'codes' in selection ? ['i.code = any($2::text[])', selection.codes] : ['i.region_code like $2', `${selection.regionPrefix}%`];
   // Each selected institution's score records are read through the (institution, year) index: a
   // city's are a few thousand of the province's year, which a grouping over the whole year sorted
   // on disk. The year of a sanction is a date range, so the filter is a plain comparison.
-  const rows: any[] = await em.execute(
-    `select i.code, i.region_code,
+  const rows = await queryRows<Record<string, string>>(em, {
+    text: `select i.code, i.region_code,
             r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
-            (select count(*) from scoring.known_registration kr
+            (select count(*) from scoring.registration_view kr
               where kr.institution_code = i.code
-                and (kr.registered_on is null or kr.registered_on < make_date(?::int + 1, 1, 1))
-                and (kr.cancelled_on is null or kr.cancelled_on >= make_date(?::int, 1, 1))) as registered
-       from scoring.known_institution i
+                and (kr.registered_on is null or kr.registered_on < make_date($1::int + 1, 1, 1))
+                and (kr.cancelled_on is null or kr.cancelled_on >= make_date($1::int, 1, 1))) as registered
+       from scoring.institution_view i
        cross join lateral (select count(distinct sr.person_code) as persons, coalesce(sum(sr.points), 0) as points
-                             from scoring.score_record sr where sr.institution_code = i.code and sr.year = ?) r
+                             from scoring.score_record sr where sr.institution_code = i.code and sr.year = $1) r
        left join (select n.institution_code,
                          count(*) filter (where sa.kind = 'SUSPENSION') as suspensions,
                          count(*) filter (where sa.kind = 'TERMINATION') as terminations
                     from scoring.sanction sa join scoring.notice n on n.sanction_id = sa.id
-                   where sa."from" >= make_date(?::int, 1, 1) and sa."from" < make_date(?::int + 1, 1, 1)
+                   where sa."from" >= make_date($1::int, 1, 1) and sa."from" < make_date($1::int + 1, 1, 1)
                    group by n.institution_code) s on s.institution_code = i.code
       where ${where}
       order by i.code`,
-    [year, year, year, year, year, param],
-  );
+    values: [year, param],
+  });
   return rows.map((row) => ({
     institutionCode: row.code,
     regionCode: row.region_code,
@@ -55,11 +56,24 @@ export async function fetchInstitutionFigures(em: EntityManager, selection: { co
 
 /** Distinct persons scored in a region and year: a person scored at two institutions counts once. */
 export async function countScoredPersons(em: EntityManager, regionPrefix: string, year: number): Promise<{ persons: number; records: number }> {
-  const [row]: { persons: number; records: number }[] = await em.execute(
-    `select count(distinct r.person_code)::int as persons, count(*)::int as records
-       from scoring.score_record r join scoring.known_institution i on i.code = r.institution_code
-      where r.year = ? and i.region_code like ?`,
-    [year, `${regionPrefix}%`],
-  );
+  const [row] = await queryRows<{ persons: number; records: number }>(em, {
+    text: `select count(distinct r.person_code)::int as persons, count(*)::int as records
+             from scoring.score_record r join scoring.institution_view i on i.code = r.institution_code
+            where r.year = $1 and i.region_code like $2`,
+    values: [year, `${regionPrefix}%`],
+  });
   return row;
+}
+
+/** S14: the score records of a region's institutions decided in a period, oldest first, at most `limit`. */
+export async function findCopyReportRecords(em: EntityManager, regionPrefix: string, from: string, to: string, limit: number): Promise<ScoreRecord[]> {
+  const rows = await queryRows(em, {
+    text: `select r.* from scoring.score_record r
+            where r.decided_on between $1 and $2
+              and exists (select 1 from scoring.institution_view i where i.code = r.institution_code and i.region_code like $3)
+            order by r.decided_on asc, r.created_at asc
+            limit $4`,
+    values: [from, to, `${regionPrefix}%`, limit],
+  });
+  return toEntities(em, ScoreRecord, rows);
 }

@@ -1,0 +1,8 @@
+import { EntityManager, findRows, listLoader } from '@pq/kit';
+import { RepairApplication } from '../entities/repair-application';
+
+export const repairApplicationsByPersonLoader = (em: EntityManager) =>
+  listLoader(
+    (codes: string[]) => findRows(em, RepairApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
+    (application) => application.personCode,
+  );

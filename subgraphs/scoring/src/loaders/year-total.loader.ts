@@ -1,0 +1,18 @@
+import { EntityManager, entityLoader, findRows } from '@pq/kit';
+import { PersonYear } from '../entities/person-year';
+
+/** `personCode|year` keys for the per-year fields of Person. */
+export const personYearKey = (personCode: string, year: number) => `${personCode}|${year}`;
+export const splitPersonYear = (keys: string[]) => ({
+  personCodes: [...new Set(keys.map((k) => k.split('|')[0]))],
+  years: [...new Set(keys.map((k) => Number(k.split('|')[1])))],
+});
+
+export const yearTotalLoader = (em: EntityManager) =>
+  entityLoader(
+    (keys: string[]) => {
+      const { personCodes, years } = splitPersonYear(keys);
+      return findRows(em, PersonYear, { personCode: personCodes, year: years });
+    },
+    (row) => personYearKey(row.personCode, row.year),
+  );

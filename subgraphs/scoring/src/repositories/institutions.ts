@@ -1,0 +1,21 @@
+import { EntityManager, EventPayloads, findRows } from '@pq/kit';
+import { InstitutionView } from '../entities/institution-view';
+
+/** Institutions and their region, as agreements' events tell them. */
+
+export async function recordInstitution(em: EntityManager, institution: EventPayloads['InstitutionUpserted']): Promise<void> {
+  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
+}
+
+export function findInstitutions(em: EntityManager, codes: string[]): Promise<InstitutionView[]> {
+  return findRows(em, InstitutionView, { code: codes });
+}
+
+export function findInstitution(em: EntityManager, code: string): Promise<InstitutionView | null> {
+  return em.findOne(InstitutionView, { code });
+}
+
+/** An institution scoring's own rows name: known, or the data is broken. */
+export function institutionOf(em: EntityManager, code: string): Promise<InstitutionView> {
+  return em.findOneOrFail(InstitutionView, { code });
+}
