@@ -32,8 +32,8 @@ export class OutboxPendingRow {
   @PrimaryKey({ type: 'text' })
   subscriber!: string;
 
-  @ManyToOne(() => OutboxEventRow, { primary: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_pending_seq_fkey' })
-  seq!: OutboxEventRow;
+  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_pending_seq_fkey' })
+  seq!: string;
 }
 
 @Entity({ tableName: 'processed_event' })
