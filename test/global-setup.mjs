@@ -24,7 +24,8 @@ export default async function globalSetup() {
   // Running as root, PostgreSQL runs as its own system user, who must be able to enter the folder.
   chmodSync(parent, 0o755);
   const dataDir = path.join(parent, 'postgres');
-  const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  // Thrown away after the run: no fsync, no synchronous commit (test/durability.test.ts runs a durable one).
+  const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, durable: false });
   globalThis.__PQ_TEST_DATABASE__ = database;
   process.env.PQ_TEST_DATABASE_URL = database.urlFor('postgres');
 }

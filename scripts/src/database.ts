@@ -45,6 +45,12 @@ export async function startEmbeddedPostgres(options: {
   persistent?: boolean;
   /** PostgreSQL's own cache (default 128MB): the benchmark holds the whole province-scale data set in it. */
   sharedBuffers?: string;
+  /**
+   * Every acknowledged commit on disk before it is acknowledged (the default: `npm start` keeps the
+   * user's data here). Off — fsync and synchronous commit off — only for data that can be thrown
+   * away: the test suite's database and a bulk load, which say so.
+   */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
@@ -59,7 +65,8 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     postgresFlags: [
       // Small machines: enough connections for four pooled subgraphs, relays and tests.
-      ...['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`],
+      ...['-c', 'max_connections=300', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`],
+      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
       // A random page read costs about what a sequential one does here (local disk, the benchmark's
       // data held in shared buffers); at PostgreSQL's default of 4× a city's analytics scanned the
       // whole year's score records instead of reading its institutions' entries in their index.

@@ -57,8 +57,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, database: { type: 'string' }, reset: { type: 'boolean', default: false } } });
   const plan: ScalePlan = planFor(Number(values.persons));
   let databaseUrl = values.database ?? process.env.DATABASE_URL;
-  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329) });
+  // A bulk load that can be run again: the embedded database takes it without fsync or synchronous commit.
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), durable: false });
   if (embedded) {
+    process.stdout.write('loading with fsync and synchronous commit off (restored when the database next starts); an operating-system crash during the load can damage .data/postgres\n');
     if (values.reset) await embedded.dropDatabase(SCALE_DATABASE).catch(() => undefined);
     await embedded.createDatabase(SCALE_DATABASE);
     databaseUrl = embedded.urlFor(SCALE_DATABASE);
