@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM, openDatabase } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
 import { registrySubgraph } from '@pq/registry';
 import { createDatabase } from './harness';
 

@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { recomputeAgreementDeadlines } from './commands/recompute-deadlines';
 import { ENTITIES } from './entities';

@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { recomputeDecisionDeadlines } from './commands/recompute-deadlines';
 import { Appeal } from './entities/appeal';
 import { AppealStep } from './entities/appeal-step';

@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { AgreementMeasureView } from './entities/agreement-measure-view';
 import { AgreementStatusInterval } from './entities/agreement-status-interval';
 import { InstitutionView } from './entities/institution-view';

@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { recomputeScoringDeadlines } from './commands/recompute-deadlines';
 import { Notice } from './entities/notice';
 import { RegistrationView } from './entities/registration-view';
