@@ -22,4 +22,8 @@ export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   scheduled: { name: 'overdue-suspensions', everyMs: 60 * 60 * 1000, run: terminateOverdueSuspensions },
 };
 
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { AgreementsReads } from './events/consumed';
+export type { AgreementsEvents } from './events/payloads';
+
 if (require.main === module) runSubgraphFromEnvironment(agreementsSubgraph);

@@ -22,4 +22,8 @@ export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   recomputeDeadlines: recomputeDecisionDeadlines,
 };
 
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { AppealsReads } from './events/consumed';
+export type { AppealsEvents } from './events/payloads';
+
 if (require.main === module) runSubgraphFromEnvironment(appealsSubgraph);

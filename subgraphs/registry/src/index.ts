@@ -25,4 +25,8 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
 };
 
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { RegistryReads } from './events/consumed';
+export type { RegistryEvents } from './events/payloads';
+
 if (require.main === module) runSubgraphFromEnvironment(registrySubgraph);

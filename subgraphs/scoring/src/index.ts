@@ -29,4 +29,8 @@ export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   recomputeDeadlines: recomputeScoringDeadlines,
 };
 
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { ScoringReads } from './events/consumed';
+export type { ScoringEvents } from './events/payloads';
+
 if (require.main === module) runSubgraphFromEnvironment(scoringSubgraph);
