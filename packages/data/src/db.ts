@@ -86,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       afterCreate: (connection: { query(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) =>
         connection.query('set plan_cache_mode = force_generic_plan', (error) => done(error, connection)),
     },
-    // A request always works on its own fork (see context.ts); the global manager must never be used for it.
+    // A request always works on its own fork (@pq/subgraph, createRequestContext); the global manager must never be used for it.
     allowGlobalContext: false,
     forceUtcTimezone: true,
     ensureDatabase: false,

@@ -141,7 +141,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
-    // The gateway sends the fetches of concurrent requests with one token as one batch (gateway.ts, SubgraphDataSource).
+    // The gateway sends the fetches of concurrent requests with one token as one batch (gateway/src/gateway.ts, SubgraphDataSource).
     allowBatchedHttpRequests: true,
     plugins: [
       // First: the other plugins and the resolvers see the operation's own context.
