@@ -120,6 +120,23 @@ describe('E1, R8: one verdict for a claim — paymentEligibility and auditClaims
       { numRuns: 40, seed: 17 },
     );
   });
+
+  test('cancelled and registered anew at the same institution on the same day: the new registration answers for the days after (E1, R4)', async () => {
+    const registrations = await stack.query(`{ person(code: "${unsigned.code}") { registrations { id } } }`);
+    const cancelled = await stack.query(`mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } } }`, {
+      input: { registrationId: registrations.data.person.registrations[0].id, on: '2026-03-05', reason: '合同变更' },
+    });
+    expect(cancelled.data.cancelRegistration.registration.status).toBe('CANCELLED');
+    const again = await stack.query(`mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }`, {
+      input: { institutionCode: HOSPITAL_C, people: [{ ...unsigned, registeredOn: '2026-03-05' }] },
+    });
+    const id = again.data.registerPersonnel.registrations[0].id;
+    await stack.query(`mutation { signCommitment(input: { registrationId: "${id}", signedOn: "2026-03-05" }) { registration { id } } }`);
+    const line = { personCode: unsigned.code, institutionCode: HOSPITAL_C, serviceDate: '2026-03-10', emergency: false };
+    const [check] = await checks([line]);
+    expect(check).toMatchObject({ payable: true, status: 'NORMAL' });
+    expect((await audit([line])).size).toBe(0);
+  });
 });
 
 test('a measure dated ahead changes the stored status on its day, by the registry job', async () => {

@@ -14,7 +14,7 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
   await saveDerivedStatuses(em, new Map([...causes].map(([code, c]) => [code, deriveStatus(c, today)])));
 }
 
-/** The daily job: statuses whose causes took effect since they were last derived. Returns the persons derived again. */
+/** The hourly job: statuses whose causes took effect since they were last derived. Returns the persons derived again. */
 export async function rederiveDuePersons(em: EntityManager, today: IsoDate): Promise<string[]> {
   const due = await personsDueForDerivation(em, today);
   if (due.length > 0) await rederivePersons(em, due, today);

@@ -21,7 +21,7 @@ const sanction = (kind: SanctionCause['kind'], from: string, extra: Partial<Sanc
   decidedOn: from,
   sequence,
   liftedOn: null,
-  annulled: false,
+  annulledOn: null,
   reRegistrationBlockedUntil: null,
   basisDocument: `doc-${sequence}`,
   label: kind.toLowerCase(),
@@ -92,7 +92,7 @@ describe('deriveStatus — one derivation of status from all causes', () => {
     ],
     [
       '002 art.44: a suspension annulled on appeal no longer holds the person',
-      { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-03-01', { liftedOn: '2026-03-20', annulled: true })], measures: [] },
+      { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-03-01', { annulledOn: '2026-03-20' })], measures: [] },
       '2026-03-20',
       { person: NORMAL, at: { [A]: NORMAL } },
     ],
@@ -156,7 +156,7 @@ describe('deriveStatus — one derivation of status from all causes', () => {
   });
 
   test('002 art.44, 47–48: the enforced days of an annulled suspension stay in the history, marked annulled', () => {
-    const causes: PersonCauses = { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-03-01', { liftedOn: '2026-03-20', annulled: true })], measures: [] };
+    const causes: PersonCauses = { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-03-01', { annulledOn: '2026-03-20' })], measures: [] };
     const { on } = statuses(causes, '2026-03-25');
     expect(on(at(A).id)).toEqual({ status: NORMAL, afterReview: NORMAL, annulled: false });
     const during = statuses(causes, '2026-03-10', '2026-03-25').on(at(A).id);
@@ -164,19 +164,36 @@ describe('deriveStatus — one derivation of status from all causes', () => {
   });
 
   test('002 art.44: a termination changed on appeal to a suspension — enforced as terminated until the appeal, suspended after review', () => {
-    const termination = sanction('TERMINATION', '2026-03-01', { liftedOn: '2026-04-01', annulled: true });
+    const termination = sanction('TERMINATION', '2026-03-01', { annulledOn: '2026-04-01' });
     const suspension = sanction('SUSPENSION', '2026-03-01', { decidedOn: '2026-04-01' });
     const causes: PersonCauses = { registrations: [at(A)], sanctions: [termination, suspension], measures: [] };
     const derived = statuses(causes, '2026-03-10', '2026-04-02');
-    expect(derived.on(at(A).id)).toEqual({ status: TERMINATED, afterReview: SUSPENDED, annulled: true });
+    // Not refundable: after review the person was still suspended on those days.
+    expect(derived.on(at(A).id)).toEqual({ status: TERMINATED, afterReview: SUSPENDED, annulled: false });
     expect(derived.person).toBe(SUSPENDED);
     expect(statuses(causes, '2026-04-02').on(at(A).id)).toEqual({ status: SUSPENDED, afterReview: SUSPENDED, annulled: false });
+  });
+
+  test('002 art.39, 44: restored, then annulled on appeal — normal from the restoration as enforced, refundable before it', () => {
+    const causes: PersonCauses = { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-02-20', { liftedOn: '2026-03-12', annulledOn: '2026-03-16' })], measures: [] };
+    expect(statuses(causes, '2026-03-01', '2026-03-20').on(at(A).id)).toEqual({ status: SUSPENDED, afterReview: NORMAL, annulled: true });
+    expect(statuses(causes, '2026-03-13', '2026-03-20').on(at(A).id)).toEqual({ status: NORMAL, afterReview: NORMAL, annulled: false });
+  });
+
+  test('002 art.34 ¶4: a department whose settlement ended (G14) suspends the persons it names; it does not terminate them', () => {
+    const causes: PersonCauses = { registrations: [at(A), at(B)], sanctions: [], measures: [measure('TERMINATE', A, '2026-03-01', { department: 'cardiology' })] };
+    expect(statuses(causes, '2026-03-01')).toMatchObject({ person: SUSPENDED, at: { [A]: SUSPENDED, [B]: SUSPENDED } });
+  });
+
+  test('002 art.34 ¶4: a measure holds only the institution\'s own people — a name never registered there holds nobody', () => {
+    const causes: PersonCauses = { registrations: [at(B)], sanctions: [], measures: [measure('SUSPEND', A, '2026-03-01')] };
+    expect(statuses(causes, '2026-03-01')).toMatchObject({ person: NORMAL, at: { [B]: NORMAL } });
   });
 
   test('002 art.29, 004 art.14: a termination bars new registration; an annulled one does not', () => {
     const ban = { reRegistrationBlockedUntil: '2027-02-28' };
     expect(statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', ban)], measures: [] }, '2026-03-01').ban).toBe('2027-02-28');
-    expect(statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', { ...ban, liftedOn: '2026-03-05', annulled: true })], measures: [] }, '2026-03-05').ban).toBeNull();
+    expect(statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', { ...ban, annulledOn: '2026-03-05' })], measures: [] }, '2026-03-05').ban).toBeNull();
   });
 
   test('R11: the history is a sequence of stretches, each closed where the next begins', () => {

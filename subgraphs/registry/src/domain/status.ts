@@ -13,10 +13,10 @@ export interface SanctionCause {
   decidedOn: IsoDate;
   /** The order registry learned of it: breaks ties between decisions of one day. */
   sequence: number;
-  /** Restored (S13) or annulled (A4) from this day; null while in force. */
+  /** Restored (S13) from this day; null while in force. */
   liftedOn: IsoDate | null;
-  /** It never should have applied (changed on appeal): its enforced days are marked, and it drops out of the legal view. */
-  annulled: boolean;
+  /** Annulled (A4) on this day: it never should have applied, so once known it drops out altogether. */
+  annulledOn: IsoDate | null;
   reRegistrationBlockedUntil: IsoDate | null;
   basisDocument: string;
   label: string;
@@ -61,8 +61,6 @@ export interface Hold {
   status: HeldStatus;
   cause: string;
   basisDocument: string | null;
-  /** The sanction behind it, if any: an annulled one makes the enforced days refundable. */
-  sanction: SanctionCause | null;
 }
 
 /** One stretch of a registration's status: [from, to), `to` null while open. */
@@ -73,7 +71,7 @@ export interface StatusStretch {
   status: RegistrationStatus;
   /** The status on those days once every later decision is known (appeals, re-derived sanctions). */
   statusAfterReview: RegistrationStatus;
-  /** The enforced status came from a sanction later annulled on appeal (002 art.44, 47–48). */
+  /** A suspension or termination enforced on those days that review found should not have held: refundable (002 art.44, 47–48). */
   annulled: boolean;
   cause: string;
   basisDocument: string | null;
@@ -106,9 +104,10 @@ export function sanctionHold(sanctions: SanctionCause[], day: IsoDate, knownOn: 
     if (!latest || s.decidedOn > latest.decidedOn || (s.decidedOn === latest.decidedOn && s.sequence > latest.sequence)) latest = s;
   }
   if (!latest) return null;
-  // A lift counts once it is known: an annulment removes the sanction altogether, a restoration from its day on.
-  if (latest.liftedOn !== null && latest.liftedOn <= knownOn && (latest.annulled || latest.liftedOn <= day)) return null;
-  return { status: latest.kind === 'SUSPENSION' ? SUSPENDED : TERMINATED, cause: latest.label, basisDocument: latest.basisDocument, sanction: latest };
+  // Each counts once it is known: an annulment removes the sanction altogether, a restoration from its day on.
+  if (latest.annulledOn !== null && latest.annulledOn <= knownOn) return null;
+  if (latest.liftedOn !== null && latest.liftedOn <= knownOn && latest.liftedOn <= day) return null;
+  return { status: latest.kind === 'SUSPENSION' ? SUSPENDED : TERMINATED, cause: latest.label, basisDocument: latest.basisDocument };
 }
 
 interface MeasureHolds {
@@ -124,7 +123,10 @@ interface MeasureHolds {
  * them, and those its suspension was holding. Persons not named stay normal — except where the
  * rule set reaches all staff (004 art.15), and then only at that institution.
  */
-export function measureHolds(measures: MeasureCause[], day: IsoDate): MeasureHolds {
+export function measureHolds(measures: MeasureCause[], day: IsoDate, registrations: RegistrationCause[]): MeasureHolds {
+  // Only the institution's own people answer for it: a name given for someone never registered there holds nobody.
+  const registeredAt = (institutionCode: string, on: IsoDate) =>
+    registrations.some((r) => r.institutionCode === institutionCode && r.registeredOn <= on && (r.cancelledOn === null || r.cancelledOn > on));
   const byInstitution = new Map<string, MeasureCause[]>();
   for (const m of measures) if (m.effectiveOn <= day) byInstitution.set(m.institutionCode, [...(byInstitution.get(m.institutionCode) ?? []), m]);
   let person: Hold | null = null;
@@ -139,11 +141,12 @@ export function measureHolds(measures: MeasureCause[], day: IsoDate): MeasureHol
       status,
       cause: `${status === SUSPENDED ? 'agreement suspended (协议中止)' : 'agreement terminated (协议解除)'} at ${institutionCode}${m.department ? `, department ${m.department}` : ''}: ${m.reason}`,
       basisDocument: m.basisDocument,
-      sanction: null,
     });
     for (const m of list) {
-      if (m.action === 'SUSPEND') {
-        if (m.namesPerson) named.set(m.department, m);
+      const responsible = m.namesPerson && registeredAt(institutionCode, m.effectiveOn);
+      if (m.action === 'SUSPEND' || (m.action === 'TERMINATE' && m.department !== null)) {
+        // A department's settlement ended (G14) suspends its responsible people; only the agreement's termination terminates them (¶4).
+        if (responsible) named.set(m.department, m);
         else if (m.allStaff) staff = m;
       } else if (m.action === 'RESUME') {
         if (m.department === null) {
@@ -153,9 +156,9 @@ export function measureHolds(measures: MeasureCause[], day: IsoDate): MeasureHol
           named.delete(m.department);
           if (staff?.department === m.department) staff = null;
         }
-      } else if (m.namesPerson || (m.department === null && named.size > 0)) {
+      } else if (responsible || named.size > 0) {
         terminated ??= hold(TERMINATED, m);
-      } else if (m.department === null && (m.allStaff || staff)) {
+      } else if (m.allStaff || staff) {
         siteTerminated ??= hold(TERMINATED, m);
       }
     }
@@ -168,8 +171,8 @@ export function measureHolds(measures: MeasureCause[], day: IsoDate): MeasureHol
 }
 
 /** The person-level hold on `day` as known on `knownOn`: a sanction or a measure naming them (R5–R7). */
-export function personHold(causes: Pick<PersonCauses, 'sanctions' | 'measures'>, day: IsoDate, knownOn: IsoDate = day): Hold | null {
-  return heavier(sanctionHold(causes.sanctions, day, knownOn), measureHolds(causes.measures, day).person);
+export function personHold(causes: PersonCauses, day: IsoDate, knownOn: IsoDate = day): Hold | null {
+  return heavier(sanctionHold(causes.sanctions, day, knownOn), measureHolds(causes.measures, day, causes.registrations).person);
 }
 
 /** The days on which anything about the person can change. */
@@ -183,6 +186,7 @@ function changeDays(causes: PersonCauses): IsoDate[] {
     days.add(s.from);
     days.add(s.decidedOn);
     if (s.liftedOn) days.add(s.liftedOn);
+    if (s.annulledOn) days.add(s.annulledOn);
   }
   for (const m of causes.measures) days.add(m.effectiveOn);
   return [...days].sort();
@@ -203,7 +207,7 @@ function registrationStatusOn(causes: PersonCauses, registration: RegistrationCa
   if (registration.cancelledOn && registration.cancelledOn <= day) {
     return { status: CANCELLED, hold: null, cause: `cancelled (取消登记备案): ${registration.cancelReason ?? 'left the institution'}`, basisDocument: null };
   }
-  const holdOn = (d: IsoDate) => heavier(personHold(causes, d, knownOn), measureHolds(causes.measures, d).site.get(registration.institutionCode) ?? null);
+  const holdOn = (d: IsoDate) => heavier(personHold(causes, d, knownOn), measureHolds(causes.measures, d, causes.registrations).site.get(registration.institutionCode) ?? null);
   const hold = holdOn(day);
   if (hold?.status !== TERMINATED) {
     for (const earlier of days) {
@@ -236,7 +240,8 @@ export function deriveStatus(causes: PersonCauses, today: IsoDate): DerivedStatu
         to: null,
         status: enforced.status,
         statusAfterReview: reviewed.status,
-        annulled: Boolean(enforced.hold?.sanction?.annulled),
+        // Refundable: what was enforced stopped payment, and after review nothing did.
+        annulled: (enforced.status === SUSPENDED || enforced.status === TERMINATED) && reviewed.status === NORMAL,
         cause: enforced.cause,
         basisDocument: enforced.basisDocument,
       };
@@ -251,7 +256,7 @@ export function deriveStatus(causes: PersonCauses, today: IsoDate): DerivedStatu
   }
   const held = personHold(causes, today);
   const live = [...registrations.values()].some((r) => r.status === NORMAL || r.status === SUSPENDED);
-  const bans = causes.sanctions.filter((s) => s.kind === 'TERMINATION' && !s.annulled && s.reRegistrationBlockedUntil).map((s) => s.reRegistrationBlockedUntil!);
+  const bans = causes.sanctions.filter((s) => s.kind === 'TERMINATION' && s.annulledOn === null && s.reRegistrationBlockedUntil).map((s) => s.reRegistrationBlockedUntil!);
   return {
     status: held?.status ?? (live ? NORMAL : CANCELLED),
     reRegistrationBlockedUntil: bans.sort().pop() ?? null,

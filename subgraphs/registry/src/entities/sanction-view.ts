@@ -30,8 +30,8 @@ export class SanctionView {
   @Property({ type: 'date', nullable: true })
   liftedOn?: string | null;
 
-  @Property({ type: 'boolean', default: false })
-  annulled!: boolean;
+  @Property({ type: 'date', nullable: true })
+  annulledOn?: string | null;
 
   @Property({ type: 'text', nullable: true })
   liftCause?: string | null;

@@ -12,7 +12,7 @@ export const statusFromCauses = sqlMigration([
          decided_on date not null,
          sequence bigint generated always as identity,
          lifted_on date,
-         annulled boolean not null default false,
+         annulled_on date,
          lift_cause text,
          re_registration_blocked_until date,
          basis_document text not null)`,
@@ -34,18 +34,40 @@ export const statusFromCauses = sqlMigration([
   `alter table registry.status_interval add column status_after_review text, add column annulled boolean not null default false`,
   `update registry.status_interval set status_after_review = status`,
   `alter table registry.status_interval alter column status_after_review set not null`,
-  // What holds a person today, as causes, so that the next derivation keeps it: a sanction from
-  // the open interval it began, an agreement measure naming the person at its institution.
-  `insert into registry.sanction_view (sanction_id, person_code, kind, valid_from, decided_on, basis_document)
-         select gen_random_uuid(), r.person_code, case min(r.status) when 'SUSPENDED' then 'SUSPENSION' else 'TERMINATION' end,
-                min(si.valid_from), min(si.valid_from), coalesce(min(si.basis_document), 'before 0006')
-           from registry.registration r join registry.status_interval si on si.registration_id = r.id and si.valid_to is null
-          where r.status_source = 'PERSON_SANCTION' and r.status in ('SUSPENDED', 'TERMINATED')
-          group by r.person_code`,
+  // The causes the history shows, so that deriving again reproduces it (the cause texts are those
+  // registry wrote before 0006): each sanction with the day it was restored or annulled, the ban on
+  // the person's latest termination, and each agreement measure with the persons it held. Which
+  // all-staff measures (004 art.15) named nobody is not recorded: they are taken as naming the
+  // persons they held. A termination restored without reinstatement left no trace: it counts as
+  // restored on the upgrade day when the person is no longer terminated.
+  `insert into registry.sanction_view (sanction_id, person_code, kind, valid_from, until, decided_on, lifted_on, annulled_on, lift_cause, basis_document)
+     select gen_random_uuid(), person_code, kind, valid_from, min(until), valid_from,
+            min(next_from) filter (where next_cause like 'payment qualification restored%'),
+            min(next_from) filter (where next_cause like 'decision changed on appeal%'),
+            min(next_cause), basis_document
+       from (select si.person_code, si.valid_from, coalesce(si.basis_document, 'before 0006') as basis_document,
+                    case when si.cause like 'payment qualification suspended%' then 'SUSPENSION' else 'TERMINATION' end as kind,
+                    substring(si.cause from 'until ([0-9]{4}-[0-9]{2}-[0-9]{2})')::date as until,
+                    nx.valid_from as next_from, nx.cause as next_cause
+               from registry.status_interval si
+               left join registry.status_interval nx on nx.registration_id = si.registration_id and nx.valid_from = si.valid_to and nx.status = 'NORMAL'
+              where si.cause like 'payment qualification suspended%' or si.cause like 'payment qualification terminated%') h
+      group by person_code, kind, valid_from, basis_document`,
+  `update registry.sanction_view s set lifted_on = current_date
+     from registry.person p
+    where p.code = s.person_code and s.kind = 'TERMINATION' and s.lifted_on is null and s.annulled_on is null and p.status <> 'TERMINATED'`,
+  `update registry.sanction_view s set re_registration_blocked_until = p.re_registration_blocked_until
+     from registry.person p
+    where p.code = s.person_code and p.re_registration_blocked_until is not null and s.annulled_on is null and s.kind = 'TERMINATION'
+      and s.valid_from = (select max(t.valid_from) from registry.sanction_view t where t.person_code = s.person_code and t.kind = 'TERMINATION' and t.annulled_on is null)`,
   `insert into registry.agreement_measure_view (measure_id, institution_code, action, effective_on, responsible_person_codes, all_staff, reason, basis_document)
-         select gen_random_uuid(), r.institution_code, case r.status when 'SUSPENDED' then 'SUSPEND' else 'TERMINATE' end, si.valid_from,
-                array[r.person_code], false, si.cause, si.basis_document
-           from registry.registration r join registry.status_interval si on si.registration_id = r.id and si.valid_to is null
-          where r.status_source = 'AGREEMENT_MEASURE' and r.status in ('SUSPENDED', 'TERMINATED')`,
+     select gen_random_uuid(), institution_code, action, valid_from,
+            coalesce(array_agg(distinct person_code) filter (where action <> 'RESUME'), '{}'), false, reason, basis_document
+       from (select si.institution_code, si.person_code, si.valid_from, si.basis_document,
+                    case when si.cause like 'agreement suspended%' then 'SUSPEND' when si.cause like 'agreement resumed%' then 'RESUME' else 'TERMINATE' end as action,
+                    regexp_replace(si.cause, '^[^:]*: ', '') as reason
+               from registry.status_interval si
+              where si.cause like 'agreement suspended%' or si.cause like 'agreement resumed%' or si.cause like 'agreement terminated%') h
+      group by institution_code, action, valid_from, reason, basis_document`,
   `alter table registry.registration drop column status_source`,
 ]);

@@ -40,7 +40,7 @@ function siteFactsSql(sites: string, irregularOnly: boolean): string {
            join registry.status_interval si on si.registration_id = r.id
             and si.valid_from <= s.service_date and (si.valid_to is null or si.valid_to > s.service_date)
           where r.person_code = s.person_code and r.institution_code = s.institution_code
-          order by si.valid_from desc limit 1) f on true
+          order by r.registered_on desc, si.valid_from desc limit 1) f on true
        left join lateral (
          select true as in_force from registry.agreement_status_interval ai
           where ai.institution_code = s.institution_code and ai.status = 'ACTIVE'

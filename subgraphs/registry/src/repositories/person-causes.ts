@@ -27,7 +27,7 @@ export async function loadPersonCauses(em: EntityManager, personCodes: string[])
   });
   const sanctions = await queryRows<SanctionRow>(em, {
     text: `select sanction_id as id, person_code as "personCode", kind, ${day('valid_from')} as "from", ${day('until')} as until,
-                  ${day('decided_on')} as "decidedOn", sequence, ${day('lifted_on')} as "liftedOn", annulled,
+                  ${day('decided_on')} as "decidedOn", sequence, ${day('lifted_on')} as "liftedOn", ${day('annulled_on')} as "annulledOn",
                   ${day('re_registration_blocked_until')} as "reRegistrationBlockedUntil", basis_document as "basisDocument"
              from registry.sanction_view where person_code = any($1::text[])`,
     values: [personCodes],
@@ -97,11 +97,13 @@ export async function recordSanction(em: EntityManager, sanction: RegistryReads[
   });
 }
 
-/** A sanction restored from (S13) or annulled (A4). */
+/** A sanction restored from (S13) or annulled (A4); a restoration later annulled keeps the day it was restored. */
 export async function recordSanctionLifted(em: EntityManager, lifted: RegistryReads['SanctionLifted']): Promise<void> {
   await queryRows(em, {
-    text: `update registry.sanction_view set lifted_on = $2, annulled = $3, lift_cause = $4 where sanction_id = $1`,
-    values: [lifted.sanctionId, lifted.on, lifted.annulled ?? false, lifted.cause],
+    text: lifted.annulled
+      ? `update registry.sanction_view set annulled_on = $2, lift_cause = $3 where sanction_id = $1`
+      : `update registry.sanction_view set lifted_on = $2, lift_cause = $3 where sanction_id = $1`,
+    values: [lifted.sanctionId, lifted.on, lifted.cause],
   });
 }
 
