@@ -16,7 +16,7 @@ function domainErrorOf(error: unknown): DomainError | undefined {
 }
 
 /** A refusal by a rule as GraphQL answers it: its message, its code in `extensions.code`, its details beside. */
-export function toGraphQLError(error: DomainError, extensions: Record<string, unknown> = {}): GraphQLError {
+function toGraphQLError(error: DomainError, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.details, ...extensions } });
 }
 
