@@ -1,4 +1,4 @@
-// Unit tests (subgraphs/<name>/src/**.test.ts) and end-to-end tests through the gateway (test/).
+// Unit tests (packages/<name>/src/**.test.ts, subgraphs/<name>/src/**.test.ts) and end-to-end tests through the gateway (test/).
 // ts-jest transpiles each file on its own (isolated modules), with decorator metadata, like tsc does for the build.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 
@@ -9,11 +9,12 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|validid|auto-bind)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
-    '^@pq/(kit|registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',
+    '^@pq/(errors|time|caller|batching|data|events|graphql|http|subgraph)$': '<rootDir>/packages/$1/src',
+    '^@pq/(errors|time|caller|batching|data|events|graphql|http|subgraph)/(.*)$': '<rootDir>/packages/$1/src/$2',
+    '^@pq/(registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',
     '^@pq/gateway$': '<rootDir>/gateway/src',
-    '^@pq/kit/dist/(.*)$': '<rootDir>/subgraphs/kit/src/$1',
   },
-  testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 60_000,

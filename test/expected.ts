@@ -1,4 +1,4 @@
-import { addDays, addMonths, WorkingDayCalendar } from '@pq/kit';
+import { addDays, addMonths, WorkingDayCalendar } from '@pq/time';
 import { DEMO_INSTITUTIONS, demoDates, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 
 /** Appeal ids are generated; the canonical answer names them `<id>`. */
@@ -6,7 +6,7 @@ export function withoutIds<T>(value: T): T {
   return JSON.parse(JSON.stringify(value), (key, v) => (key === 'id' && typeof v === 'string' ? '<id>' : v));
 }
 
-/** The API.md dashboard of the demo's multi-site doctor, as the demo seeded on `today`. */
+/** The docs/api.md dashboard of the demo's multi-site doctor, as the demo seeded on `today`. */
 export function expectedDemoDashboard(today: string) {
   const dates = demoDates(today);
   const name = (code: string) => DEMO_INSTITUTIONS.find((i) => i.code === code)!.name;

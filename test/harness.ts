@@ -6,21 +6,11 @@ import { Client } from 'pg';
 import { agreementsSubgraph } from '@pq/agreements';
 import { appealsSubgraph } from '@pq/appeals';
 import { startGateway } from '@pq/gateway';
-import {
-  Caller,
-  createLogger,
-  IsoDate,
-  ManualClock,
-  observeRequestStatements,
-  RunningService,
-  signToken,
-  startSubgraph,
-  SubgraphDefinition,
-  SubgraphName,
-  SUBGRAPHS,
-  TokenClaims,
-  WorkingDayCalendar,
-} from '@pq/kit';
+import { Caller } from '@pq/caller';
+import { observeRequestStatements } from '@pq/data';
+import { createLogger, signToken, SubgraphName, SUBGRAPHS, TokenClaims } from '@pq/http';
+import { RunningService, startSubgraph, SubgraphDefinition } from '@pq/subgraph';
+import { IsoDate, ManualClock, WorkingDayCalendar } from '@pq/time';
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { GraphQLResponse, graphqlClient } from '../scripts/src/client';

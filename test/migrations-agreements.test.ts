@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { agreementsSubgraph } from '@pq/agreements';
-import { MikroORM, openDatabase } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
 import { createDatabase } from './harness';
 
 /** An installation at the last migration before the entities were aligned, with a row in every table, upgraded in place. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appealsSubgraph } from '@pq/appeals';
-import { ManualClock, MikroORM, openDatabase, WorkingDayCalendar } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
+import { ManualClock, WorkingDayCalendar } from '@pq/time';
 import { takeAppealStep } from '../subgraphs/appeals/src/commands/appeal-steps';
 import { AppealAction } from '../subgraphs/appeals/src/domain/appeal-machine';
 import { Appeal } from '../subgraphs/appeals/src/entities/appeal';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM, openDatabase } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
 import { registrySubgraph } from '@pq/registry';
 import { rederivePersons } from '../subgraphs/registry/src/commands/derive-status';
 import { createDatabase } from './harness';

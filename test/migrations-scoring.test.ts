@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM, openDatabase } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
 import { scoringSubgraph } from '@pq/scoring';
 import { createDatabase } from './harness';
 

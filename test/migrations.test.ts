@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agreementsSubgraph } from '@pq/agreements';
-import { MikroORM, openDatabase, SubgraphDefinition } from '@pq/kit';
+import { MikroORM, openDatabase } from '@pq/data';
+import { SubgraphDefinition } from '@pq/subgraph';
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { createDatabase } from './harness';

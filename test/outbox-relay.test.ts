@@ -3,7 +3,9 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { agreementsSubgraph } from '@pq/agreements';
-import { DomainEvent, migrate, MikroORM, openDatabase, OutgoingEvent, OutboxRelay, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { migrate, MikroORM, openDatabase } from '@pq/data';
+import { DomainEvent, OutboxRelay, OutgoingEvent } from '@pq/events';
+import { SubgraphName, SUBGRAPHS } from '@pq/http';
 import { createDatabase } from './harness';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startGateway, RunningGateway } from '@pq/gateway';
-import { createLogger, SubgraphName } from '@pq/kit';
+import { createLogger, SubgraphName } from '@pq/http';
 import { MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { buildManifest, loadOperations, MANIFEST_PATH, operationHash } from '../scripts/src/operations';
 import { startSeededStack, Stack, TEST_JWT_SECRET } from './harness';

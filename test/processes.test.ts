@@ -2,7 +2,7 @@ import { createServer, request, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createServer as createNetServer } from 'node:net';
 import { Client } from 'pg';
-import { signToken } from '@pq/kit';
+import { signToken } from '@pq/http';
 import { graphqlClient } from '../scripts/src/client';
 import { launchServices, LaunchedServices } from '../scripts/src/processes';
 import { TEST_JWT_SECRET } from './harness';

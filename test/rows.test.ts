@@ -1,4 +1,4 @@
-import { findRows, requestStatements } from '@pq/kit';
+import { findRows, requestStatements } from '@pq/data';
 import { startSeededStack, Stack } from './harness';
 
 let stack: Stack;

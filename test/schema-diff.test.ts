@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { agreementsSubgraph } from '@pq/agreements';
 import { appealsSubgraph } from '@pq/appeals';
-import { migrate, MikroORM, openDatabase, SubgraphDefinition } from '@pq/kit';
+import { migrate, MikroORM, openDatabase } from '@pq/data';
+import { SubgraphDefinition } from '@pq/subgraph';
 import { registrySubgraph } from '@pq/registry';
 import { scoringSubgraph } from '@pq/scoring';
 import { createDatabase } from './harness';

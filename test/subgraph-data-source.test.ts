@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceRequestKind } from '@apollo/gateway';
-import { createMetrics, readBody } from '@pq/kit';
+import { createMetrics, readBody } from '@pq/http';
 import { Agent } from 'undici';
 import { SubgraphDataSource } from '../gateway/src/gateway';
 

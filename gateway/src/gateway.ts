@@ -4,7 +4,9 @@ import DataLoader from 'dataloader';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
-import { createErrorFormatter, createMetrics, gatherInTurn, Metrics, metricsExposition, publicOperationGuard, requestObservability, createLogger, createTokenVerifier, Logger, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/kit';
+import { gatherInTurn } from '@pq/batching';
+import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
+import { createLogger, createMetrics, createTokenVerifier, Logger, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -59,7 +61,7 @@ type Fetch = GraphQLDataSourceProcessOptions<GatewayContext>;
  * Apollo Router's subgraph batching sends it and Apollo Server serves it. Each operation carries
  * the request id of the client request it serves in `extensions.requestId`; a fetch alone goes as
  * a plain GraphQL request with the id in `x-request-id`. On two shared cores a socket write and
- * the HTTP handling at both ends were a large part of a small fetch's cost (README, Benchmark).
+ * the HTTP handling at both ends were a large part of a small fetch's cost (bench/HISTORY.md).
  *
  * A single answer is read as RemoteGraphQLDataSource reads one: a non-2xx answer becomes a
  * GraphQLError `<status>: <text>` carrying the body, 401/403 with their codes. A batch is answered
@@ -232,7 +234,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
-  /** API.md: /health answers 200 once every subgraph answers; /ready once every subgraph is ready, passing on the provisional years of their working-day calendars. */
+  /** docs/operations.md, Endpoints: /health answers 200 once every subgraph answers; /ready once every subgraph is ready, passing on the provisional years of their working-day calendars. */
   const probeSubgraphs = async (path: '/health' | '/ready', stopping: boolean) => {
     const provisionalYears = new Set<number>();
     const checks = await Promise.all(

@@ -1,9 +1,9 @@
-import '@pq/kit/dist/tracing';
+import '@pq/http/tracing';
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { shutdownTracing } from '@pq/kit/dist/tracing';
-import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv } from '@pq/kit';
+import { shutdownTracing } from '@pq/http/tracing';
+import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv } from '@pq/http';
 import { startGateway } from './gateway';
 
 export * from './gateway';

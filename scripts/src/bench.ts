@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { Agent } from 'undici';
 import { SubgraphDataSource } from '@pq/gateway';
-import { createMetrics, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/kit';
+import { createMetrics, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
@@ -109,7 +109,7 @@ async function statementsAlone(url: string, token: string, body: string): Promis
 const PREBUILT_BODIES = 5_000;
 
 /**
- * The machine's speed at the time of a run. Shared vCPUs drift: on the 2-core machine of the README
+ * The machine's speed at the time of a run. Shared vCPUs drift: on the 2-core machine of bench/HISTORY.md
  * the same code's CPU time per request nearly doubled between phases of one day, so a run's figures
  * mean little without it. Times one fixed piece of single-threaded work — JSON round trips of a
  * dashboard-sized answer, the services' commonest work — while the services are idle.

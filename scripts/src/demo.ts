@@ -1,4 +1,4 @@
-import { addDays, IsoDate, yearOf } from '@pq/kit';
+import { addDays, IsoDate, yearOf } from '@pq/time';
 import { dataOf, QueryFunction, untilEventsArrive } from './client';
 import { loadOperations } from './operations';
 
@@ -9,7 +9,7 @@ export function withCheckCharacter(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-/** The API.md dashboard (operations/Dashboard.graphql): status, points, institutions and open appeals in one request. */
+/** The docs/api.md dashboard (operations/Dashboard.graphql): status, points, institutions and open appeals in one request. */
 export const DASHBOARD_QUERY = loadOperations().Dashboard;
 
 /** The demo's multi-site doctor, the dashboard's example person. */

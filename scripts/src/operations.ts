@@ -5,7 +5,7 @@ import path from 'node:path';
 export const OPERATIONS_DIR = path.resolve(__dirname, '../../operations');
 export const MANIFEST_PATH = path.join(OPERATIONS_DIR, 'manifest.json');
 
-/** The example operations of every API.md use case (operations/*.graphql), by operation name. */
+/** The example operations of every docs/api.md use case (operations/*.graphql), by operation name. */
 export function loadOperations(): Record<string, string> {
   const operations: Record<string, string> = {};
   for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort()) {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { SUBGRAPHS } from '@pq/kit';
+import { SUBGRAPHS } from '@pq/http';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,4 +1,4 @@
-import { addDays } from '@pq/kit';
+import { addDays } from '@pq/time';
 import { withCheckCharacter } from './demo';
 
 /** Deterministic pseudo-random numbers (mulberry32): the same seed makes the same province. */

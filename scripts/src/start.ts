@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { chinaDate, jwtSecretFromEnv, signToken } from '@pq/kit';
+import { jwtSecretFromEnv, signToken } from '@pq/http';
+import { chinaDate } from '@pq/time';
 import { dataOf, graphqlClient } from './client';
 import { startEmbeddedPostgres, EmbeddedDatabase } from './database';
 import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, seedDemo } from './demo';

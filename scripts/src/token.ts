@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CALLER_ROLES, jwtSecretFromEnv, Role, signToken } from '@pq/kit';
+import { CALLER_ROLES, Role } from '@pq/caller';
+import { jwtSecretFromEnv, signToken } from '@pq/http';
 
 /** `npm run token -- --role CITY_AGENCY --region 3708`: a development token signed with JWT_SECRET. */
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { terminateOverdueSuspensions } from './commands/agreement-measures';
 import { recomputeAgreementDeadlines } from './commands/recompute-deadlines';
 import { ENTITIES } from './entities';
@@ -21,5 +21,9 @@ export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   // G12 acts by itself: hourly, agreements suspended over 180 days are terminated.
   scheduled: { name: 'overdue-suspensions', everyMs: 60 * 60 * 1000, run: terminateOverdueSuspensions },
 };
+
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { AgreementsReads } from './events/consumed';
+export type { AgreementsEvents } from './events/payloads';
 
 if (require.main === module) runSubgraphFromEnvironment(agreementsSubgraph);

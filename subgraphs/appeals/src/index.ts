@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { recomputeDecisionDeadlines } from './commands/recompute-deadlines';
 import { Appeal } from './entities/appeal';
 import { AppealStep } from './entities/appeal-step';
@@ -21,5 +21,9 @@ export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   eventHandlers,
   recomputeDeadlines: recomputeDecisionDeadlines,
 };
+
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { AppealsReads } from './events/consumed';
+export type { AppealsEvents } from './events/payloads';
 
 if (require.main === module) runSubgraphFromEnvironment(appealsSubgraph);

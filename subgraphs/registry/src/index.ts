@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { AgreementMeasureView } from './entities/agreement-measure-view';
 import { AgreementStatusInterval } from './entities/agreement-status-interval';
 import { InstitutionView } from './entities/institution-view';
@@ -24,5 +24,9 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   eventHandlers,
   scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
 };
+
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { RegistryReads } from './events/consumed';
+export type { RegistryEvents } from './events/payloads';
 
 if (require.main === module) runSubgraphFromEnvironment(registrySubgraph);

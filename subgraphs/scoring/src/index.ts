@@ -1,5 +1,5 @@
-import '@pq/kit/dist/tracing';
-import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/kit';
+import '@pq/http/tracing';
+import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { recomputeScoringDeadlines } from './commands/recompute-deadlines';
 import { Notice } from './entities/notice';
 import { RegistrationView } from './entities/registration-view';
@@ -28,5 +28,9 @@ export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   eventHandlers,
   recomputeDeadlines: recomputeScoringDeadlines,
 };
+
+/** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
+export type { ScoringReads } from './events/consumed';
+export type { ScoringEvents } from './events/payloads';
 
 if (require.main === module) runSubgraphFromEnvironment(scoringSubgraph);

@@ -1,4 +1,5 @@
-import { auditLogResolver, authChecker, buildFederatedSchema } from '@pq/kit';
+import { authChecker, buildFederatedSchema } from '@pq/graphql';
+import { auditLogResolver } from '@pq/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
 import { NoticeResolver, RestorationResolver } from './resolvers/notice.resolver';

@@ -1,4 +1,7 @@
-import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { AgreementAction, agreementAction, measuredAgreement, renewedValidity, suspensionOverdue, TerminationTrigger } from '../domain/agreement-machine';
 import { AgreementStatus, parseInstitutionCode } from '../domain/institution';
 import { chainCauseProblem, currentAgreementsByRegion, MeasureScope, spreadsToOtherRegions, terminatesChain } from '../domain/linkage';
@@ -6,7 +9,7 @@ import type { Institution } from '../entities/institution';
 import { publishAgreementMeasure, publishInstitution } from '../events/publish';
 import { agreementsOf, agreementsWithOtherRegions, createAgreement, latestAgreement, recordMeasure, suspendedAgreements } from '../repositories/agreements';
 import { chainSisters, findInstitution, lockInstitutions } from '../repositories/institutions';
-import { Actor, assertActorActsFor, systemActor } from './actor';
+import { Actor, systemActor } from './actor';
 
 export interface MeasureRequest {
   institutionCode: string;
@@ -37,7 +40,7 @@ export async function takeAgreementMeasure(em: EntityManager, actor: MeasureActo
   }
   const institution = await findInstitution(em, request.institutionCode);
   if (!institution) throw notFound('institution', request.institutionCode);
-  assertActorActsFor(actor, institution.code, request.regionCode ?? institution.regionCode);
+  assertActsFor(actor.caller, institution.code, request.regionCode ?? institution.regionCode);
   return applyAgreementMeasure(em, actor, request);
 }
 

@@ -1,4 +1,7 @@
-import { addDays, addMonths, DomainError, EntityManager, IsoDate, notFound, stepDate, yearOf } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { addDays, addMonths, IsoDate, stepDate, yearOf } from '@pq/time';
 import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, statusDeadline } from '../domain/designation';
 import { institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import type { DesignationApplication } from '../entities/designation-application';
@@ -7,7 +10,7 @@ import { agreementRunningOn, createAgreement, terminationsOf } from '../reposito
 import { createApplication, failedApplications, findApplication, hasOpenApplication, latestStep, recordStep, reloadApplication } from '../repositories/designations';
 import { inpatientGateClosed } from '../repositories/fund-gates';
 import { lockInstitutions, upsertInstitution } from '../repositories/institutions';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 export interface DesignationSubmission {
   institutionCode: string;
@@ -42,7 +45,7 @@ async function applicantFindings(em: EntityManager, application: Pick<Designatio
 export async function submitDesignation(em: EntityManager, actor: Actor, submission: DesignationSubmission): Promise<string> {
   const problem = institutionIdentityProblem({ ...submission, code: submission.institutionCode });
   if (problem) throw new DomainError(problem.code, problem.message);
-  assertActorActsFor(actor, submission.institutionCode, submission.regionCode);
+  assertActsFor(actor.caller, submission.institutionCode, submission.regionCode);
   await lockInstitutions(em, [submission.institutionCode]);
   const on = stepDate(submission.submittedOn, { today: actor.clock.today(), what: 'the application\'s submission date', field: 'submittedOn' });
   if (await hasOpenApplication(em, submission.institutionCode)) {
@@ -89,7 +92,7 @@ export interface DesignationStepRequest {
 export async function takeDesignationStep(em: EntityManager, actor: Actor, request: DesignationStepRequest): Promise<string> {
   const application = await findApplication(em, request.applicationId);
   if (!application) throw notFound('designation application', request.applicationId);
-  assertActorActsFor(actor, application.institutionCode, application.regionCode);
+  assertActsFor(actor.caller, application.institutionCode, application.regionCode);
   if (actor.caller.role === 'INSTITUTION' && request.action !== DesignationAction.SUPPLEMENT) throw new DomainError('FORBIDDEN', 'the applicant only supplements materials; the agency takes the other steps');
   await lockInstitutions(em, [application.institutionCode]);
   await reloadApplication(em, application);

@@ -1,4 +1,5 @@
-import { assertRegionInScope, EntityManager } from '@pq/kit';
+import { assertRegionInScope } from '@pq/caller';
+import { EntityManager } from '@pq/data';
 import { setFundGate } from '../repositories/fund-gates';
 import type { Actor } from './actor';
 

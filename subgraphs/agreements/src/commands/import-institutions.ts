@@ -1,9 +1,11 @@
-import { BatchRejectedError, EntityManager, EntryProblem } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { BatchRejectedError, EntryProblem } from '@pq/errors';
 import { institutionImportProblem, InstitutionImportEntry } from '../domain/institution';
 import { institutionUpserted, publishInstitutions } from '../events/publish';
 import { agreementsOf, createAgreement } from '../repositories/agreements';
 import { InstitutionFacts, upsertInstitutions } from '../repositories/institutions';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 /** One institution designated before this system, with its current agreement. */
 export type InstitutionImport = InstitutionImportEntry & Pick<InstitutionFacts, 'name' | 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>;
@@ -22,7 +24,7 @@ export async function importInstitutions(em: EntityManager, actor: Pick<Actor, '
     else if (seen.has(entry.code)) problems.push({ index, code: 'BAD_USER_INPUT', message: `${entry.code} appears twice in the batch` });
     else {
       try {
-        assertActorActsFor(actor, entry.code, entry.regionCode);
+        assertActsFor(actor.caller, entry.code, entry.regionCode);
       } catch (error) {
         problems.push({ index, code: 'FORBIDDEN', message: (error as Error).message });
       }

@@ -1,4 +1,7 @@
-import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { effectiveStatus } from '../domain/agreement-machine';
 import { IMPORTANT_FIELDS, INFORMATION_REVIEW_WORKING_DAYS, informationChangeProblem } from '../domain/information-change';
 import { AgreementStatus } from '../domain/institution';
@@ -6,7 +9,7 @@ import { publishInstitution } from '../events/publish';
 import { latestAgreement } from '../repositories/agreements';
 import { createInformationChange, findInformationChange } from '../repositories/information-changes';
 import { findInstitution, lockInstitutions } from '../repositories/institutions';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 export interface InformationChangeFiling {
   institutionCode: string;
@@ -20,7 +23,7 @@ export async function fileInformationChange(em: EntityManager, actor: Actor, fil
   const { institutionCode, changes, changedOn } = filing;
   const institution = await findInstitution(em, institutionCode);
   if (!institution) throw notFound('institution', institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   const fields = Object.keys(changes);
   if (fields.length === 0 || fields.some((f) => !(IMPORTANT_FIELDS as readonly string[]).includes(f))) {
     throw new DomainError('BAD_USER_INPUT', `changes name one or more of ${IMPORTANT_FIELDS.join(', ')}`);
@@ -44,7 +47,7 @@ export async function reviewInformationChange(em: EntityManager, actor: Actor, r
   if (!change) throw notFound('information change', review.changeId);
   const institution = await findInstitution(em, change.institutionCode);
   if (!institution) throw notFound('institution', change.institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   await lockInstitutions(em, [institution.code]);
   if (change.status !== 'FILED') throw new DomainError('INVALID_STATE', `the change was already ${change.status.toLowerCase()}`);
   change.status = review.approve ? 'APPROVED' : 'REFUSED';

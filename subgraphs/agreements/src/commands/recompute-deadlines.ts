@@ -1,4 +1,5 @@
-import type { EntityManager, WorkingDays } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
+import type { WorkingDays } from '@pq/time';
 import { statusDeadline } from '../domain/designation';
 import { INFORMATION_REVIEW_WORKING_DAYS } from '../domain/information-change';
 import { applicationsWithDeadlines, stepsOf } from '../repositories/designations';

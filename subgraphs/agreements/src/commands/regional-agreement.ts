@@ -1,10 +1,13 @@
-import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { effectiveStatus } from '../domain/agreement-machine';
 import { AgreementStatus } from '../domain/institution';
 import { regionalAgreementProblem } from '../domain/linkage';
 import { agreementStartingOn, createAgreement, latestAgreement } from '../repositories/agreements';
 import { findInstitution, lockInstitutions } from '../repositories/institutions';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 export interface RegionalAgreementRequest {
   institutionCode: string;
@@ -26,7 +29,7 @@ export async function signRegionalAgreement(em: EntityManager, actor: Pick<Actor
   if (!institution) throw notFound('institution', request.institutionCode);
   const problem = regionalAgreementProblem({ ...request, homeRegion: institution.regionCode });
   if (problem) throw new DomainError(problem.code, problem.message);
-  assertActorActsFor(actor, institution.code, request.regionCode);
+  assertActsFor(actor.caller, institution.code, request.regionCode);
   const home = await latestAgreement(em, institution.code, institution.regionCode);
   const homeStatus = home ? effectiveStatus(home, actor.clock.today()) : null;
   if (homeStatus !== AgreementStatus.ACTIVE) {

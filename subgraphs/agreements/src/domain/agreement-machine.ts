@@ -1,4 +1,4 @@
-import { addDays, addMonths, IsoDate } from '@pq/kit';
+import { addDays, addMonths, IsoDate } from '@pq/time';
 import { AgreementStatus } from './institution';
 
 export enum AgreementAction {

@@ -1,5 +1,5 @@
-import { addMonths, IsoDate } from '@pq/kit';
-import type { WorkingDays } from '@pq/kit';
+import { addMonths, IsoDate } from '@pq/time';
+import type { WorkingDays } from '@pq/time';
 import { InstitutionKind } from './institution';
 
 export enum DesignationStatus {

@@ -1,4 +1,4 @@
-import type { IsoDate, WorkingDays } from '@pq/kit';
+import type { IsoDate, WorkingDays } from '@pq/time';
 import { AgreementStatus } from './institution';
 
 /** G10: the important facts whose change must be filed. */

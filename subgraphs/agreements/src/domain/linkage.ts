@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 import { AgreementAction, TerminationTrigger } from './agreement-machine';
 import { InstitutionKind } from './institution';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeferMode, Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ObjectType } from 'type-graphql';
 import { DesignationAction, DesignationStatus } from '../domain/designation';
 import { DesignationApplication } from './designation-application';

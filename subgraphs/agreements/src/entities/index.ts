@@ -6,5 +6,5 @@ import { FundGate } from './fund-gate';
 import { InformationChange } from './information-change';
 import { Institution } from './institution';
 
-/** Every table of the agreements schema (the platform tables come with kit). */
+/** Every table of the agreements schema (the platform tables come with @pq/data). */
 export const ENTITIES = [Institution, Agreement, AgreementMeasure, DesignationApplication, DesignationStep, InformationChange, FundGate];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Institution } from './institution';
 

@@ -1,14 +1,16 @@
-import { EntityManager, OutgoingEvent, Outbox } from '@pq/kit';
+import { EntityManager } from '@pq/data';
+import { Outbox, OutgoingEvent } from '@pq/events';
 import { AgreementAction } from '../domain/agreement-machine';
 import type { Agreement } from '../entities/agreement';
 import type { AgreementMeasure } from '../entities/agreement-measure';
 import type { Institution } from '../entities/institution';
+import { AgreementsEvents, subscribers } from './payloads';
 
 /** What agreements publishes, written in the change's transaction. */
-export const outbox = new Outbox('agreements');
+export const outbox = new Outbox<AgreementsEvents>('agreements', subscribers);
 
 /** The event that tells the read models of registry, scoring and appeals an institution's facts and current agreement. */
-export function institutionUpserted(institution: Institution, agreement: Agreement | null): OutgoingEvent {
+export function institutionUpserted(institution: Institution, agreement: Agreement | null): OutgoingEvent<AgreementsEvents> {
   return {
     type: 'InstitutionUpserted',
     key: institution.code,
@@ -26,7 +28,7 @@ export function publishInstitution(em: EntityManager, institution: Institution, 
   return outbox.publishAll(em, [institutionUpserted(institution, agreement)]);
 }
 
-export function publishInstitutions(em: EntityManager, events: OutgoingEvent[]): Promise<void> {
+export function publishInstitutions(em: EntityManager, events: OutgoingEvent<AgreementsEvents>[]): Promise<void> {
   return outbox.publishAll(em, events);
 }
 

@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { agreementsByInstitution } from '../repositories/agreements';
 
 /** Every agreement of an institution, with every region, oldest first. */

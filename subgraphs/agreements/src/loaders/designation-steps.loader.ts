@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { stepsByApplication } from '../repositories/designations';
 
 /** Every step of a designation application, oldest first. */

@@ -1,4 +1,5 @@
-import type { Caller, EntityManager } from '@pq/kit';
+import type { Caller } from '@pq/caller';
+import type { EntityManager } from '@pq/data';
 import { agreementsByInstitutionLoader } from './agreements-by-institution.loader';
 import { designationStepsLoader } from './designation-steps.loader';
 import { institutionLoader } from './institution.loader';

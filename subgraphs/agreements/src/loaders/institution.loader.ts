@@ -1,4 +1,6 @@
-import { Caller, EntityManager, scopedEntityLoader } from '@pq/kit';
+import { scopedEntityLoader } from '@pq/batching';
+import { Caller } from '@pq/caller';
+import { EntityManager } from '@pq/data';
 import type { Institution } from '../entities/institution';
 import { institutionsByCode, institutionVisible } from '../repositories/institutions';
 import type { agreementsByInstitutionLoader } from './agreements-by-institution.loader';

@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { measuresByInstitution } from '../repositories/agreements';
 
 /** Every measure on an institution's agreements, oldest first. */

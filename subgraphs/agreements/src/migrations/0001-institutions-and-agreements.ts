@@ -1,4 +1,4 @@
-import { platformTablesSql, sqlMigration } from '@pq/kit';
+import { platformTablesSql, sqlMigration } from '@pq/data';
 
 export default sqlMigration([
     ...platformTablesSql('agreements'),

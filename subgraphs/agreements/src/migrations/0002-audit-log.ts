@@ -1,3 +1,3 @@
-import { auditTableSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, sqlMigration } from '@pq/data';
 
 export default sqlMigration(auditTableSql('agreements'));

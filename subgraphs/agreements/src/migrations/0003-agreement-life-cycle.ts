@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
     // 003 form 2: institution details; the owner links chain pharmacies (G13).

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
     `create table agreements.designation_application (

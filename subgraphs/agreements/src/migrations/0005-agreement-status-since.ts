@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
     // The day the current status took effect, carried to registry so it can judge payment on a

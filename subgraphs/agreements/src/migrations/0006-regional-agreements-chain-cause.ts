@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
     // 003 art.33: an institution holds agreements with several co-ordination regions; those

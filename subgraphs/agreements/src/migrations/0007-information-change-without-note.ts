@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
   // Nothing ever wrote or read the note of an information change: the review's outcome is its status.

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '@pq/kit';
+import type { MigrationEntry } from '@pq/data';
 import institutionsAndAgreements from './0001-institutions-and-agreements';
 import auditLog from './0002-audit-log';
 import agreementLifeCycle from './0003-agreement-life-cycle';

@@ -1,4 +1,5 @@
-import { EntityManager, findRows, IsoDate } from '@pq/kit';
+import { EntityManager, findRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import { AgreementAction, newAgreement } from '../domain/agreement-machine';
 import { AgreementStatus } from '../domain/institution';
 import { Agreement } from '../entities/agreement';

@@ -1,4 +1,5 @@
-import { EntityManager, findRows, IsoDate } from '@pq/kit';
+import { EntityManager, findRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import { DesignationAction, DesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { DesignationApplication } from '../entities/designation-application';
 import { DesignationStep } from '../entities/designation-step';

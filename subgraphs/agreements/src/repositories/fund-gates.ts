@@ -1,4 +1,4 @@
-import { EntityManager, queryRows } from '@pq/kit';
+import { EntityManager, queryRows } from '@pq/data';
 import { FundGate } from '../entities/fund-gate';
 
 /** G11: a region prefix closes or opens inpatient designations for a year; setting it again replaces it. */

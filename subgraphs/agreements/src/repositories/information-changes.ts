@@ -1,4 +1,4 @@
-import type { EntityManager } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
 import { InformationChange } from '../entities/information-change';
 
 /** Important changes of an institution's information (G10); locked through the institution (lockInstitutions). */

@@ -1,4 +1,5 @@
-import { Caller, EntityManager, findRows, isRegionScoped, lockAggregates, queryRows, seesEverything, toEntities } from '@pq/kit';
+import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
+import { EntityManager, findRows, lockAggregates, queryRows, toEntities } from '@pq/data';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 import { Institution } from '../entities/institution';
 

@@ -1,4 +1,5 @@
-import { PERMISSIONS, runMutation } from '@pq/kit';
+import { runMutation } from '@pq/data';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { MeasureRequest, takeAgreementMeasure } from '../commands/agreement-measures';
 import { AgreementAction } from '../domain/agreement-machine';

@@ -1,4 +1,4 @@
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { TerminationTrigger } from '../domain/agreement-machine';
 import { AgreementMeasure } from '../entities/agreement-measure';

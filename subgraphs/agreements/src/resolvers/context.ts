@@ -1,4 +1,4 @@
-import type { RequestContext } from '@pq/kit';
+import type { RequestContext } from '@pq/subgraph';
 import type { Actor } from '../commands/actor';
 import type { Loaders } from '../loaders';
 

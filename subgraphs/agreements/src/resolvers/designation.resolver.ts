@@ -1,4 +1,9 @@
-import { addDays, addMonths, assertRegionInScope, DateScalar, DomainError, PERMISSIONS, provisionalDeadlineDescription, runMutation } from '@pq/kit';
+import { assertRegionInScope } from '@pq/caller';
+import { runMutation } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { DateScalar, provisionalDeadlineDescription } from '@pq/graphql';
+import { addDays, addMonths } from '@pq/time';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
 import { setInpatientFundGate } from '../commands/fund-gate';

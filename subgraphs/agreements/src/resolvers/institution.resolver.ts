@@ -1,4 +1,7 @@
-import { decodeCursor, DomainError, MAX_BATCH_ENTRIES, pageSize, PERMISSIONS, runMutation, toConnection } from '@pq/kit';
+import { runMutation } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { decodeCursor, MAX_BATCH_ENTRIES, pageSize, toConnection } from '@pq/graphql';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
 import { signRegionalAgreement } from '../commands/regional-agreement';

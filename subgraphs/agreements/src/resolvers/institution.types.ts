@@ -1,4 +1,4 @@
-import { DateScalar, ConnectionType } from '@pq/kit';
+import { ConnectionType, DateScalar } from '@pq/graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 import { Agreement } from '../entities/agreement';

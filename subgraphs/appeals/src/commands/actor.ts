@@ -1,4 +1,6 @@
-import { Caller, Clock, DomainError, WorkingDays } from '@pq/kit';
+import { Caller } from '@pq/caller';
+import { DomainError } from '@pq/errors';
+import { Clock, WorkingDays } from '@pq/time';
 
 /** Who performs a command, and the clock and calendar they act by: all a command knows of its request. */
 export interface Actor {

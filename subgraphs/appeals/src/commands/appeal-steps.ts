@@ -1,4 +1,6 @@
-import { DomainError, EntityManager, IsoDate, notFound, stepDate } from '@pq/kit';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate, stepDate } from '@pq/time';
 import { AppealSubject } from '../domain/appeal';
 import { AppealAction, transition } from '../domain/appeal-machine';
 import { decideAppealStep } from '../domain/appeal-step';

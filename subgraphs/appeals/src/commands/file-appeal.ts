@@ -1,4 +1,6 @@
-import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { appealDecisionDeadline, AppealStatus, AppealSubject, filingProblem } from '../domain/appeal';
 import { addAppeal, AppealTarget, hasOpenAppeal, lockAppealTarget } from '../repositories/appeals';
 import { findInstitution } from '../repositories/institutions';

@@ -1,4 +1,5 @@
-import type { EntityManager, WorkingDays } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
+import type { WorkingDays } from '@pq/time';
 import { appealDecisionDeadline, completedExpertReviews } from '../domain/appeal';
 import { openAppeals, saveAppeals, stepsOf } from '../repositories/appeals';
 

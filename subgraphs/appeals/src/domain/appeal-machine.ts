@@ -1,4 +1,4 @@
-import type { Role } from '@pq/kit';
+import type { Role } from '@pq/caller';
 import { AppealStatus } from './appeal';
 
 const { FILED, EXPLAINED, ESCALATED, EXPERT_REVIEW, UPHELD, CHANGED, WITHDRAWN } = AppealStatus;

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/kit';
+import { WorkingDayCalendar } from '@pq/time';
 import { AppealStatus, AppealSubject } from './appeal';
 import { AppealAction } from './appeal-machine';
 import { AppealStepFacts, decideAppealStep } from './appeal-step';

@@ -1,4 +1,4 @@
-import type { IsoDate, WorkingDays } from '@pq/kit';
+import type { IsoDate, WorkingDays } from '@pq/time';
 import { appealDecisionDeadline, AppealStatus, AppealSubject, completedExpertReviews } from './appeal';
 import { AppealAction } from './appeal-machine';
 

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/kit';
+import { WorkingDayCalendar } from '@pq/time';
 import { appealDecisionDeadline, completedExpertReviews, filingProblem } from './appeal';
 
 describe('filingProblem — A1', () => {

@@ -1,4 +1,4 @@
-import type { Deadline, IsoDate, WorkingDays } from '@pq/kit';
+import type { Deadline, IsoDate, WorkingDays } from '@pq/time';
 
 export enum AppealStatus {
   FILED = 'FILED',

@@ -1,4 +1,6 @@
-import { Caller, EntityManager, scopedEntityLoader } from '@pq/kit';
+import { scopedEntityLoader } from '@pq/batching';
+import { Caller } from '@pq/caller';
+import { EntityManager } from '@pq/data';
 import { appealsByIds, appealVisible } from '../repositories/appeals';
 
 /** An appeal by id; one outside the caller's scope is FORBIDDEN for its key. */

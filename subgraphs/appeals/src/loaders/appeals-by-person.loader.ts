@@ -1,4 +1,6 @@
-import { Caller, EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { Caller } from '@pq/caller';
+import { EntityManager } from '@pq/data';
 import { visibleAppealsBy } from '../repositories/appeals';
 
 /** A person's appeals the caller may see, oldest first. */

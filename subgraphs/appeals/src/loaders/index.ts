@@ -1,4 +1,5 @@
-import type { Caller, EntityManager } from '@pq/kit';
+import type { Caller } from '@pq/caller';
+import type { EntityManager } from '@pq/data';
 import { appealLoader } from './appeal.loader';
 import { appealsByInstitutionLoader } from './appeals-by-institution.loader';
 import { appealsByPersonLoader } from './appeals-by-person.loader';

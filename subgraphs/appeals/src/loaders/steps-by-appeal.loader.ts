@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { stepsByAppeals } from '../repositories/appeals';
 
 /** An appeal's steps, oldest first (the appeal itself was loaded in the caller's scope). */

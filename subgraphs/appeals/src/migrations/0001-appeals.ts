@@ -1,4 +1,4 @@
-import { platformTablesSql, sqlMigration } from '@pq/kit';
+import { platformTablesSql, sqlMigration } from '@pq/data';
 
 export const migration0001 = sqlMigration([
   ...platformTablesSql('appeals'),

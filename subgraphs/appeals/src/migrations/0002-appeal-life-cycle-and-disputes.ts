@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export const migration0002 = sqlMigration([
   `alter table appeals.score_record_view add column region_code varchar(6), add column appeal_by date`,

@@ -1,3 +1,3 @@
-import { auditTableSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, sqlMigration } from '@pq/data';
 
 export const migration0003 = sqlMigration(auditTableSql('appeals'));

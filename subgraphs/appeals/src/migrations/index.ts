@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '@pq/kit';
+import type { MigrationEntry } from '@pq/data';
 import { migration0001 } from './0001-appeals';
 import { migration0002 } from './0002-appeal-life-cycle-and-disputes';
 import { migration0003 } from './0003-audit-log';

@@ -1,4 +1,6 @@
-import { Caller, canSee, EntityManager, findRows, IsoDate, lockAggregates, queryRows, toEntities } from '@pq/kit';
+import { Caller, canSee } from '@pq/caller';
+import { EntityManager, findRows, lockAggregates, queryRows, toEntities } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import { AppealStatus, AppealSubject, OPEN_APPEAL_STATUSES } from '../domain/appeal';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
 import { InstitutionView } from '../entities/institution-view';
 
 /** Appeals' read model of agreements' institutions: all of its SQL. */

@@ -1,4 +1,6 @@
-import { EntityManager, EventPayloads, IsoDate, queryRows } from '@pq/kit';
+import { EntityManager, queryRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
+import type { AppealsReads } from '../events/consumed';
 import { ScoreRecordView } from '../entities/score-record-view';
 
 /** Appeals' read model of scoring's score records: all of its SQL. */
@@ -8,7 +10,7 @@ export function findScoreRecord(em: EntityManager, id: string): Promise<ScoreRec
 }
 
 /** A score record as scoring recorded it; a redelivery or a later version replaces it. */
-export async function keepScoreRecord(em: EntityManager, record: EventPayloads['ScoreRecorded']): Promise<void> {
+export async function keepScoreRecord(em: EntityManager, record: AppealsReads['ScoreRecorded']): Promise<void> {
   await em.upsert(ScoreRecordView, {
     id: record.scoreRecordId,
     personCode: record.personCode,

@@ -1,4 +1,7 @@
-import { assertRegionInScope, decodeCursor, pageSize, PERMISSIONS, provisionalDeadlineDescription, runMutation, toConnection } from '@pq/kit';
+import { assertRegionInScope } from '@pq/caller';
+import { runMutation } from '@pq/data';
+import { decodeCursor, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
 import { AppealStepCommand, takeAppealStep } from '../commands/appeal-steps';

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar } from '@pq/kit';
+import { ConnectionType, DateScalar } from '@pq/graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppealStatus, AppealSubject } from '../domain/appeal';
 import { Appeal } from '../entities/appeal';

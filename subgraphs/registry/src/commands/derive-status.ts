@@ -1,4 +1,5 @@
-import { EntityManager, IsoDate, lockAggregates } from '@pq/kit';
+import { EntityManager, lockAggregates } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import { deriveStatus } from '../domain/status';
 import { knownPersons, loadPersonCauses, personsDueForDerivation, saveDerivedStatuses } from '../repositories/person-causes';
 

@@ -1,4 +1,7 @@
-import { BatchRejectedError, DomainError, EntityManager, EntryProblem, IsoDate, lockAggregates } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager, lockAggregates } from '@pq/data';
+import { BatchRejectedError, DomainError, EntryProblem } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { birthDateOfIdNumber, Gender, genderOfIdNumber, PersonnelCategory, RegistrationStatus, regionOfPersonnelCode } from '../domain/personnel';
 import { registrationProblem } from '../domain/registration';
 import { personHold } from '../domain/status';
@@ -7,7 +10,7 @@ import { agreementStatusesOf, findInstitution } from '../repositories/institutio
 import { loadPersonCauses } from '../repositories/person-causes';
 import { createPerson, personsForChange } from '../repositories/persons';
 import { createRegistration, liveRegistrationsOf, saveRegistrations } from '../repositories/registrations';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 import { rederivePersons } from './derive-status';
 
 /** One person of a registration batch (002 form 2). */
@@ -43,7 +46,7 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
   const today = actor.clock.today();
   const institution = await findInstitution(em, input.institutionCode);
   const agreements = await agreementStatusesOf(em, input.institutionCode);
-  assertActorActsFor(actor, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
+  assertActsFor(actor.caller, input.institutionCode, institution?.regionCode ?? input.institutionCode.slice(1, 7));
 
   const codes = input.people.map((p) => p.code);
   await lockAggregates(em, 'person', codes);

@@ -1,10 +1,13 @@
-import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager, lockAggregates } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate, stepDate } from '@pq/time';
 import { LIVE_STATUSES, RegistrationStatus } from '../domain/personnel';
 import type { Registration } from '../entities/registration';
 import { publishRegistrationCancelled } from '../events/publish';
 import { findInstitution } from '../repositories/institutions';
 import { refreshRegistration, findRegistration, saveRegistrations } from '../repositories/registrations';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 import { rederivePersons } from './derive-status';
 
 /** R8: the service commitment of a registration, signed on the platform or on paper. */
@@ -30,7 +33,7 @@ async function registrationForChange(em: EntityManager, actor: Actor, registrati
   if (actor.caller.role === 'PERSON') {
     if (actor.caller.person !== registration.personCode) throw new DomainError('FORBIDDEN', 'a person may sign only their own commitment');
   } else {
-    assertActorActsFor(actor, registration.institutionCode, institution?.regionCode ?? registration.institutionCode.slice(1, 7));
+    assertActsFor(actor.caller, registration.institutionCode, institution?.regionCode ?? registration.institutionCode.slice(1, 7));
   }
   await lockAggregates(em, 'person', [registration.personCode]);
   await refreshRegistration(em, registration);

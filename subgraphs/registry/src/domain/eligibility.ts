@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 import { RegistrationStatus } from './personnel';
 
 /** What the registry knows about one claim line on its service date (E1, R3, R8, G1). */

@@ -1,5 +1,5 @@
 import { validateCnid } from 'validid/cnid';
-import { IsoDate, isIsoDate } from '@pq/kit';
+import { isIsoDate, IsoDate } from '@pq/time';
 
 export enum RegistrationStatus {
   NORMAL = 'NORMAL',

@@ -24,7 +24,7 @@ describe('R2 — ID numbers and personnel codes', () => {
     expect(personnelCodeProblem(code, category)?.code ?? null).toBe(problem);
   });
 
-  test('ID numbers and phones are masked (API.md idNumberMasked)', () => {
+  test('ID numbers and phones are masked (docs/api.md idNumberMasked)', () => {
     expect(maskIdNumber('37010219800101123X')).toBe('370102********123X');
     expect(maskPhone('13853712345')).toBe('138****2345');
   });

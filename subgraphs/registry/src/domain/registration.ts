@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 import { idNumberProblem, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
 
 export type RegistrationProblemCode =

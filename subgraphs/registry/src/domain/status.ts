@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 import { RegistrationStatus } from './personnel';
 
 const { NORMAL, SUSPENDED, TERMINATED, CANCELLED } = RegistrationStatus;

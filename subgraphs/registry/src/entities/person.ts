@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import { Person } from './person';

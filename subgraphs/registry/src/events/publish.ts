@@ -1,12 +1,14 @@
-import { EntityManager, EventPayloads, Outbox } from '@pq/kit';
+import { EntityManager } from '@pq/data';
+import { Outbox } from '@pq/events';
+import { RegistryEvents, subscribers } from './payloads';
 
 /** What registry publishes, written in the change's transaction. */
-export const outbox = new Outbox('registry');
+export const outbox = new Outbox<RegistryEvents>('registry', subscribers);
 
-export function publishPersonsRegistered(em: EntityManager, registrations: EventPayloads['PersonRegistered'][]): Promise<void> {
+export function publishPersonsRegistered(em: EntityManager, registrations: RegistryEvents['PersonRegistered'][]): Promise<void> {
   return outbox.publishAll(em, registrations.map((payload) => ({ type: 'PersonRegistered' as const, key: payload.personCode, payload })));
 }
 
-export function publishRegistrationCancelled(em: EntityManager, cancelled: EventPayloads['RegistrationCancelled']): Promise<void> {
+export function publishRegistrationCancelled(em: EntityManager, cancelled: RegistryEvents['RegistrationCancelled']): Promise<void> {
   return outbox.publish(em, 'RegistrationCancelled', cancelled.personCode, cancelled);
 }

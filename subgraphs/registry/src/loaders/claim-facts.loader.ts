@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { coalescedRead, EntityManager, orderByKeys } from '@pq/kit';
+import { orderByKeys } from '@pq/batching';
+import { coalescedRead, EntityManager } from '@pq/data';
 import { ClaimLine, ClaimLineFacts, fetchClaimFacts } from '../repositories/claim-facts';
 
 /**

@@ -1,4 +1,5 @@
-import type { Caller, EntityManager } from '@pq/kit';
+import type { Caller } from '@pq/caller';
+import type { EntityManager } from '@pq/data';
 import { claimFactsLoader } from './claim-facts.loader';
 import { personLoader } from './person.loader';
 import { personnelCountsLoader } from './personnel-counts.loader';

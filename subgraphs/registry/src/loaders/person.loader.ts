@@ -1,4 +1,6 @@
-import { Caller, EntityManager, scopedEntityLoader } from '@pq/kit';
+import { scopedEntityLoader } from '@pq/batching';
+import { Caller } from '@pq/caller';
+import { EntityManager } from '@pq/data';
 import { personsByCodes, visiblePersonCodes } from '../repositories/persons';
 
 /** Persons by code; one outside the caller's scope comes back as a FORBIDDEN error. */

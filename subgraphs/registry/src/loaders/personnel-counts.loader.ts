@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
 import { personnelCountKey, PersonnelCountKey, personnelCounts } from '../repositories/registrations';
 
 /** `totalCount` of `Institution.personnel` for every institution of a request. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
 import type { Person } from '../entities/person';
 import { personnelPageKey, PersonnelPageKey, personnelPages } from '../repositories/registrations';
 

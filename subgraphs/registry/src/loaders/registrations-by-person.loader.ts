@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { registrationsOfPersons } from '../repositories/registrations';
 
 /** All registrations of a person, cancelled ones included, oldest first. */

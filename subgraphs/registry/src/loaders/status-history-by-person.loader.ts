@@ -1,4 +1,5 @@
-import { EntityManager, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager } from '@pq/data';
 import { statusHistoryOfPersons } from '../repositories/status-history';
 
 /** A person's status history, oldest first. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
 import type { StatusInterval } from '../entities/status-interval';
 import { RegistrationDay, statusIntervalsOn } from '../repositories/status-history';
 

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export const agreementHistoryReadModel = sqlMigration([
   // Payment on a past date (E3) depends on the agreement in force then, not only the current one.

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export const statusSource = sqlMigration([
   // Why a registration is not normal: a person-level sanction (R5–R6) or the institution's agreement (R7).

@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export const agreementStatusIntervals = sqlMigration([
   // Payment on a past day (E3) depends on the agreement's status on that day: a suspension since

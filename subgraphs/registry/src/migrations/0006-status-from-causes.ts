@@ -1,4 +1,4 @@
-import { sqlMigration } from '@pq/kit';
+import { sqlMigration } from '@pq/data';
 
 export const statusFromCauses = sqlMigration([
   // Statuses are derived from every cause that bears on a person (domain/status.ts): registry

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '@pq/kit';
+import type { MigrationEntry } from '@pq/data';
 import { personsRegistrationsStatusHistory } from './0001-persons-registrations-status-history';
 import { agreementHistoryReadModel } from './0002-agreement-history-read-model';
 import { statusSource } from './0003-status-source';

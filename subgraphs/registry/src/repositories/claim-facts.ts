@@ -1,4 +1,5 @@
-import { EntityManager, IsoDate, queryRows } from '@pq/kit';
+import { EntityManager, queryRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import type { ClaimFacts } from '../domain/eligibility';
 import type { RegistrationStatus } from '../domain/personnel';
 

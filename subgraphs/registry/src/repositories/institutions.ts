@@ -1,4 +1,6 @@
-import { EntityManager, EventPayloads, findRows, IsoDate, queryRows } from '@pq/kit';
+import { EntityManager, findRows, queryRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
+import type { RegistryReads } from '../events/consumed';
 import { AgreementStatusInterval } from '../entities/agreement-status-interval';
 import { InstitutionView } from '../entities/institution-view';
 
@@ -17,7 +19,7 @@ export async function upsertInstitution(em: EntityManager, institution: Pick<Ins
   await em.upsert(InstitutionView, { code: institution.code, kind: institution.kind, regionCode: institution.regionCode });
 }
 
-export type AgreementPayload = NonNullable<EventPayloads['InstitutionUpserted']['agreement']>;
+export type AgreementPayload = NonNullable<RegistryReads['InstitutionUpserted']['agreement']>;
 
 /**
  * The agreement's status from `since` on: the interval open on that day is closed there and what

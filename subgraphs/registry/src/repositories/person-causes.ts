@@ -1,4 +1,6 @@
-import { EntityManager, EventPayloads, IsoDate, queryRows } from '@pq/kit';
+import { EntityManager, queryRows } from '@pq/data';
+import { IsoDate } from '@pq/time';
+import type { RegistryReads } from '../events/consumed';
 import type { RegistrationStatus } from '../domain/personnel';
 import type { DerivedStatus, MeasureCause, PersonCauses, RegistrationCause, SanctionCause } from '../domain/status';
 
@@ -86,7 +88,7 @@ export async function saveDerivedStatuses(em: EntityManager, derived: Map<string
 }
 
 /** A sanction decided or re-sent by scoring: a known id keeps its first day and decision day (R5–R6). */
-export async function recordSanction(em: EntityManager, sanction: EventPayloads['SanctionDecided']): Promise<void> {
+export async function recordSanction(em: EntityManager, sanction: RegistryReads['SanctionDecided']): Promise<void> {
   await queryRows(em, {
     text: `insert into registry.sanction_view (sanction_id, person_code, kind, valid_from, until, decided_on, re_registration_blocked_until, basis_document)
            values ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -96,7 +98,7 @@ export async function recordSanction(em: EntityManager, sanction: EventPayloads[
 }
 
 /** A sanction restored from (S13) or annulled (A4); a restoration later annulled keeps the day it was restored. */
-export async function recordSanctionLifted(em: EntityManager, lifted: EventPayloads['SanctionLifted']): Promise<void> {
+export async function recordSanctionLifted(em: EntityManager, lifted: RegistryReads['SanctionLifted']): Promise<void> {
   await queryRows(em, {
     text: lifted.annulled
       ? `update registry.sanction_view set annulled_on = $2, lift_cause = $3 where sanction_id = $1`
@@ -105,12 +107,12 @@ export async function recordSanctionLifted(em: EntityManager, lifted: EventPaylo
   });
 }
 
-export async function recordBanChanged(em: EntityManager, ban: EventPayloads['ReRegistrationBanChanged']): Promise<void> {
+export async function recordBanChanged(em: EntityManager, ban: RegistryReads['ReRegistrationBanChanged']): Promise<void> {
   await queryRows(em, { text: `update registry.sanction_view set re_registration_blocked_until = $2 where sanction_id = $1`, values: [ban.sanctionId, ban.until] });
 }
 
 /** An agreement measure (R7); returns the persons it can bear on: those ever named at the institution and, for all-staff rules, its staff. */
-export async function recordAgreementMeasure(em: EntityManager, measure: EventPayloads['AgreementMeasureApplied']): Promise<string[]> {
+export async function recordAgreementMeasure(em: EntityManager, measure: RegistryReads['AgreementMeasureApplied']): Promise<string[]> {
   await queryRows(em, {
     text: `insert into registry.agreement_measure_view (measure_id, institution_code, action, effective_on, department, responsible_person_codes, all_staff, reason, basis_document)
            values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9) on conflict (measure_id) do nothing`,

@@ -1,5 +1,6 @@
 import type { RequiredEntityData } from '@mikro-orm/core';
-import { Caller, EntityManager, findRows, queryRows, toEntities } from '@pq/kit';
+import { Caller } from '@pq/caller';
+import { EntityManager, findRows, queryRows, toEntities } from '@pq/data';
 import { LIVE_STATUSES, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';

@@ -1,7 +1,7 @@
-import { Caller, isRegionScoped, seesEverything } from '@pq/kit';
+import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
 
 /**
- * Row scope (API.md Callers) of persons and registrations, written here only: the loaders read
+ * Row scope (docs/api.md, Tokens, roles and scope) of persons and registrations, written here only: the loaders read
  * which keys pass it, the lists filter by it. A condition's parameters are numbered from `first`.
  */
 export interface ScopeCondition {

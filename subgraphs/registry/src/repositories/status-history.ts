@@ -1,4 +1,5 @@
-import { EntityManager, findRows, IsoDate, queryRows, toEntities } from '@pq/kit';
+import { EntityManager, findRows, queryRows, toEntities } from '@pq/data';
+import { IsoDate } from '@pq/time';
 import { StatusInterval } from '../entities/status-interval';
 
 /** The status history of these persons, oldest first. */

@@ -1,4 +1,7 @@
-import { DateScalar, DomainError, outOfScope, PERMISSIONS } from '@pq/kit';
+import { outOfScope } from '@pq/caller';
+import { DomainError } from '@pq/errors';
+import { DateScalar } from '@pq/graphql';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { claimVerdict } from '../domain/eligibility';
 import { ClaimLine, fetchClaimFacts } from '../repositories/claim-facts';

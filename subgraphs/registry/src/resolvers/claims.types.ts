@@ -1,4 +1,4 @@
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 

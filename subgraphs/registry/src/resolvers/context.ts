@@ -1,4 +1,4 @@
-import type { RequestContext } from '@pq/kit';
+import type { RequestContext } from '@pq/subgraph';
 import type { Loaders } from '../loaders';
 
 export type Context = RequestContext<Loaders>;

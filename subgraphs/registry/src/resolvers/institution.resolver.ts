@@ -1,4 +1,5 @@
-import { decodeCursor, outOfScope, pageSize, toConnection } from '@pq/kit';
+import { outOfScope } from '@pq/caller';
+import { decodeCursor, pageSize, toConnection } from '@pq/graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import type { Context } from './context';

@@ -1,4 +1,6 @@
-import { addDays, decodeCursor, PERMISSIONS, pageSize, toConnection } from '@pq/kit';
+import { decodeCursor, pageSize, toConnection } from '@pq/graphql';
+import { addDays } from '@pq/time';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';

@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar } from '@pq/kit';
+import { ConnectionType, DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';

@@ -1,4 +1,7 @@
-import { DateScalar, DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation } from '@pq/kit';
+import { runMutation } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { DateScalar, MAX_BATCH_ENTRIES } from '@pq/graphql';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { statusChange } from './person.resolver';
 import { registerPersonnel } from '../commands/register-personnel';

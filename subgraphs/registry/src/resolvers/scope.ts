@@ -1,4 +1,4 @@
-import { Caller, isRegionScoped, seesEverything } from '@pq/kit';
+import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
 
 /** Whether the caller may act on or read about an institution of that region. */
 export function institutionInScope(caller: Caller, institutionCode: string, regionCode: string): boolean {

@@ -1,4 +1,5 @@
-import { EntityManager, EventPayloads, lockAggregates } from '@pq/kit';
+import { EntityManager, lockAggregates } from '@pq/data';
+import type { ScoringReads } from '../events/consumed';
 import { ScoreRecord } from '../entities/score-record';
 import { rederiveYear } from './derive-year';
 
@@ -8,7 +9,7 @@ import { rederiveYear } from './derive-year';
  * follows from it — one that no longer follows is annulled, a shorter one shortened, one that
  * now follows (a replaced suspension holding again, a termination become a suspension) decided.
  */
-export async function applyAppealDecision(em: EntityManager, decision: EventPayloads['AppealDecided']): Promise<void> {
+export async function applyAppealDecision(em: EntityManager, decision: ScoringReads['AppealDecided']): Promise<void> {
   const record = await em.findOne(ScoreRecord, { id: decision.scoreRecordId });
   if (!record) return;
   await lockAggregates(em, 'person', [record.personCode]);

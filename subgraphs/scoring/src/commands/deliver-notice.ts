@@ -1,18 +1,21 @@
-import { DomainError, EntityManager, IsoDate, notFound } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate } from '@pq/time';
 import { appealDeadline } from '../domain/notice';
 import { Notice } from '../entities/notice';
 import { institutionOf } from '../repositories/institutions';
 import { PolicyRuleSet } from '../entities/rule-set';
 import { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 /** S8: records the notice's delivery to the institution; appeals are due 10 wd later (A1). Returns the notice id. */
 export async function deliverNotice(em: EntityManager, actor: Actor, documentNumber: string, deliveredOn: IsoDate | undefined): Promise<string> {
   const notice = await em.findOne(Notice, { documentNumber });
   if (!notice) throw notFound('notice', documentNumber);
   const institution = await institutionOf(em, notice.institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   if (notice.deliveredOn) throw new DomainError('INVALID_STATE', `the notice was already delivered on ${notice.deliveredOn}`);
   const records = await em.find(ScoreRecord, { noticeId: notice.id });
   const date = deliveredOn ?? actor.clock.today();

@@ -1,4 +1,7 @@
-import { EntityManager, IsoDate, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
+import { EntityManager, queryRows } from '@pq/data';
+import { OutgoingEvent } from '@pq/events';
+import type { ScoringEvents } from '../events/payloads';
+import { IsoDate, yearOf } from '@pq/time';
 import { RunningSanction, SanctionKind } from '../domain/outcome';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
@@ -51,7 +54,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
   const restorations = await em.find(RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
   const ruleSets = await em.find(PolicyRuleSet, { id: [...new Set(records.map((r) => r.ruleSetId))] });
   const firstDay = `${year}-01-01`;
-  const events: OutgoingEvent[] = [];
+  const events: OutgoingEvent<ScoringEvents>[] = [];
   const totals: number[] = [];
   const inserts: (() => void)[] = [];
   const ofYearByPerson = new Map<string, Sanction[]>();
@@ -165,7 +168,7 @@ function terms(source: Pick<Sanction, 'basisDocument' | 'kind' | 'from' | 'until
   return { basisDocument, kind, from, until, months, banYears, yearTotal, reason };
 }
 
-function decidedEvent(sanction: Sanction, reRegistrationBlockedUntil: IsoDate | null): OutgoingEvent {
+function decidedEvent(sanction: Sanction, reRegistrationBlockedUntil: IsoDate | null): OutgoingEvent<ScoringEvents> {
   return {
     type: 'SanctionDecided',
     key: sanction.personCode,

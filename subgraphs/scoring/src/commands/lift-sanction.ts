@@ -1,4 +1,7 @@
-import type { EntityManager, IsoDate, OutgoingEvent } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
+import type { OutgoingEvent } from '@pq/events';
+import type { ScoringEvents } from '../events/payloads';
+import type { IsoDate } from '@pq/time';
 import { Sanction, SanctionState } from '../entities/sanction';
 import { outbox } from '../events/publish';
 
@@ -18,7 +21,7 @@ export interface Lift {
  * same whichever ends it. An annulment keeps the day a restoration ended it: registry drops an
  * annulled sanction whole.
  */
-export function lifted(sanction: Sanction, lift: Lift): OutgoingEvent {
+export function lifted(sanction: Sanction, lift: Lift): OutgoingEvent<ScoringEvents> {
   const { state = SanctionState.LIFTED, annulled = false, ...event } = lift;
   sanction.state = state;
   sanction.annulled = annulled;

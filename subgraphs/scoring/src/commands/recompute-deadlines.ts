@@ -1,4 +1,5 @@
-import type { EntityManager, IsoDate, WorkingDays } from '@pq/kit';
+import type { EntityManager } from '@pq/data';
+import type { IsoDate, WorkingDays } from '@pq/time';
 import { appealDeadline, noticeDeadlines } from '../domain/notice';
 import { RESTORATION_DECISION_WORKING_DAYS, RestorationStatus } from '../domain/restoration';
 import { Notice } from '../entities/notice';

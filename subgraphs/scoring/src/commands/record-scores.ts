@@ -1,4 +1,9 @@
-import { BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, IsoDate, lockAggregates, OutgoingEvent, stepDate, yearOf } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager, findRows, lockAggregates } from '@pq/data';
+import { BatchRejectedError, DomainError, EntryProblem } from '@pq/errors';
+import { OutgoingEvent } from '@pq/events';
+import type { ScoringEvents } from '../events/payloads';
+import { IsoDate, stepDate, yearOf } from '@pq/time';
 import { SanctionKind } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, heaviest, pointsFor, Responsibility, TierAdjustment } from '../domain/points';
@@ -12,7 +17,7 @@ import { DecisionType, ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
 import { outbox } from '../events/publish';
 import { rederiveYear } from './derive-year';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 
 /** One item of a decision: a person's violation at an institution (S1–S4). */
 export interface ScoreItem {
@@ -75,7 +80,7 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
     const institution = institutions.find((i) => i.code === item.institutionCode);
     if (!institution) return fail('NOT_FOUND', `institution ${item.institutionCode} is not a designated institution`);
     try {
-      assertActorActsFor(actor, institution.code, institution.regionCode);
+      assertActsFor(actor.caller, institution.code, institution.regionCode);
     } catch (error) {
       return fail('FORBIDDEN', (error as Error).message);
     }
@@ -97,7 +102,7 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   const scored = resolved.map((r) => r!);
 
   const { counted } = combineDecision(scored);
-  const events: OutgoingEvent[] = [];
+  const events: OutgoingEvent<ScoringEvents>[] = [];
   const records: ScoreRecord[] = [];
   const notices = new Map<string, Notice>();
   for (const personCode of personCodes) {

@@ -1,11 +1,14 @@
-import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager, lockAggregates } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate, stepDate, yearOf } from '@pq/time';
 import { repairDecisionProblem, RepairStatus, repairStepProblem } from '../domain/repair';
 import { institutionOf } from '../repositories/institutions';
 import { findPerson } from '../repositories/persons';
 import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
 import { Sanction, SanctionState } from '../entities/sanction';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 import { rederiveYear } from './derive-year';
 
 /** S12: the person (or their institution for them) applies to repair points. Returns the application id. */
@@ -63,7 +66,7 @@ export async function decideRepair(
 ): Promise<string> {
   const application = await openApplication(em, id);
   const institution = await institutionOf(em, application.institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   const problem = repairStepProblem(application.status, 'AGENCY_DECISION');
   if (problem) throw new DomainError('INVALID_STATE', problem);
   const decidedOn = stepDate(decision.decidedOn, { today: actor.clock.today(), notBefore: application.reviewedOn ?? application.appliedOn, what: 'the decision date', field: 'decidedOn' });

@@ -1,17 +1,20 @@
-import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
+import { assertActsFor } from '@pq/caller';
+import { EntityManager, lockAggregates } from '@pq/data';
+import { DomainError, notFound } from '@pq/errors';
+import { IsoDate, stepDate } from '@pq/time';
 import { SanctionKind } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
 import { findInstitution, institutionOf } from '../repositories/institutions';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction, SanctionState } from '../entities/sanction';
-import { Actor, assertActorActsFor } from './actor';
+import { Actor } from './actor';
 import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
 export async function applyForRestoration(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
   const institution = await findInstitution(em, institutionCode);
   if (!institution) throw notFound('institution', institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [personCode]);
   const sanction = await em.findOne(Sanction, { personCode, state: SanctionState.IN_FORCE });
   const open = sanction ? await em.count(RestorationApplication, { sanctionId: sanction.id, status: RestorationStatus.APPLIED }) : 0;
@@ -42,7 +45,7 @@ export async function decideRestoration(em: EntityManager, actor: Actor, applica
   const application = await em.findOne(RestorationApplication, { id: applicationId });
   if (!application) throw notFound('restoration application', applicationId);
   const institution = await institutionOf(em, application.institutionCode);
-  assertActorActsFor(actor, institution.code, institution.regionCode);
+  assertActsFor(actor.caller, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [application.personCode]);
   await em.refresh(application);
   const problem = restorationDecisionProblem(application.status);

@@ -1,4 +1,4 @@
-import type { IsoDate, WorkingDays } from '@pq/kit';
+import type { IsoDate, WorkingDays } from '@pq/time';
 import type { RuleSetParameters } from './rule-set';
 
 /** S8: the notice is issued within 5 wd of the decision and delivered within 3 wd of issue. */

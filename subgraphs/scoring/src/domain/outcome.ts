@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears, IsoDate } from '@pq/kit';
+import { addDays, addMonths, addYears, IsoDate } from '@pq/time';
 import type { RuleSetParameters } from './rule-set';
 
 export enum SanctionKind {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 
 export enum RepairStatus {
   APPLIED = 'APPLIED',

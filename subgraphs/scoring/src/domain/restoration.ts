@@ -1,4 +1,4 @@
-import type { IsoDate, WorkingDays } from '@pq/kit';
+import type { IsoDate, WorkingDays } from '@pq/time';
 
 export enum RestorationStatus {
   APPLIED = 'APPLIED',

@@ -1,7 +1,7 @@
 import { noticeDeadlines, appealDeadline } from './notice';
 import { selectRuleSet } from './rule-set';
 import { NATIONAL_RULE_SET } from './rule-set.fixtures';
-import { WorkingDayCalendar } from '@pq/kit';
+import { WorkingDayCalendar } from '@pq/time';
 
 const ruleSets = [
   { id: 'national-2025', regionPrefix: '', effectiveFrom: '2025-01-01' },
@@ -10,7 +10,7 @@ const ruleSets = [
   { id: 'jining-2024', regionPrefix: '3708', effectiveFrom: '2024-01-01' },
 ];
 
-describe('selectRuleSet — ARCHITECTURE.md policy rule sets', () => {
+describe('selectRuleSet — policy rule sets (docs/rules.md)', () => {
   test.each([
     ['a city with its own rule set uses it', '370802', '2026-03-01', 'jining-2024'],
     ['another city of the province uses the province rule set', '371002', '2026-03-01', 'shandong-2025'],

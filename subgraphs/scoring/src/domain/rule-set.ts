@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 
 /** A point range of negative situations (S2); Jining's fixed tiers have min = max. */
 export interface Tier {
@@ -16,7 +16,7 @@ export interface SuspensionBand {
   monthsOneShot: number;
 }
 
-/** Every [param] of DOMAIN.md §2 that a region may set. */
+/** Every [param] of docs/rules.md §2 that a region may set. */
 export interface RuleSetParameters {
   tiers: Tier[];
   /** Jining: at this total the institution interviews the person (约谈); null: no interview step. */
@@ -44,7 +44,7 @@ export interface RuleSetVersion {
 }
 
 /**
- * The rule set that applies (ARCHITECTURE.md): the most specific region prefix in force on the
+ * The rule set that applies (docs/rules.md, policy rule sets): the most specific region prefix in force on the
  * decision date for the region where the behaviour happened; the latest version of it.
  */
 export function selectRuleSet<R extends RuleSetVersion>(ruleSets: R[], regionCode: string, on: IsoDate): R | null {

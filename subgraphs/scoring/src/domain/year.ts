@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/kit';
+import type { IsoDate } from '@pq/time';
 import { evaluateOutcome, RunningSanction, SanctionKind } from './outcome';
 import type { RuleSetParameters } from './rule-set';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: '处理通知书 — the notice of a scoring to the institution where the behaviour happened (S8, form 3)' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { RepairStatus } from '../domain/repair';
 

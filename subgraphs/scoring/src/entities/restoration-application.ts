@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { RestorationStatus } from '../domain/restoration';
 import { Sanction } from './sanction';

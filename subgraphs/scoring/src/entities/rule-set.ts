@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { RuleSetParameters } from '../domain/rule-set';
 

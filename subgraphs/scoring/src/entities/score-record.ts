@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Responsibility, TierAdjustment } from '../domain/points';
 import { Notice } from './notice';

@@ -1,4 +1,5 @@
-import type { Caller, EntityManager } from '@pq/kit';
+import type { Caller } from '@pq/caller';
+import type { EntityManager } from '@pq/data';
 import { activeSanctionLoader } from './active-sanction.loader';
 import { institutionFiguresLoader } from './institution-figures.loader';
 import { noticeLoader } from './notice.loader';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { EntityManager, notFound } from '@pq/kit';
+import { EntityManager } from '@pq/data';
+import { notFound } from '@pq/errors';
 import { fetchInstitutionFigures, InstitutionFiguresRow } from '../repositories/reports';
 
 /** Keys are `institutionCode|year`: one statement per year asked for. */

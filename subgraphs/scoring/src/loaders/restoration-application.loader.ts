@@ -1,4 +1,5 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
+import { entityLoader } from '@pq/batching';
+import { EntityManager, findRows } from '@pq/data';
 import { RestorationApplication } from '../entities/restoration-application';
 
 export const restorationApplicationLoader = (em: EntityManager) =>

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { EntityManager, findRows } from '@pq/kit';
+import { EntityManager, findRows } from '@pq/data';
 import { PolicyRuleSet } from '../entities/rule-set';
 
 /** The rule sets, read once per request however many institutions or decisions need them. */

@@ -1,4 +1,6 @@
-import { Caller, EntityManager, canSee, findRows, scopedEntityLoader } from '@pq/kit';
+import { scopedEntityLoader } from '@pq/batching';
+import { Caller, canSee } from '@pq/caller';
+import { EntityManager, findRows } from '@pq/data';
 import { InstitutionView } from '../entities/institution-view';
 import { ScoreRecord } from '../entities/score-record';
 

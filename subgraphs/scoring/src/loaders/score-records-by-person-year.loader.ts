@@ -1,4 +1,5 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
+import { listLoader } from '@pq/batching';
+import { EntityManager, findRows } from '@pq/data';
 import { ScoreRecord } from '../entities/score-record';
 import { personYearKey, splitPersonYear } from './year-total.loader';
 

@@ -1,4 +1,5 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
+import { entityLoader } from '@pq/batching';
+import { EntityManager, findRows } from '@pq/data';
 import { ViolationItem } from '../entities/violation-item';
 
 /** Keys are `ruleSetId|code`: the statement reads every named code of every named rule set, a small superset the keys pick from. */

@@ -1,4 +1,6 @@
-import { Caller, EntityManager, canSee, findRows, scopedEntityLoader } from '@pq/kit';
+import { scopedEntityLoader } from '@pq/batching';
+import { Caller, canSee } from '@pq/caller';
+import { EntityManager, findRows } from '@pq/data';
 import { PersonView } from '../entities/person-view';
 
 /** Row scope for Person fields: where the person works, from registry's events. */

@@ -1,4 +1,5 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
+import { entityLoader } from '@pq/batching';
+import { EntityManager, findRows } from '@pq/data';
 import { PersonYear } from '../entities/person-year';
 
 /** `personCode|year` keys for the per-year fields of Person. */

@@ -1,4 +1,4 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/kit';
+import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/data';
 
 export const migration0001: MigrationEntry = {
   name: '0001-rule-sets-scores-sanctions',

@@ -1,4 +1,4 @@
-import { MigrationEntry, sqlMigration } from '@pq/kit';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0002: MigrationEntry = {
   name: '0002-lifting-adjustments-restoration',

@@ -1,4 +1,4 @@
-import { MigrationEntry, auditTableSql, sqlMigration } from '@pq/kit';
+import { auditTableSql, MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0003: MigrationEntry = {
   name: '0003-person-reach-and-audit-log',

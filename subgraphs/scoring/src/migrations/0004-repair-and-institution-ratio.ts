@@ -1,4 +1,4 @@
-import { MigrationEntry, sqlMigration } from '@pq/kit';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0004: MigrationEntry = {
   name: '0004-repair-and-institution-ratio',

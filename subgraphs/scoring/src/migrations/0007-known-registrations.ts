@@ -1,4 +1,4 @@
-import { MigrationEntry, sqlMigration } from '@pq/kit';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0007: MigrationEntry = {
   name: '0007-known-registrations',

@@ -1,4 +1,4 @@
-import { MigrationEntry, sqlMigration } from '@pq/kit';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0008: MigrationEntry = {
   name: '0008-region-figures-indexes',

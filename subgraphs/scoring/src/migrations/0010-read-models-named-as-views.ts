@@ -1,4 +1,4 @@
-import { MigrationEntry, sqlMigration } from '@pq/kit';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0010: MigrationEntry = {
   name: '0010-read-models-named-as-views',

@@ -1,4 +1,4 @@
-import type { MigrationEntry } from '@pq/kit';
+import type { MigrationEntry } from '@pq/data';
 import { migration0001 } from './0001-rule-sets-scores-sanctions';
 import { migration0002 } from './0002-lifting-adjustments-restoration';
 import { migration0003 } from './0003-person-reach-and-audit-log';

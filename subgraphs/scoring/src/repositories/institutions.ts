@@ -1,9 +1,10 @@
-import { EntityManager, EventPayloads, findRows } from '@pq/kit';
+import { EntityManager, findRows } from '@pq/data';
+import type { ScoringReads } from '../events/consumed';
 import { InstitutionView } from '../entities/institution-view';
 
 /** Institutions and their region, as agreements' events tell them. */
 
-export async function recordInstitution(em: EntityManager, institution: EventPayloads['InstitutionUpserted']): Promise<void> {
+export async function recordInstitution(em: EntityManager, institution: ScoringReads['InstitutionUpserted']): Promise<void> {
   await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
 }
 

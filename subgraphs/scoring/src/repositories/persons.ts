@@ -1,4 +1,5 @@
-import { EntityManager, EventPayloads, findRows, queryRows } from '@pq/kit';
+import { EntityManager, findRows, queryRows } from '@pq/data';
+import type { ScoringReads } from '../events/consumed';
 import { PersonView } from '../entities/person-view';
 
 /** Persons registered somewhere and their registrations per institution, as registry's events tell them. */
@@ -8,7 +9,7 @@ import { PersonView } from '../entities/person-view';
  * the institution runs from the first of their registrations there; an unknown first day (null:
  * events from before it was sent) counts as always.
  */
-export async function recordRegistration(em: EntityManager, person: EventPayloads['PersonRegistered']): Promise<void> {
+export async function recordRegistration(em: EntityManager, person: ScoringReads['PersonRegistered']): Promise<void> {
   await queryRows(em, {
     name: 'scoring_record_registration',
     text: `with person as (
@@ -28,7 +29,7 @@ export async function recordRegistration(em: EntityManager, person: EventPayload
  * Only the latest registration there ends the person's time at the institution: cancelling an
  * older one (a terminated registration, the person since registered again) changes nothing.
  */
-export async function recordCancellation(em: EntityManager, cancelled: EventPayloads['RegistrationCancelled']): Promise<void> {
+export async function recordCancellation(em: EntityManager, cancelled: ScoringReads['RegistrationCancelled']): Promise<void> {
   await queryRows(em, {
     text: `update scoring.registration_view set cancelled_on = $1
             where institution_code = $2 and person_code = $3 and (registration_id = $4 or registration_id is null)`,

@@ -1,4 +1,4 @@
-import { EntityManager, queryRows, toEntities } from '@pq/kit';
+import { EntityManager, queryRows, toEntities } from '@pq/data';
 import { ScoreRecord } from '../entities/score-record';
 
 export interface InstitutionFiguresRow {

@@ -1,4 +1,6 @@
-import { PERMISSIONS, provisionalDeadlineDescription, runMutation } from '@pq/kit';
+import { runMutation } from '@pq/data';
+import { provisionalDeadlineDescription } from '@pq/graphql';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { deliverNotice } from '../commands/deliver-notice';
 import { applyForRestoration, decideRestoration } from '../commands/restoration';

@@ -1,4 +1,9 @@
-import { assertRegionInScope, canSee, DateScalar, DomainError, outOfScope, PERMISSIONS, runMutation, yearOf } from '@pq/kit';
+import { assertRegionInScope, canSee, outOfScope } from '@pq/caller';
+import { runMutation } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { DateScalar } from '@pq/graphql';
+import { yearOf } from '@pq/time';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
 import { institutionRatio } from '../domain/institution-ratio';

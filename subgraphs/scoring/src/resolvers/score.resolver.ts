@@ -1,4 +1,8 @@
-import { DateScalar, DomainError, MAX_BATCH_ENTRIES, PERMISSIONS, runMutation, yearOf } from '@pq/kit';
+import { runMutation } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { DateScalar, MAX_BATCH_ENTRIES } from '@pq/graphql';
+import { yearOf } from '@pq/time';
+import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScores } from '../commands/record-scores';
 import { selectRuleSet } from '../domain/rule-set';

@@ -1,4 +1,4 @@
-import { DateScalar } from '@pq/kit';
+import { DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Responsibility, TierAdjustment } from '../domain/points';
 import { Notice } from '../entities/notice';

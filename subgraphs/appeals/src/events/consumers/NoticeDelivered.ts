@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { AppealsReads } from '../consumed';
 import { recordNoticeDelivered } from '../../commands/keep-read-models';
 
-export const onNoticeDelivered: NonNullable<EventHandlers['NoticeDelivered']> = (payload, { em }) => recordNoticeDelivered(em, payload);
+export const onNoticeDelivered: NonNullable<EventHandlers<AppealsReads>['NoticeDelivered']> = (payload, { em }) => recordNoticeDelivered(em, payload);

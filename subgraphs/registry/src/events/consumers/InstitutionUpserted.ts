@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { RegistryReads } from '../consumed';
 import { applyInstitution } from '../../commands/apply-institution';
 
-export const InstitutionUpserted: EventHandlers['InstitutionUpserted'] = (institution, { em }) => applyInstitution(em, institution);
+export const InstitutionUpserted: EventHandlers<RegistryReads>['InstitutionUpserted'] = (institution, { em }) => applyInstitution(em, institution);

@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { RegistryReads } from '../consumed';
 import { applySanctionDecided } from '../../commands/record-causes';
 
-export const SanctionDecided: EventHandlers['SanctionDecided'] = (sanction, { em, clock }) => applySanctionDecided(em, sanction, clock.today());
+export const SanctionDecided: EventHandlers<RegistryReads>['SanctionDecided'] = (sanction, { em, clock }) => applySanctionDecided(em, sanction, clock.today());

@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { RegistryReads } from '../consumed';
 import { AgreementMeasureApplied } from './AgreementMeasureApplied';
 import { InstitutionUpserted } from './InstitutionUpserted';
 import { ReRegistrationBanChanged } from './ReRegistrationBanChanged';
@@ -6,4 +7,4 @@ import { SanctionDecided } from './SanctionDecided';
 import { SanctionLifted } from './SanctionLifted';
 
 /** The events registry consumes: each records a fact and derives again what it bears on. */
-export const eventHandlers: EventHandlers = { InstitutionUpserted, SanctionDecided, SanctionLifted, ReRegistrationBanChanged, AgreementMeasureApplied };
+export const eventHandlers: EventHandlers<RegistryReads> = { InstitutionUpserted, SanctionDecided, SanctionLifted, ReRegistrationBanChanged, AgreementMeasureApplied };

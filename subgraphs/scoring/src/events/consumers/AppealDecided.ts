@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { ScoringReads } from '../consumed';
 import { applyAppealDecision } from '../../commands/appeal-decision';
 
-export const AppealDecided: EventHandlers['AppealDecided'] = (payload, { em }) => applyAppealDecision(em, payload);
+export const AppealDecided: EventHandlers<ScoringReads>['AppealDecided'] = (payload, { em }) => applyAppealDecision(em, payload);

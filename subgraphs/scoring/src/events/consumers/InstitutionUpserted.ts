@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { ScoringReads } from '../consumed';
 import { institutionUpserted } from '../../commands/read-models';
 
-export const InstitutionUpserted: EventHandlers['InstitutionUpserted'] = (payload, { em }) => institutionUpserted(em, payload);
+export const InstitutionUpserted: EventHandlers<ScoringReads>['InstitutionUpserted'] = (payload, { em }) => institutionUpserted(em, payload);

@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/kit';
+import type { EventHandlers } from '@pq/events';
+import type { ScoringReads } from '../consumed';
 import { personRegistered } from '../../commands/read-models';
 
-export const PersonRegistered: EventHandlers['PersonRegistered'] = (payload, { em }) => personRegistered(em, payload);
+export const PersonRegistered: EventHandlers<ScoringReads>['PersonRegistered'] = (payload, { em }) => personRegistered(em, payload);

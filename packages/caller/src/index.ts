@@ -1,0 +1,3 @@
+/** The caller (roles, region, own institution or person) and what it may see and act for: pure rules over a `Caller`. */
+export * from './caller';
+export * from './scope';

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from '@pq/caller';
+import { DomainError } from '@pq/errors';
+
+export function idempotencyTableSql(schema: string): string {
+  return `create table "${schema}".idempotency_key (
+    caller text not null,
+    operation text not null,
+    key text not null,
+    request_hash text not null,
+    result jsonb,
+    created_at timestamptz not null default now(),
+    primary key (caller, operation, key))`;
+}
+
+function hashOf(input: unknown): string {
+  const { idempotencyKey: _ignored, ...rest } = (input ?? {}) as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+/**
+ * Runs `perform` at most once per (caller, operation, key), inside the caller's transaction.
+ * The key row is inserted first: a concurrent repeat blocks on it until the first commits and
+ * then reads its result; a repeat with different input is refused. `perform` returns the
+ * references needed to rebuild the payload (ids), which are stored as the first result.
+ */
+export async function runIdempotent<R>(
+  em: EntityManager,
+  schema: string,
+  caller: Caller,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  perform: () => Promise<R>,
+): Promise<R> {
+  const key = input.idempotencyKey;
+  if (!key) return perform();
+  const requestHash = hashOf(input);
+  const inserted = await em.execute(
+    `insert into "${schema}".idempotency_key (caller, operation, key, request_hash) values (?, ?, ?, ?) on conflict do nothing returning key`,
+    [caller.sub, operation, key, requestHash],
+  );
+  if (inserted.length === 0) {
+    const [previous] = await em.execute(`select request_hash, result from "${schema}".idempotency_key where caller = ? and operation = ? and key = ?`, [caller.sub, operation, key]);
+    if (previous.request_hash !== requestHash) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key "${key}" was already used for a different ${operation} request`);
+    }
+    return previous.result as R;
+  }
+  const result = await perform();
+  await em.execute(`update "${schema}".idempotency_key set result = ? where caller = ? and operation = ? and key = ?`, [JSON.stringify(result ?? null), caller.sub, operation, key]);
+  return result;
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, queryRows } from '@pq/data';
+import type { EventMap, EventType, OutgoingEvent, Subscribers } from './events';
+
+/** The channel a producer's relay listens on: notified at commit when events were written. */
+export const notifyChannel = (schema: string) => `pq_outbox_${schema}`;
+
+/** Writes events in the caller's transaction, so an event exists if and only if its change was committed. */
+export class Outbox<M extends EventMap> {
+  constructor(
+    /** The producing subgraph, whose schema holds the outbox. */
+    readonly source: string,
+    readonly subscribers: Subscribers<M>,
+  ) {}
+
+  publish<T extends EventType<M>>(em: EntityManager, type: T, key: string, payload: M[T]): Promise<void> {
+    return this.publishAll(em, [{ type, key, payload } as OutgoingEvent<M>]);
+  }
+
+  /**
+   * All events of a change in one statement however many there are (a batch of 1,000
+   * registrations is 1,000 events): the events and their subscribers' queue rows, in the order
+   * given, and the relay's notification.
+   */
+  async publishAll(em: EntityManager, events: OutgoingEvent<M>[]): Promise<void> {
+    if (events.length === 0) return;
+    const s = this.source;
+    // The notification is delivered by PostgreSQL at commit and dropped with a rollback: the relay
+    // wakes only for committed events.
+    await queryRows(em, {
+      text: `with event as (
+               insert into "${s}".outbox_event (id, type, aggregate_key, payload)
+               select e.id, e.type, e.aggregate_key, e.payload
+                 from unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) with ordinality as e(id, type, aggregate_key, payload, n) order by e.n
+               returning seq, type),
+             pending as (
+               insert into "${s}".outbox_pending (subscriber, seq)
+               select subscriber, event.seq from event cross join lateral jsonb_array_elements_text($5::jsonb -> event.type) as subscriber)
+             select pg_notify($6, $7)`,
+      values: [
+        events.map(() => randomUUID()),
+        events.map((e) => e.type),
+        events.map((e) => e.key),
+        events.map((e) => JSON.stringify(e.payload)),
+        JSON.stringify(Object.fromEntries([...new Set(events.map((e) => e.type))].map((type) => [type, this.subscribers[type]]))),
+        notifyChannel(s),
+        events[0].type,
+      ],
+    });
+  }
+}
+

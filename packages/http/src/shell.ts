@@ -1,0 +1,243 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { DomainError } from '@pq/errors';
+import type { Logger } from './logger';
+
+/** Batch inputs (thousands of claim lines) are large but bounded. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  // Stream events rather than `for await`: the async iterator costs promises per chunk on every request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new DomainError('BAD_USER_INPUT', `request body exceeds ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** The request's headers as Apollo Server takes them. */
+function headerMapOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** The parsed JSON body; a body too large or not JSON is answered here (with its code) and gives `undefined`. */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // A refused body is the caller's mistake, with its code, at the gateway as at a subgraph.
+    sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return undefined;
+  }
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    return undefined;
+  }
+}
+
+/** A batch holds the fetches of the requests a gateway serves at once: a few dozen. */
+export const MAX_BATCHED_OPERATIONS = 256;
+
+/**
+ * A batch is a JSON array of GraphQL operations on `/graphql` (Apollo Server's batched HTTP
+ * requests, what Apollo Router's subgraph batching sends). Its operations are checked here, all
+ * before any runs: Apollo Server refuses a malformed operation only after starting the others.
+ */
+function isBatchOperation(item: unknown): boolean {
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isRecord(item) || Object.keys(item as object).length === 0) return false;
+  const { query, variables, operationName, extensions } = item as Record<string, unknown>;
+  return (
+    (query === undefined || typeof query === 'string') &&
+    (variables === undefined || variables === null || isRecord(variables)) &&
+    (operationName === undefined || operationName === null || typeof operationName === 'string') &&
+    (extensions === undefined || extensions === null || (isRecord(extensions) && ['undefined', 'string'].includes(typeof (extensions as Record<string, unknown>).requestId)))
+  );
+}
+
+/**
+ * The request id an operation runs under: its own `extensions.requestId` (each operation of a
+ * batch carries the id of the client request it serves), else the HTTP request's `x-request-id`.
+ */
+export function operationRequestId(extensions: Record<string, unknown> | undefined, requestId: string): string {
+  return typeof extensions?.requestId === 'string' ? extensions.requestId : requestId;
+}
+
+/**
+ * Hands one HTTP request to Apollo Server: the thin adapter its standalone server also uses,
+ * without Express. A batch gets one context; Apollo Server gives each of its operations a
+ * shallow copy, which a subgraph completes per operation (@pq/subgraph, operationContext).
+ */
+export async function serveGraphQL<C extends object>(
+  apollo: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: () => Promise<C>,
+): Promise<void> {
+  const queryStart = req.url?.indexOf('?') ?? -1;
+  const search = queryStart >= 0 ? req.url!.slice(queryStart) : '';
+  let body: unknown;
+  if (req.method === 'POST') {
+    body = await readJson(req, res);
+    if (body === undefined) return;
+    if (Array.isArray(body) && (body.length === 0 || body.length > MAX_BATCHED_OPERATIONS || !body.every(isBatchOperation))) {
+      sendJson(res, 400, { errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} GraphQL operations`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+  }
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMapOf(req), search, body },
+    context,
+  });
+  for (const [name, value] of result.headers) res.setHeader(name, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Stops taking connections and lets requests in flight finish, within `graceMs`. */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    // Keep-alive connections turn idle as their last request finishes: close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/** What /health or /ready found: 200 with `body` when `ok`, else 503. */
+export interface Probe {
+  ok: boolean;
+  body: object;
+}
+
+/** An endpoint beside the shell's own; a `path` ending in `/*` takes the paths below it too. */
+export interface Route {
+  /** Any method when absent. */
+  method?: 'GET' | 'POST';
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> | void;
+}
+
+export interface HttpShellOptions<C extends object> {
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+  apollo: ApolloServer<C>;
+  /** The context of one request to /graphql, under its `x-request-id` (or a new one). */
+  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** The Prometheus exposition for /metrics. */
+  metrics: { contentType: string; text(): Promise<string> };
+  /** Liveness and readiness; `stopping` once `stop()` was called. */
+  health(stopping: boolean): Promise<Probe>;
+  ready(stopping: boolean): Promise<Probe>;
+  routes?: Route[];
+}
+
+export interface HttpShell {
+  /** The GraphQL endpoint. */
+  url: string;
+  /** Takes no new connection, lets the requests in flight finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server of the gateway and of every subgraph: /graphql (body limit, batches), /health,
+ * /ready, /metrics and the caller's routes. A refusal by a rule answers with its code's status
+ * (401, 403, else 400); anything unexpected is logged and answered 500 without details.
+ */
+export async function startHttpShell<C extends object>(options: HttpShellOptions<C>): Promise<HttpShell> {
+  const { apollo, logger } = options;
+  let stopping = false;
+  const probe = async (res: ServerResponse, check: Promise<Probe>) => {
+    const { ok, body } = await check;
+    sendJson(res, ok ? 200 : 503, body);
+  };
+  const builtIn: Route[] = [
+    {
+      // Apollo Server answers GET (queries in the URL) and refuses other methods itself.
+      path: '/graphql',
+      handle: (req, res) => serveGraphQL(apollo, req, res, () => options.context(req, (req.headers['x-request-id'] as string | undefined) ?? randomUUID())),
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: async (_req, res) => {
+        res.writeHead(200, { 'content-type': options.metrics.contentType });
+        res.end(await options.metrics.text());
+      },
+    },
+    { method: 'GET', path: '/health', handle: (_req, res) => probe(res, options.health(stopping)) },
+    { method: 'GET', path: '/ready', handle: (_req, res) => probe(res, options.ready(stopping)) },
+  ];
+  const routes = [...builtIn, ...(options.routes ?? [])];
+  const server = createServer(async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
+      if (route) await route.handle(req, res, path);
+      else sendJson(res, 404, { error: 'not found' });
+    } catch (error) {
+      const status = error instanceof DomainError ? (error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400) : 500;
+      if (status === 500) logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'internal error' : (error as Error).message });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, options.port);
+  return {
+    url: `http://localhost:${port}/graphql`,
+    async stop() {
+      stopping = true;
+      await closeServer(server);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Role } from '@pq/caller';
+import { readAuditLog } from '@pq/data';
+import { ConnectionType, DateTimeScalar, decodeCursor, pageSize, toConnection } from '@pq/graphql';
+import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from './context';
+
+@Directive('@shareable')
+@ObjectType({ description: '审计记录 — who did or read what, when, on which document (002 art.50, 56)' })
+export class AuditEntry {
+  @Field(() => ID, { description: '标识 — id' })
+  id!: string;
+
+  @Field(() => DateTimeScalar, { description: '时间 — when' })
+  at!: Date;
+
+  @Field({ description: '操作人 — user id' })
+  caller!: string;
+
+  @Field({ description: '角色 — role' })
+  callerRole!: string;
+
+  @Field({ description: '操作 — operation or read' })
+  operation!: string;
+
+  @Field({ description: '对象 — what it concerned' })
+  target!: string;
+
+  @Field(() => String, { nullable: true, description: '依据文书 — basis document' })
+  basisDocument!: string | null;
+
+  @Field(() => String, { nullable: true, description: '请求标识 — request id (x-request-id)' })
+  requestId!: string | null;
+}
+
+@InputType({ description: '审计筛选 — filter for audit entries' })
+export class AuditLogFilter {
+  @Field({ nullable: true, description: '对象 — entries concerning this target (a personnel code, an institution code, an id)' })
+  target?: string;
+
+  @Field({ nullable: true, description: '操作人 — entries by this user' })
+  caller?: string;
+
+  @Field({ nullable: true, description: '操作 — entries of this operation' })
+  operation?: string;
+}
+
+export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', '审计记录', { shareable: true });
+type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;
+
+/** Who reads the audit logs: the administration and the national agency. */
+const AUDIT_LOG_READERS: Role[] = ['ADMINISTRATION', 'NATIONAL_AGENCY'];
+
+/** `<subgraph>AuditLog`: each subgraph's own audit log, newest first, for the administration. */
+export function auditLogResolver(schema: string) {
+  @Resolver()
+  class AuditLogResolver {
+    @Authorized(AUDIT_LOG_READERS)
+    @Query(() => AuditEntryConnection, { name: `${schema}AuditLog`, description: `审计日志 — the ${schema} subgraph's audit log, newest first` })
+    async auditLog(
+      @Ctx() context: RequestContext,
+      @Arg('filter', () => AuditLogFilter, { nullable: true, description: '筛选 — filter' }) filter?: AuditLogFilter,
+      @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+      @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
+    ): Promise<AuditEntryConnection> {
+      const limit = pageSize(first);
+      const page = await readAuditLog(context.em, schema, filter ?? {}, decodeCursor(after), limit + 1);
+      return toConnection(AuditEntryConnection, page.entries, limit, (e) => e.id, page.count);
+    }
+  }
+  return AuditLogResolver;
+}

@@ -1,0 +1,268 @@
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Caller } from '@pq/caller';
+import { countStatementsFromHere, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
+import { DomainError } from '@pq/errors';
+import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
+import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
+import {
+  createLogger,
+  createMetrics,
+  createTokenVerifier,
+  databaseUrlFromEnv,
+  jwtSecretFromEnv,
+  Logger,
+  Metrics,
+  operationRequestId,
+  readBody,
+  requestObservability,
+  sendJson,
+  signToken,
+  startHttpShell,
+  subgraphPortFromEnv,
+  subgraphUrlsFromEnv,
+  SubgraphName,
+  SUBGRAPHS,
+} from '@pq/http';
+import { shutdownTracing } from '@pq/http/tracing';
+import { calendarFromEnvironment, Clock, reloadCalendarOnSignal, systemClock, WorkingDayCalendar } from '@pq/time';
+import type { GraphQLSchema } from 'graphql';
+import { createRequestContext, RequestContext } from './context';
+
+/** What makes a subgraph: the same parts in each of the four. */
+export interface SubgraphDefinition<Loaders, Consumed extends EventMap = any> {
+  name: SubgraphName;
+  entities: MikroORMEntity[];
+  migrations: MigrationEntry[];
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(em: EntityManager, caller: Caller): Loaders;
+  /** The events it publishes and who subscribes to each (src/events/payloads.ts). */
+  outbox: Outbox<any>;
+  /** The events it applies, as it reads them (src/events/consumed.ts). */
+  eventHandlers: EventHandlers<Consumed>;
+  /** Work the subgraph does on its own at intervals (deadlines that act by themselves). */
+  scheduled?: ScheduledJob;
+  /**
+   * Recomputes the open deadlines the subgraph stores (they are queried in SQL) from their
+   * start dates, at start and after every calendar reload: an official year replacing a
+   * provisional one moves them.
+   */
+  recomputeDeadlines?(em: EntityManager, calendar: WorkingDayCalendar, today: string): Promise<unknown>;
+}
+
+export interface ScheduledJob {
+  name: string;
+  everyMs: number;
+  run(em: EntityManager, today: string): Promise<unknown>;
+}
+type MikroORMEntity = new (...args: any[]) => object;
+
+export interface ServiceOptions {
+  /** 0 picks a free port. */
+  port: number;
+  databaseUrl: string;
+  /** GraphQL endpoints of all subgraphs; events go to `/events` beside them. */
+  subgraphUrls: Record<SubgraphName, string>;
+  jwtSecret: string;
+  /** Production: callers' tokens verified with this JWKS; the secret then signs service tokens only. */
+  jwksUrl?: string;
+  clock?: Clock;
+  calendar?: WorkingDayCalendar;
+  logger?: Logger;
+}
+
+export interface RunningService {
+  name: SubgraphName;
+  url: string;
+  orm: MikroORM;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/**
+ * Gives each operation its own request id, entity manager, loaders and audit trail, counts its
+ * SQL statements, and writes its audited reads (full ID numbers) when it ends. Apollo Server
+ * builds one context per HTTP request and hands each operation of a batch a shallow copy of it:
+ * that copy is completed here. A lone operation keeps the context built for its request.
+ */
+function operationContext<Loaders>(
+  name: SubgraphName,
+  orm: MikroORM,
+  metrics: Metrics,
+  build: (caller: Caller, requestId: string) => RequestContext<Loaders>,
+): ApolloServerPlugin<RequestContext<Loaders>> {
+  return {
+    async requestDidStart({ request, contextValue, requestIsBatched }) {
+      const requestId = operationRequestId(request.extensions, contextValue.requestId);
+      if (requestIsBatched || requestId !== contextValue.requestId) Object.assign(contextValue, build(contextValue.caller, requestId));
+      const counted = countStatementsFromHere(requestId, name, (statements) => metrics.sqlStatements.observe(statements));
+      return {
+        async willSendResponse() {
+          await contextValue.audit.flush(() => orm.em.fork() as EntityManager);
+          counted();
+        },
+      };
+    },
+  };
+}
+
+export function eventsUrl(graphqlUrl: string): string {
+  return new URL('/events', graphqlUrl).toString();
+}
+
+export async function startSubgraph<Loaders, Consumed extends EventMap>(definition: SubgraphDefinition<Loaders, Consumed>, options: ServiceOptions): Promise<RunningService> {
+  const { name } = definition;
+  const logger = options.logger ?? createLogger(name);
+  const services = { clock: options.clock ?? systemClock, calendar: options.calendar ?? new WorkingDayCalendar() };
+  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
+
+  const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
+  await migrate(orm, name);
+  const { calendar } = services;
+  const calendarChanged = async () => {
+    const status = calendar.status(services.clock.today());
+    if (status.provisionalYears.length) logger.warn(status, `working-day calendar: no official schedule for ${status.provisionalYears.join(', ')}; deadlines there count the statutory holidays only (provisional)`);
+    else logger.info(status, 'working-day calendar: official schedules loaded');
+    const recompute = definition.recomputeDeadlines;
+    if (recompute) await orm.em.fork().transactional((em) => recompute(em as EntityManager, calendar, services.clock.today()));
+  };
+  await calendarChanged();
+  const stopListening = calendar.onReload(calendarChanged);
+  const metrics = createMetrics(name);
+  const knex = orm.em.getConnection().getKnex();
+  metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n));
+  metrics.gauge('pq_outbox_oldest_age_seconds', 'Age of the oldest undelivered event', async () => {
+    const [row] = await orm.em.fork().getConnection().execute(`select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`);
+    return Number(row.age);
+  });
+  metrics.gauge('pq_db_pool_used', 'Database connections in use', () => knex.client.pool?.numUsed() ?? 0);
+  metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
+
+  const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: await definition.buildSchema(),
+    // The gateway sends the fetches of concurrent requests with one token as one batch (gateway/src/gateway.ts, SubgraphDataSource).
+    allowBatchedHttpRequests: true,
+    plugins: [
+      // First: the other plugins and the resolvers see the operation's own context.
+      operationContext<Loaders>(name, orm, metrics, contextFor),
+      ApolloServerPluginInlineTraceDisabled(),
+      // No HTTP caching of answers here; without it Apollo Server does not wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
+      requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
+    ],
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: process.env.NODE_ENV !== 'production',
+  });
+  await apollo.start();
+
+  const subscriberUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, eventsUrl(options.subgraphUrls[s])])) as Record<SubgraphName, string>;
+  const relay = new OutboxRelay({
+    orm,
+    source: name,
+    databaseUrl: options.databaseUrl,
+    subscriberUrls,
+    serviceToken: () => signToken(options.jwtSecret, { sub: `service:${name}`, role: 'SERVICE' }, '5m'),
+    onError: (error) => logger.warn({ err: error }, 'event delivery will be retried'),
+  });
+
+  // The token is checked once per HTTP request; a batch's operations share it.
+  const shell = await startHttpShell<RequestContext<Loaders>>({
+    port: options.port,
+    logger,
+    apollo,
+    context: async (req, requestId) => contextFor(await verifier.verify(req.headers.authorization), requestId),
+    metrics: { contentType: metrics.registry.contentType, text: () => metrics.registry.metrics() },
+    // Liveness: the process answers. Readiness checks what it depends on.
+    health: async () => ({ ok: true, body: { status: 'ok', service: name } }),
+    async ready(stopping) {
+      const pending = await orm.getMigrator().getPendingMigrations();
+      await orm.em.getConnection().execute('select 1');
+      const ready = pending.length === 0 && !stopping;
+      return { ok: ready, body: { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()) } };
+    },
+    routes: [
+      {
+        method: 'POST',
+        path: '/events',
+        async handle(req, res) {
+          const caller = await verifier.verify(req.headers.authorization);
+          if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
+          const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
+          const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
+          if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
+          sendJson(res, result.error ? 500 : 200, result);
+        },
+      },
+    ],
+  });
+  await relay.start();
+  const job = definition.scheduled;
+  const timer = job && setInterval(() => {
+    // One replica at a time: the job runs under a transaction-level advisory lock it only tries for.
+    orm.em
+      .fork()
+      .transactional(async (em) => {
+        const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${name}:${job.name}`]);
+        if (locked) await job.run(em as EntityManager, services.clock.today());
+      })
+      .catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+  }, job.everyMs);
+  timer?.unref();
+  const { url } = shell;
+  logger.info({ url }, `${name} subgraph ready`);
+
+  return {
+    name,
+    url,
+    orm,
+    relay,
+    /** SIGTERM: no new requests, the ones in flight finish, the relay delivers what it holds, then the pool closes. */
+    async stop() {
+      stopListening();
+      if (timer) clearInterval(timer);
+      await shell.stop();
+      await relay.stop();
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Runs a subgraph as its own process, configured by the environment (docs/operations.md, Configuration),
+ * and stops it cleanly on SIGTERM or SIGINT: requests in flight finish, the relay drains, the
+ * pool closes.
+ */
+export function runSubgraphFromEnvironment<Loaders, Consumed extends EventMap>(definition: SubgraphDefinition<Loaders, Consumed>): void {
+  const logger = createLogger(definition.name);
+  const calendar = calendarFromEnvironment();
+  reloadCalendarOnSignal(calendar, logger, () => systemClock.today());
+  startSubgraph(definition, {
+    port: subgraphPortFromEnv(definition.name),
+    databaseUrl: databaseUrlFromEnv(definition.name),
+    subgraphUrls: subgraphUrlsFromEnv(),
+    jwtSecret: jwtSecretFromEnv(),
+    jwksUrl: process.env.JWT_JWKS_URL,
+    calendar,
+    logger,
+  }).then(
+    (service) => {
+      const shutdown = () => {
+        logger.info('shutting down');
+        service
+          .stop()
+          .then(shutdownTracing)
+          .then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    },
+    (error) => {
+      logger.fatal({ err: error }, 'failed to start');
+      process.exit(1);
+    },
+  );
+}

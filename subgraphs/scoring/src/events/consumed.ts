@@ -1,0 +1,37 @@
+import type { IsoDate } from '@pq/time';
+
+/**
+ * The events scoring applies, as far as it reads them. Their producers (registry, agreements,
+ * appeals) own the payloads; scripts/src/event-contracts.ts fails the build when a payload no
+ * longer fits.
+ */
+export interface ScoringReads {
+  /** Who is registered where (scoring refuses scores for unknown persons), and since when. */
+  PersonRegistered: {
+    personCode: string;
+    name: string;
+    institutionCode: string;
+    regionCode: string;
+    registrationId: string;
+    /** Absent in events written before it was added: then always. */
+    registeredOn?: IsoDate;
+  };
+  RegistrationCancelled: {
+    registrationId: string;
+    personCode: string;
+    institutionCode: string;
+    cancelledOn: IsoDate;
+  };
+  /** An institution's region, for row scope and regional figures. */
+  InstitutionUpserted: {
+    code: string;
+    regionCode: string;
+  };
+  /** A4: a score changed on appeal. */
+  AppealDecided: {
+    appealId: string;
+    scoreRecordId: string;
+    newPoints: number;
+    decidedOn: IsoDate;
+  };
+}
