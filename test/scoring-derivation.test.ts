@@ -211,3 +211,30 @@ test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-
     reRegistrationBlockedUntil: null,
   });
 });
+
+test('002 art.29, E3: a decision recorded late does not rewrite the past — the suspension it supersedes is replaced, not annulled, and the termination is known from the day it was recorded', async () => {
+  const doctor = newDoctor('补录决定医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-03-02', [item(doctor.code, 'N3-01')]);
+  await stack.eventsDelivered();
+  // Recorded today, dated before the first: 3 + 9 = 12 cumulatively, so decision 1 now terminates.
+  const late = await score(stack, `威医保罚〔2026〕${doctor.code}-0号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
+  expect(late.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toEqual({
+    status: 'TERMINATED',
+    points: 12,
+    reRegistrationBlockedUntil: '2027-03-01',
+    registrations: [{ status: 'TERMINATED' }],
+    activeSanction: { kind: 'TERMINATION', from: '2026-03-02', until: '2027-03-01', decidedOn: TODAY },
+    sanctions: [
+      { kind: 'NOTIFICATION', state: 'RECORDED', annulled: false, from: '2026-02-20', decidedOn: '2026-02-20', liftedOn: null },
+      { kind: 'SUSPENSION', state: 'REPLACED', annulled: false, from: '2026-03-02', decidedOn: '2026-03-02', liftedOn: null },
+      { kind: 'TERMINATION', state: 'IN_FORCE', annulled: false, from: '2026-03-02', decidedOn: TODAY, liftedOn: null },
+    ],
+    scoreRecords: [{ points: 3, yearTotalAfter: 3 }, { points: 9, yearTotalAfter: 12 }],
+  });
+  // As enforced on 10 March the person was suspended, and nothing annulled it.
+  const onTheTenth = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-10") { status statusAfterReview annulled } } } }`);
+  expect(onTheTenth.data.person.registrations[0].statusOn).toEqual({ status: 'SUSPENDED', statusAfterReview: 'TERMINATED', annulled: false });
+});

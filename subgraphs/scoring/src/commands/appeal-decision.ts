@@ -1,4 +1,4 @@
-import { EntityManager, EventPayloads, lockAggregates } from '@pq/kit';
+import { EntityManager, EventPayloads, IsoDate, lockAggregates } from '@pq/kit';
 import { ScoreRecord } from '../entities/score-record';
 import { rederiveYear } from './derive-year';
 
@@ -8,19 +8,21 @@ import { rederiveYear } from './derive-year';
  * follows from it — one that no longer follows is annulled, a shorter one shortened, one that
  * now follows (a replaced suspension holding again, a termination become a suspension) decided.
  */
-export async function applyAppealDecision(em: EntityManager, decision: EventPayloads['AppealDecided']): Promise<void> {
+export async function applyAppealDecision(em: EntityManager, decision: EventPayloads['AppealDecided'], today: IsoDate): Promise<void> {
   const record = await em.findOne(ScoreRecord, { id: decision.scoreRecordId });
   if (!record) return;
   await lockAggregates(em, 'person', [record.personCode]);
   await em.refresh(record);
   if (decision.newPoints === record.points) return;
+  const lowersPoints = decision.newPoints < record.points;
   record.originalPoints ??= record.points;
   record.points = decision.newPoints;
   record.adjustedBy = `appeal ${decision.appealId}`;
   await em.flush();
   await rederiveYear(em, [record.personCode], record.year, {
-    on: decision.decidedOn,
+    on: today,
     cause: 'decision changed on appeal (申诉变更)',
     basisDocument: `appeal ${decision.appealId}`,
+    lowersPoints,
   });
 }

@@ -1,5 +1,5 @@
 import { BatchRejectedError, DomainError, EntityManager, EntryProblem, findRows, IsoDate, lockAggregates, OutgoingEvent, stepDate, yearOf } from '@pq/kit';
-import { SanctionKind } from '../domain/outcome';
+import { SanctionKind, SanctionState } from '../domain/outcome';
 import { noticeDeadlines } from '../domain/notice';
 import { combineDecision, heaviest, pointsFor, Responsibility, TierAdjustment } from '../domain/points';
 import { selectRuleSet } from '../domain/rule-set';
@@ -7,7 +7,6 @@ import { findInstitutions } from '../repositories/institutions';
 import { findPersons } from '../repositories/persons';
 import { Notice } from '../entities/notice';
 import { PolicyRuleSet } from '../entities/rule-set';
-import { SanctionState } from '../entities/sanction';
 import { DecisionType, ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
 import { outbox } from '../events/publish';
@@ -141,7 +140,12 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
     }
   }
   await em.flush();
-  const after = await rederiveYear(em, personCodes, yearOf(input.decidedOn), { on: input.decidedOn, cause: `year re-derived on decision ${input.documentNumber}`, basisDocument: input.documentNumber });
+  const after = await rederiveYear(em, personCodes, yearOf(input.decidedOn), {
+    on: actor.clock.today(),
+    cause: `year re-derived on decision ${input.documentNumber}`,
+    basisDocument: input.documentNumber,
+    lowersPoints: false,
+  });
 
   const sanctionIds: string[] = [];
   for (const personCode of personCodes) {

@@ -4,7 +4,8 @@ import { institutionOf } from '../repositories/institutions';
 import { findPerson } from '../repositories/persons';
 import { PersonYear } from '../entities/person-year';
 import { RepairApplication } from '../entities/repair-application';
-import { Sanction, SanctionState } from '../entities/sanction';
+import { SanctionState } from '../domain/outcome';
+import { Sanction } from '../entities/sanction';
 import { Actor, assertActorActsFor } from './actor';
 import { rederiveYear } from './derive-year';
 
@@ -80,7 +81,7 @@ export async function decideRepair(
     // The reduction counts in the decision's year; a shortened period is capped in the year it was decided.
     const years = new Set([yearOf(decidedOn), ...(values.newUntil ? [yearOf(sanction!.from)] : [])]);
     for (const year of years) {
-      await rederiveYear(em, [application.personCode], year, { on: decidedOn, cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}` });
+      await rederiveYear(em, [application.personCode], year, { on: actor.clock.today(), cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}`, lowersPoints: true });
     }
   }
   await em.flush();

@@ -1,9 +1,9 @@
 import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
-import { SanctionKind } from '../domain/outcome';
+import { SanctionKind, SanctionState } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
 import { findInstitution, institutionOf } from '../repositories/institutions';
 import { RestorationApplication } from '../entities/restoration-application';
-import { Sanction, SanctionState } from '../entities/sanction';
+import { Sanction } from '../entities/sanction';
 import { Actor, assertActorActsFor } from './actor';
 import { liftSanction } from './lift-sanction';
 

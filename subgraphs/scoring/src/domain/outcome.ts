@@ -8,6 +8,16 @@ export enum SanctionKind {
   TERMINATION = 'TERMINATION',
 }
 
+export enum SanctionState {
+  /** A notification or interview: recorded, nothing to enforce. */
+  RECORDED = 'RECORDED',
+  IN_FORCE = 'IN_FORCE',
+  /** Replaced by a longer suspension or a termination (S7). */
+  REPLACED = 'REPLACED',
+  /** No longer applies: restoration approved (S13), a repair (S12), or annulled when the year was re-derived (A4). */
+  LIFTED = 'LIFTED',
+}
+
 export interface RunningSanction {
   kind: SanctionKind.SUSPENSION | SanctionKind.TERMINATION;
   months: number | null;

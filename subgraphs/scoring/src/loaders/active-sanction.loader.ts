@@ -1,5 +1,6 @@
 import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { Sanction, SanctionState } from '../entities/sanction';
+import { SanctionState } from '../domain/outcome';
+import { Sanction } from '../entities/sanction';
 
 export const activeSanctionLoader = (em: EntityManager) =>
   entityLoader(

@@ -1,4 +1,4 @@
 import type { EventHandlers } from '@pq/kit';
 import { applyAppealDecision } from '../../commands/appeal-decision';
 
-export const AppealDecided: EventHandlers['AppealDecided'] = (payload, { em }) => applyAppealDecision(em, payload);
+export const AppealDecided: EventHandlers['AppealDecided'] = (payload, { em, clock }) => applyAppealDecision(em, payload, clock.today());
