@@ -238,3 +238,34 @@ test('002 art.29, E3: a decision recorded late does not rewrite the past — the
   const onTheTenth = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-10") { status statusAfterReview annulled } } } }`);
   expect(onTheTenth.data.person.registrations[0].statusOn).toEqual({ status: 'SUSPENDED', statusAfterReview: 'TERMINATED', annulled: false });
 });
+
+test('002 art.44, S13: a decision changed on appeal to 0 points has no outcome of its own — the person restored before it stays normal', async () => {
+  const doctor = newDoctor('零分决定医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-02-02', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+  }, hospital);
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-03-12' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  const third = await score(stack, `威医保罚〔2026〕${doctor.code}-3号`, '2026-03-13', [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({ status: 'SUSPENDED', points: 10 });
+
+  await changeOnAppeal(third.data.recordScores.records[0].id, 0);
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'NORMAL',
+    points: 9,
+    registrations: [{ status: 'NORMAL' }],
+    activeSanction: null,
+    sanctions: [
+      { kind: 'NOTIFICATION', state: 'RECORDED' },
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: false, from: '2026-02-20', liftedOn: '2026-03-12' },
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: true, from: '2026-03-13', liftedOn: TODAY },
+    ],
+  });
+});

@@ -26,10 +26,7 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
   test('002 art.44: decision 1 changed on appeal to 0 → the year holds 3 points and no suspension follows', () => {
     const year = derive({ decisions: [decision('D1', '2026-02-02', 0), decision('D2', '2026-03-02', 3)] });
     expect(year.total).toBe(3);
-    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([
-      ['D1', NOTIFICATION, false],
-      ['D2', NOTIFICATION, false],
-    ]);
+    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([['D2', NOTIFICATION, false]]);
   });
 
   test('002 art.29 (S7): a termination replaces the running suspension, which records the day it was replaced', () => {
@@ -45,10 +42,18 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
     ]);
   });
 
-  test('002 art.26: a decision lowered on appeal to 0 still counts in the order of decisions, with its total', () => {
+  test('002 art.26: a decision lowered on appeal to 0 still counts in the order of decisions, with its total, and has no outcome of its own', () => {
     const year = derive({ decisions: [decision('D1', '2026-02-02', 4), decision('D2', '2026-03-02', 0), decision('D3', '2026-04-01', 5)] });
     expect([...year.totalAfter]).toEqual([['D1', 4], ['D2', 4], ['D3', 9]]);
-    expect(year.sanctions[2]).toMatchObject({ kind: SUSPENSION, months: 1, from: '2026-04-01' });
+    expect(year.sanctions.map((s) => s.basisDocument)).toEqual(['D1', 'D3']);
+    expect(year.sanctions[1]).toMatchObject({ kind: SUSPENSION, months: 1, from: '2026-04-01' });
+  });
+
+  test('002 art.44, S13: a decision lowered to 0 after a restoration does not suspend again on the total it leaves', () => {
+    const restoredOn = new Map([[sanctionKey('D2', SUSPENSION), '2026-03-12']]);
+    const year = derive({ decisions: [decision('D1', '2026-02-02', 6), decision('D2', '2026-02-20', 3), decision('D3', '2026-03-13', 0)], restoredOn });
+    expect(year.total).toBe(9);
+    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([['D1', NOTIFICATION, false], ['D2', SUSPENSION, true]]);
   });
 
   test('002 art.29 / R9: 12 reached cumulatively bans 1 year, in one decision 3 years', () => {

@@ -105,6 +105,11 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     }
 
     const { decision } = step;
+    // A decision without points (changed on appeal to 0) has no outcome of its own.
+    if (decision.points === 0) {
+      totalAfter.set(decision.documentNumber, total);
+      continue;
+    }
     const runningNow = running ?? carried;
     const outcome = evaluateOutcome({
       rules: decision.rules,
