@@ -269,3 +269,38 @@ test('002 art.44, S13: a decision changed on appeal to 0 points has no outcome o
     ],
   });
 });
+
+test('002 art.29, 39 (S7, S13): a suspension carried over from last year and restored stays ended on its restoration day when a later decision re-derives the year', async () => {
+  const doctor = newDoctor('跨年恢复医师');
+  await registerAt(stack, doctor, [WEIHAI], '2025-10-08');
+  // 9 in one decision: suspended 4 months, to 10 March 2026.
+  await score(stack, `威医保罚〔2025〕${doctor.code}号`, '2025-11-11', [item(doctor.code, 'N3-01')]);
+  // 6 + 3 in 2026: a month from 2 February, not longer than the running suspension, which stays.
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-01-05', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-02', [item(doctor.code, 'N1-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-02-24' },
+  }, hospital);
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-02-24' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  await stack.eventsDelivered();
+
+  await score(stack, `威医保罚〔2026〕${doctor.code}-3号`, TODAY, [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'SUSPENDED',
+    points: 10,
+    activeSanction: { kind: 'SUSPENSION', from: TODAY, until: '2026-05-15', decidedOn: TODAY },
+    sanctions: [
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: false, from: '2025-11-11', liftedOn: '2026-02-24' },
+      { kind: 'NOTIFICATION', from: '2026-01-05' },
+      { kind: 'SUSPENSION', state: 'IN_FORCE', from: TODAY },
+    ],
+  });
+  // The restored days stay normal after review.
+  const onTheFirst = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-01") { status statusAfterReview } } } }`);
+  expect(onTheFirst.data.person.registrations[0].statusOn).toEqual({ status: 'NORMAL', statusAfterReview: 'NORMAL' });
+});

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
-import { SanctionState } from '../domain/outcome';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
 import { heaviest } from '../domain/points';
@@ -61,7 +60,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
       }),
       reductions: myRepairs.filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction).map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),
       earlierYearTotals: [1, 2].map((back) => years.find((y) => y.personCode === personCode && y.year === year - back)?.points ?? 0),
-      carriedOver: carried && carried.state !== SanctionState.LIFTED ? runningFrom(carried) : null,
+      carriedOver: runningFrom(carried),
       restoredOn: new Map(restorations.filter((r) => keyOf.has(r.sanctionId) && r.decidedOn).map((r) => [keyOf.get(r.sanctionId)!, r.decidedOn!])),
       shortenedTo: new Map(myRepairs.filter((r) => r.shortenedSanctionId && r.newUntil && keyOf.has(r.shortenedSanctionId)).map((r) => [keyOf.get(r.shortenedSanctionId!)!, r.newUntil!])),
     });

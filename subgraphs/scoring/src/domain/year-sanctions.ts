@@ -88,9 +88,9 @@ export function carriedOverInto(stored: StoredSanction[], year: number): StoredS
   return stored.filter((s) => yearOf(s.from) < year && enforceable(s.kind) && !s.annulled).at(-1) ?? null;
 }
 
-/** What the year's derivation carries over from an earlier year: null when nothing runs into it. */
-export function runningFrom(carried: StoredSanction | null): RunningSanction | null {
-  return carried && { kind: carried.kind as RunningSanction['kind'], months: carried.months ?? null };
+/** What the year's derivation carries over from an earlier year; lifted, it runs until the day it was lifted (S13, S12). */
+export function runningFrom(carried: StoredSanction | null): (RunningSanction & { liftedOn: IsoDate | null }) | null {
+  return carried && { kind: carried.kind as RunningSanction['kind'], months: carried.months ?? null, liftedOn: carried.state === SanctionState.LIFTED ? (carried.liftedOn ?? null) : null };
 }
 
 export interface SanctionPlan {
