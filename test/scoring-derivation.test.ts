@@ -177,7 +177,7 @@ test('the real date of each step: a decision dated in the future is refused; a r
   });
 });
 
-test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and the suspension it replaced, never restored, holds again', async () => {
+test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and this year\'s 9 points suspend anew', async () => {
   const doctor = newDoctor('连续年度医师', '370802');
   await registerAt(stack, doctor, [JINING]);
   const jiningItem = (violationCode: string): ScoreItem => ({ personCode: doctor.code, institutionCode: JINING, violationCode, responsibility: 'MAIN' });
@@ -206,8 +206,8 @@ test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-
     status: 'SUSPENDED',
     lastYear: 4,
     points: 9,
-    // 2026's 9 points give 6 months, not longer than the 2024 suspension still in force (S7, S13): that one holds, decided anew.
-    activeSanction: { kind: 'SUSPENSION', from: '2024-05-06', until: '2024-11-05', decidedOn: TODAY },
+    // 2026's 9 points give 6 months, ending after the 2024 suspension (elapsed, never restored) ends: they replace it (S7, S13).
+    activeSanction: { kind: 'SUSPENSION', from: '2026-03-02', until: '2026-09-01', decidedOn: TODAY },
     reRegistrationBlockedUntil: null,
   });
 });
@@ -303,4 +303,28 @@ test('002 art.29, 39 (S7, S13): a suspension carried over from last year and res
   // The restored days stay normal after review.
   const onTheFirst = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-01") { status statusAfterReview } } } }`);
   expect(onTheFirst.data.person.registrations[0].statusOn).toEqual({ status: 'NORMAL', statusAfterReview: 'NORMAL' });
+});
+
+test('002 art.29 (S7), S13: a suspension whose period elapsed without restoration does not block a new one that ends later', async () => {
+  const doctor = newDoctor('期满未恢复医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  // 9 in one decision: 4 months, to 5 May.
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-01-06', [item(doctor.code, 'N3-01')]);
+  stack.clock.set('2026-06-10');
+  try {
+    // 10 cumulatively on 10 June: 2 months, to 9 August — later than the elapsed period's end.
+    const second = await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-06-10', [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+    expect(second.data.recordScores.sanctions).toEqual([{ kind: 'SUSPENSION', from: '2026-06-10', until: '2026-08-09', months: 2, state: 'IN_FORCE' }]);
+    await stack.eventsDelivered();
+    expect(await person(doctor.code)).toMatchObject({
+      status: 'SUSPENDED',
+      activeSanction: { kind: 'SUSPENSION', from: '2026-06-10', until: '2026-08-09', decidedOn: '2026-06-10' },
+      sanctions: [
+        { kind: 'SUSPENSION', state: 'REPLACED', from: '2026-01-06' },
+        { kind: 'SUSPENSION', state: 'IN_FORCE', from: '2026-06-10' },
+      ],
+    });
+  } finally {
+    stack.clock.set(TODAY);
+  }
 });

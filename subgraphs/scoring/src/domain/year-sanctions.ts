@@ -90,7 +90,7 @@ export function carriedOverInto(stored: StoredSanction[], year: number): StoredS
 
 /** What the year's derivation carries over from an earlier year; lifted, it runs until the day it was lifted (S13, S12). */
 export function runningFrom(carried: StoredSanction | null): (RunningSanction & { liftedOn: IsoDate | null }) | null {
-  return carried && { kind: carried.kind as RunningSanction['kind'], months: carried.months ?? null, liftedOn: carried.state === SanctionState.LIFTED ? (carried.liftedOn ?? null) : null };
+  return carried && { kind: carried.kind as RunningSanction['kind'], until: carried.until ?? null, liftedOn: carried.state === SanctionState.LIFTED ? (carried.liftedOn ?? null) : null };
 }
 
 export interface SanctionPlan {

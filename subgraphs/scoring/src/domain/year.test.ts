@@ -95,14 +95,14 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
     ]);
   });
 
-  test('002 art.29 (S7): a suspension carried over from last year stays when the new one is not longer, and is replaced when it is', () => {
-    const carriedOver = { kind: SUSPENSION as const, months: 4, liftedOn: null };
-    expect(derive({ decisions: [decision('D1', '2026-02-02', 9, national)], carriedOver: { ...carriedOver, months: 4 } })).toMatchObject({ sanctions: [], carriedOverReplacedOn: null });
+  test('002 art.29 (S7): a suspension carried over from last year stays when the new one ends no later, and is replaced when it ends later', () => {
+    const carriedOver = { kind: SUSPENSION as const, until: '2026-06-10', liftedOn: null };
+    expect(derive({ decisions: [decision('D1', '2026-02-02', 9, national)], carriedOver })).toMatchObject({ sanctions: [], carriedOverReplacedOn: null });
     expect(derive({ decisions: [decision('D1', '2026-02-02', 10)], carriedOver })).toMatchObject({ sanctions: [{ months: 5 }], carriedOverReplacedOn: '2026-02-02' });
   });
 
   test('002 art.39 (S13): a suspension carried over and restored runs until its restoration day — a decision before it stays absorbed, one after it suspends anew', () => {
-    const carriedOver = { kind: SUSPENSION as const, months: 4, liftedOn: '2026-02-24' };
+    const carriedOver = { kind: SUSPENSION as const, until: '2026-03-10', liftedOn: '2026-02-24' };
     const year = derive({ decisions: [decision('D1', '2026-01-05', 6), decision('D2', '2026-02-02', 3), decision('D3', '2026-03-16', 1)], carriedOver });
     expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced, s.from, s.months])).toEqual([
       ['D1', NOTIFICATION, false, '2026-01-05', null],

@@ -116,7 +116,7 @@ export function deriveYear(facts: YearFacts): DerivedYear {
       rules: decision.rules,
       previousTotal: total,
       decisionPoints: decision.points,
-      running: runningNow && { kind: runningNow.kind, months: runningNow.months },
+      running: runningNow && { kind: runningNow.kind, until: runningNow.until },
       earlierYearTotals: facts.earlierYearTotals,
       decidedOn: decision.decidedOn,
     });
@@ -149,7 +149,7 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     if (running) running.sanction.replacedOn = derived.from;
     else if (carried) carriedOverReplacedOn = derived.from;
     carried = null;
-    running = { sanction: derived, kind: derived.kind as RunningSanction['kind'], months: derived.months, rules: decision.rules };
+    running = { sanction: derived, kind: derived.kind as RunningSanction['kind'], until: derived.until, rules: decision.rules };
   }
   return { totalAfter, total, sanctions, carriedOverReplacedOn };
 }
