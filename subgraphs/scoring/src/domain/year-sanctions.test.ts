@@ -53,4 +53,16 @@ describe('planYearSanctions — the stored sanctions brought in line with the ye
       events: [['SanctionLifted', 's2']],
     });
   });
+
+  test('002 art.29, 44: a termination annulled on appeal and the suspension it replaced decided anew — the decision is published before the annulment, so registry never holds the person normal in between', () => {
+    const rows = [
+      stored('s1', 'D1', SUSPENSION, '2026-03-02', REPLACED, { until: '2026-07-01', months: 4 }),
+      stored('s2', 'D2', TERMINATION, '2026-03-10', IN_FORCE, { until: '2027-03-09', banYears: 1 }),
+    ];
+    expect(summary(plan([decision('D1', '2026-03-02', 9), decision('D2', '2026-03-10', 1)], rows, appeal))).toEqual({
+      updates: { s2: { state: LIFTED, annulled: true, liftedOn: TODAY } },
+      inserts: [['D1', SUSPENSION, IN_FORCE, '2026-03-02', TODAY]],
+      events: [['SanctionDecided', 'new-1'], ['SanctionLifted', 's2']],
+    });
+  });
 });

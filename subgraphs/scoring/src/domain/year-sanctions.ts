@@ -97,7 +97,10 @@ export interface SanctionPlan {
   /** Changes to stored sanctions, by id: to write before any insert (one in force per person). */
   updates: Map<string, SanctionPatch>;
   inserts: StoredSanction[];
-  /** To publish in this order. */
+  /**
+   * To publish in this order: every decision before any lift, since registry applies each event on
+   * its own — lifted first, the person would be committed normal in between.
+   */
   events: OutgoingEvent[];
 }
 
@@ -116,11 +119,12 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
   const updates = new Map<string, SanctionPatch>();
   const current = (row: StoredSanction): StoredSanction => ({ ...row, ...updates.get(row.id) });
   const update = (row: StoredSanction, patch: SanctionPatch) => updates.set(row.id, { ...updates.get(row.id), ...patch });
-  const events: OutgoingEvent[] = [];
+  const decisions: OutgoingEvent[] = [];
+  const lifts: OutgoingEvent[] = [];
   const lift = (row: StoredSanction, how: Lift) => {
     const { patch, event } = liftSanction(current(row), how);
     update(row, patch);
-    events.push(event);
+    lifts.push(event);
   };
 
   const ofYear = stored.filter((s) => yearOf(s.from) === year);
@@ -161,8 +165,8 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
     } else if (outcome.endedOn) {
       lift(row, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
     } else if (periodChanged) {
-      events.push(sanctionDecided(current(row), outcome.reRegistrationBlockedUntil));
-      if (banChanged) events.push({ type: 'ReRegistrationBanChanged', key: personCode, payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! } });
+      decisions.push(sanctionDecided(current(row), outcome.reRegistrationBlockedUntil));
+      if (banChanged) decisions.push({ type: 'ReRegistrationBanChanged', key: personCode, payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! } });
     }
   }
   for (const row of ofYear) {
@@ -185,20 +189,20 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
   };
   if (carried?.state === SanctionState.REPLACED && !derived.carriedOverReplacedOn && !replacedLater) {
     const again = insert(carried, SanctionState.IN_FORCE, change.on);
-    events.push(sanctionDecided(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
+    decisions.push(sanctionDecided(again, again.kind === SanctionKind.TERMINATION ? (again.until ?? null) : null));
   }
   for (const outcome of toRecord) insert(outcome, SanctionState.RECORDED, outcome.from);
   for (const outcome of toDecide) {
     const sanction = insert(outcome, SanctionState.IN_FORCE, decidedOn(outcome));
-    events.push(sanctionDecided(sanction, outcome.reRegistrationBlockedUntil));
+    decisions.push(sanctionDecided(sanction, outcome.reRegistrationBlockedUntil));
     const end = (how: Lift) => {
       const { patch, event } = liftSanction(sanction, how);
       Object.assign(sanction, patch);
-      events.push(event);
+      lifts.push(event);
     };
     // Decided after the sanction that replaced it, it needs its own end for registry.
     if (outcome.replacedOn) end({ on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state: SanctionState.REPLACED });
     if (outcome.endedOn) end({ on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
   }
-  return { updates, inserts, events };
+  return { updates, inserts, events: [...decisions, ...lifts] };
 }
