@@ -328,3 +328,32 @@ test('002 art.29 (S7), S13: a suspension whose period elapsed without restoratio
     stack.clock.set(TODAY);
   }
 });
+
+test('002 art.29, 39 (S7, S13): a restoration approved with an earlier date re-derives the year — a decision after that date, absorbed by the termination, now suspends', async () => {
+  const doctor = newDoctor('恢复后重算医师');
+  await registerAt(stack, doctor, [WEIHAI], '2025-10-08');
+  // 6 + 6 cumulatively in 2025: terminated from 20 March 2025, no new registration for a year.
+  await score(stack, `威医保罚〔2025〕${doctor.code}-1号`, '2025-03-03', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2025〕${doctor.code}-2号`, '2025-03-20', [item(doctor.code, 'N2-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+  }, hospital);
+  expect(applied.errors).toBeUndefined();
+  // Already terminated, 9 points on 13 March decide nothing more.
+  await score(stack, `威医保罚〔2026〕${doctor.code}号`, '2026-03-13', [item(doctor.code, 'N3-01')]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({ status: 'TERMINATED', activeSanction: { kind: 'TERMINATION', from: '2025-03-20' } });
+
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-03-12' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  await stack.eventsDelivered();
+  // Restored from 12 March, the 13 March decision is the first 9 points in one decision: 4 months.
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'SUSPENDED',
+    points: 9,
+    activeSanction: { kind: 'SUSPENSION', from: '2026-03-13', until: '2026-07-12', decidedOn: TODAY },
+  });
+});

@@ -1,10 +1,11 @@
-import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate } from '@pq/kit';
+import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate, yearOf } from '@pq/kit';
 import { SanctionKind, SanctionState } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
 import { findInstitution, institutionOf } from '../repositories/institutions';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction } from '../entities/sanction';
 import { Actor, assertActorActsFor } from './actor';
+import { rederiveYear } from './derive-year';
 import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
@@ -36,7 +37,8 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
 /**
  * S13: the agency decides, on the real day of its decision. Approved: the status returns at every site the sanction changed
  * (after a suspension); after a termination the person needs a new commitment and registration.
- * Refused: the reason is recorded for the institution to pass on.
+ * Refused: the reason is recorded for the institution to pass on. Approved, the years from the
+ * sanction's are derived again: a decision after the restoration's day no longer meets it running.
  */
 export async function decideRestoration(em: EntityManager, actor: Actor, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
   const application = await em.findOne(RestorationApplication, { id: applicationId });
@@ -60,6 +62,12 @@ export async function decideRestoration(em: EntityManager, actor: Actor, applica
       cause: 'payment qualification restored (资格恢复)',
       basisDocument: `restoration ${application.id}`,
       reinstateRegistrations: sanction.kind === SanctionKind.SUSPENSION,
+    });
+    await rederiveYear(em, [application.personCode], yearOf(sanction.from), {
+      on: actor.clock.today(),
+      cause: 'year re-derived on restoration (资格恢复)',
+      basisDocument: `restoration ${application.id}`,
+      lowersPoints: false,
     });
   }
   await em.flush();

@@ -111,6 +111,12 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
     expect(year.carriedOverReplacedOn).toBeNull();
   });
 
+  test('002 art.39 (S13): a termination carried over and restored no longer absorbs a decision after its restoration day', () => {
+    const terminated = { kind: TERMINATION as const, until: '2026-03-19', liftedOn: null };
+    expect(derive({ decisions: [decision('D1', '2026-03-13', 9)], carriedOver: terminated }).sanctions.map((s) => [s.kind, s.enforced])).toEqual([[NOTIFICATION, false]]);
+    expect(derive({ decisions: [decision('D1', '2026-03-13', 9)], carriedOver: { ...terminated, liftedOn: '2026-03-12' } }).sanctions.map((s) => [s.kind, s.enforced, s.from, s.until])).toEqual([[SUSPENSION, true, '2026-03-13', '2026-07-12']]);
+  });
+
   test('Jining (000 form 2 §五): ≥ 9 points in each of three consecutive years → terminated', () => {
     expect(derive({ decisions: [decision('D1', '2026-02-02', 6, jining), decision('D2', '2026-03-02', 3, jining)], earlierYearTotals: [9, 10] }).sanctions[1]).toMatchObject({ kind: TERMINATION, enforced: true });
     expect(derive({ decisions: [decision('D1', '2026-02-02', 6, jining), decision('D2', '2026-03-02', 3, jining)], earlierYearTotals: [9, 8] }).sanctions[1]).toMatchObject({ kind: SUSPENSION, months: 6 });
