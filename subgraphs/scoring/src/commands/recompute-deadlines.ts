@@ -1,5 +1,5 @@
 import type { EntityManager, IsoDate, WorkingDays } from '@pq/kit';
-import { appealDeadline, noticeDeadlines } from '../domain/notice';
+import { appealDeadline, appealWindowsRecountedFrom, noticeDeadlines } from '../domain/notice';
 import { RESTORATION_DECISION_WORKING_DAYS, RestorationStatus } from '../domain/restoration';
 import { Notice } from '../entities/notice';
 import { RestorationApplication } from '../entities/restoration-application';
@@ -10,11 +10,12 @@ import { outbox } from '../events/publish';
 /**
  * The open deadlines scoring stores, derived anew from their start dates once the calendar
  * changed (an official year replacing a provisional one): notices not yet delivered, appeal
- * windows still open (appeals hears of a moved one as a repeated NoticeDelivered), restoration
+ * windows still open or recently delivered — a window the provisional year closed too early
+ * reopens (appeals hears of a moved one as a repeated NoticeDelivered) — and restoration
  * applications awaiting a decision.
  */
 export async function recomputeScoringDeadlines(em: EntityManager, calendar: WorkingDays, today: IsoDate): Promise<number> {
-  const notices = await em.find(Notice, { $or: [{ deliveredOn: null }, { appealBy: { $gte: today } }] });
+  const notices = await em.find(Notice, { $or: [{ deliveredOn: null }, { appealBy: { $gte: today } }, { deliveredOn: { $gte: appealWindowsRecountedFrom(today) } }] });
   const records = notices.length ? await em.find(ScoreRecord, { noticeId: { $in: notices.map((n) => n.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
   const ruleSets = new Map((await em.find(PolicyRuleSet, { id: { $in: [...new Set(records.map((r) => r.ruleSetId))] } })).map((r) => [r.id, r.parameters]));
   let changed = 0;
