@@ -1,5 +1,5 @@
 import { EntityManager, EventPayloads, IsoDate, lockAggregates } from '@pq/kit';
-import { ScoreRecord } from '../entities/score-record';
+import { findScoreRecord } from '../repositories/score-records';
 import { rederiveYear } from './derive-year';
 
 /**
@@ -9,10 +9,10 @@ import { rederiveYear } from './derive-year';
  * now follows (a replaced suspension holding again, a termination become a suspension) decided.
  */
 export async function applyAppealDecision(em: EntityManager, decision: EventPayloads['AppealDecided'], today: IsoDate): Promise<void> {
-  const record = await em.findOne(ScoreRecord, { id: decision.scoreRecordId });
-  if (!record) return;
-  await lockAggregates(em, 'person', [record.personCode]);
-  await em.refresh(record);
+  const found = await findScoreRecord(em, decision.scoreRecordId);
+  if (!found) return;
+  await lockAggregates(em, 'person', [found.personCode]);
+  const record = (await findScoreRecord(em, found.id, true))!;
   if (decision.newPoints === record.points) return;
   const lowersPoints = decision.newPoints < record.points;
   record.originalPoints ??= record.points;

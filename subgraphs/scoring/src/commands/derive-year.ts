@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, OutgoingEvent, queryRows, yearOf } from '@pq/kit';
-import { RepairStatus } from '../domain/repair';
-import { RestorationStatus } from '../domain/restoration';
+import { EntityManager, OutgoingEvent, yearOf } from '@pq/kit';
 import { heaviest } from '../domain/points';
 import { deriveYear, sanctionKey, YearDecision } from '../domain/year';
 import { carriedOverInto, planYearSanctions, runningFrom, YearChange } from '../domain/year-sanctions';
-import { PersonYear } from '../entities/person-year';
-import { RepairApplication } from '../entities/repair-application';
-import { RestorationApplication } from '../entities/restoration-application';
-import { PolicyRuleSet } from '../entities/rule-set';
-import { Sanction } from '../entities/sanction';
-import { ScoreRecord } from '../entities/score-record';
+import type { Sanction } from '../entities/sanction';
+import type { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
+import { freshPersonYears, saveYearTotals } from '../repositories/person-years';
+import { approvedRepairs } from '../repositories/repairs';
+import { approvedRestorations } from '../repositories/restorations';
+import { findRuleSets } from '../repositories/rule-sets';
+import { addSanction, sanctionsToDerive } from '../repositories/sanctions';
+import { lastScoredYear, recordsToDerive } from '../repositories/score-records';
 
 /**
  * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
@@ -23,19 +23,18 @@ import { outbox } from '../events/publish';
  */
 export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
   const changed = await rederiveOneYear(em, personCodes, year, change);
-  const [{ last }] = await queryRows<{ last: number | null }>(em, { text: `select max(year)::int as last from scoring.score_record where person_code = any($1)`, values: [personCodes] });
+  const last = await lastScoredYear(em, personCodes);
   for (let later = year + 1; later <= Math.max(last ?? year, yearOf(change.on)); later++) await rederiveOneYear(em, personCodes, later, change);
   return changed;
 }
 
 async function rederiveOneYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
-  const records = await em.find(ScoreRecord, { personCode: personCodes, year }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
-  // Read afresh: the previous year may have been derived again in this transaction.
-  const years = await em.find(PersonYear, { personCode: personCodes, year: [year - 2, year - 1] }, { refresh: true });
-  const sanctions = await em.find(Sanction, { personCode: personCodes }, { orderBy: { from: 'asc', recordedAt: 'asc' } });
-  const repairs = await em.find(RepairApplication, { personCode: personCodes, status: RepairStatus.APPROVED });
-  const restorations = await em.find(RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
-  const ruleSets = await em.find(PolicyRuleSet, { id: [...new Set(records.map((r) => r.ruleSetId))] });
+  const records = await recordsToDerive(em, personCodes, year);
+  const years = await freshPersonYears(em, personCodes, [year - 2, year - 1]);
+  const sanctions = await sanctionsToDerive(em, personCodes);
+  const repairs = await approvedRepairs(em, personCodes);
+  const restorations = await approvedRestorations(em, personCodes);
+  const ruleSets = await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))]);
   const events: OutgoingEvent[] = [];
   const totals: number[] = [];
   const inserts: (() => void)[] = [];
@@ -71,7 +70,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
     for (const [id, patch] of plan.updates) Object.assign(stored.find((s) => s.id === id)!, patch);
     events.push(...plan.events);
     inserts.push(() => {
-      for (const sanction of plan.inserts) ofYear.push(em.create(Sanction, sanction));
+      for (const sanction of plan.inserts) ofYear.push(addSanction(em, sanction));
     });
   }
   // Updates are written before any insert: the unique index "one in force per person" checks each
@@ -79,12 +78,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
   await em.flush();
   for (const insert of inserts) insert();
   await em.flush();
-  await queryRows(em, {
-    text: `insert into scoring.person_year (person_code, year, points)
-           select p, $2, t from unnest($1::text[], $3::int[]) as x(p, t)
-           on conflict (person_code, year) do update set points = excluded.points`,
-    values: [personCodes, year, totals],
-  });
+  await saveYearTotals(em, personCodes, year, totals);
   await outbox.publishAll(em, events);
   return new Map(personCodes.map((code) => [code, [...sanctions.filter((s) => s.personCode === code && yearOf(s.from) !== year), ...ofYearByPerson.get(code)!]]));
 }

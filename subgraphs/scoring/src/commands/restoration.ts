@@ -2,8 +2,8 @@ import { DomainError, EntityManager, IsoDate, lockAggregates, notFound, stepDate
 import { SanctionKind, SanctionState } from '../domain/outcome';
 import { RESTORATION_DECISION_WORKING_DAYS, restorationDecisionProblem, restorationProblem, RestorationStatus } from '../domain/restoration';
 import { findInstitution, institutionOf } from '../repositories/institutions';
-import { RestorationApplication } from '../entities/restoration-application';
-import { Sanction } from '../entities/sanction';
+import { addRestoration, findRestoration, hasOpenRestoration } from '../repositories/restorations';
+import { sanctionInForce, sanctionOf } from '../repositories/sanctions';
 import { Actor, assertActorActsFor } from './actor';
 import { rederiveYear } from './derive-year';
 import { liftSanction } from './lift-sanction';
@@ -14,15 +14,15 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
   if (!institution) throw notFound('institution', institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
   await lockAggregates(em, 'person', [personCode]);
-  const sanction = await em.findOne(Sanction, { personCode, state: SanctionState.IN_FORCE });
-  const open = sanction ? await em.count(RestorationApplication, { sanctionId: sanction.id, status: RestorationStatus.APPLIED }) : 0;
+  const sanction = await sanctionInForce(em, personCode);
+  const hasOpenApplication = sanction ? await hasOpenRestoration(em, sanction.id) : false;
   const date = appliedOn ?? actor.clock.today();
   const problem = restorationProblem(
-    { sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null }, hasOpenApplication: open > 0, appliedOn: date, today: actor.clock.today() },
+    { sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null }, hasOpenApplication, appliedOn: date, today: actor.clock.today() },
     actor.calendar,
   );
   if (problem) throw new DomainError(problem.code, problem.message, problem.opensOn ? { opensOn: problem.opensOn } : {});
-  const application = em.create(RestorationApplication, {
+  const application = addRestoration(em, {
     personCode,
     sanctionId: sanction!.id,
     institutionCode,
@@ -41,12 +41,12 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
  * sanction's are derived again: a decision after the restoration's day no longer meets it running.
  */
 export async function decideRestoration(em: EntityManager, actor: Actor, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
-  const application = await em.findOne(RestorationApplication, { id: applicationId });
-  if (!application) throw notFound('restoration application', applicationId);
-  const institution = await institutionOf(em, application.institutionCode);
+  const found = await findRestoration(em, applicationId);
+  if (!found) throw notFound('restoration application', applicationId);
+  const institution = await institutionOf(em, found.institutionCode);
   assertActorActsFor(actor, institution.code, institution.regionCode);
-  await lockAggregates(em, 'person', [application.personCode]);
-  await em.refresh(application);
+  await lockAggregates(em, 'person', [found.personCode]);
+  const application = (await findRestoration(em, applicationId, true))!;
   const problem = restorationDecisionProblem(application.status);
   if (problem) throw new DomainError('INVALID_STATE', problem);
   if (!approve && !reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason (S13)');
@@ -55,7 +55,7 @@ export async function decideRestoration(em: EntityManager, actor: Actor, applica
   application.decidedOn = date;
   application.reason = reason ?? null;
   if (approve) {
-    const sanction = await em.findOneOrFail(Sanction, { id: application.sanctionId });
+    const sanction = await sanctionOf(em, application.sanctionId);
     if (sanction.state !== SanctionState.IN_FORCE) throw new DomainError('INVALID_STATE', 'the sanction is no longer in force');
     await liftSanction(em, sanction, {
       on: date,

@@ -1,9 +1,8 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { SanctionState } from '../domain/outcome';
-import { Sanction } from '../entities/sanction';
+import { EntityManager, entityLoader } from '@pq/kit';
+import { findSanctionsInForce } from '../repositories/sanctions';
 
 export const activeSanctionLoader = (em: EntityManager) =>
   entityLoader(
-    (personCodes: string[]) => findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE }),
+    (personCodes: string[]) => findSanctionsInForce(em, personCodes),
     (sanction) => sanction.personCode,
   );

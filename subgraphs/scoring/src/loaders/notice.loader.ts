@@ -1,8 +1,8 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { Notice } from '../entities/notice';
+import { EntityManager, entityLoader } from '@pq/kit';
+import { findNotices } from '../repositories/notices';
 
 export const noticeLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, Notice, { id: ids }),
+    (ids: string[]) => findNotices(em, ids),
     (notice) => notice.id,
   );

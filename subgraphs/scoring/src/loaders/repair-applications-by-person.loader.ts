@@ -1,8 +1,8 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
-import { RepairApplication } from '../entities/repair-application';
+import { EntityManager, listLoader } from '@pq/kit';
+import { findRepairsOfPersons } from '../repositories/repairs';
 
 export const repairApplicationsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, RepairApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
+    (codes: string[]) => findRepairsOfPersons(em, codes),
     (application) => application.personCode,
   );

@@ -1,8 +1,8 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { RestorationApplication } from '../entities/restoration-application';
+import { EntityManager, entityLoader } from '@pq/kit';
+import { findRestorations } from '../repositories/restorations';
 
 export const restorationApplicationLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, RestorationApplication, { id: ids }),
+    (ids: string[]) => findRestorations(em, ids),
     (application) => application.id,
   );

@@ -1,8 +1,8 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
-import { RestorationApplication } from '../entities/restoration-application';
+import { EntityManager, listLoader } from '@pq/kit';
+import { findRestorationsOfPersons } from '../repositories/restorations';
 
 export const restorationApplicationsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, RestorationApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
+    (codes: string[]) => findRestorationsOfPersons(em, codes),
     (application) => application.personCode,
   );

@@ -1,8 +1,8 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { Sanction } from '../entities/sanction';
+import { EntityManager, entityLoader } from '@pq/kit';
+import { findSanctions } from '../repositories/sanctions';
 
 export const sanctionLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, Sanction, { id: ids }),
+    (ids: string[]) => findSanctions(em, ids),
     (sanction) => sanction.id,
   );

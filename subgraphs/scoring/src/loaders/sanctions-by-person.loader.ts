@@ -1,8 +1,8 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
-import { Sanction } from '../entities/sanction';
+import { EntityManager, listLoader } from '@pq/kit';
+import { findSanctionsOfPersons } from '../repositories/sanctions';
 
 export const sanctionsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, Sanction, { personCode: codes }, { from: 'asc', recordedAt: 'asc' }),
+    (codes: string[]) => findSanctionsOfPersons(em, codes),
     (sanction) => sanction.personCode,
   );

@@ -1,8 +1,8 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
-import { ScoreRecord } from '../entities/score-record';
+import { EntityManager, listLoader } from '@pq/kit';
+import { findRecordsOfNotices } from '../repositories/score-records';
 
 export const scoreRecordsByNoticeLoader = (em: EntityManager) =>
   listLoader(
-    (ids: string[]) => findRows(em, ScoreRecord, { noticeId: ids }, { createdAt: 'asc' }),
+    (ids: string[]) => findRecordsOfNotices(em, ids),
     (record) => record.noticeId,
   );

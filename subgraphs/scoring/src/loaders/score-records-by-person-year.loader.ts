@@ -1,12 +1,12 @@
-import { EntityManager, findRows, listLoader } from '@pq/kit';
-import { ScoreRecord } from '../entities/score-record';
+import { EntityManager, listLoader } from '@pq/kit';
+import { findRecordsOfPersonYears } from '../repositories/score-records';
 import { personYearKey, splitPersonYear } from './year-total.loader';
 
 export const scoreRecordsByPersonYearLoader = (em: EntityManager) =>
   listLoader(
     (keys: string[]) => {
       const { personCodes, years } = splitPersonYear(keys);
-      return findRows(em, ScoreRecord, { personCode: personCodes, year: years }, { decidedOn: 'asc', createdAt: 'asc' });
+      return findRecordsOfPersonYears(em, personCodes, years);
     },
     (record) => personYearKey(record.personCode, record.year),
   );

@@ -1,5 +1,5 @@
-import { EntityManager, entityLoader, findRows } from '@pq/kit';
-import { PersonYear } from '../entities/person-year';
+import { EntityManager, entityLoader } from '@pq/kit';
+import { findPersonYears } from '../repositories/person-years';
 
 /** `personCode|year` keys for the per-year fields of Person. */
 export const personYearKey = (personCode: string, year: number) => `${personCode}|${year}`;
@@ -12,7 +12,7 @@ export const yearTotalLoader = (em: EntityManager) =>
   entityLoader(
     (keys: string[]) => {
       const { personCodes, years } = splitPersonYear(keys);
-      return findRows(em, PersonYear, { personCode: personCodes, year: years });
+      return findPersonYears(em, personCodes, years);
     },
     (row) => personYearKey(row.personCode, row.year),
   );

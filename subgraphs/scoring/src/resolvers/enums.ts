@@ -4,7 +4,7 @@ import { Responsibility, TierAdjustment } from '../domain/points';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
-import { DecisionType } from '../entities/score-record';
+import { DecisionType } from '../domain/score-decision';
 
 registerEnumType(Responsibility, {
   name: 'Responsibility',
