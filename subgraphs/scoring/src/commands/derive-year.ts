@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, OutgoingEvent, yearOf } from '@pq/kit';
 import { heaviest } from '../domain/points';
 import { deriveYear, sanctionKey, YearDecision } from '../domain/year';
-import { carriedOverInto, planYearSanctions, runningFrom, YearChange } from '../domain/year-sanctions';
+import { carriedOverInto, planYearSanctions, runningFrom, StoredSanction, YearChange } from '../domain/year-sanctions';
 import type { Sanction } from '../entities/sanction';
 import type { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
@@ -16,9 +16,8 @@ import { lastScoredYear, recordsToDerive } from '../repositories/score-records';
 /**
  * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
  * person from all of its records, repairs and restorations, then bring the stored sanctions in line
- * (planYearSanctions). The years after it follow, up to the
- * change's and the latest record's (a sanction carried over, Jining's consecutive years). The
- * persons must be locked by the caller. Returns each person's sanctions after the changed year's
+ * (planYearSanctions). The years after it follow, up to the change's and the latest record's (a
+ * sanction carried over, Jining's consecutive years). The persons must be locked by the caller. Returns each person's sanctions after the changed year's
  * derivation.
  */
 export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
@@ -37,7 +36,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
   const ruleSets = await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))]);
   const events: OutgoingEvent[] = [];
   const totals: number[] = [];
-  const inserts: (() => void)[] = [];
+  const inserts: { into: Sanction[]; sanctions: StoredSanction[] }[] = [];
   const ofYearByPerson = new Map<string, Sanction[]>();
 
   for (const personCode of personCodes) {
@@ -69,14 +68,12 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
     const plan = planYearSanctions({ year, personCode, stored, derived, change, newId: randomUUID });
     for (const [id, patch] of plan.updates) Object.assign(stored.find((s) => s.id === id)!, patch);
     events.push(...plan.events);
-    inserts.push(() => {
-      for (const sanction of plan.inserts) ofYear.push(addSanction(em, sanction));
-    });
+    inserts.push({ into: ofYear, sanctions: plan.inserts });
   }
   // Updates are written before any insert: the unique index "one in force per person" checks each
   // statement, and MikroORM would insert before it updates.
   await em.flush();
-  for (const insert of inserts) insert();
+  for (const { into, sanctions: added } of inserts) into.push(...added.map((sanction) => addSanction(em, sanction)));
   await em.flush();
   await saveYearTotals(em, personCodes, year, totals);
   await outbox.publishAll(em, events);
