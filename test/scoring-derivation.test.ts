@@ -177,7 +177,7 @@ test('the real date of each step: a decision dated in the future is refused; a r
   });
 });
 
-test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and the suspension it replaced, never restored, holds again', async () => {
+test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and this year\'s 9 points suspend anew', async () => {
   const doctor = newDoctor('连续年度医师', '370802');
   await registerAt(stack, doctor, [JINING]);
   const jiningItem = (violationCode: string): ScoreItem => ({ personCode: doctor.code, institutionCode: JINING, violationCode, responsibility: 'MAIN' });
@@ -206,8 +206,154 @@ test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-
     status: 'SUSPENDED',
     lastYear: 4,
     points: 9,
-    // 2026's 9 points give 6 months, not longer than the 2024 suspension still in force (S7, S13): that one holds, decided anew.
-    activeSanction: { kind: 'SUSPENSION', from: '2024-05-06', until: '2024-11-05', decidedOn: TODAY },
+    // 2026's 9 points give 6 months, ending after the 2024 suspension (elapsed, never restored) ends: they replace it (S7, S13).
+    activeSanction: { kind: 'SUSPENSION', from: '2026-03-02', until: '2026-09-01', decidedOn: TODAY },
     reRegistrationBlockedUntil: null,
+  });
+});
+
+test('002 art.29, E3: a decision recorded late does not rewrite the past — the suspension it supersedes is replaced, not annulled, and the termination is known from the day it was recorded', async () => {
+  const doctor = newDoctor('补录决定医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-03-02', [item(doctor.code, 'N3-01')]);
+  await stack.eventsDelivered();
+  // Recorded today, dated before the first: 3 + 9 = 12 cumulatively, so decision 1 now terminates.
+  const late = await score(stack, `威医保罚〔2026〕${doctor.code}-0号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
+  expect(late.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toEqual({
+    status: 'TERMINATED',
+    points: 12,
+    reRegistrationBlockedUntil: '2027-03-01',
+    registrations: [{ status: 'TERMINATED' }],
+    activeSanction: { kind: 'TERMINATION', from: '2026-03-02', until: '2027-03-01', decidedOn: TODAY },
+    sanctions: [
+      { kind: 'NOTIFICATION', state: 'RECORDED', annulled: false, from: '2026-02-20', decidedOn: '2026-02-20', liftedOn: null },
+      { kind: 'SUSPENSION', state: 'REPLACED', annulled: false, from: '2026-03-02', decidedOn: '2026-03-02', liftedOn: null },
+      { kind: 'TERMINATION', state: 'IN_FORCE', annulled: false, from: '2026-03-02', decidedOn: TODAY, liftedOn: null },
+    ],
+    scoreRecords: [{ points: 3, yearTotalAfter: 3 }, { points: 9, yearTotalAfter: 12 }],
+  });
+  // As enforced on 10 March the person was suspended, and nothing annulled it.
+  const onTheTenth = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-10") { status statusAfterReview annulled } } } }`);
+  expect(onTheTenth.data.person.registrations[0].statusOn).toEqual({ status: 'SUSPENDED', statusAfterReview: 'TERMINATED', annulled: false });
+});
+
+test('002 art.44, S13: a decision changed on appeal to 0 points has no outcome of its own — the person restored before it stays normal', async () => {
+  const doctor = newDoctor('零分决定医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-02-02', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+  }, hospital);
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-03-12' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  const third = await score(stack, `威医保罚〔2026〕${doctor.code}-3号`, '2026-03-13', [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({ status: 'SUSPENDED', points: 10 });
+
+  await changeOnAppeal(third.data.recordScores.records[0].id, 0);
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'NORMAL',
+    points: 9,
+    registrations: [{ status: 'NORMAL' }],
+    activeSanction: null,
+    sanctions: [
+      { kind: 'NOTIFICATION', state: 'RECORDED' },
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: false, from: '2026-02-20', liftedOn: '2026-03-12' },
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: true, from: '2026-03-13', liftedOn: TODAY },
+    ],
+  });
+});
+
+test('002 art.29, 39 (S7, S13): a suspension carried over from last year and restored stays ended on its restoration day when a later decision re-derives the year', async () => {
+  const doctor = newDoctor('跨年恢复医师');
+  await registerAt(stack, doctor, [WEIHAI], '2025-10-08');
+  // 9 in one decision: suspended 4 months, to 10 March 2026.
+  await score(stack, `威医保罚〔2025〕${doctor.code}号`, '2025-11-11', [item(doctor.code, 'N3-01')]);
+  // 6 + 3 in 2026: a month from 2 February, not longer than the running suspension, which stays.
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-01-05', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-02', [item(doctor.code, 'N1-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-02-24' },
+  }, hospital);
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-02-24' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  await stack.eventsDelivered();
+
+  await score(stack, `威医保罚〔2026〕${doctor.code}-3号`, TODAY, [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'SUSPENDED',
+    points: 10,
+    activeSanction: { kind: 'SUSPENSION', from: TODAY, until: '2026-05-15', decidedOn: TODAY },
+    sanctions: [
+      { kind: 'SUSPENSION', state: 'LIFTED', annulled: false, from: '2025-11-11', liftedOn: '2026-02-24' },
+      { kind: 'NOTIFICATION', from: '2026-01-05' },
+      { kind: 'SUSPENSION', state: 'IN_FORCE', from: TODAY },
+    ],
+  });
+  // The restored days stay normal after review.
+  const onTheFirst = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-01") { status statusAfterReview } } } }`);
+  expect(onTheFirst.data.person.registrations[0].statusOn).toEqual({ status: 'NORMAL', statusAfterReview: 'NORMAL' });
+});
+
+test('002 art.29 (S7), S13: a suspension whose period elapsed without restoration does not block a new one that ends later', async () => {
+  const doctor = newDoctor('期满未恢复医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  // 9 in one decision: 4 months, to 5 May.
+  await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-01-06', [item(doctor.code, 'N3-01')]);
+  stack.clock.set('2026-06-10');
+  try {
+    // 10 cumulatively on 10 June: 2 months, to 9 August — later than the elapsed period's end.
+    const second = await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-06-10', [item(doctor.code, 'N1-01', { responsibility: 'GENERAL' })]);
+    expect(second.data.recordScores.sanctions).toEqual([{ kind: 'SUSPENSION', from: '2026-06-10', until: '2026-08-09', months: 2, state: 'IN_FORCE' }]);
+    await stack.eventsDelivered();
+    expect(await person(doctor.code)).toMatchObject({
+      status: 'SUSPENDED',
+      activeSanction: { kind: 'SUSPENSION', from: '2026-06-10', until: '2026-08-09', decidedOn: '2026-06-10' },
+      sanctions: [
+        { kind: 'SUSPENSION', state: 'REPLACED', from: '2026-01-06' },
+        { kind: 'SUSPENSION', state: 'IN_FORCE', from: '2026-06-10' },
+      ],
+    });
+  } finally {
+    stack.clock.set(TODAY);
+  }
+});
+
+test('002 art.29, 39 (S7, S13): a restoration approved with an earlier date re-derives the year — a decision after that date, absorbed by the termination, now suspends', async () => {
+  const doctor = newDoctor('恢复后重算医师');
+  await registerAt(stack, doctor, [WEIHAI], '2025-10-08');
+  // 6 + 6 cumulatively in 2025: terminated from 20 March 2025, no new registration for a year.
+  await score(stack, `威医保罚〔2025〕${doctor.code}-1号`, '2025-03-03', [item(doctor.code, 'N2-01')]);
+  await score(stack, `威医保罚〔2025〕${doctor.code}-2号`, '2025-03-20', [item(doctor.code, 'N2-01')]);
+  await stack.eventsDelivered();
+  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
+    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+  }, hospital);
+  expect(applied.errors).toBeUndefined();
+  // Already terminated, 9 points on 13 March decide nothing more.
+  await score(stack, `威医保罚〔2026〕${doctor.code}号`, '2026-03-13', [item(doctor.code, 'N3-01')]);
+  await stack.eventsDelivered();
+  expect(await person(doctor.code)).toMatchObject({ status: 'TERMINATED', activeSanction: { kind: 'TERMINATION', from: '2025-03-20' } });
+
+  const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
+    input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-03-12' },
+  });
+  expect(restored.data.decideRestoration.application.status).toBe('APPROVED');
+  await stack.eventsDelivered();
+  // Restored from 12 March, the 13 March decision is the first 9 points in one decision: 4 months.
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'SUSPENDED',
+    points: 9,
+    activeSanction: { kind: 'SUSPENSION', from: '2026-03-13', until: '2026-07-12', decidedOn: TODAY },
   });
 });

@@ -1,6 +1,8 @@
-import { EntityManager, lockAggregates } from '@pq/data';
+import { EntityManager } from '@pq/data';
 import type { ScoringReads } from '../events/consumed';
-import { ScoreRecord } from '../entities/score-record';
+import { lockAggregates } from '@pq/data';
+import { IsoDate } from '@pq/time';
+import { findScoreRecord } from '../repositories/score-records';
 import { rederiveYear } from './derive-year';
 
 /**
@@ -9,19 +11,21 @@ import { rederiveYear } from './derive-year';
  * follows from it — one that no longer follows is annulled, a shorter one shortened, one that
  * now follows (a replaced suspension holding again, a termination become a suspension) decided.
  */
-export async function applyAppealDecision(em: EntityManager, decision: ScoringReads['AppealDecided']): Promise<void> {
-  const record = await em.findOne(ScoreRecord, { id: decision.scoreRecordId });
-  if (!record) return;
-  await lockAggregates(em, 'person', [record.personCode]);
-  await em.refresh(record);
+export async function applyAppealDecision(em: EntityManager, decision: ScoringReads['AppealDecided'], today: IsoDate): Promise<void> {
+  const found = await findScoreRecord(em, decision.scoreRecordId);
+  if (!found) return;
+  await lockAggregates(em, 'person', [found.personCode]);
+  const record = (await findScoreRecord(em, found.id, true))!;
   if (decision.newPoints === record.points) return;
+  const lowersPoints = decision.newPoints < record.points;
   record.originalPoints ??= record.points;
   record.points = decision.newPoints;
   record.adjustedBy = `appeal ${decision.appealId}`;
   await em.flush();
   await rederiveYear(em, [record.personCode], record.year, {
-    on: decision.decidedOn,
+    on: today,
     cause: 'decision changed on appeal (申诉变更)',
     basisDocument: `appeal ${decision.appealId}`,
+    lowersPoints,
   });
 }

@@ -1,23 +1,24 @@
 import type { EntityManager } from '@pq/data';
 import type { IsoDate, WorkingDays } from '@pq/time';
-import { appealDeadline, noticeDeadlines } from '../domain/notice';
-import { RESTORATION_DECISION_WORKING_DAYS, RestorationStatus } from '../domain/restoration';
-import { Notice } from '../entities/notice';
-import { RestorationApplication } from '../entities/restoration-application';
-import { PolicyRuleSet } from '../entities/rule-set';
-import { ScoreRecord } from '../entities/score-record';
+import { appealDeadline, appealWindowsRecountedFrom, noticeDeadlines } from '../domain/notice';
+import { RESTORATION_DECISION_WORKING_DAYS } from '../domain/restoration';
 import { outbox } from '../events/publish';
+import { noticesWithOpenDeadlines } from '../repositories/notices';
+import { restorationsAwaitingDecision } from '../repositories/restorations';
+import { findRuleSets } from '../repositories/rule-sets';
+import { findRecordsOfNotices } from '../repositories/score-records';
 
 /**
  * The open deadlines scoring stores, derived anew from their start dates once the calendar
  * changed (an official year replacing a provisional one): notices not yet delivered, appeal
- * windows still open (appeals hears of a moved one as a repeated NoticeDelivered), restoration
+ * windows still open or recently delivered — a window the provisional year closed too early
+ * reopens (appeals hears of a moved one as a repeated NoticeDelivered) — and restoration
  * applications awaiting a decision.
  */
 export async function recomputeScoringDeadlines(em: EntityManager, calendar: WorkingDays, today: IsoDate): Promise<number> {
-  const notices = await em.find(Notice, { $or: [{ deliveredOn: null }, { appealBy: { $gte: today } }] });
-  const records = notices.length ? await em.find(ScoreRecord, { noticeId: { $in: notices.map((n) => n.id) } }, { orderBy: { createdAt: 'asc' } }) : [];
-  const ruleSets = new Map((await em.find(PolicyRuleSet, { id: { $in: [...new Set(records.map((r) => r.ruleSetId))] } })).map((r) => [r.id, r.parameters]));
+  const notices = await noticesWithOpenDeadlines(em, today, appealWindowsRecountedFrom(today));
+  const records = await findRecordsOfNotices(em, notices.map((n) => n.id));
+  const ruleSets = new Map((await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))])).map((r) => [r.id, r.parameters]));
   let changed = 0;
   for (const notice of notices) {
     const mine = records.filter((r) => r.noticeId === notice.id);
@@ -30,7 +31,7 @@ export async function recomputeScoringDeadlines(em: EntityManager, calendar: Wor
     if (appealBy) await outbox.publish(em, 'NoticeDelivered', notice.personCode, { personCode: notice.personCode, scoreRecordIds: mine.map((r) => r.id), deliveredOn: notice.deliveredOn!, appealBy });
     changed++;
   }
-  for (const application of await em.find(RestorationApplication, { status: RestorationStatus.APPLIED })) {
+  for (const application of await restorationsAwaitingDecision(em)) {
     const decideBy = calendar.addWorkingDays(application.appliedOn, RESTORATION_DECISION_WORKING_DAYS);
     if (decideBy !== application.decideBy) {
       application.decideBy = decideBy;

@@ -1,14 +1,16 @@
-import { assertActsFor } from '@pq/caller';
-import { EntityManager, lockAggregates } from '@pq/data';
+import { EntityManager } from '@pq/data';
+import { lockAggregates } from '@pq/data';
 import { DomainError, notFound } from '@pq/errors';
 import { IsoDate, stepDate, yearOf } from '@pq/time';
 import { repairDecisionProblem, RepairStatus, repairStepProblem } from '../domain/repair';
 import { institutionOf } from '../repositories/institutions';
 import { findPerson } from '../repositories/persons';
-import { PersonYear } from '../entities/person-year';
-import { RepairApplication } from '../entities/repair-application';
-import { Sanction, SanctionState } from '../entities/sanction';
-import { Actor } from './actor';
+import type { RepairApplication } from '../entities/repair-application';
+import { personYearTotal } from '../repositories/person-years';
+import { addRepair, findRepair, hasOpenRepair } from '../repositories/repairs';
+import { sanctionInForce } from '../repositories/sanctions';
+import { assertActsFor } from '@pq/caller';
+import type { Actor } from './actor';
 import { rederiveYear } from './derive-year';
 
 /** S12: the person (or their institution for them) applies to repair points. Returns the application id. */
@@ -21,20 +23,19 @@ export async function applyForRepair(em: EntityManager, actor: Actor, personCode
   if (caller.role === 'PERSON' && caller.person !== personCode) throw new DomainError('FORBIDDEN', 'a person applies for their own repair');
   if (caller.role === 'INSTITUTION' && caller.institution !== institutionCode) throw new DomainError('FORBIDDEN', 'an institution applies for its own staff');
   await lockAggregates(em, 'person', [personCode]);
-  if ((await em.count(RepairApplication, { personCode, status: { $in: [RepairStatus.APPLIED, RepairStatus.INSTITUTION_AGREED] } })) > 0) {
+  if (await hasOpenRepair(em, personCode)) {
     throw new DomainError('INVALID_STATE', 'a repair application is already open');
   }
-  const application = em.create(RepairApplication, { personCode, institutionCode, statement, appliedOn: actor.clock.today(), status: RepairStatus.APPLIED });
+  const application = addRepair(em, { personCode, institutionCode, statement, appliedOn: actor.clock.today(), status: RepairStatus.APPLIED });
   await em.flush();
   return application.id;
 }
 
 async function openApplication(em: EntityManager, id: string): Promise<RepairApplication> {
-  const application = await em.findOne(RepairApplication, { id });
-  if (!application) throw notFound('repair application', id);
-  await lockAggregates(em, 'person', [application.personCode]);
-  await em.refresh(application);
-  return application;
+  const found = await findRepair(em, id);
+  if (!found) throw notFound('repair application', id);
+  await lockAggregates(em, 'person', [found.personCode]);
+  return (await findRepair(em, id, true))!;
 }
 
 /** S12: the institution reviews the application and agrees or refuses. */
@@ -73,17 +74,17 @@ export async function decideRepair(
   if (!decision.approve && !decision.reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason');
   Object.assign(application, { status: decision.approve ? RepairStatus.APPROVED : RepairStatus.REJECTED, decidedOn, reason: decision.reason ?? null });
   if (decision.approve) {
-    const yearTotal = await em.findOne(PersonYear, { personCode: application.personCode, year: yearOf(decidedOn) });
-    const sanction = await em.findOne(Sanction, { personCode: application.personCode, state: SanctionState.IN_FORCE });
+    const yearTotal = await personYearTotal(em, application.personCode, yearOf(decidedOn));
+    const sanction = await sanctionInForce(em, application.personCode);
     const values = { pointsReduction: decision.pointsReduction ?? 0, newUntil: decision.newUntil ?? null };
-    const refused = repairDecisionProblem(values, yearTotal?.points ?? 0, sanction && { from: sanction.from, until: sanction.until ?? null });
+    const refused = repairDecisionProblem(values, yearTotal, sanction && { from: sanction.from, until: sanction.until ?? null });
     if (refused) throw new DomainError('BAD_USER_INPUT', refused);
     Object.assign(application, values, { shortenedSanctionId: values.newUntil ? sanction!.id : null });
     await em.flush();
     // The reduction counts in the decision's year; a shortened period is capped in the year it was decided.
     const years = new Set([yearOf(decidedOn), ...(values.newUntil ? [yearOf(sanction!.from)] : [])]);
     for (const year of years) {
-      await rederiveYear(em, [application.personCode], year, { on: decidedOn, cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}` });
+      await rederiveYear(em, [application.personCode], year, { on: actor.clock.today(), cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}`, lowersPoints: true });
     }
   }
   await em.flush();

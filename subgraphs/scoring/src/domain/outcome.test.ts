@@ -34,20 +34,21 @@ describe('evaluateOutcome — S7 national rule set', () => {
     expect(evaluate({ previousTotal: 0, decisionPoints: 12 })).toMatchObject({ kind: TERMINATION, banYears: 3, reRegistrationBlockedUntil: '2029-03-09', reachedInOneDecision: true });
   });
 
-  test('S7 a longer suspension replaces the running one', () => {
-    expect(evaluate({ previousTotal: 9, decisionPoints: 1, running: { kind: SUSPENSION, months: 1 } })).toMatchObject({ kind: SUSPENSION, months: 2, takesEffect: true });
-  });
-
-  test('S7 a suspension not longer than the running one leaves it running', () => {
-    expect(evaluate({ previousTotal: 9, decisionPoints: 1, running: { kind: SUSPENSION, months: 4 } })).toMatchObject({ kind: SUSPENSION, months: 2, takesEffect: false });
+  test.each([
+    ['S7 a suspension ending later replaces the running one', '2026-04-09', DECIDED, true],
+    ['S7 a suspension ending no later than the running one leaves it running', '2026-07-09', DECIDED, false],
+    ['S7 ending on the same day as the running one, it leaves it running', '2026-05-09', DECIDED, false],
+    ['S7, S13 a 4-month suspension elapsed on 5 May, not restored, does not block 2 months from 10 June', '2026-05-05', '2026-06-10', true],
+  ])('%s', (_rule, runningUntil, decidedOn, takesEffect) => {
+    expect(evaluate({ previousTotal: 9, decisionPoints: 1, decidedOn, running: { kind: SUSPENSION, until: runningUntil } })).toMatchObject({ kind: SUSPENSION, months: 2, takesEffect });
   });
 
   test('S7 a termination replaces a running suspension', () => {
-    expect(evaluate({ previousTotal: 10, decisionPoints: 2, running: { kind: SUSPENSION, months: 2 } })).toMatchObject({ kind: TERMINATION, takesEffect: true });
+    expect(evaluate({ previousTotal: 10, decisionPoints: 2, running: { kind: SUSPENSION, until: '2026-12-31' } })).toMatchObject({ kind: TERMINATION, takesEffect: true });
   });
 
   test('S7 a terminated person scored again stays terminated', () => {
-    expect(evaluate({ previousTotal: 12, decisionPoints: 2, running: { kind: TERMINATION, months: null } })).toMatchObject({ kind: NOTIFICATION, takesEffect: false, yearTotal: 14 });
+    expect(evaluate({ previousTotal: 12, decisionPoints: 2, running: { kind: TERMINATION, until: '2027-03-09' } })).toMatchObject({ kind: NOTIFICATION, takesEffect: false, yearTotal: 14 });
   });
 });
 

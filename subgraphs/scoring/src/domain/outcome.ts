@@ -8,9 +8,20 @@ export enum SanctionKind {
   TERMINATION = 'TERMINATION',
 }
 
+export enum SanctionState {
+  /** A notification or interview: recorded, nothing to enforce. */
+  RECORDED = 'RECORDED',
+  IN_FORCE = 'IN_FORCE',
+  /** Replaced by a longer suspension or a termination (S7). */
+  REPLACED = 'REPLACED',
+  /** No longer applies: restoration approved (S13), a repair (S12), or annulled when the year was re-derived (A4). */
+  LIFTED = 'LIFTED',
+}
+
 export interface RunningSanction {
   kind: SanctionKind.SUSPENSION | SanctionKind.TERMINATION;
-  months: number | null;
+  /** Its last day (a suspension's period, possibly shortened by repair). */
+  until: IsoDate | null;
 }
 
 export interface OutcomeInput {
@@ -43,8 +54,8 @@ const lastDayOf = (from: IsoDate, months: number) => addDays(addMonths(from, mon
 
 /**
  * S7, evaluated after every scoring on the year's new total. A suspension runs from the
- * decision date; a longer suspension or a termination replaces the running one, a shorter or
- * equal one leaves it running. A termination bars new registration for 1 year, or 3 years when
+ * decision date; a suspension ending later or a termination replaces the running one, one ending
+ * no later leaves it running (an elapsed period, not yet restored, blocks nothing). A termination bars new registration for 1 year, or 3 years when
  * one decision alone reached the threshold (R9).
  */
 export function evaluateOutcome(input: OutcomeInput): Outcome {
@@ -78,10 +89,11 @@ export function evaluateOutcome(input: OutcomeInput): Outcome {
     const oneShot = decisionPoints >= lowestSuspension;
     const months = oneShot ? band.monthsOneShot : band.monthsCumulative;
     const how = oneShot ? 'in one decision' : 'cumulatively';
-    if (running?.kind === SanctionKind.SUSPENSION && (running.months ?? 0) >= months) {
-      return { ...base, kind: SanctionKind.SUSPENSION, months, reachedInOneDecision: oneShot, reason: `${yearTotal} points ${how} → ${months} months; the running suspension of ${running.months} months is not shorter and stays` };
+    const until = lastDayOf(decidedOn, months);
+    if (running?.kind === SanctionKind.SUSPENSION && (running.until === null || running.until >= until)) {
+      return { ...base, kind: SanctionKind.SUSPENSION, months, reachedInOneDecision: oneShot, reason: `${yearTotal} points ${how} → ${months} months to ${until}; the running suspension, to ${running.until}, ends no earlier and stays` };
     }
-    return { ...base, kind: SanctionKind.SUSPENSION, takesEffect: true, months, until: lastDayOf(decidedOn, months), reachedInOneDecision: oneShot, reason: `suspended ${months} month${months > 1 ? 's' : ''}: ${yearTotal} points ${how}` };
+    return { ...base, kind: SanctionKind.SUSPENSION, takesEffect: true, months, until, reachedInOneDecision: oneShot, reason: `suspended ${months} month${months > 1 ? 's' : ''}: ${yearTotal} points ${how}` };
   }
 
   if (running?.kind === SanctionKind.SUSPENSION) {

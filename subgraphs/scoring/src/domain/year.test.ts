@@ -26,10 +26,7 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
   test('002 art.44: decision 1 changed on appeal to 0 → the year holds 3 points and no suspension follows', () => {
     const year = derive({ decisions: [decision('D1', '2026-02-02', 0), decision('D2', '2026-03-02', 3)] });
     expect(year.total).toBe(3);
-    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([
-      ['D1', NOTIFICATION, false],
-      ['D2', NOTIFICATION, false],
-    ]);
+    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([['D2', NOTIFICATION, false]]);
   });
 
   test('002 art.29 (S7): a termination replaces the running suspension, which records the day it was replaced', () => {
@@ -45,10 +42,18 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
     ]);
   });
 
-  test('002 art.26: a decision lowered on appeal to 0 still counts in the order of decisions, with its total', () => {
+  test('002 art.26: a decision lowered on appeal to 0 still counts in the order of decisions, with its total, and has no outcome of its own', () => {
     const year = derive({ decisions: [decision('D1', '2026-02-02', 4), decision('D2', '2026-03-02', 0), decision('D3', '2026-04-01', 5)] });
     expect([...year.totalAfter]).toEqual([['D1', 4], ['D2', 4], ['D3', 9]]);
-    expect(year.sanctions[2]).toMatchObject({ kind: SUSPENSION, months: 1, from: '2026-04-01' });
+    expect(year.sanctions.map((s) => s.basisDocument)).toEqual(['D1', 'D3']);
+    expect(year.sanctions[1]).toMatchObject({ kind: SUSPENSION, months: 1, from: '2026-04-01' });
+  });
+
+  test('002 art.44, S13: a decision lowered to 0 after a restoration does not suspend again on the total it leaves', () => {
+    const restoredOn = new Map([[sanctionKey('D2', SUSPENSION), '2026-03-12']]);
+    const year = derive({ decisions: [decision('D1', '2026-02-02', 6), decision('D2', '2026-02-20', 3), decision('D3', '2026-03-13', 0)], restoredOn });
+    expect(year.total).toBe(9);
+    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced])).toEqual([['D1', NOTIFICATION, false], ['D2', SUSPENSION, true]]);
   });
 
   test('002 art.29 / R9: 12 reached cumulatively bans 1 year, in one decision 3 years', () => {
@@ -90,10 +95,26 @@ describe('deriveYear — the year\'s outcome from all of its records', () => {
     ]);
   });
 
-  test('002 art.29 (S7): a suspension carried over from last year stays when the new one is not longer, and is replaced when it is', () => {
-    const carriedOver = { kind: SUSPENSION as const, months: 4 };
-    expect(derive({ decisions: [decision('D1', '2026-02-02', 9, national)], carriedOver: { ...carriedOver, months: 4 } })).toMatchObject({ sanctions: [], carriedOverReplacedOn: null });
+  test('002 art.29 (S7): a suspension carried over from last year stays when the new one ends no later, and is replaced when it ends later', () => {
+    const carriedOver = { kind: SUSPENSION as const, until: '2026-06-10', liftedOn: null };
+    expect(derive({ decisions: [decision('D1', '2026-02-02', 9, national)], carriedOver })).toMatchObject({ sanctions: [], carriedOverReplacedOn: null });
     expect(derive({ decisions: [decision('D1', '2026-02-02', 10)], carriedOver })).toMatchObject({ sanctions: [{ months: 5 }], carriedOverReplacedOn: '2026-02-02' });
+  });
+
+  test('002 art.39 (S13): a suspension carried over and restored runs until its restoration day — a decision before it stays absorbed, one after it suspends anew', () => {
+    const carriedOver = { kind: SUSPENSION as const, until: '2026-03-10', liftedOn: '2026-02-24' };
+    const year = derive({ decisions: [decision('D1', '2026-01-05', 6), decision('D2', '2026-02-02', 3), decision('D3', '2026-03-16', 1)], carriedOver });
+    expect(year.sanctions.map((s) => [s.basisDocument, s.kind, s.enforced, s.from, s.months])).toEqual([
+      ['D1', NOTIFICATION, false, '2026-01-05', null],
+      ['D3', SUSPENSION, true, '2026-03-16', 2],
+    ]);
+    expect(year.carriedOverReplacedOn).toBeNull();
+  });
+
+  test('002 art.39 (S13): a termination carried over and restored no longer absorbs a decision after its restoration day', () => {
+    const terminated = { kind: TERMINATION as const, until: '2026-03-19', liftedOn: null };
+    expect(derive({ decisions: [decision('D1', '2026-03-13', 9)], carriedOver: terminated }).sanctions.map((s) => [s.kind, s.enforced])).toEqual([[NOTIFICATION, false]]);
+    expect(derive({ decisions: [decision('D1', '2026-03-13', 9)], carriedOver: { ...terminated, liftedOn: '2026-03-12' } }).sanctions.map((s) => [s.kind, s.enforced, s.from, s.until])).toEqual([[SUSPENSION, true, '2026-03-13', '2026-07-12']]);
   });
 
   test('Jining (000 form 2 §五): ≥ 9 points in each of three consecutive years → terminated', () => {

@@ -23,8 +23,8 @@ export interface YearFacts {
   reductions: YearReduction[];
   /** Totals of the preceding years, the latest first (Jining's three-year rule). */
   earlierYearTotals: number[];
-  /** A suspension or termination in force from an earlier year. */
-  carriedOver: RunningSanction | null;
+  /** A suspension or termination in force from an earlier year, with the day it was lifted (restored, or ended by repair), if it was. */
+  carriedOver: (RunningSanction & { liftedOn: IsoDate | null }) | null;
   /** Sanctions lifted by an approved restoration (S13), by `sanctionKey`: the day they were lifted. */
   restoredOn: ReadonlyMap<string, IsoDate>;
   /** Periods a repair shortened (S12), by `sanctionKey`: the new last day. */
@@ -91,6 +91,7 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     const day = stepDay(step);
     const restored = running && facts.restoredOn.get(sanctionKey(running.sanction.basisDocument, running.sanction.kind));
     if (restored && restored <= day) running = null;
+    if (carried?.liftedOn && carried.liftedOn <= day) carried = null;
 
     if ('reduction' in step) {
       total = Math.max(0, total - step.reduction.points);
@@ -105,12 +106,17 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     }
 
     const { decision } = step;
+    // A decision without points (changed on appeal to 0) has no outcome of its own.
+    if (decision.points === 0) {
+      totalAfter.set(decision.documentNumber, total);
+      continue;
+    }
     const runningNow = running ?? carried;
     const outcome = evaluateOutcome({
       rules: decision.rules,
       previousTotal: total,
       decisionPoints: decision.points,
-      running: runningNow && { kind: runningNow.kind, months: runningNow.months },
+      running: runningNow && { kind: runningNow.kind, until: runningNow.until },
       earlierYearTotals: facts.earlierYearTotals,
       decidedOn: decision.decidedOn,
     });
@@ -143,7 +149,7 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     if (running) running.sanction.replacedOn = derived.from;
     else if (carried) carriedOverReplacedOn = derived.from;
     carried = null;
-    running = { sanction: derived, kind: derived.kind as RunningSanction['kind'], months: derived.months, rules: decision.rules };
+    running = { sanction: derived, kind: derived.kind as RunningSanction['kind'], until: derived.until, rules: decision.rules };
   }
   return { totalAfter, total, sanctions, carriedOverReplacedOn };
 }

@@ -2,17 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateScalar } from '@pq/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { SanctionKind } from '../domain/outcome';
-
-export enum SanctionState {
-  /** A notification or interview: recorded, nothing to enforce. */
-  RECORDED = 'RECORDED',
-  IN_FORCE = 'IN_FORCE',
-  /** Replaced by a longer suspension or a termination (S7). */
-  REPLACED = 'REPLACED',
-  /** No longer applies: restoration approved (S13), a repair (S12), or annulled when the year was re-derived (A4). */
-  LIFTED = 'LIFTED',
-}
+import { SanctionKind, SanctionState } from '../domain/outcome';
 
 @ObjectType({ description: '处理结果 — the outcome of a scoring for a person: notification, interview, suspension or termination' })
 @Entity({ tableName: 'sanction' })

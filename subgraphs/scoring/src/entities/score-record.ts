@@ -3,12 +3,8 @@ import { Check, DeferMode, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, 
 import { DateScalar } from '@pq/graphql';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Responsibility, TierAdjustment } from '../domain/points';
+import { DecisionType } from '../domain/score-decision';
 import { Notice } from './notice';
-
-export enum DecisionType {
-  ADMINISTRATIVE_PENALTY = 'ADMINISTRATIVE_PENALTY',
-  AGREEMENT_HANDLING = 'AGREEMENT_HANDLING',
-}
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '记分记录 — points given to one person for one violation in one decision' })

@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { Sanction, SanctionState } from '../entities/sanction';
+import { findSanctionsInForce } from '../repositories/sanctions';
 
 export const activeSanctionLoader = (em: EntityManager) =>
   entityLoader(
-    (personCodes: string[]) => findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE }),
+    (personCodes: string[]) => findSanctionsInForce(em, personCodes),
     (sanction) => sanction.personCode,
   );

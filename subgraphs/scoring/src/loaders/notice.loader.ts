@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { Notice } from '../entities/notice';
+import { findNotices } from '../repositories/notices';
 
 export const noticeLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, Notice, { id: ids }),
+    (ids: string[]) => findNotices(em, ids),
     (notice) => notice.id,
   );

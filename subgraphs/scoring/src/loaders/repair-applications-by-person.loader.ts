@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { listLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { RepairApplication } from '../entities/repair-application';
+import { findRepairsOfPersons } from '../repositories/repairs';
 
 export const repairApplicationsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, RepairApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
+    (codes: string[]) => findRepairsOfPersons(em, codes),
     (application) => application.personCode,
   );

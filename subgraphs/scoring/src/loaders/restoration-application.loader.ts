@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { RestorationApplication } from '../entities/restoration-application';
+import { findRestorations } from '../repositories/restorations';
 
 export const restorationApplicationLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, RestorationApplication, { id: ids }),
+    (ids: string[]) => findRestorations(em, ids),
     (application) => application.id,
   );

@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { listLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { RestorationApplication } from '../entities/restoration-application';
+import { findRestorationsOfPersons } from '../repositories/restorations';
 
 export const restorationApplicationsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, RestorationApplication, { personCode: codes }, { appliedOn: 'asc', createdAt: 'asc' }),
+    (codes: string[]) => findRestorationsOfPersons(em, codes),
     (application) => application.personCode,
   );

@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { Sanction } from '../entities/sanction';
+import { findSanctions } from '../repositories/sanctions';
 
 export const sanctionLoader = (em: EntityManager) =>
   entityLoader(
-    (ids: string[]) => findRows(em, Sanction, { id: ids }),
+    (ids: string[]) => findSanctions(em, ids),
     (sanction) => sanction.id,
   );

@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { listLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { Sanction } from '../entities/sanction';
+import { findSanctionsOfPersons } from '../repositories/sanctions';
 
 export const sanctionsByPersonLoader = (em: EntityManager) =>
   listLoader(
-    (codes: string[]) => findRows(em, Sanction, { personCode: codes }, { from: 'asc', recordedAt: 'asc' }),
+    (codes: string[]) => findSanctionsOfPersons(em, codes),
     (sanction) => sanction.personCode,
   );

@@ -1,16 +1,15 @@
+import { EntityManager } from '@pq/data';
 import { scopedEntityLoader } from '@pq/batching';
-import { Caller, canSee } from '@pq/caller';
-import { EntityManager, findRows } from '@pq/data';
-import { InstitutionView } from '../entities/institution-view';
-import { ScoreRecord } from '../entities/score-record';
+import { Caller } from '@pq/caller';
+import { findInstitutions } from '../repositories/institutions';
+import { findScoreRecords } from '../repositories/score-records';
+import { maySeeScoreRecord } from '../repositories/scope';
 
-/** Score records, scoped by where the behaviour happened and whom it concerns. */
 export const scoreRecordLoader = (em: EntityManager, caller: Caller) =>
   scopedEntityLoader(caller, {
     what: 'score record',
-    fetch: (ids: string[]) => findRows(em, ScoreRecord, { id: ids }),
+    fetch: (ids: string[]) => findScoreRecords(em, ids),
     keyOf: (record) => record.id,
-    reach: async (records) => new Map((await findRows(em, InstitutionView, { code: [...new Set(records.map((r) => r.institutionCode))] })).map((i) => [i.code, i.regionCode])),
-    visible: (record, regions) =>
-      canSee(caller, { regionCodes: [regions.get(record.institutionCode) ?? record.institutionCode.slice(1, 7)], institutionCodes: [record.institutionCode], personCodes: [record.personCode] }),
+    reach: async (records) => new Map((await findInstitutions(em, [...new Set(records.map((r) => r.institutionCode))])).map((i) => [i.code, i.regionCode])),
+    visible: (record, regions) => maySeeScoreRecord(caller, record, regions.get(record.institutionCode)),
   });

@@ -1,9 +1,9 @@
+import { EntityManager } from '@pq/data';
 import { listLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { ScoreRecord } from '../entities/score-record';
+import { findRecordsOfNotices } from '../repositories/score-records';
 
 export const scoreRecordsByNoticeLoader = (em: EntityManager) =>
   listLoader(
-    (ids: string[]) => findRows(em, ScoreRecord, { noticeId: ids }, { createdAt: 'asc' }),
+    (ids: string[]) => findRecordsOfNotices(em, ids),
     (record) => record.noticeId,
   );

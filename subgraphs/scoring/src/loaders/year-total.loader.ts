@@ -1,6 +1,6 @@
+import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
-import { EntityManager, findRows } from '@pq/data';
-import { PersonYear } from '../entities/person-year';
+import { findPersonYears } from '../repositories/person-years';
 
 /** `personCode|year` keys for the per-year fields of Person. */
 export const personYearKey = (personCode: string, year: number) => `${personCode}|${year}`;
@@ -13,7 +13,7 @@ export const yearTotalLoader = (em: EntityManager) =>
   entityLoader(
     (keys: string[]) => {
       const { personCodes, years } = splitPersonYear(keys);
-      return findRows(em, PersonYear, { personCode: personCodes, year: years });
+      return findPersonYears(em, personCodes, years);
     },
     (row) => personYearKey(row.personCode, row.year),
   );

@@ -1,11 +1,10 @@
 import { registerEnumType } from 'type-graphql';
-import { SanctionKind } from '../domain/outcome';
+import { SanctionKind, SanctionState } from '../domain/outcome';
 import { Responsibility, TierAdjustment } from '../domain/points';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { RepairStatus } from '../domain/repair';
 import { RestorationStatus } from '../domain/restoration';
-import { SanctionState } from '../entities/sanction';
-import { DecisionType } from '../entities/score-record';
+import { DecisionType } from '../domain/score-decision';
 
 registerEnumType(Responsibility, {
   name: 'Responsibility',

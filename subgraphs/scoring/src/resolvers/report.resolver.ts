@@ -1,16 +1,17 @@
-import { assertRegionInScope, canSee, outOfScope } from '@pq/caller';
+import { PERMISSIONS } from './permissions';
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { DateScalar } from '@pq/graphql';
 import { yearOf } from '@pq/time';
-import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
 import { institutionRatio } from '../domain/institution-ratio';
 import { selectRuleSet } from '../domain/rule-set';
 import { RepairApplication } from '../entities/repair-application';
 import { ScoreRecord } from '../entities/score-record';
+import { repairOf } from '../repositories/repairs';
 import { countScoredPersons, fetchInstitutionFigures, findCopyReportRecords, InstitutionFiguresRow } from '../repositories/reports';
+import { assertMaySeeInstitution, assertMaySeeRegion } from '../repositories/scope';
 import type { Context } from './context';
 import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
 import { Institution, Person } from './score.types';
@@ -32,7 +33,7 @@ export class InstitutionReportResolver {
   @FieldResolver(() => InstitutionScoringFigures, { description: '年度记分情况 — the institution\'s scoring figures and ratio measure for a year (default: this year)' })
   async scoringFigures(@Root() institution: Institution, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<InstitutionScoringFigures> {
     const row = await context.loaders.institutionFigures.load(`${institution.code}|${year ?? yearOf(context.clock.today())}`);
-    if (!canSee(context.caller, { regionCodes: [row.regionCode], institutionCodes: [row.institutionCode], personCodes: [] })) throw outOfScope('institution', row.institutionCode);
+    assertMaySeeInstitution(context.caller, row.institutionCode, row.regionCode);
     return (await withMeasures(context, [row], row.year))[0];
   }
 }
@@ -42,7 +43,7 @@ export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
   @Query(() => YearlySummary, { description: '年度记分汇总 — a region\'s scores, suspensions and terminations for a year, due by 5 January (S14)' })
   async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('year', () => Int, { description: '年度 — natural year' }) year: number): Promise<YearlySummary> {
-    assertRegionInScope(context.caller, regionPrefix);
+    assertMaySeeRegion(context.caller, regionPrefix);
     const institutions = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix }, year), year);
     const { persons, records } = await countScoredPersons(context.em, regionPrefix, year);
     const sum = (key: 'points' | 'suspensions' | 'terminations') => institutions.reduce((total, i) => total + i[key], 0);
@@ -52,7 +53,7 @@ export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
   @Query(() => [ScoreRecord], { description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short` })
   async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
-    assertRegionInScope(context.caller, regionPrefix);
+    assertMaySeeRegion(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
     const records = await findCopyReportRecords(context.em, regionPrefix, from, to, MAX_COPY_REPORT_RECORDS + 1);
     // A partner files the report as complete: a period too large is refused, never cut short.
@@ -83,7 +84,7 @@ export class ReportResolver {
 
 async function repairMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, target: string, perform: (em: Context['em']) => Promise<string>): Promise<RepairPayload> {
   const id = await runMutation(context, 'scoring', operation, input, perform, { target: () => target });
-  return { application: (await context.em.findOneOrFail(RepairApplication, { id })) };
+  return { application: await repairOf(context.em, id) };
 }
 
 @Resolver(() => Person)

@@ -12,13 +12,14 @@ import { PolicyRuleSet } from '../entities/rule-set';
 import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
+import { findCatalogue, findRuleSets } from '../repositories/rule-sets';
 import type { Context } from './context';
 import { personYearKey } from '../loaders/year-total.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
 
 async function ruleSetInForce(context: Context, regionCode: string, on: string): Promise<PolicyRuleSet> {
   if (!/^\d{6}$/.test(regionCode)) throw new DomainError('INVALID_REGION_CODE', `${regionCode} is not a 6-digit region code`);
-  const ruleSet = selectRuleSet(await context.em.find(PolicyRuleSet, {}), regionCode, on);
+  const ruleSet = selectRuleSet(await findRuleSets(context.em), regionCode, on);
   if (!ruleSet) throw new DomainError('NOT_FOUND', `no rule set is in force for region ${regionCode} on ${on}`);
   return ruleSet;
 }
@@ -35,7 +36,7 @@ export class ScoreRecordResolver {
   @Query(() => [ViolationItem], { description: '负面情形目录 — the catalogue of the rule set in force in a region on a date (default today)' })
   async violationItems(@Ctx() context: Context, @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string, @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string): Promise<ViolationItem[]> {
     const ruleSet = await ruleSetInForce(context, regionCode, on ?? context.clock.today());
-    return context.em.find(ViolationItem, { ruleSetId: ruleSet.id }, { orderBy: { tier: 'asc', code: 'asc' } });
+    return findCatalogue(context.em, ruleSet.id);
   }
 
   @Authorized(PERMISSIONS.recordScores)

@@ -4,7 +4,8 @@ import { Responsibility, TierAdjustment } from '../domain/points';
 import { Notice } from '../entities/notice';
 import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction } from '../entities/sanction';
-import { DecisionType, ScoreRecord } from '../entities/score-record';
+import { DecisionType } from '../domain/score-decision';
+import { ScoreRecord } from '../entities/score-record';
 
 @Directive('@key(fields: "code")')
 @ObjectType({ description: '医药机构相关人员 — a registered person; scoring adds points, records and sanctions' })

@@ -2,4 +2,4 @@ import type { EventHandlers } from '@pq/events';
 import type { ScoringReads } from '../consumed';
 import { applyAppealDecision } from '../../commands/appeal-decision';
 
-export const AppealDecided: EventHandlers<ScoringReads>['AppealDecided'] = (payload, { em }) => applyAppealDecision(em, payload);
+export const AppealDecided: EventHandlers<ScoringReads>['AppealDecided'] = (payload, { em, clock }) => applyAppealDecision(em, payload, clock.today());
