@@ -1,21 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newDoctor, registerAt, score } from './fixtures';
+import { newDoctor, OFFICIAL_2027, registerAt, score } from './fixtures';
 import { startSeededStack, Stack } from './harness';
 
 // Issue #17 fault 5: the calendar knew no 2027, so 1 January 2027 counted as a working day.
 const calendarDirectory = mkdtempSync(path.join(tmpdir(), 'calendar-e2e-'));
-/** A stand-in for the State Council's 2027 schedule, as an administrator would drop it in CALENDAR_DIR. */
-const OFFICIAL_2027 = {
-  year: 2027,
-  source: 'test fixture',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-13' },
-  ],
-  workdays: [{ name: '春节调休', date: '2027-02-20' }],
-};
 const DISPUTE = `mutation($input: FileAgreementDisputeInput!) { fileAgreementDispute(input: $input) { appeal { id decideBy decideByProvisional } } }`;
 const DISPUTES = `{ institution(code: "H37100200015") { appeals { decisionDocument decideBy decideByProvisional } } }`;
 const NOTICE = `query($code: ID!) { person(code: $code) { scoreRecords(year: 2026) { notice { issueBy issueByProvisional deliverBy deliverByProvisional appealBy appealByProvisional } } } }`;

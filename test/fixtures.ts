@@ -43,3 +43,17 @@ export interface ScoreItem {
 export function score(stack: Stack, documentNumber: string, decidedOn: string, items: ScoreItem[], decisionType = 'ADMINISTRATIVE_PENALTY') {
   return stack.query(SCORE, { input: { decisionType, documentNumber, decidedOn, items } });
 }
+
+/**
+ * A stand-in for the State Council's 2027 schedule, as an administrator drops it in CALENDAR_DIR:
+ * New Year 1–3 January, Spring Festival 5–13 February, Saturday 20 February worked.
+ */
+export const OFFICIAL_2027 = {
+  year: 2027,
+  source: 'test fixture',
+  holidays: [
+    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
+    { name: '春节', from: '2027-02-05', to: '2027-02-13' },
+  ],
+  workdays: [{ name: '春节调休', date: '2027-02-20' }],
+};

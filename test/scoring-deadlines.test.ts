@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newDoctor, registerAt, score } from './fixtures';
+import { newDoctor, OFFICIAL_2027, registerAt, score } from './fixtures';
 import { startSeededStack, Stack } from './harness';
 
 // An appeal window counted on a provisional year and closed by it is counted again, and reopened
@@ -9,16 +9,6 @@ import { startSeededStack, Stack } from './harness';
 const WEIHAI = 'H37100200015';
 const hospital = { role: 'INSTITUTION' as const, institution: WEIHAI, region: '371002', sub: `staff-${WEIHAI}` };
 const calendarDirectory = mkdtempSync(path.join(tmpdir(), 'scoring-deadlines-'));
-/** A stand-in for the State Council's 2027 schedule: Spring Festival 5–13 February, Saturday 20 February worked. */
-const OFFICIAL_2027 = {
-  year: 2027,
-  source: 'test fixture',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-13' },
-  ],
-  workdays: [{ name: '春节调休', date: '2027-02-20' }],
-};
 const NOTICE = `query($code: ID!) { person(code: $code) { scoreRecords(year: 2027) { id notice { documentNumber appealBy appealByProvisional } } } }`;
 
 let stack: Stack;
