@@ -107,4 +107,18 @@ describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
     expect(received.map((r) => [r.path, r.headers.authorization, Array.isArray(r.body)])).toEqual(expect.arrayContaining([['/graphql', 'Bearer one', false], ['/graphql', 'Bearer two', false]]));
     expect(received).toHaveLength(2);
   });
+
+  test('a turn of more fetches than a subgraph takes in one batch goes as several batches, each within the limit', async () => {
+    batchAnswer = (operations) => json(200, operations.map((o: any) => ({ data: { person: { name: o.variables.code } } })));
+    const responses = await Promise.all(Array.from({ length: 300 }, (_, i) => fetchFromSubgraph(`D${i}`, `req-${i}`)));
+    expect(responses.map((r: any) => r.data.person.name)).toEqual(Array.from({ length: 300 }, (_, i) => `D${i}`));
+    expect(received.map((r) => r.body.length).sort((a, b) => a - b)).toEqual([44, 256]);
+  });
+
+  test('large fetches of one turn go in batches that stay well under a subgraph\'s body limit', async () => {
+    batchAnswer = (operations) => json(200, operations.map(() => ({ data: { person: null } })));
+    const large = 'x'.repeat(5 * 1024 * 1024);
+    await Promise.all([1, 2, 3].map((i) => fetchFromSubgraph(`${large}${i}`, `req-${i}`)));
+    expect(received.map((r) => r.body.length)).toEqual([1, 1, 1]);
+  });
 });

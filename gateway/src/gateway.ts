@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
-import { createLogger, createMetrics, createTokenVerifier, Logger, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
+import { createLogger, createMetrics, createTokenVerifier, Logger, MAX_BATCHED_OPERATIONS, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext } from 'graphql';
@@ -88,23 +88,43 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   async process(fetch: Fetch): Promise<GatewayGraphQLResponse> {
     if (!fetch.request.query) throw new Error('Missing query');
-    return gatherInTurn(this.gathering, (fetch.context as Partial<GatewayContext>).authorization ?? '', fetch, (fetches: Fetch[]) => (fetches.length === 1 ? this.sendOne(fetches[0]).then((answer) => [answer]) : this.sendMany(fetches)));
+    return gatherInTurn(this.gathering, (fetch.context as Partial<GatewayContext>).authorization ?? '', fetch, (fetches: Fetch[]) =>
+      fetches.length === 1 ? this.sendOne(fetches[0]).then((answer) => [answer]) : this.sendBatches(fetches),
+    );
   }
 
   private async sendOne({ request, context }: Fetch): Promise<GatewayGraphQLResponse> {
     const ctx = context as Partial<GatewayContext>;
     const headers = this.headers(ctx.authorization);
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
-    const { status, contentType, text } = await this.post(headers, operationOf(request), 1);
+    const { status, contentType, text } = await this.post(headers, JSON.stringify(operationOf(request)), 1);
     return responseOf(this.bodyOf(status, contentType, text), text);
   }
 
-  private async sendMany(fetches: Fetch[]): Promise<(GatewayGraphQLResponse | Error)[]> {
-    const operations = fetches.map(({ request, context }) => {
+  /**
+   * A turn's fetches as the batches a subgraph accepts — at most MAX_BATCHED_OPERATIONS operations
+   * and MAX_BATCH_BYTES of JSON each — sent at once; each operation is serialised once.
+   */
+  private async sendBatches(fetches: Fetch[]): Promise<(GatewayGraphQLResponse | Error)[]> {
+    const batches: { fetches: Fetch[]; operations: string[]; bytes: number }[] = [];
+    for (const fetch of fetches) {
+      const { request, context } = fetch;
       const { requestId } = context as Partial<GatewayContext>;
-      return requestId ? { ...operationOf(request), extensions: { ...request.extensions, requestId } } : operationOf(request);
-    });
-    const { status, contentType, text } = await this.post(this.headers((fetches[0].context as Partial<GatewayContext>).authorization), operations, fetches.length);
+      const operation = JSON.stringify(requestId ? { ...operationOf(request), extensions: { ...request.extensions, requestId } } : operationOf(request));
+      let batch = batches[batches.length - 1];
+      if (!batch || batch.fetches.length === MAX_BATCHED_OPERATIONS || (batch.fetches.length > 0 && batch.bytes + operation.length > MAX_BATCH_BYTES)) {
+        batch = { fetches: [], operations: [], bytes: 0 };
+        batches.push(batch);
+      }
+      batch.fetches.push(fetch);
+      batch.operations.push(operation);
+      batch.bytes += operation.length + 1;
+    }
+    return (await Promise.all(batches.map((batch) => this.sendMany(batch.fetches, `[${batch.operations.join(',')}]`)))).flat();
+  }
+
+  private async sendMany(fetches: Fetch[], body: string): Promise<(GatewayGraphQLResponse | Error)[]> {
+    const { status, contentType, text } = await this.post(this.headers((fetches[0].context as Partial<GatewayContext>).authorization), body, fetches.length);
     const answers = isJson(contentType) ? parsedOrUndefined(text) : undefined;
     if (Array.isArray(answers) && answers.length === fetches.length) return answers.map((answer) => settled(() => responseOf(answer, typeof answer === 'string' ? answer : JSON.stringify(answer))));
     // The batch itself refused (a bad token, a body too large, a subgraph not serving batches): every fetch gets that answer.
@@ -112,9 +132,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return fetches.map(() => (refusal instanceof Error ? refusal : new Error(`Expected a JSON array of ${fetches.length} responses, but received: ${text}`)));
   }
 
-  private async post(headers: Record<string, string>, body: unknown, fetches: number): Promise<{ status: number; contentType: string; text: string }> {
+  private async post(headers: Record<string, string>, body: string, fetches: number): Promise<{ status: number; contentType: string; text: string }> {
     const started = process.hrtime.bigint();
-    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body: JSON.stringify(body) });
+    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
     const text = await response.body.text();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (let i = 0; i < fetches; i++) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, seconds);
@@ -142,6 +162,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 }
 
 const operationOf = ({ query, variables, operationName, extensions }: Fetch['request']) => ({ query, variables, operationName, extensions });
+/** Well under a subgraph's request-body limit, so a turn's large fetches (20,000-line audits) go in several batches. */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 const isJson = (contentType: string) => contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
 
