@@ -2,21 +2,6 @@ import type { Caller } from '@pq/caller';
 import type { EntityManager } from './db';
 import { runIdempotent } from './idempotency';
 
-export function auditTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}".audit_log (
-       id bigserial primary key,
-       at timestamptz not null default now(),
-       request_id text,
-       caller text not null,
-       caller_role text not null,
-       operation text not null,
-       target text not null,
-       basis_document text)`,
-    `create index audit_log_target_index on "${schema}".audit_log (target, at)`,
-  ];
-}
-
 export interface AuditEntryInput {
   operation: string;
   target: string;

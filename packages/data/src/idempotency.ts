@@ -3,17 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@pq/caller';
 import { DomainError } from '@pq/errors';
 
-export function idempotencyTableSql(schema: string): string {
-  return `create table "${schema}".idempotency_key (
-    caller text not null,
-    operation text not null,
-    key text not null,
-    request_hash text not null,
-    result jsonb,
-    created_at timestamptz not null default now(),
-    primary key (caller, operation, key))`;
-}
-
 function hashOf(input: unknown): string {
   const { idempotencyKey: _ignored, ...rest } = (input ?? {}) as Record<string, unknown>;
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');

@@ -1,6 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
-import { idempotencyTableSql } from './idempotency';
 
 /** A migration written as plain SQL statements, in order. */
 export function sqlMigration(statements: string[]): Constructor<Migration> {
@@ -9,31 +8,4 @@ export function sqlMigration(statements: string[]): Constructor<Migration> {
       for (const statement of statements) this.addSql(statement);
     }
   };
-}
-
-/** The outbox of events to deliver and the events applied (@pq/events writes and reads them). */
-function outboxTablesSql(schema: string): string[] {
-  return [
-    `create table "${schema}".outbox_event (
-       seq bigserial primary key,
-       id uuid not null unique,
-       type text not null,
-       aggregate_key text not null,
-       payload jsonb not null,
-       occurred_at timestamptz not null default now())`,
-    `create table "${schema}".outbox_pending (
-       subscriber text not null,
-       seq bigint not null references "${schema}".outbox_event (seq) on delete cascade,
-       primary key (subscriber, seq))`,
-    `create table "${schema}".processed_event (
-       id uuid primary key,
-       source text not null,
-       type text not null,
-       processed_at timestamptz not null default now())`,
-  ];
-}
-
-/** Tables every subgraph had from its first migration: the outbox, processed events and idempotency keys. */
-export function platformTablesSql(schema: string): string[] {
-  return [...outboxTablesSql(schema), idempotencyTableSql(schema)];
 }

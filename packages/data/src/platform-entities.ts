@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
- * The tables every subgraph's schema has besides its own (migrations: platformTablesSql,
- * auditTableSql): events written in the change's transaction and their deliveries, events
+ * The tables every subgraph's schema has besides its own (created by each subgraph's first
+ * migrations): events written in the change's transaction and their deliveries, events
  * applied, idempotency keys, the audit log. Named as PostgreSQL named them when created.
  */
 @Entity({ tableName: 'outbox_event' })

@@ -1,3 +1,14 @@
-import { auditTableSql, sqlMigration } from '@pq/data';
+import { sqlMigration } from '@pq/data';
 
-export const auditLog = sqlMigration(auditTableSql('registry'));
+export const auditLog = sqlMigration([
+    `create table "registry".audit_log (
+       id bigserial primary key,
+       at timestamptz not null default now(),
+       request_id text,
+       caller text not null,
+       caller_role text not null,
+       operation text not null,
+       target text not null,
+       basis_document text)`,
+    `create index audit_log_target_index on "registry".audit_log (target, at)`,
+]);

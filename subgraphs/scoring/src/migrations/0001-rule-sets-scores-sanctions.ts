@@ -1,9 +1,33 @@
-import { MigrationEntry, platformTablesSql, sqlMigration } from '@pq/data';
+import { MigrationEntry, sqlMigration } from '@pq/data';
 
 export const migration0001: MigrationEntry = {
   name: '0001-rule-sets-scores-sanctions',
   class: sqlMigration([
-    ...platformTablesSql('scoring'),
+    // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
+    `create table "scoring".outbox_event (
+       seq bigserial primary key,
+       id uuid not null unique,
+       type text not null,
+       aggregate_key text not null,
+       payload jsonb not null,
+       occurred_at timestamptz not null default now())`,
+    `create table "scoring".outbox_pending (
+       subscriber text not null,
+       seq bigint not null references "scoring".outbox_event (seq) on delete cascade,
+       primary key (subscriber, seq))`,
+    `create table "scoring".processed_event (
+       id uuid primary key,
+       source text not null,
+       type text not null,
+       processed_at timestamptz not null default now())`,
+    `create table "scoring".idempotency_key (
+    caller text not null,
+    operation text not null,
+    key text not null,
+    request_hash text not null,
+    result jsonb,
+    created_at timestamptz not null default now(),
+    primary key (caller, operation, key))`,
     `create table scoring.policy_rule_set (
        id text primary key,
        name text not null,
