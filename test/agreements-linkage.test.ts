@@ -1,7 +1,7 @@
 import { withCheckCharacter } from '../scripts/src/demo';
 import { errorCodes, Stack, startStack } from './harness';
 
-/** Issue #17: a measure reaches the agreements the regulation links to it, and no others. */
+/** A measure reaches the agreements the regulation links to it (003 art.32(十五), art.33 ¶2), and no others. */
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ today: '2026-03-16' });

@@ -1,7 +1,7 @@
 import { WorkingDayCalendar } from '@pq/time';
 import { errorCodes, Stack, startStack } from './harness';
 
-/** Issue #17: the real date of every designation step — default today, never in the future, never before the step before it. */
+/** The real date of every designation step (G5–G8) — default today, never in the future, never before the step before it. */
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ today: '2026-03-16' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { newDoctor, OFFICIAL_2027, registerAt, score } from './fixtures';
 import { startSeededStack, Stack } from './harness';
 
-// Issue #17 fault 5: the calendar knew no 2027, so 1 January 2027 counted as a working day.
+// Deadlines count working days on the official schedule; a year without one is provisional, says so, and is recounted when its schedule is loaded.
 const calendarDirectory = mkdtempSync(path.join(tmpdir(), 'calendar-e2e-'));
 const DISPUTE = `mutation($input: FileAgreementDisputeInput!) { fileAgreementDispute(input: $input) { appeal { id decideBy decideByProvisional } } }`;
 const DISPUTES = `{ institution(code: "H37100200015") { appeals { decisionDocument decideBy decideByProvisional } } }`;

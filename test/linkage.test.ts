@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DEMO_INSTITUTIONS, DEMO_PEOPLE, MULTI_SITE_DOCTOR, withCheckCharacter } from '../scripts/src/demo';
 import { errorCodes, startSeededStack, Stack } from './harness';
 
-// Issue #17: a person's status at every site follows from all of its causes, and payment follows from the status.
+// A person's status at every site follows from all of its causes (R5–R7), and payment follows from the status (E1).
 let stack: Stack;
 beforeAll(async () => {
   stack = await startSeededStack('2026-03-16');

@@ -5,7 +5,7 @@ import { newDoctor, OFFICIAL_2027, registerAt, score } from './fixtures';
 import { startSeededStack, Stack } from './harness';
 
 // An appeal window counted on a provisional year and closed by it is counted again, and reopened
-// where it must be, once the official schedule is loaded (issue #17 fault 5, A1).
+// where it must be, once the official schedule is loaded (A1).
 const WEIHAI = 'H37100200015';
 const hospital = { role: 'INSTITUTION' as const, institution: WEIHAI, region: '371002', sub: `staff-${WEIHAI}` };
 const calendarDirectory = mkdtempSync(path.join(tmpdir(), 'scoring-deadlines-'));
