@@ -2,7 +2,7 @@ import { newDoctor, registerAt, score, ScoreItem } from './fixtures';
 import { errorCodes, startSeededStack, Stack } from './harness';
 
 // The year's outcome follows from all of the year's records after every change of a record
-// (002 art.29, 38, 44), and each step keeps its real date (issue #17).
+// (002 art.29, 38, 44), and each step keeps its real date (A4, S12–S13).
 const TODAY = '2026-03-16';
 const WEIHAI = 'H37100200015';
 const JINING = 'H37080200090';
