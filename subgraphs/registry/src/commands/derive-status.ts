@@ -1,7 +1,10 @@
 import { EntityManager, lockAggregates } from '@pq/data';
 import { IsoDate } from '@pq/time';
 import { deriveStatus } from '../domain/status';
-import { knownPersons, loadPersonCauses, personsDueForDerivation, saveDerivedStatuses } from '../repositories/person-causes';
+import { loadPersonCauses } from '../repositories/person-causes';
+import { knownPersons, saveDerivedPersons } from '../repositories/persons';
+import { saveDerivedRegistrationStatuses } from '../repositories/registrations';
+import { personsDueForDerivation, replaceStatusHistories } from '../repositories/status-history';
 
 /**
  * Derives the statuses of these persons again from all of their causes (domain/status.ts) and
@@ -11,7 +14,16 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
   await lockAggregates(em, 'person', personCodes);
   const codes = await knownPersons(em, personCodes);
   const causes = await loadPersonCauses(em, codes);
-  await saveDerivedStatuses(em, new Map([...causes].map(([code, c]) => [code, deriveStatus(c, today)])));
+  const derived = [...causes].map(([code, c]) => ({ code, ...deriveStatus(c, today) }));
+  if (derived.length === 0) return;
+  const registrations = derived.flatMap((person) => [...person.registrations].map(([id, registration]) => ({ id, personCode: person.code, ...registration })));
+  await saveDerivedPersons(em, derived.map((person) => ({ code: person.code, status: person.status, ban: person.reRegistrationBlockedUntil })));
+  await saveDerivedRegistrationStatuses(em, registrations);
+  await replaceStatusHistories(
+    em,
+    derived.map((person) => person.code),
+    registrations.flatMap((registration) => registration.stretches.map((stretch) => ({ registrationId: registration.id, personCode: registration.personCode, stretch }))),
+  );
 }
 
 /** The hourly job: statuses whose causes took effect since they were last derived. Returns the persons derived again. */

@@ -1,13 +1,11 @@
 import { EntityManager, queryRows } from '@pq/data';
 import { IsoDate } from '@pq/time';
 import type { RegistryReads } from '../events/consumed';
-import type { RegistrationStatus } from '../domain/personnel';
-import type { DerivedStatus, MeasureCause, PersonCauses, RegistrationCause, SanctionCause } from '../domain/status';
+import type { MeasureCause, PersonCauses, RegistrationCause, SanctionCause } from '../domain/status';
 
 /**
- * Everything registry knows that bears on persons' statuses (sanctions, agreement measures,
- * registrations and their cancellations), and the statuses derived from it. The only writer of
- * `person.status`, `registration.status` and `status_interval`.
+ * Everything registry knows that bears on persons' statuses: scoring's sanctions and agreements'
+ * measures as they arrive, read together with the registrations and their cancellations.
  */
 
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -53,40 +51,6 @@ export async function loadPersonCauses(em: EntityManager, personCodes: string[])
   return causes;
 }
 
-/** Writes what the derivation gives: each person's status and ban, each registration's status and history. */
-export async function saveDerivedStatuses(em: EntityManager, derived: Map<string, DerivedStatus>): Promise<void> {
-  const persons = [...derived.entries()];
-  if (persons.length === 0) return;
-  await queryRows(em, {
-    text: `update registry.person p set status = d.status, re_registration_blocked_until = d.ban
-             from unnest($1::text[], $2::text[], $3::date[]) as d(code, status, ban) where p.code = d.code`,
-    values: [persons.map(([code]) => code), persons.map(([, d]) => d.status), persons.map(([, d]) => d.reRegistrationBlockedUntil)],
-  });
-  const registrations: { id: string; personCode: string; status: RegistrationStatus }[] = [];
-  const stretches: (string | boolean | null)[][] = [[], [], [], [], [], [], [], [], []];
-  for (const [personCode, person] of persons) {
-    for (const [id, registration] of person.registrations) {
-      registrations.push({ id, personCode, status: registration.status });
-      for (const s of registration.stretches) {
-        [id, personCode, s.status, s.statusAfterReview, s.annulled, s.from, s.to, s.cause, s.basisDocument].forEach((value, i) => stretches[i].push(value));
-      }
-    }
-  }
-  await queryRows(em, {
-    text: `update registry.registration r set status = d.status from unnest($1::uuid[], $2::text[]) as d(id, status) where r.id = d.id and r.status <> d.status`,
-    values: [registrations.map((r) => r.id), registrations.map((r) => r.status)],
-  });
-  await queryRows(em, { text: `delete from registry.status_interval where person_code = any($1::text[])`, values: [persons.map(([code]) => code)] });
-  await queryRows(em, {
-    text: `insert into registry.status_interval (id, registration_id, person_code, institution_code, status, status_after_review, annulled, valid_from, valid_to, cause, basis_document)
-           select gen_random_uuid(), d.registration_id, d.person_code, r.institution_code, d.status, d.after_review, d.annulled, d.valid_from, d.valid_to, d.cause, d.basis_document
-             from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::date[], $7::date[], $8::text[], $9::text[])
-                  as d(registration_id, person_code, status, after_review, annulled, valid_from, valid_to, cause, basis_document)
-             join registry.registration r on r.id = d.registration_id`,
-    values: stretches,
-  });
-}
-
 /** A sanction decided or re-sent by scoring: a known id keeps its first day and decision day (R5–R6). */
 export async function recordSanction(em: EntityManager, sanction: RegistryReads['SanctionDecided']): Promise<void> {
   await queryRows(em, {
@@ -124,27 +88,6 @@ export async function recordAgreementMeasure(em: EntityManager, measure: Registr
            select r.person_code from registry.registration r
             where r.institution_code = $1 and exists (select 1 from registry.agreement_measure_view m where m.institution_code = $1 and m.all_staff)`,
     values: [measure.institutionCode],
-  });
-  return rows.map((r) => r.code);
-}
-
-/** Persons registry knows, of those given. */
-export async function knownPersons(em: EntityManager, personCodes: string[]): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(em, { text: `select code from registry.person where code = any($1::text[])`, values: [personCodes] });
-  return rows.map((r) => r.code);
-}
-
-/**
- * Persons whose stored status no longer matches their derived history on `today`: a cause that
- * took effect after the last derivation (a measure dated ahead, such as a termination asked for
- * three months before).
- */
-export async function personsDueForDerivation(em: EntityManager, today: IsoDate): Promise<string[]> {
-  const rows = await queryRows<{ code: string }>(em, {
-    text: `select distinct r.person_code as code from registry.registration r
-             join registry.status_interval si on si.registration_id = r.id and si.valid_from <= $1 and (si.valid_to is null or si.valid_to > $1)
-            where si.status <> r.status`,
-    values: [today],
   });
   return rows.map((r) => r.code);
 }

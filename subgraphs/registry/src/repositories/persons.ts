@@ -1,6 +1,7 @@
 import type { RequiredEntityData } from '@mikro-orm/core';
 import { Caller } from '@pq/caller';
 import { EntityManager, findRows, queryRows, toEntities } from '@pq/data';
+import type { IsoDate } from '@pq/time';
 import type { PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { personScope } from './scope';
@@ -86,4 +87,19 @@ export async function countPersons(em: EntityManager, caller: Caller, filter: Pe
   const { where, values } = personConditions(caller, filter);
   const [row] = await queryRows<{ count: number }>(em, { text: `select count(*)::int as count from registry.person p ${where}`, values });
   return row.count;
+}
+
+/** Persons registry knows, of those given. */
+export async function knownPersons(em: EntityManager, personCodes: string[]): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(em, { text: `select code from registry.person where code = any($1::text[])`, values: [personCodes] });
+  return rows.map((r) => r.code);
+}
+
+/** A person's status and ban as derived (commands/derive-status.ts is their only writer). */
+export async function saveDerivedPersons(em: EntityManager, persons: { code: string; status: RegistrationStatus; ban: IsoDate | null }[]): Promise<void> {
+  await queryRows(em, {
+    text: `update registry.person p set status = d.status, re_registration_blocked_until = d.ban
+             from unnest($1::text[], $2::text[], $3::date[]) as d(code, status, ban) where p.code = d.code`,
+    values: [persons.map((p) => p.code), persons.map((p) => p.status), persons.map((p) => p.ban)],
+  });
 }

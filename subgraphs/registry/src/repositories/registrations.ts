@@ -128,3 +128,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   }
   return [...groups.values()];
 }
+
+/** Registrations' statuses today as derived (commands/derive-status.ts is their only writer). */
+export async function saveDerivedRegistrationStatuses(em: EntityManager, registrations: { id: string; status: RegistrationStatus }[]): Promise<void> {
+  await queryRows(em, {
+    text: `update registry.registration r set status = d.status from unnest($1::uuid[], $2::text[]) as d(id, status) where r.id = d.id and r.status <> d.status`,
+    values: [registrations.map((r) => r.id), registrations.map((r) => r.status)],
+  });
+}

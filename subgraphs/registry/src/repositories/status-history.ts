@@ -1,5 +1,6 @@
 import { EntityManager, findRows, queryRows, toEntities } from '@pq/data';
 import { IsoDate } from '@pq/time';
+import type { StatusStretch } from '../domain/status';
 import { StatusInterval } from '../entities/status-interval';
 
 /** The status history of these persons, oldest first. */
@@ -29,4 +30,43 @@ export async function statusIntervalsOn(em: EntityManager, keys: readonly Regist
   const byKey: (StatusInterval | null)[] = keys.map(() => null);
   rows.forEach((row, i) => (byKey[Number(row.n) - 1] = intervals[i]));
   return byKey;
+}
+
+/** Replaces the persons' histories with the stretches derived (commands/derive-status.ts is their only writer). */
+export async function replaceStatusHistories(em: EntityManager, personCodes: string[], stretches: { registrationId: string; personCode: string; stretch: StatusStretch }[]): Promise<void> {
+  await queryRows(em, { text: `delete from registry.status_interval where person_code = any($1::text[])`, values: [personCodes] });
+  const column = <T>(pick: (row: (typeof stretches)[number]) => T) => stretches.map(pick);
+  await queryRows(em, {
+    text: `insert into registry.status_interval (id, registration_id, person_code, institution_code, status, status_after_review, annulled, valid_from, valid_to, cause, basis_document)
+           select gen_random_uuid(), d.registration_id, d.person_code, r.institution_code, d.status, d.after_review, d.annulled, d.valid_from, d.valid_to, d.cause, d.basis_document
+             from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::date[], $7::date[], $8::text[], $9::text[])
+                  as d(registration_id, person_code, status, after_review, annulled, valid_from, valid_to, cause, basis_document)
+             join registry.registration r on r.id = d.registration_id`,
+    values: [
+      column((r) => r.registrationId),
+      column((r) => r.personCode),
+      column((r) => r.stretch.status),
+      column((r) => r.stretch.statusAfterReview),
+      column((r) => r.stretch.annulled),
+      column((r) => r.stretch.from),
+      column((r) => r.stretch.to),
+      column((r) => r.stretch.cause),
+      column((r) => r.stretch.basisDocument),
+    ],
+  });
+}
+
+/**
+ * Persons whose stored status no longer matches their derived history on `today`: a cause that
+ * took effect after the last derivation (a measure dated ahead, such as a termination asked for
+ * three months before).
+ */
+export async function personsDueForDerivation(em: EntityManager, today: IsoDate): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(em, {
+    text: `select distinct r.person_code as code from registry.registration r
+             join registry.status_interval si on si.registration_id = r.id and si.valid_from <= $1 and (si.valid_to is null or si.valid_to > $1)
+            where si.status <> r.status`,
+    values: [today],
+  });
+  return rows.map((r) => r.code);
 }
