@@ -1,4 +1,4 @@
-import { outOfScope } from '@pq/caller';
+import { canSee, outOfScope } from '@pq/caller';
 import { DomainError } from '@pq/errors';
 import { DateScalar } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
@@ -8,11 +8,10 @@ import { ClaimLine, fetchClaimFacts } from '../repositories/claim-facts';
 import { findPerson } from '../repositories/persons';
 import type { Context } from './context';
 import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from './claims.types';
-import { institutionInScope } from './scope';
 
 /** Settlement checks are for institutions in the caller's scope (an institution: its own). */
 function assertInstitutionsInScope(context: Context, institutionCodes: string[]): void {
-  const outside = [...new Set(institutionCodes)].find((code) => !institutionInScope(context.caller, code, code.slice(1, 7)));
+  const outside = [...new Set(institutionCodes)].find((code) => !canSee(context.caller, { regionCodes: [code.slice(1, 7)], institutionCodes: [code], personCodes: [] }));
   if (outside) throw outOfScope('institution', outside);
 }
 

@@ -1,10 +1,9 @@
-import { outOfScope } from '@pq/caller';
+import { canSee, outOfScope } from '@pq/caller';
 import { decodeCursor, pageSize, toConnection } from '@pq/graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import type { Context } from './context';
 import { Institution, PersonConnection } from './person.types';
-import { institutionInScope } from './scope';
 
 @Resolver(() => Institution)
 export class InstitutionPersonnelResolver {
@@ -16,7 +15,7 @@ export class InstitutionPersonnelResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
     @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
-    if (!institutionInScope(context.caller, institution.code, institution.code.slice(1, 7))) throw outOfScope('institution', institution.code);
+    if (!canSee(context.caller, { regionCodes: [institution.code.slice(1, 7)], institutionCodes: [institution.code], personCodes: [] })) throw outOfScope('institution', institution.code);
     // Loaded with the pages of every other institution of the request (a list of institutions asks for many).
     const limit = pageSize(first);
     const registrationStatus = status ?? null;
