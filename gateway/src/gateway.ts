@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
-import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphsDo, publicOperationGuard } from '@pq/graphql/server';
+import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
 import { createLogger, createMetrics, createTokenVerifier, Logger, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -227,7 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsAsSubgraphsDo(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsAsSubgraphs(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },

@@ -116,7 +116,7 @@ export function subgraphSdlGuard<C extends object>(isService: (context: C) => bo
  * The gateway's schema, built from the supergraph, knows `Date` by name only: it gets the
  * subgraphs' parsing, so a bad date is refused at the gateway exactly as at a subgraph.
  */
-export function parseScalarsAsSubgraphsDo(schema: GraphQLSchema): void {
+export function parseScalarsAsSubgraphs(schema: GraphQLSchema): void {
   const date = schema.getType('Date');
   if (isScalarType(date)) Object.assign(date, { parseValue: DateScalar.parseValue, parseLiteral: DateScalar.parseLiteral });
 }
