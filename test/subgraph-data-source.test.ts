@@ -54,8 +54,13 @@ describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
   });
 
   test('a failing subgraph becomes a GraphQL error carrying its status and body, as with RemoteGraphQLDataSource', async () => {
-    answer = { status: 502, contentType: 'text/plain', body: 'upstream down' };
-    await expect(fetchFromSubgraph()).rejects.toMatchObject({ message: '502: Bad Gateway', extensions: { response: { status: 502, body: 'upstream down' } } });
+    answer = { status: 500, contentType: 'text/plain', body: 'upstream broken' };
+    await expect(fetchFromSubgraph()).rejects.toMatchObject({ message: '500: Internal Server Error', extensions: { response: { status: 500, body: 'upstream broken' } } });
+  });
+
+  test.each([502, 503, 504])('HTTP %s (a balancer without a replica) is SERVICE_UNAVAILABLE, retryable, HTTP 503 to the client', async (status) => {
+    answer = { status, contentType: 'text/plain', body: 'upstream down' };
+    await expect(fetchFromSubgraph()).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
   });
 
   test.each([
@@ -85,9 +90,9 @@ describe('SubgraphDataSource: the gateway’s fetch to a subgraph', () => {
   });
 
   test('a refused batch fails each of its fetches with the refusal, 401 and 403 with their codes', async () => {
-    batchAnswer = () => ({ status: 502, contentType: 'text/plain', body: 'upstream down' });
+    batchAnswer = () => ({ status: 500, contentType: 'text/plain', body: 'upstream broken' });
     const settled = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);
-    expect(settled).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ message: '502: Bad Gateway' }) })));
+    expect(settled).toEqual([0, 1].map(() => expect.objectContaining({ status: 'rejected', reason: expect.objectContaining({ message: '500: Internal Server Error' }) })));
     for (const [status, code] of [[401, 'UNAUTHENTICATED'], [403, 'FORBIDDEN']] as const) {
       batchAnswer = () => json(status, { errors: [{ message: 'no' }] });
       const refused = await Promise.allSettled([fetchFromSubgraph('D1', 'req-1'), fetchFromSubgraph('D2', 'req-2')]);

@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
-import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
+import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
 import { createLogger, createMetrics, createTokenVerifier, Logger, MAX_BATCHED_OPERATIONS, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -23,6 +23,8 @@ export interface GatewayOptions {
   jwtSecret: string;
   /** Production: verify tokens with keys from this JWKS endpoint instead of the shared secret. */
   jwksUrl?: string;
+  /** TOKEN_MAX_LIFETIME_SECONDS: the longest a caller's token may be valid for (default 12 h). */
+  tokenMaxLifetimeSeconds?: number;
   /** Committed operations (operations/manifest.json): sendable by hash alone; with `persistedOnly`, the only ones that run. */
   manifest?: Record<string, { name: string; body: string }>;
   persistedOnly?: boolean;
@@ -134,8 +136,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   private async post(headers: Record<string, string>, body: string, fetches: number): Promise<{ status: number; contentType: string; text: string }> {
     const started = process.hrtime.bigint();
-    const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
-    const text = await response.body.text();
+    let response: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers, body });
+      text = await response.body.text();
+    } catch {
+      throw unavailable(this.subgraph);
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (let i = 0; i < fetches; i++) this.metrics.subgraphFetches.observe({ subgraph: this.subgraph }, seconds);
     return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), text };
@@ -147,6 +155,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** An answer's body; a non-2xx answer fails the fetch as with RemoteGraphQLDataSource. */
   private bodyOf(status: number, contentType: string, text: string): unknown {
+    if (status === 502 || status === 503 || status === 504) throw unavailable(this.subgraph);
     const body: unknown = isJson(contentType) ? JSON.parse(text) : text;
     if (status < 200 || status > 299) {
       const statusText = STATUS_CODES[status] ?? '';
@@ -160,6 +169,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return body;
   }
 }
+
+/**
+ * A subgraph that cannot be reached (refused, reset, or a balancer without a replica): HTTP 503,
+ * and `retryable` tells a client that asking again is safe (a mutation with its idempotency key).
+ */
+const unavailable = (subgraph: string) =>
+  new GraphQLError(`the ${subgraph} service cannot be reached now; retry later`, { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: subgraph, http: { status: 503 } } });
 
 const operationOf = ({ query, variables, operationName, extensions }: Fetch['request']) => ({ query, variables, operationName, extensions });
 /** Well under a subgraph's request-body limit, so a turn's large fetches (20,000-line audits) go in several batches. */
@@ -225,7 +241,7 @@ const reportAsValidationError = {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
+  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl, maxLifetimeSeconds: options.tokenMaxLifetimeSeconds });
   const agent = new Agent({ keepAliveTimeout: 60_000, connections: 64, pipelining: 1 });
   const metrics = createMetrics('gateway');
   const metricsText = metricsExposition(metrics);
@@ -233,6 +249,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsAsSubgraphs(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
@@ -243,6 +260,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's landing page loads from a CDN; GraphiQL is served from /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),
+      inputGuard<GatewayContext>(),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
       ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
     ],
@@ -252,7 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: !hidesSchema(),
   });
   await apollo.start();
 

@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/http/tracing';
-import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv } from '@pq/http';
+import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv, tokenMaxLifetimeFromEnv } from '@pq/http';
 import { startGateway } from './gateway';
 
 export * from './gateway';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? COMMITTED_SUPERGRAPH, 'utf8'),
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
+    tokenMaxLifetimeSeconds: tokenMaxLifetimeFromEnv(),
     jwksUrl: process.env.JWT_JWKS_URL,
     manifest,
     persistedOnly: process.env.PERSISTED_ONLY === 'true',

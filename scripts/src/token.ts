@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CALLER_ROLES, Role } from '@pq/caller';
-import { jwtSecretFromEnv, signToken } from '@pq/http';
+import { callerFromClaims, CALLER_ROLES, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, Role, TOKEN_CLOCK_SKEW_SECONDS } from '@pq/caller';
+import { jwtSecretFromEnv, signToken, tokenMaxLifetimeFromEnv } from '@pq/http';
 
 /** `npm run token -- --role CITY_AGENCY --region 3708`: a development token signed with JWT_SECRET. */
 const { values } = parseArgs({
@@ -19,8 +19,22 @@ if (!(CALLER_ROLES as readonly string[]).includes(values.role!)) {
   process.exit(2);
 }
 
-signToken(
-  jwtSecretFromEnv(),
-  { sub: values.sub ?? `dev-${values.role!.toLowerCase()}`, role: values.role as Role, region: values.region, institution: values.institution, person: values.person },
-  values.expires,
-).then((token) => process.stdout.write(`${token}\n`));
+async function main(): Promise<void> {
+  const token = await signToken(
+    jwtSecretFromEnv(),
+    { sub: values.sub ?? `dev-${values.role!.toLowerCase()}`, role: values.role as Role, region: values.region, institution: values.institution, person: values.person },
+    values.expires,
+  );
+  // The services' own check of the claims, so a token they would refuse is never printed.
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  const maxLifetimeSeconds = tokenMaxLifetimeFromEnv() ?? DEFAULT_TOKEN_MAX_LIFETIME_SECONDS;
+  try {
+    callerFromClaims(claims, { now: Math.floor(Date.now() / 1000), maxLifetimeSeconds, clockSkewSeconds: TOKEN_CLOCK_SKEW_SECONDS });
+  } catch (error) {
+    process.stderr.write(`the services would refuse this token: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`${token}\n`);
+}
+
+void main();

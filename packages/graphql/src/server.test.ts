@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import { BatchRejectedError, DomainError } from '@pq/errors';
 import { createMetrics, requestObservability } from '@pq/http';
+import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { createErrorFormatter, publicOperationGuard } from './server';
 
@@ -51,5 +52,20 @@ describe('a refusal by a rule becomes extensions.code in one place', () => {
   test('a tokenless operation beyond the public fields is refused with HTTP 200', async () => {
     const { status, errors } = await run('{ refused }', 'PUBLIC');
     expect([status, errors?.map((e) => e.extensions)]).toEqual([200, [{ code: 'UNAUTHENTICATED' }]]);
+  });
+});
+
+describe('what a caller never sees', () => {
+  const logger = { error: () => undefined };
+  const subgraphRefusal = new GraphQLError('401: Unauthorized', { extensions: { code: 'UNAUTHENTICATED', response: { url: 'http://10.0.0.7:4001/graphql', status: 401, body: {} } } });
+
+  test("a subgraph's raw HTTP answer (its address, its body) is dropped; the code stays", () => {
+    expect(createErrorFormatter(logger)({ message: subgraphRefusal.message, extensions: subgraphRefusal.extensions }, subgraphRefusal)).toEqual({ message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  test('with the schema hidden, validation errors suggest no names', () => {
+    const formatted = { message: 'Cannot query field "persns" on type "Query". Did you mean "persons" or "person"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(createErrorFormatter(logger, { hideSchema: true })(formatted, new GraphQLError(formatted.message)).message).toBe('Cannot query field "persns" on type "Query".');
+    expect(createErrorFormatter(logger, { hideSchema: false })(formatted, new GraphQLError(formatted.message)).message).toContain('Did you mean');
   });
 });

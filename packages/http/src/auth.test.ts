@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { TOKEN_CLOCK_SKEW_SECONDS } from '@pq/caller';
 import { createTokenVerifier, signToken } from './auth';
 
 describe('JWKS in production: the identity provider signs callers, the shared secret only services', () => {
@@ -35,7 +36,8 @@ describe('JWKS in production: the identity provider signs callers, the shared se
 describe('verified tokens are remembered until they expire', () => {
   test('a token is accepted from memory while valid and refused once expired', async () => {
     const verifier = createTokenVerifier({ secret: 's' });
-    const token = await signToken('s', { sub: 'u', role: 'CITY_AGENCY', region: '3708' }, Math.floor(Date.now() / 1000) + 2);
+    // Expired 58 s ago: still valid within the clock skew for 2 s.
+    const token = await signToken('s', { sub: 'u', role: 'CITY_AGENCY', region: '3708' }, Math.floor(Date.now() / 1000) + 2 - TOKEN_CLOCK_SKEW_SECONDS);
     await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'CITY_AGENCY' });
     await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'CITY_AGENCY' });
     await new Promise((resolve) => setTimeout(resolve, 2100));

@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, decodeProtectedHeader, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { Caller, CALLER_ROLES, PUBLIC_CALLER, Role } from '@pq/caller';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { Caller, callerFromClaims, DEFAULT_TOKEN_MAX_LIFETIME_SECONDS, PUBLIC_CALLER, Role, TOKEN_CLOCK_SKEW_SECONDS } from '@pq/caller';
 import { DomainError } from '@pq/errors';
 
 export interface TokenVerifier {
@@ -14,35 +14,17 @@ export interface TokenVerifierOptions {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
-}
-
-const VALID_ROLES = new Set<string>([...CALLER_ROLES, 'SERVICE']);
-
-function callerFromClaims(claims: JWTPayload): Caller {
-  const role = claims.role;
-  if (typeof role !== 'string' || !VALID_ROLES.has(role)) throw new DomainError('UNAUTHENTICATED', 'token has no valid role claim');
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw new DomainError('UNAUTHENTICATED', 'token has no subject');
-  const region = typeof claims.region === 'string' ? claims.region : '';
-  if (!/^\d{0,6}$/.test(region)) throw new DomainError('UNAUTHENTICATED', 'token region must be a region-code prefix');
-  const caller: Caller = { sub: claims.sub, role: role as Role, region };
-  if (role === 'INSTITUTION') {
-    if (typeof claims.institution !== 'string') throw new DomainError('UNAUTHENTICATED', 'an INSTITUTION token must name its institution');
-    caller.institution = claims.institution;
-  }
-  if (role === 'PERSON') {
-    if (typeof claims.person !== 'string') throw new DomainError('UNAUTHENTICATED', 'a PERSON token must name its person');
-    caller.person = claims.person;
-  }
-  return caller;
+  /** The longest a token may be valid for (default 12 h): a stolen token stops working within it. */
+  maxLifetimeSeconds?: number;
 }
 
 /** Verified tokens kept per process: a portal sends the same token with every request. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  // Token string → caller and expiry. Only successful verifications are kept, never past `exp`.
+  // Token string → caller and expiry. Only successful verifications are kept, never past `exp` and the clock skew.
   const verified = new Map<string, { caller: Caller; expiresAt: number }>();
-  const { secret, jwksUrl, issuer, audience } = options;
+  const { secret, jwksUrl, issuer, audience, maxLifetimeSeconds = DEFAULT_TOKEN_MAX_LIFETIME_SECONDS } = options;
   if (!secret && !jwksUrl) throw new Error('a token verifier needs a secret or a JWKS URL');
   const jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
   const hmacKey = secret ? new TextEncoder().encode(secret) : new Uint8Array(0);
@@ -57,15 +39,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         // With a JWKS, callers' tokens come from the identity provider; the shared secret then
         // only signs the services' event deliveries, so an HS256 token must be a SERVICE token.
         const signedWithSecret = !jwks || decodeProtectedHeader(match[1]).alg === 'HS256';
+        const clockTolerance = TOKEN_CLOCK_SKEW_SECONDS;
         const result = signedWithSecret
-          ? await jwtVerify(match[1], hmacKey!, { algorithms: ['HS256'], ...(jwks ? {} : { issuer, audience }) })
-          : await jwtVerify(match[1], jwks!, { issuer, audience, algorithms: ['RS256', 'ES256'] });
-        const caller = callerFromClaims(result.payload);
+          ? await jwtVerify(match[1], hmacKey!, { algorithms: ['HS256'], clockTolerance, ...(jwks ? {} : { issuer, audience }) })
+          : await jwtVerify(match[1], jwks!, { issuer, audience, clockTolerance, algorithms: ['RS256', 'ES256'] });
+        const caller = callerFromClaims(result.payload as Record<string, unknown>, { now: Math.floor(Date.now() / 1000), maxLifetimeSeconds, clockSkewSeconds: clockTolerance });
         if (jwks && signedWithSecret && caller.role !== 'SERVICE') throw new DomainError('UNAUTHENTICATED', 'caller tokens are verified with the JWKS; the shared secret signs service tokens only');
-        if (typeof result.payload.exp === 'number') {
-          if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-          verified.set(match[1], { caller, expiresAt: result.payload.exp * 1000 });
-        }
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(match[1], { caller, expiresAt: (result.payload.exp! + clockTolerance) * 1000 });
         return caller;
       } catch (error) {
         if (error instanceof DomainError) throw error;

@@ -45,3 +45,12 @@ export function subgraphPortFromEnv(name: SubgraphName, env: NodeJS.ProcessEnv =
   const port = env[`${envName(name)}_PORT`];
   return port ? Number(port) : SUBGRAPH_DEFAULT_PORTS[name];
 }
+
+/** `TOKEN_MAX_LIFETIME_SECONDS`: a token valid for longer than this (from now) is refused; 12 h when unset. */
+export function tokenMaxLifetimeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env.TOKEN_MAX_LIFETIME_SECONDS;
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`TOKEN_MAX_LIFETIME_SECONDS must be a positive whole number of seconds, got ${value}`);
+  return seconds;
+}

@@ -1,7 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { DomainError } from '@pq/errors';
+import { DomainError, ErrorCode } from '@pq/errors';
+import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
 
 /** Batch inputs (thousands of claim lines) are large but bounded. */
@@ -61,6 +62,26 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unkn
   }
 }
 
+/** The HTTP status of a refusal answered before any operation runs: the caller's mistake, never a 500. */
+export function refusalStatus(code: ErrorCode): number {
+  return code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400;
+}
+
+/**
+ * The request's context, or its refusal (a bad or expired token) as a GraphQL error with its
+ * code and status: Apollo Server answers any other error from a context function with 500.
+ */
+function contextOrRefusal<C>(context: () => Promise<C>): () => Promise<C> {
+  return async () => {
+    try {
+      return await context();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.details, http: { status: refusalStatus(error.code) } } });
+    }
+  };
+}
+
 /** A batch holds the fetches of the requests a gateway serves at once: a few dozen. */
 export const MAX_BATCHED_OPERATIONS = 256;
 
@@ -113,7 +134,7 @@ export async function serveGraphQL<C extends object>(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMapOf(req), search, body },
-    context,
+    context: contextOrRefusal(context),
   });
   for (const [name, value] of result.headers) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
@@ -225,7 +246,7 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
       if (route) await route.handle(req, res, path);
       else sendJson(res, 404, { error: 'not found' });
     } catch (error) {
-      const status = error instanceof DomainError ? (error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400) : 500;
+      const status = error instanceof DomainError ? refusalStatus(error.code) : 500;
       if (status === 500) logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'internal error' : (error as Error).message });
       else res.end();

@@ -4,7 +4,7 @@ import type { Caller } from '@pq/caller';
 import { countStatementsFromHere, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
-import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
+import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
 import {
   createLogger,
   createMetrics,
@@ -23,6 +23,7 @@ import {
   subgraphUrlsFromEnv,
   SubgraphName,
   SUBGRAPHS,
+  tokenMaxLifetimeFromEnv,
 } from '@pq/http';
 import { shutdownTracing } from '@pq/http/tracing';
 import { calendarFromEnvironment, Clock, reloadCalendarOnSignal, systemClock, WorkingDayCalendar } from '@pq/time';
@@ -66,6 +67,8 @@ export interface ServiceOptions {
   jwtSecret: string;
   /** Production: callers' tokens verified with this JWKS; the secret then signs service tokens only. */
   jwksUrl?: string;
+  /** TOKEN_MAX_LIFETIME_SECONDS: the longest a caller's token may be valid for (default 12 h). */
+  tokenMaxLifetimeSeconds?: number;
   clock?: Clock;
   calendar?: WorkingDayCalendar;
   logger?: Logger;
@@ -106,6 +109,24 @@ function operationContext<Loaders>(
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The events of a delivery to `/events`, or a refusal (400): a malformed body is the sender's mistake, not a failed delivery. */
+function deliveredEvents(body: string): DomainEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new DomainError('BAD_USER_INPUT', 'an event delivery is a JSON object { events: [...] }');
+  }
+  const events = (parsed as { events?: unknown } | null)?.events;
+  const wellFormed = (event: any) =>
+    typeof event === 'object' && event !== null && typeof event.id === 'string' && UUID.test(event.id) && Number.isSafeInteger(event.seq) &&
+    ['source', 'type', 'key', 'occurredAt'].every((field) => typeof event[field] === 'string') && typeof event.payload === 'object' && event.payload !== null;
+  if (!Array.isArray(events) || !events.every(wellFormed)) throw new DomainError('BAD_USER_INPUT', 'every delivered event has a UUID id, a seq, its source, type, key, occurredAt and a payload object');
+  return events as DomainEvent[];
+}
+
 export function eventsUrl(graphqlUrl: string): string {
   return new URL('/events', graphqlUrl).toString();
 }
@@ -114,7 +135,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   const { name } = definition;
   const logger = options.logger ?? createLogger(name);
   const services = { clock: options.clock ?? systemClock, calendar: options.calendar ?? new WorkingDayCalendar() };
-  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl });
+  const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl, maxLifetimeSeconds: options.tokenMaxLifetimeSeconds });
 
   const orm = await openDatabase({ schema: name, url: options.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   await migrate(orm, name);
@@ -150,11 +171,13 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
       // No HTTP caching of answers here; without it Apollo Server does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
+      subgraphSdlGuard<RequestContext<Loaders>>((context) => context.caller.role === 'SERVICE'),
+      inputGuard<RequestContext<Loaders>>(),
       requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
     ],
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: !hidesSchema(),
   });
   await apollo.start();
 
@@ -190,7 +213,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
         async handle(req, res) {
           const caller = await verifier.verify(req.headers.authorization);
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
-          const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
+          const events = deliveredEvents(await readBody(req));
           const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
           if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
           sendJson(res, result.error ? 500 : 200, result);
@@ -246,6 +269,7 @@ export function runSubgraphFromEnvironment<Loaders, Consumed extends EventMap>(d
     subgraphUrls: subgraphUrlsFromEnv(),
     jwtSecret: jwtSecretFromEnv(),
     jwksUrl: process.env.JWT_JWKS_URL,
+    tokenMaxLifetimeSeconds: tokenMaxLifetimeFromEnv(),
     calendar,
     logger,
   }).then(
