@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { errorCodes, Stack, startStack } from './harness';
 
 /** Issue #17: the real date of every designation step — default today, never in the future, never before the step before it. */

@@ -25,7 +25,8 @@ import {
   SUBGRAPHS,
 } from '@pq/http';
 import { shutdownTracing } from '@pq/http/tracing';
-import { calendarFromEnvironment, Clock, reloadCalendarOnSignal, systemClock, WorkingDayCalendar } from '@pq/time';
+import { Clock, systemClock } from '@pq/time';
+import { calendarFromEnvironment, reloadCalendarOnSignal, WorkingDayCalendar } from '@pq/time/files';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, RequestContext } from './context';
 
