@@ -23,4 +23,10 @@ signToken(
   jwtSecretFromEnv(),
   { sub: values.sub ?? `dev-${values.role!.toLowerCase()}`, role: values.role as Role, region: values.region, institution: values.institution, person: values.person },
   values.expires,
-).then((token) => process.stdout.write(`${token}\n`));
+).then(
+  (token) => process.stdout.write(`${token}\n`),
+  (error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  },
+);
