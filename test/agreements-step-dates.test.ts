@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { errorCodes, Stack, startStack } from './harness';
 
 /** The real date of every designation step (G5–G8) — default today, never in the future, never before the step before it. */

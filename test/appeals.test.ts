@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { DASHBOARD_QUERY } from '../scripts/src/demo';
 import { newDoctor, registerAt, score } from './fixtures';
 import { errorCodes, startSeededStack, Stack } from './harness';

@@ -1,4 +1,5 @@
-import { addDays, addMonths, WorkingDayCalendar } from '@pq/time';
+import { addDays, addMonths } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { DEMO_INSTITUTIONS, demoDates, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 
 /** Appeal ids are generated; the canonical answer names them `<id>`. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appealsSubgraph } from '@pq/appeals';
 import { MikroORM, openDatabase } from '@pq/data';
-import { ManualClock, WorkingDayCalendar } from '@pq/time';
+import { ManualClock } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { takeAppealStep } from '../subgraphs/appeals/src/commands/appeal-steps';
 import { AppealAction } from '../subgraphs/appeals/src/domain/appeal-machine';
 import { Appeal } from '../subgraphs/appeals/src/entities/appeal';

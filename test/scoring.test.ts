@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { MAX_COPY_REPORT_RECORDS } from '../subgraphs/scoring/src/resolvers/report.resolver';
 import { DASHBOARD_QUERY } from '../scripts/src/demo';
 import { suspensionUntil } from './expected';

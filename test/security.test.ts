@@ -3,7 +3,7 @@ import { observeRequestStatements } from '@pq/data';
 import { MAX_BATCHED_OPERATIONS } from '@pq/http';
 import { graphqlClient } from '../scripts/src/client';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
-import { errorCodes, startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
+import { startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     logger,
   }).then(
     (gateway) => {
-      const shutdown = () => gateway.stop().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1));
+      const shutdown = () => void gateway.stop().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1));
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
     },

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { Agent } from 'undici';
 import { SubgraphDataSource } from '@pq/gateway';
 import { createMetrics, DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
+import type { GraphQLResponse } from './client';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
@@ -158,7 +159,7 @@ async function load(url: string, token: string, query: string, variables: () => 
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         requests: [
           {
-            setupRequest: (request: any) => ({ ...request, body: options.fresh ? body() : bodies[sent++ % bodies.length] }),
+            setupRequest: (request: autocannon.Request) => ({ ...request, body: options.fresh ? body() : bodies[sent++ % bodies.length] }),
             onResponse: (_status: number, responseBody: string) => {
               if (responseBody.includes('"errors":')) refused++;
             },
@@ -187,7 +188,7 @@ function directSources(dispatcher: Agent): Record<number, SubgraphDataSource> {
  */
 async function directDashboard(token: string, codes: string[], sources: Record<number, SubgraphDataSource>, options: { connections: number; seconds: number }): Promise<Sample> {
   let fetches = 0;
-  const post = (port: number, query: string, variables: Record<string, unknown>) =>
+  const post = <T>(port: number, query: string, variables: Record<string, unknown>) =>
     sources[port]
       .process({
         kind: 'incoming operation' as Parameters<SubgraphDataSource['process']>[0]['kind'],
@@ -195,7 +196,7 @@ async function directDashboard(token: string, codes: string[], sources: Record<n
         context: { authorization: `Bearer ${token}`, requestId: `direct-${fetches++}`, role: 'NATIONAL_AGENCY' },
         incomingRequestContext: {} as never,
       })
-      .catch((error: Error) => ({ errors: [error] })) as Promise<any>;
+      .catch((error: Error) => ({ errors: [error] })) as Promise<GraphQLResponse<T>>;
   const entities = (fields: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${fields} } }`;
   const latencies: number[] = [];
   let errors = 0;
@@ -206,14 +207,14 @@ async function directDashboard(token: string, codes: string[], sources: Record<n
       while (Date.now() < end) {
         const started = performance.now();
         const code = pick(codes);
-        const person = await post(4001, `query($code: ID!) { person(code: $code) { code name status registrations { status institution { __typename code } } } }`, { code });
+        const person = await post<{ person: { registrations: { institution: { code: string } }[] } | null }>(4001, `query($code: ID!) { person(code: $code) { code name status registrations { status institution { __typename code } } } }`, { code });
         const registrations: { institution: { code: string } }[] = person.data?.person?.registrations ?? [];
         const [agreements, scoring, appeals] = await Promise.all([
           registrations.length ? post(4003, entities('... on Institution { name agreement { status validUntil } }'), { r: registrations.map((r) => ({ __typename: 'Institution', code: r.institution.code })) }) : {},
           post(4002, entities('... on Person { points activeSanction { kind from until } }'), { r: [{ __typename: 'Person', code }] }),
           post(4004, entities('... on Person { openAppeals { id status filedOn decideBy } }'), { r: [{ __typename: 'Person', code }] }),
         ]);
-        if (person.errors || (agreements as any).errors || scoring.errors || appeals.errors) errors++;
+        if (person.errors || ('errors' in agreements && agreements.errors) || scoring.errors || appeals.errors) errors++;
         latencies.push(performance.now() - started);
       }
     }),

@@ -1,19 +1,19 @@
-export interface GraphQLResponse<T = any> {
+export interface GraphQLResponse<T = unknown> {
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-export type QueryFunction = <T = any>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse<T>>;
+export type QueryFunction = <T = unknown>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse<T>>;
 
 /** A minimal GraphQL-over-HTTP client for scripts and tests. */
 export function graphqlClient(url: string, defaultToken?: string): QueryFunction {
-  return async (query, variables = {}, token = defaultToken) => {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, token = defaultToken) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as GraphQLResponse;
+    return (await response.json()) as GraphQLResponse<T>;
   };
 }
 

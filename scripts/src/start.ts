@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const secret = jwtSecretFromEnv();
   const agency = await signToken(secret, { sub: 'demo-agency', role: 'NATIONAL_AGENCY', region: '' });
   const query = graphqlClient(url);
-  const alreadySeeded = dataOf(await query(`{ institution(code: "H37080200090") { code } }`, {}, agency)).institution;
+  const alreadySeeded = dataOf(await query<{ institution: { code: string } | null }>(`{ institution(code: "H37080200090") { code } }`, {}, agency)).institution;
   if (!alreadySeeded) {
     process.stdout.write('loading demo data…\n');
     const doctor = await signToken(secret, { sub: 'demo-doctor', role: 'PERSON', region: '370802', person: MULTI_SITE_DOCTOR });

@@ -37,4 +37,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${token}\n`);
 }
 
-void main();
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

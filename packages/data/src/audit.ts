@@ -2,6 +2,17 @@ import type { Caller } from '@pq/caller';
 import type { EntityManager } from './db';
 import { runIdempotent } from './idempotency';
 
+interface AuditRow {
+  id: string;
+  at: Date;
+  caller: string;
+  caller_role: string;
+  operation: string;
+  target: string;
+  basis_document: string | null;
+  request_id: string | null;
+}
+
 export interface AuditEntryInput {
   operation: string;
   target: string;
@@ -96,7 +107,7 @@ export async function readAuditLog(em: EntityManager, schema: string, filter: Au
   }
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const pageWhere = beforeId ? `${where ? `${where} and` : 'where'} id < ?` : where;
-  const rows: any[] = await em.execute(
+  const rows: AuditRow[] = await em.execute(
     `select id, at, caller, caller_role, operation, target, basis_document, request_id from "${schema}".audit_log ${pageWhere} order by id desc limit ?`,
     [...params, ...(beforeId ? [beforeId] : []), limit],
   );

@@ -128,7 +128,7 @@ export class OutboxRelay {
     const { orm, source } = this.options;
     const batchSize = this.options.batchSize ?? 200;
     const em = orm.em.fork();
-    const rows: { seq: string; id: string; type: string; aggregate_key: string; payload: any; occurred_at: Date }[] = await em.execute(
+    const rows: { seq: string; id: string; type: string; aggregate_key: string; payload: unknown; occurred_at: Date }[] = await em.execute(
       `select e.seq, e.id, e.type, e.aggregate_key, e.payload, e.occurred_at
          from "${source}".outbox_pending p join "${source}".outbox_event e on e.seq = p.seq
         where p.subscriber = ? order by p.seq limit ?`,

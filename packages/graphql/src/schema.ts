@@ -1,10 +1,14 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { buildSchema, BuildSchemaOptions, createResolversMap, ResolverObject, ResolversMap } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+/** `never` parameters: any subgraph's `(reference, context) => …` fits, whatever it declares. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+
+/** @apollo/subgraph's resolver map, which it does not export by name: type-graphql's map, typed differently, has its shape. */
+type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
@@ -22,9 +26,9 @@ export async function buildFederatedSchema(
     validate: false,
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as Record<string, any>;
+  const resolvers: ResolversMap = createResolversMap(schema);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+    resolvers[typeName] = { ...(resolvers[typeName] as ResolverObject | undefined), ...reference } as ResolverObject;
   }
   // type-graphql cannot describe the root types; every type carries its Chinese term (schema governance).
   const sdl = printSchemaWithDirectives(schema)
@@ -32,7 +36,7 @@ export async function buildFederatedSchema(
     .replace(/^type Mutation \{/m, '"""变更 — mutations: one input, a payload, an optional idempotency key"""\ntype Mutation {');
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
-    resolvers,
+    resolvers: resolvers as unknown as SubgraphResolvers,
   });
 }
 

@@ -239,7 +239,8 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
     { method: 'GET', path: '/ready', handle: (_req, res) => probe(res, options.ready(stopping)) },
   ];
   const routes = [...builtIn, ...(options.routes ?? [])];
-  const server = createServer(async (req, res) => {
+  // Every failure is answered inside: the server has nothing to do with the promise.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const path = (req.url ?? '/').split('?')[0];
       const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
@@ -251,7 +252,8 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
       if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'internal error' : (error as Error).message });
       else res.end();
     }
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.port);
   return {

@@ -1,7 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Caller } from '@pq/caller';
-import { countStatementsFromHere, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
+import { countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
 import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
@@ -26,19 +26,20 @@ import {
   tokenMaxLifetimeFromEnv,
 } from '@pq/http';
 import { shutdownTracing } from '@pq/http/tracing';
-import { calendarFromEnvironment, Clock, reloadCalendarOnSignal, systemClock, WorkingDayCalendar } from '@pq/time';
+import { Clock, systemClock } from '@pq/time';
+import { calendarFromEnvironment, reloadCalendarOnSignal, WorkingDayCalendar } from '@pq/time/files';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, RequestContext } from './context';
 
 /** What makes a subgraph: the same parts in each of the four. */
-export interface SubgraphDefinition<Loaders, Consumed extends EventMap = any> {
+export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMap> {
   name: SubgraphName;
-  entities: MikroORMEntity[];
+  entities: DatabaseOptions['entities'];
   migrations: MigrationEntry[];
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(em: EntityManager, caller: Caller): Loaders;
   /** The events it publishes and who subscribes to each (src/events/payloads.ts). */
-  outbox: Outbox<any>;
+  outbox: Outbox<EventMap>;
   /** The events it applies, as it reads them (src/events/consumed.ts). */
   eventHandlers: EventHandlers<Consumed>;
   /** Work the subgraph does on its own at intervals (deadlines that act by themselves). */
@@ -56,7 +57,6 @@ export interface ScheduledJob {
   everyMs: number;
   run(em: EntityManager, today: string): Promise<unknown>;
 }
-type MikroORMEntity = new (...args: any[]) => object;
 
 export interface ServiceOptions {
   /** 0 picks a free port. */

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { calendarFromEnvironment, parseYearFile, provisionalYear, reloadCalendarOnSignal, WorkingDayCalendar } from './calendar';
+import { provisionalYear } from './calendar';
+import { calendarFromEnvironment, parseYearFile, reloadCalendarOnSignal, SHIPPED_CALENDAR_DIRECTORY, WorkingDayCalendar } from './files';
 import { statutoryHolidays } from './statutory-holidays';
 
 const directory = () => mkdtempSync(path.join(tmpdir(), 'calendar-'));
@@ -94,7 +95,7 @@ describe('provisional years — 全国年节及纪念日放假办法 (2024 revis
   });
 
   test.each([2025, 2026])('every statutory day of %i is a day off in the official schedule', (year) => {
-    const official = parseYearFile(JSON.stringify(require(`../calendar/${year}.json`)), `${year}.json`);
+    const official = parseYearFile(readFileSync(path.join(SHIPPED_CALENDAR_DIRECTORY, `${year}.json`), 'utf8'), `${year}.json`);
     const statutory = [...provisionalYear(year).daysOff.keys()];
     expect(statutory.length).toBeGreaterThanOrEqual(13);
     expect(statutory.filter((date) => !official.daysOff.has(date))).toEqual([]);

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { DesignationAction, DesignationConditions, designationFindings, DesignationState, DesignationStatus, designationStep, effectiveDesignationStatus, REQUIRED_MATERIALS } from './designation';
 import { InstitutionKind } from './institution';
 

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { AppealStatus, AppealSubject } from './appeal';
 import { AppealAction } from './appeal-machine';
 import { AppealStepFacts, decideAppealStep } from './appeal-step';

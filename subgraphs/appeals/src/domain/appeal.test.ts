@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { appealDecisionDeadline, completedExpertReviews, filingProblem } from './appeal';
 
 describe('filingProblem — A1', () => {

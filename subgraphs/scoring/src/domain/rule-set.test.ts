@@ -1,7 +1,7 @@
 import { noticeDeadlines, appealDeadline } from './notice';
 import { selectRuleSet } from './rule-set';
 import { NATIONAL_RULE_SET } from './rule-set.fixtures';
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 
 const ruleSets = [
   { id: 'national-2025', regionPrefix: '', effectiveFrom: '2025-01-01' },

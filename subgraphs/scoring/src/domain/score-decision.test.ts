@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@pq/time';
+import { WorkingDayCalendar } from '@pq/time/files';
 import { SanctionKind, SanctionState } from './outcome';
 import { Responsibility, TierAdjustment } from './points';
 import { JINING_RULE_SET, NATIONAL_RULE_SET } from './rule-set.fixtures';
