@@ -53,10 +53,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
   return Connection;
 }
 
-/** The page size a connection serves: `first`, default 50, at most 500. */
-export function pageSize(first: number | null | undefined): number {
-  return Math.min(Math.max(first ?? 50, 0), 500);
-}
+export { pageSize } from './page-size';
 
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');

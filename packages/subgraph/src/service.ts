@@ -4,6 +4,7 @@ import type { Caller } from '@pq/caller';
 import { countStatementsFromHere, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
+import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { createErrorFormatter, publicOperationGuard } from '@pq/graphql/server';
 import {
   createLogger,
@@ -106,6 +107,21 @@ function operationContext<Loaders>(
   };
 }
 
+/** The events of an `/events` body, `{ "events": [...] }`; a body of another shape is the sender's mistake (400) and nothing is applied. */
+function deliveredEvents(body: string): DomainEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new DomainError('BAD_USER_INPUT', 'an /events body is JSON');
+  }
+  const events = (parsed as { events?: unknown } | null)?.events;
+  const isEvent = (event: unknown) =>
+    typeof event === 'object' && event !== null && ['id', 'source', 'type', 'key', 'occurredAt'].every((field) => typeof (event as Record<string, unknown>)[field] === 'string') && typeof (event as DomainEvent).payload === 'object' && (event as DomainEvent).payload !== null;
+  if (!Array.isArray(events) || !events.every(isEvent)) throw new DomainError('BAD_USER_INPUT', 'an /events body is { "events": [{ id, seq, source, type, key, payload, occurredAt }, …] }');
+  return events as DomainEvent[];
+}
+
 export function eventsUrl(graphqlUrl: string): string {
   return new URL('/events', graphqlUrl).toString();
 }
@@ -139,6 +155,8 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
   const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+  // A subgraph trusts no caller's operation: the gateway's limits again, with room for its plans.
+  const limits = operationLimits<RequestContext<Loaders>>(SUBGRAPH_LIMITS);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
     // The gateway sends the fetches of concurrent requests with one token as one batch (gateway/src/gateway.ts, SubgraphDataSource).
@@ -150,8 +168,11 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
       // No HTTP caching of answers here; without it Apollo Server does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
+      limits.plugin,
       requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
     ],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
@@ -190,7 +211,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
         async handle(req, res) {
           const caller = await verifier.verify(req.headers.authorization);
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
-          const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
+          const events = deliveredEvents(await readBody(req));
           const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
           if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
           sendJson(res, result.error ? 500 : 200, result);
