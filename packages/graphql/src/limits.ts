@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { getNullableType, GraphQLArgument, GraphQLError, GraphQLInputType, isInputObjectType, isListType, isNonNullType, ParseOptions, SchemaMetaFieldDef, TypeMetaFieldDef, ValidationContext, ValidationRule } from 'graphql';
+import { getNullableType, GraphQLArgument, GraphQLError, GraphQLInputType, isInputObjectType, isListType, isNonNullType, Kind, OperationDefinitionNode, ParseOptions, SchemaMetaFieldDef, TypeMetaFieldDef, ValidationContext, ValidationRule } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { pageSize } from './page-size';
 
 /**
  * The longest string each input field or argument takes, by its name, wherever it appears
- * (docs/api.md, Limits). A longer one, or one holding a NUL character (PostgreSQL text cannot),
- * is refused with BAD_USER_INPUT naming the field and the limit before anything runs.
+ * (docs/api.md, Limits). A longer one is refused with BAD_USER_INPUT naming the field and the
+ * limit before anything runs.
  */
 export const INPUT_LENGTH_LIMITS: Readonly<Record<string, number>> = {
   // Free text an agency reads: grounds, materials, reasons, notes.
@@ -70,7 +70,7 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
   return new LimitRefusal(message, { extensions: { ...extensions, http: { status: 400 } } });
 }
 
-/** Refuses a string input too long for its field or holding a NUL character. */
+/** Refuses a string input too long for its field. */
 function checkInput(value: unknown, type: GraphQLInputType, name: string, path: string, operationField: string): void {
   if (value === null || value === undefined) return;
   const nullable = isNonNullType(type) ? type.ofType : type;
@@ -82,11 +82,10 @@ function checkInput(value: unknown, type: GraphQLInputType, name: string, path: 
     for (const field of Object.values(nullable.getFields())) checkInput((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, operationField);
     return;
   }
-  const limit = typeof value === 'string' ? (INPUT_LENGTH_LIMITS[name] ?? DEFAULT_LENGTH_LIMITS[nullable.name]) : undefined;
-  if (limit === undefined) return;
-  const text = value as string;
-  if (text.length > limit) throw refusal(`${operationField}: ${path} has ${text.length} characters; at most ${limit}`, { code: 'BAD_USER_INPUT', field: path, limit, length: text.length });
-  if (text.includes('\u0000')) throw refusal(`${operationField}: ${path} contains a NUL character`, { code: 'BAD_USER_INPUT', field: path });
+  const limit = INPUT_LENGTH_LIMITS[name] ?? DEFAULT_LENGTH_LIMITS[nullable.name];
+  if (typeof value === 'string' && limit !== undefined && value.length > limit) {
+    throw refusal(`${operationField}: ${path} has ${value.length} characters; at most ${limit}`, { code: 'BAD_USER_INPUT', field: path, limit, length: value.length });
+  }
 }
 
 function checkArguments(fieldName: string, definitions: readonly GraphQLArgument[], args: Record<string, unknown>): void {
@@ -96,20 +95,37 @@ function checkArguments(fieldName: string, definitions: readonly GraphQLArgument
 /**
  * The cost of one field: itself and its selection, times the items it returns: a page's size
  * (`first`, as the connection serves it, from the variables as from the document), the
- * representations of `_entities`, an estimate for other lists. Introspection costs 1.
+ * representations of `_entities`, an estimate for other lists (a connection's edges are its page).
+ * Introspection costs 1.
  */
 function fieldCost(maxEntities: number) {
-  return ({ field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     if (field === SchemaMetaFieldDef || field === TypeMetaFieldDef) return 1;
     checkArguments(field.name, field.args, args);
     if (field.name === '_entities' && Array.isArray(args.representations)) {
       const count = args.representations.length;
-      if (count > maxEntities) throw refusal(`_entities: ${count} representations; at most ${maxEntities} per call`, { code: 'BATCH_TOO_LARGE', limit: maxEntities, count });
+      if (count > maxEntities) refuseEntities(count, maxEntities);
       return 1 + childComplexity * count;
     }
     if (field.args.some((argument) => argument.name === 'first')) return 1 + childComplexity * pageSize(args.first as number | null | undefined);
+    // A connection's page size counted already: its edges are that page.
+    if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
     return 1 + childComplexity * (isListType(getNullableType(field.type)) ? LIST_ESTIMATE : 1);
   };
+}
+
+function refuseEntities(count: number, maxEntities: number): never {
+  throw refusal(`_entities: ${count} representations; at most ${maxEntities} per call`, { code: 'BATCH_TOO_LARGE', limit: maxEntities, count });
+}
+
+/** The gateway passes representations as a variable: counted before the variables are coerced, which takes long for many. */
+function checkEntitiesVariable(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, maxEntities: number): void {
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === 'representations');
+    const value = argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
+    if (Array.isArray(value) && value.length > maxEntities) refuseEntities(value.length, maxEntities);
+  }
 }
 
 /** graphql-query-complexity's guard against fragment bombs: a document that expands beyond this many nodes. */
@@ -125,7 +141,8 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, operation, request, operationName }) {
+          if (operation) checkEntitiesVariable(operation, request.variables, limits.maxEntities);
           let cost: number;
           try {
             cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });

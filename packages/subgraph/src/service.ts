@@ -107,21 +107,6 @@ function operationContext<Loaders>(
   };
 }
 
-/** The events of an `/events` body, `{ "events": [...] }`; a body of another shape is the sender's mistake (400) and nothing is applied. */
-function deliveredEvents(body: string): DomainEvent[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new DomainError('BAD_USER_INPUT', 'an /events body is JSON');
-  }
-  const events = (parsed as { events?: unknown } | null)?.events;
-  const isEvent = (event: unknown) =>
-    typeof event === 'object' && event !== null && ['id', 'source', 'type', 'key', 'occurredAt'].every((field) => typeof (event as Record<string, unknown>)[field] === 'string') && typeof (event as DomainEvent).payload === 'object' && (event as DomainEvent).payload !== null;
-  if (!Array.isArray(events) || !events.every(isEvent)) throw new DomainError('BAD_USER_INPUT', 'an /events body is { "events": [{ id, seq, source, type, key, payload, occurredAt }, …] }');
-  return events as DomainEvent[];
-}
-
 export function eventsUrl(graphqlUrl: string): string {
   return new URL('/events', graphqlUrl).toString();
 }
@@ -211,7 +196,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
         async handle(req, res) {
           const caller = await verifier.verify(req.headers.authorization);
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
-          const events = deliveredEvents(await readBody(req));
+          const { events } = JSON.parse(await readBody(req)) as { events: DomainEvent[] };
           const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
           if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
           sendJson(res, result.error ? 500 : 200, result);
