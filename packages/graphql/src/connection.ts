@@ -1,3 +1,4 @@
+import { DomainError } from '@pq/errors';
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
@@ -59,8 +60,12 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined | null): string | undefined {
-  return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+/** The key of a cursor; one not of the list's `shape` is the caller's mistake (BAD_USER_INPUT), never a database error. */
+export function decodeCursor(cursor: string | undefined | null, shape?: (key: string) => boolean): string | undefined {
+  if (!cursor) return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (shape && !shape(key)) throw new DomainError('BAD_USER_INPUT', 'after is not a cursor of this list', { field: 'after' });
+  return key;
 }
 
 /** Turns `first + 1` rows fetched after a keyset cursor into a connection page. */
