@@ -178,3 +178,34 @@ export async function startSeededStack(today = '2026-03-16', options: { calendar
 export function errorCodes(response: GraphQLResponse): { code?: string; entries?: { index: number; code: string; until?: string }[] }[] {
   return (response.errors ?? []).map((e) => ({ code: e.extensions?.code, ...(e.extensions?.entries ? { entries: e.extensions.entries as never } : {}) }));
 }
+
+/** Rows in every table of every subgraph (migration bookkeeping aside): a refused request changes none. */
+export async function countRows(stack: Stack): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const service of Object.values(stack.services)) {
+    const connection = service.orm.em.fork().getConnection();
+    const tables: { table_name: string }[] = await connection.execute(`select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%'`, [service.name]);
+    for (const { table_name } of tables) {
+      const [row] = await connection.execute(`select count(*)::int as n from "${service.name}"."${table_name}"`);
+      counts[`${service.name}.${table_name}`] = row.n;
+    }
+  }
+  return counts;
+}
+
+/** POSTs a body (a JSON value, or raw text) to a URL as the gateway or a client would; the answer's status and parsed body. */
+export async function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, body: parsed };
+}

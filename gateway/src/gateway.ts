@@ -7,9 +7,8 @@ import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
 import { createLogger, createMetrics, createTokenVerifier, Logger, MAX_BATCHED_OPERATIONS, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, ValidationContext } from 'graphql';
+import { GATEWAY_LIMITS, operationLimits } from '@pq/graphql/limits';
+import { GraphQLError } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Agent, Dispatcher, fetch as undiciFetch } from 'undici';
 
@@ -30,7 +29,7 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Development: GraphiQL at /graphiql with this query preloaded (never with NODE_ENV=production). */
   graphiql?: { query: string; variables: object; token?: string };
-  /** Query depth and cost limits (defaults fit the portals' queries with room to spare). */
+  /** Query depth and cost limits (defaults fit the portals' queries with room to spare: GATEWAY_LIMITS). */
   maxDepth?: number;
   maxCost?: number;
   logger?: Logger;
@@ -233,12 +232,6 @@ async function persistedQueryCache(manifest: Record<string, { body: string }>): 
   return cache;
 }
 
-/** Limits report a validation error (GRAPHQL_VALIDATION_FAILED) instead of throwing out of validation. */
-const reportAsValidationError = {
-  propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
-};
-
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const verifier = createTokenVerifier({ secret: options.jwtSecret, jwksUrl: options.jwksUrl, maxLifetimeSeconds: options.tokenMaxLifetimeSeconds });
@@ -250,6 +243,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsAsSubgraphs(apiSchema));
+  const limits = operationLimits<GatewayContext>({ ...GATEWAY_LIMITS, maxDepth: options.maxDepth ?? GATEWAY_LIMITS.maxDepth, maxCost: options.maxCost ?? GATEWAY_LIMITS.maxCost });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
@@ -260,14 +254,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's landing page loads from a CDN; GraphiQL is served from /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),
+      limits.plugin,
       inputGuard<GatewayContext>(),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
       ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
     ],
-    validationRules: [
-      maxDepthRule({ n: options.maxDepth ?? 12, ...reportAsValidationError }),
-      costLimitRule({ maxCost: options.maxCost ?? 5000, ...reportAsValidationError }),
-    ],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !hidesSchema(),

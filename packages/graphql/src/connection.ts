@@ -1,3 +1,4 @@
+import { DomainError } from '@pq/errors';
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
@@ -53,17 +54,18 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
   return Connection;
 }
 
-/** The page size a connection serves: `first`, default 50, at most 500. */
-export function pageSize(first: number | null | undefined): number {
-  return Math.min(Math.max(first ?? 50, 0), 500);
-}
+export { pageSize } from './page-size';
 
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined | null): string | undefined {
-  return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+/** The key of a cursor; one not of the list's `shape` is the caller's mistake (BAD_USER_INPUT), never a database error. */
+export function decodeCursor(cursor: string | undefined | null, shape?: (key: string) => boolean): string | undefined {
+  if (!cursor) return undefined;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (shape && !shape(key)) throw new DomainError('BAD_USER_INPUT', 'after is not a cursor of this list', { field: 'after' });
+  return key;
 }
 
 /** Turns `first + 1` rows fetched after a keyset cursor into a connection page. */

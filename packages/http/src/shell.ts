@@ -86,6 +86,14 @@ function contextOrRefusal<C>(context: () => Promise<C>): () => Promise<C> {
 export const MAX_BATCHED_OPERATIONS = 256;
 
 /**
+ * Parsing is the work a server does before any limit on an operation applies (about 85 ms per
+ * megabyte of document here), so documents are bounded by size first: each one, and a batch's
+ * together. A gateway's fetches and the portals' operations are a few kilobytes.
+ */
+export const MAX_DOCUMENT_CHARS = 100_000;
+export const MAX_BATCH_DOCUMENT_CHARS = 1_000_000;
+
+/**
  * A batch is a JSON array of GraphQL operations on `/graphql` (Apollo Server's batched HTTP
  * requests, what Apollo Router's subgraph batching sends). Its operations are checked here, all
  * before any runs: Apollo Server refuses a malformed operation only after starting the others.
@@ -100,6 +108,17 @@ function isBatchOperation(item: unknown): boolean {
     (operationName === undefined || operationName === null || typeof operationName === 'string') &&
     (extensions === undefined || extensions === null || (isRecord(extensions) && ['undefined', 'string'].includes(typeof (extensions as Record<string, unknown>).requestId)))
   );
+}
+
+/** Which size limit the documents of a request body exceed, if any. */
+function documentsTooLarge(body: unknown): { message: string; limit: number } | undefined {
+  const lengths = (Array.isArray(body) ? body : [body]).map((operation) => {
+    const query = (operation as { query?: unknown } | null)?.query;
+    return typeof query === 'string' ? query.length : 0;
+  });
+  if (lengths.some((length) => length > MAX_DOCUMENT_CHARS)) return { message: `a GraphQL document has at most ${MAX_DOCUMENT_CHARS} characters`, limit: MAX_DOCUMENT_CHARS };
+  if (lengths.reduce((sum, length) => sum + length, 0) > MAX_BATCH_DOCUMENT_CHARS) return { message: `a batch's GraphQL documents have at most ${MAX_BATCH_DOCUMENT_CHARS} characters together`, limit: MAX_BATCH_DOCUMENT_CHARS };
+  return undefined;
 }
 
 /**
@@ -129,6 +148,11 @@ export async function serveGraphQL<C extends object>(
     if (body === undefined) return;
     if (Array.isArray(body) && (body.length === 0 || body.length > MAX_BATCHED_OPERATIONS || !body.every(isBatchOperation))) {
       sendJson(res, 400, { errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} GraphQL operations`, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    const tooLarge = documentsTooLarge(body);
+    if (tooLarge) {
+      sendJson(res, 400, { errors: [{ message: tooLarge.message, extensions: { code: 'BAD_USER_INPUT', limit: tooLarge.limit } }] });
       return;
     }
   }

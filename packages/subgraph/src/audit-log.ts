@@ -63,7 +63,7 @@ export function auditLogResolver(schema: string) {
       @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
     ): Promise<AuditEntryConnection> {
       const limit = pageSize(first);
-      const page = await readAuditLog(context.em, schema, filter ?? {}, decodeCursor(after), limit + 1);
+      const page = await readAuditLog(context.em, schema, filter ?? {}, decodeCursor(after, (key) => /^\d{1,18}$/.test(key)), limit + 1);
       return toConnection(AuditEntryConnection, page.entries, limit, (e) => e.id, page.count);
     }
   }

@@ -4,6 +4,7 @@ import type { Caller } from '@pq/caller';
 import { countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
+import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
 import {
   createLogger,
@@ -160,6 +161,8 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
   const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+  // A subgraph trusts no caller's operation: the gateway's limits again, with room for its plans.
+  const limits = operationLimits<RequestContext<Loaders>>(SUBGRAPH_LIMITS);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: await definition.buildSchema(),
     // The gateway sends the fetches of concurrent requests with one token as one batch (gateway/src/gateway.ts, SubgraphDataSource).
@@ -172,9 +175,12 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
       ApolloServerPluginCacheControlDisabled(),
       publicOperationGuard<RequestContext<Loaders>>((context) => context.caller.role === 'PUBLIC'),
       subgraphSdlGuard<RequestContext<Loaders>>((context) => context.caller.role === 'SERVICE'),
+      limits.plugin,
       inputGuard<RequestContext<Loaders>>(),
       requestObservability<RequestContext<Loaders>>(logger, metrics, (context) => context.caller.role),
     ],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !hidesSchema(),

@@ -1,6 +1,7 @@
 import { assertRegionInScope } from '@pq/caller';
 import { runMutation } from '@pq/data';
 import { decodeCursor, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { isIsoDate } from '@pq/time';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
@@ -104,7 +105,10 @@ export class AppealResolver {
     assertRegionInScope(context.caller, region);
     const limit = pageSize(first);
     const queue = { statuses: filter?.statuses ?? OPEN_APPEAL_STATUSES, regionPrefix: region, dueBefore: filter?.dueBefore, subject: filter?.subject };
-    const cursor = decodeCursor(after)?.split('|');
+    const cursor = decodeCursor(after, (key) => {
+      const [decideBy, id] = key.split('|');
+      return isIsoDate(decideBy) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+    })?.split('|');
     const rows = await appealQueue(context.em, queue, limit + 1, cursor && { decideBy: cursor[0], id: cursor[1] });
     return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => countAppealQueue(context.em, queue));
   }

@@ -1,0 +1,183 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { getNullableType, GraphQLArgument, GraphQLError, GraphQLInputType, isInputObjectType, isListType, isNonNullType, Kind, OperationDefinitionNode, ParseOptions, SchemaMetaFieldDef, TypeMetaFieldDef, ValidationContext, ValidationRule } from 'graphql';
+import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { pageSize } from './page-size';
+
+/**
+ * The longest string each input field or argument takes, by its name, wherever it appears
+ * (docs/api.md, Limits). A longer one is refused with BAD_USER_INPUT naming the field and the
+ * limit before anything runs.
+ */
+export const INPUT_LENGTH_LIMITS: Readonly<Record<string, number>> = {
+  // Free text an agency reads: grounds, materials, reasons, notes.
+  statement: 10_000,
+  materials: 10_000,
+  reason: 2_000,
+  note: 2_000,
+  // Names of persons and institutions, their prefixes in filters.
+  name: 100,
+  namePrefix: 100,
+  owner: 100,
+  principal: 100,
+  legalRepresentative: 100,
+  // Document numbers and references to other systems' records.
+  basisDocument: 100,
+  decisionDocument: 100,
+  documentNumber: 100,
+  inspectionId: 100,
+  violationRef: 100,
+  idNumber: 32,
+  phone: 32,
+  // An opaque cursor of a page (a keyset key, base64url).
+  after: 512,
+  idempotencyKey: 128,
+};
+
+/** Any other String input, and any ID (codes and UUIDs). */
+const DEFAULT_LENGTH_LIMITS: Readonly<Record<string, number>> = { String: 200, ID: 64 };
+
+/** What one operation may ask of a server (docs/api.md, Limits). */
+export interface OperationLimits {
+  /** Nested fields, fragments flattened. */
+  maxDepth: number;
+  maxAliases: number;
+  /** Estimated fields resolved (`operationCost`). */
+  maxCost: number;
+  /** Lexical tokens of the document: parsing stops there. */
+  maxTokens: number;
+  /** Representations in one `_entities` call. */
+  maxEntities: number;
+}
+
+/** The gateway's limits for a client's operation (MAX_QUERY_DEPTH, MAX_QUERY_COST override two). */
+export const GATEWAY_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 20, maxCost: 50_000, maxTokens: 5_000, maxEntities: 0 };
+
+/**
+ * A subgraph trusts no caller's operation, the gateway's included: its limits are above what
+ * the gateway's plan of an accepted operation asks (one more level for `_entities`, the
+ * representations of a page of 500 with their lists) and far below what exhausts it.
+ */
+export const SUBGRAPH_LIMITS: OperationLimits = { maxDepth: 16, maxAliases: 50, maxCost: 200_000, maxTokens: 10_000, maxEntities: 10_000 };
+
+/** A list field without a page size counts as this many items. */
+const LIST_ESTIMATE = 10;
+
+/** A refusal by a limit: a client's mistake, HTTP 400. */
+class LimitRefusal extends GraphQLError {}
+function refusal(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new LimitRefusal(message, { extensions: { ...extensions, http: { status: 400 } } });
+}
+
+/** Refuses a string input too long for its field. */
+function checkInput(value: unknown, type: GraphQLInputType, name: string, path: string, operationField: string): void {
+  if (value === null || value === undefined) return;
+  const nullable = isNonNullType(type) ? type.ofType : type;
+  if (isListType(nullable)) {
+    if (Array.isArray(value)) value.forEach((item, i) => checkInput(item, nullable.ofType, name, `${path}[${i}]`, operationField));
+    return;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const field of Object.values(nullable.getFields())) checkInput((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, operationField);
+    return;
+  }
+  const limit = INPUT_LENGTH_LIMITS[name] ?? DEFAULT_LENGTH_LIMITS[nullable.name];
+  if (typeof value === 'string' && limit !== undefined && value.length > limit) {
+    throw refusal(`${operationField}: ${path} has ${value.length} characters; at most ${limit}`, { code: 'BAD_USER_INPUT', field: path, limit, length: value.length });
+  }
+}
+
+function checkArguments(fieldName: string, definitions: readonly GraphQLArgument[], args: Record<string, unknown>): void {
+  for (const argument of definitions) checkInput(args[argument.name], argument.type, argument.name, argument.name, fieldName);
+}
+
+/**
+ * The cost of one field: itself and its selection, times the items it returns: a page's size
+ * (`first`, as the connection serves it, from the variables as from the document), the
+ * representations of `_entities`, an estimate for other lists (a connection's edges are its page).
+ * Introspection costs 1.
+ */
+function fieldCost(maxEntities: number) {
+  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    if (field === SchemaMetaFieldDef || field === TypeMetaFieldDef) return 1;
+    checkArguments(field.name, field.args, args);
+    if (field.name === '_entities' && Array.isArray(args.representations)) {
+      const count = args.representations.length;
+      if (count > maxEntities) refuseEntities(count, maxEntities);
+      return 1 + childComplexity * count;
+    }
+    if (field.args.some((argument) => argument.name === 'first')) return 1 + childComplexity * pageSize(args.first as number | null | undefined);
+    // A connection's page size counted already: its edges are that page.
+    if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
+    return 1 + childComplexity * (isListType(getNullableType(field.type)) ? LIST_ESTIMATE : 1);
+  };
+}
+
+function refuseEntities(count: number, maxEntities: number): never {
+  throw refusal(`_entities: ${count} representations; at most ${maxEntities} per call`, { code: 'BATCH_TOO_LARGE', limit: maxEntities, count });
+}
+
+/** The gateway passes representations as a variable: counted before the variables are coerced, which takes long for many. */
+function checkEntitiesVariable(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, maxEntities: number): void {
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === 'representations');
+    const value = argument?.value.kind === Kind.VARIABLE ? variables?.[argument.value.name.value] : undefined;
+    if (Array.isArray(value) && value.length > maxEntities) refuseEntities(value.length, maxEntities);
+  }
+}
+
+/** graphql-query-complexity's guard against fragment bombs: a document that expands beyond this many nodes. */
+const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
+
+/**
+ * Checks an operation against the limits once its variables are known (a validation rule sees
+ * the document alone): the `_entities` cap, every string input's length, then the cost. Variables
+ * that do not coerce are left to execution, which refuses them with its own message.
+ */
+function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloServerPlugin<C> {
+  const estimator = fieldCost(limits.maxEntities);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, operationName }) {
+          if (operation) checkEntitiesVariable(operation, request.variables, limits.maxEntities);
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });
+          } catch (error) {
+            if (error instanceof LimitRefusal) throw error;
+            if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) cost = Infinity;
+            else return;
+          }
+          if (cost > limits.maxCost) {
+            const shown = Number.isFinite(cost) ? cost : null;
+            throw refusal(`query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first) and page on with after`, { code: 'QUERY_TOO_COSTLY', cost: shown, limit: limits.maxCost });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Limits report a validation error (GRAPHQL_VALIDATION_FAILED, HTTP 400) instead of throwing out of validation. */
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
+/**
+ * The limits as Apollo Server takes them, the same mechanism at the gateway and at every
+ * subgraph: token count at parsing, depth and aliases at validation, the rest per request.
+ */
+export function operationLimits<C extends object>(limits: OperationLimits): { parseOptions: ParseOptions; validationRules: ValidationRule[]; plugin: ApolloServerPlugin<C> } {
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...reportAsValidationError }),
+      maxAliasesRule({ n: limits.maxAliases, ...reportAsValidationError }),
+    ],
+    plugin: costAndInputLimits<C>(limits),
+  };
+}
