@@ -45,3 +45,12 @@ export function subgraphPortFromEnv(name: SubgraphName, env: NodeJS.ProcessEnv =
   const port = env[`${envName(name)}_PORT`];
   return port ? Number(port) : SUBGRAPH_DEFAULT_PORTS[name];
 }
+
+/** A setting given in the environment as a non-negative number (a count, milliseconds); absent or empty when not set. */
+export function numberFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not ${value}`);
+  return n;
+}

@@ -179,6 +179,12 @@ export interface HttpShellOptions<C extends object> {
   health(stopping: boolean): Promise<Probe>;
   ready(stopping: boolean): Promise<Probe>;
   routes?: Route[];
+  /**
+   * After `stop()`, how long the shell goes on serving — `/ready` answering 503, every answer
+   * closing its connection — before it stops listening: the time a balancer needs to take it out
+   * of rotation (SHUTDOWN_DELAY_MS, docs/operations.md). 0 stops listening at once.
+   */
+  drainDelayMs?: number;
 }
 
 export interface HttpShell {
@@ -219,6 +225,8 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
   ];
   const routes = [...builtIn, ...(options.routes ?? [])];
   const server = createServer(async (req, res) => {
+    // A client keeping this connection would send its next request to a server about to close it.
+    if (stopping) res.setHeader('connection', 'close');
     try {
       const path = (req.url ?? '/').split('?')[0];
       const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
@@ -237,6 +245,7 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
     url: `http://localhost:${port}/graphql`,
     async stop() {
       stopping = true;
+      if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
       await closeServer(server);
     },
   };
