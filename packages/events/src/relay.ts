@@ -63,8 +63,12 @@ const MAX_RETRY_WAIT_MS = 60_000;
 export class OutboxRelay {
   private session?: Client;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private wakeAgain = false;
+  /** The look for subscribers with pending events, and whether another was asked for meanwhile. */
+  private looking?: Promise<void>;
+  private lookAgain = false;
+  /** Each subscriber's drain runs on its own: one slow or held back subscriber delays no other. */
+  private readonly draining = new Map<string, Promise<void>>();
+  private readonly drainAgain = new Set<string>();
   private stopped = false;
   /** Who holds a lease (pg_stat_activity names the relay's session too). */
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -78,24 +82,28 @@ export class OutboxRelay {
     this.wake();
   }
 
-  /** Starts a drain, or asks the running one to go round once more. */
+  /** Looks for pending events and drains each subscriber that has some, or asks the running look to go round once more. */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.wakeAgain = true;
+    if (this.looking) {
+      this.lookAgain = true;
       return;
     }
-    this.running = this.drainUntilQuiet().finally(() => {
-      this.running = undefined;
+    this.looking = this.look().finally(() => {
+      this.looking = undefined;
+      if (this.lookAgain) {
+        this.lookAgain = false;
+        this.wake();
+      }
     });
   }
 
-  /** Resolves once the current drain has finished (used at shutdown and by tests). */
+  /** Resolves once the current look and drains have finished (used at shutdown and by tests). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.looking || this.draining.size > 0) await Promise.all([this.looking, ...this.draining.values()]);
   }
 
-  /** Finishes the batch in delivery (its answer recorded), takes no other, and gives up its leases. */
+  /** Finishes the batches in delivery (their answers recorded), takes no other, and gives up its leases. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -126,19 +134,30 @@ export class OutboxRelay {
     return session;
   }
 
-  private async drainUntilQuiet(): Promise<void> {
-    do {
-      this.wakeAgain = false;
-      try {
-        await this.connectedSession();
-        // One cheap look first: an idle relay takes no lease.
-        const rows = await this.sql<{ subscriber: string }>(`select distinct subscriber from "${this.options.source}".outbox_pending`, []);
-        for (const { subscriber } of rows) if (!this.stopped) await this.deliverAll(subscriber);
-      } catch (error) {
-        this.options.onError?.(error as Error);
-        return;
-      }
-    } while (this.wakeAgain && !this.stopped);
+  private async look(): Promise<void> {
+    try {
+      await this.connectedSession();
+      // One cheap look first: an idle relay takes no lease.
+      const rows = await this.sql<{ subscriber: string }>(`select distinct subscriber from "${this.options.source}".outbox_pending`, []);
+      for (const { subscriber } of rows) this.drain(subscriber);
+    } catch (error) {
+      this.options.onError?.(error as Error);
+    }
+  }
+
+  private drain(subscriber: string): void {
+    if (this.stopped) return;
+    if (this.draining.has(subscriber)) {
+      this.drainAgain.add(subscriber);
+      return;
+    }
+    const drained = this.deliverAll(subscriber)
+      .catch((error) => this.options.onError?.(error as Error))
+      .finally(() => {
+        this.draining.delete(subscriber);
+        if (this.drainAgain.delete(subscriber)) this.drain(subscriber);
+      });
+    this.draining.set(subscriber, drained);
   }
 
   private sql<R>(text: string, values: unknown[]): Promise<R[]> {
@@ -159,7 +178,7 @@ export class OutboxRelay {
 
   /** Delivers batches to one subscriber until none is left, unless another relay holds its lease. */
   private async deliverAll(subscriber: string): Promise<void> {
-    if (!(await this.lease(subscriber))) return;
+    if (this.stopped || !(await this.lease(subscriber))) return;
     let held = true;
     // Renewed while a batch waits for its answer; a relay that cannot renew stops after that batch.
     const heartbeat = setInterval(() => {
