@@ -66,6 +66,9 @@ test('G12: an agreement suspended for more than 180 days without resuming is ter
   expect(await stack.runScheduledJob('agreements')).toEqual(['H37080200131']);
   const institution = await stack.query(`{ institution(code: "H37080200131") { agreement { status } } }`);
   expect(institution.data.institution.agreement.status).toBe('TERMINATED');
+  // The run that changed something is audited; the one that changed nothing is not.
+  const audit = await stack.query(`{ agreementsAuditLog(filter: { operation: "overdue-suspensions" }) { totalCount edges { node { caller callerRole target } } } }`);
+  expect(audit.data.agreementsAuditLog).toEqual({ totalCount: 1, edges: [{ node: { caller: 'system:overdue-suspensions', callerRole: 'SERVICE', target: 'H37080200131' } }] });
 });
 
 test('G9: renewal from 3 months before expiry keeps the agreement valid past its end until decided', async () => {

@@ -9,7 +9,7 @@ import { startGateway } from '@pq/gateway';
 import { Caller } from '@pq/caller';
 import { observeRequestStatements } from '@pq/data';
 import { createLogger, signToken, SubgraphName, SUBGRAPHS, TokenClaims } from '@pq/http';
-import { RunningService, startSubgraph, SubgraphDefinition } from '@pq/subgraph';
+import { RunningService, runScheduledJob, ServiceOptions, startSubgraph, SubgraphDefinition } from '@pq/subgraph';
 import { IsoDate, ManualClock } from '@pq/time';
 import { WorkingDayCalendar } from '@pq/time/files';
 import { registrySubgraph } from '@pq/registry';
@@ -74,7 +74,7 @@ observeRequestStatements((requestId, _service, statements) => {
  * Starts the four subgraphs and the gateway in this process, on free ports, against a fresh
  * database (or one per subgraph), with a clock the test controls.
  */
-export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean; calendarDirectory?: string } = {}): Promise<Stack> {
+export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean; calendarDirectory?: string; events?: ServiceOptions['events'] } = {}): Promise<Stack> {
   const baseUrl = process.env.PQ_TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('PQ_TEST_DATABASE_URL is not set: run the tests with jest (test/global-setup.mjs)');
   const clock = new ManualClock(options.today ?? '2026-03-16');
@@ -96,6 +96,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
         clock,
         calendar,
         logger,
+        events: options.events,
       }),
     ),
   );
@@ -154,8 +155,7 @@ export async function startStack(options: { today?: IsoDate; databasePerSubgraph
       }
     },
     runScheduledJob(subgraph) {
-      const job = definitions[subgraph].scheduled!;
-      return services[subgraph].orm.em.fork().transactional((em) => job.run(em, clock.today()));
+      return runScheduledJob(subgraph, definitions[subgraph].scheduled!, services[subgraph].orm, logger, clock.today());
     },
     async stop() {
       await gateway.stop();

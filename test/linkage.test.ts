@@ -151,5 +151,8 @@ test('a measure dated ahead changes the stored status on its day, by the registr
   expect(sites(await statusOf(technician))).toEqual({ [HOSPITAL_B]: 'NORMAL' });
   stack.clock.set('2026-07-15');
   expect(await stack.runScheduledJob('registry')).toEqual([technician]);
+  expect((await stack.query(`{ registryAuditLog(filter: { operation: "statuses-taking-effect" }) { edges { node { caller target } } } }`)).data.registryAuditLog.edges).toEqual([
+    { node: { caller: 'system:statuses-taking-effect', target: technician } },
+  ]);
   expect((await stack.query(`{ person(code: "${technician}") { registrations(includeCancelled: true) { status } } }`)).data.person.registrations).toEqual([{ status: 'TERMINATED' }]);
 });

@@ -59,7 +59,7 @@ describe('life cycle', () => {
     expect(await gateway.json()).toMatchObject({ status: 'ok', calendar: { provisionalYears: [2027] } });
     for (const service of Object.values(stack.services)) {
       const ready = await fetch(new URL('/ready', service.url));
-      expect(await ready.json()).toEqual({ status: 'ready', service: service.name, calendar: { officialYears: [2023, 2024, 2025, 2026], provisionalYears: [2027] } });
+      expect(await ready.json()).toEqual({ status: 'ready', service: service.name, calendar: { officialYears: [2023, 2024, 2025, 2026], provisionalYears: [2027] }, events: { deadLetters: {} } });
     }
   });
 

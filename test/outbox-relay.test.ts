@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +72,7 @@ const publish = (numbers: number[]) => {
   return orm.em.fork().transactional((em) => agreementsSubgraph.outbox.publishAll(em, events));
 };
 
-const relay = () =>
+const relay = (leaseMs?: number) =>
   new OutboxRelay({
     orm,
     source: 'agreements',
@@ -80,6 +81,7 @@ const relay = () =>
     serviceToken: async () => 'not-checked-here',
     batchSize: 4,
     pollMs: 50,
+    leaseMs,
   });
 
 async function allDelivered(): Promise<void> {
@@ -122,3 +124,55 @@ test('a relay whose database session is cut connects again and goes on deliverin
   const latest: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq desc limit 3`);
   expect((delivered.registry ?? []).slice(before)).toEqual(latest.map((e) => e.id).reverse());
 });
+
+/** A relay in a process of its own (the built packages), so that it can be frozen with SIGSTOP. */
+const RELAY_PROCESS = `
+  const { agreementsSubgraph } = require('@pq/agreements');
+  const { openDatabase } = require('@pq/data');
+  const { OutboxRelay } = require('@pq/events');
+  const [databaseUrl, subscriberUrl, leaseMs] = process.argv.slice(1);
+  openDatabase({ schema: 'agreements', url: databaseUrl, entities: agreementsSubgraph.entities, migrations: agreementsSubgraph.migrations }).then(async (orm) => {
+    const subscriberUrls = Object.fromEntries(['registry', 'scoring', 'agreements', 'appeals'].map((name) => [name, subscriberUrl + '/' + name]));
+    const relay = new OutboxRelay({ orm, source: 'agreements', databaseUrl, subscriberUrls, serviceToken: async () => 'x', batchSize: 4, pollMs: 50, leaseMs: Number(leaseMs) });
+    await relay.start();
+    process.stdout.write(relay.holder + '\\n');
+  });`;
+
+test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease runs out, and the order holds', async () => {
+  const leaseMs = 1500;
+  const before = Object.fromEntries(['registry', 'scoring', 'appeals'].map((name) => [name, delivered[name]?.length ?? 0]));
+  const child = spawn(process.execPath, ['-e', RELAY_PROCESS, databaseUrl, subscriberUrl, String(leaseMs)], { cwd: `${__dirname}/..`, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const frozenHolder = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk) => resolve(String(chunk).trim())));
+    await publish(Array.from({ length: 120 }, (_, i) => 200 + i));
+    const published: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event where seq > (select coalesce(max(seq), 0) - 120 from agreements.outbox_event) order by seq`);
+    const holderOf = async (subscriber: string) => (await orm.em.fork().execute(`select holder from agreements.relay_lease where subscriber = ?`, [subscriber]))[0]?.holder as string | undefined;
+    for (let waited = 0; (await holderOf('registry')) !== frozenHolder; waited++) {
+      if (waited > 400) throw new Error('the relay process never delivered to registry');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGSTOP');
+    const frozenAt = Date.now();
+
+    const replica = relay(leaseMs);
+    await replica.start();
+    while ((await holderOf('registry')) !== replica.holder && (await orm.em.fork().execute(`select 1 from agreements.outbox_pending where subscriber = 'registry' limit 1`)).length > 0) {
+      if (Date.now() - frozenAt > 20_000) throw new Error('no takeover within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const takeoverMs = Date.now() - frozenAt;
+    await allDelivered();
+    await replica.stop();
+    // Within the lease and a poll, and well before the freeze ends.
+    expect(takeoverMs).toBeLessThan(leaseMs + 1500);
+    process.stdout.write(`relay takeover after SIGSTOP of the lease holder: ${takeoverMs} ms (lease ${leaseMs} ms)\n`);
+    // Each event arrived (a batch the frozen relay had sent may arrive twice; the consumer applies an id once) and in order.
+    for (const name of ['registry', 'scoring', 'appeals']) {
+      const firstArrivals = [...new Set(delivered[name].slice(before[name]))];
+      expect(firstArrivals).toEqual(published.map((e) => e.id));
+    }
+  } finally {
+    child.kill('SIGCONT');
+    child.kill('SIGKILL');
+  }
+}, 60_000);

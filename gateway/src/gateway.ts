@@ -33,6 +33,8 @@ export interface GatewayOptions {
   maxDepth?: number;
   maxCost?: number;
   logger?: Logger;
+  /** After SIGTERM, how long to go on serving while /ready answers 503 (SHUTDOWN_DELAY_MS). */
+  drainDelayMs?: number;
 }
 
 export interface GatewayContext {
@@ -264,11 +266,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !hidesSchema(),
+    // SIGTERM is ours (src/index.ts): Apollo Server's own handler would stop it and re-raise the signal while requests are in flight.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
-  /** docs/operations.md, Endpoints: /health answers 200 once every subgraph answers; /ready once every subgraph is ready, passing on the provisional years of their working-day calendars. */
-  const probeSubgraphs = async (path: '/health' | '/ready', stopping: boolean) => {
+  /** Each subgraph's answer to `path` (`ok` or `down`), and the provisional calendar years the ready ones report. */
+  const probeSubgraphs = async (path: '/health' | '/ready') => {
     const provisionalYears = new Set<number>();
     const checks = await Promise.all(
       SUBGRAPHS.map(async (name) => {
@@ -278,9 +282,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return [name, response?.status === 200 ? 'ok' : 'down'] as const;
       }),
     );
-    const healthy = checks.every(([, state]) => state === 'ok') && !stopping;
-    const calendar = path === '/ready' ? { calendar: { provisionalYears: [...provisionalYears].sort() } } : {};
-    return { ok: healthy, body: { status: healthy ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks), ...calendar } };
+    return { subgraphs: Object.fromEntries(checks) as Record<SubgraphName, 'ok' | 'down'>, provisionalYears: [...provisionalYears].sort() };
+  };
+  metrics.labelledGauge('pq_subgraph_ready', 'Whether the gateway finds each subgraph ready (1) or not (0)', 'subgraph', async () =>
+    Object.fromEntries(Object.entries((await probeSubgraphs('/ready')).subgraphs).map(([name, state]) => [name, state === 'ok' ? 1 : 0])),
+  );
+  /**
+   * docs/operations.md, Endpoints. The gateway is ready while it can serve: started, not stopping,
+   * and at least one subgraph ready. A subgraph that is down fails only the fields it owns, so it
+   * is reported (`degraded`, `subgraphs`) rather than taking every gateway out of the balancer.
+   */
+  const probe = async (path: '/health' | '/ready', stopping: boolean) => {
+    const { subgraphs, provisionalYears } = await probeSubgraphs(path);
+    const states = Object.values(subgraphs);
+    const ok = !stopping && (path === '/health' || states.includes('ok'));
+    const status = stopping ? 'stopping' : states.every((state) => state === 'ok') ? 'ok' : states.includes('ok') ? 'degraded' : 'unavailable';
+    return { ok, body: { status, subgraphs, ...(path === '/ready' ? { calendar: { provisionalYears } } : {}) } };
   };
   const graphiql = options.graphiql;
   const shell = await startHttpShell<GatewayContext>({
@@ -293,8 +310,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return { authorization: req.headers.authorization, requestId, role: caller.role };
     },
     metrics: { contentType: metrics.registry.contentType, text: metricsText },
-    health: (stopping) => probeSubgraphs('/health', stopping),
-    ready: (stopping) => probeSubgraphs('/ready', stopping),
+    health: (stopping) => probe('/health', stopping),
+    ready: (stopping) => probe('/ready', stopping),
+    drainDelayMs: options.drainDelayMs,
     routes:
       graphiql && process.env.NODE_ENV !== 'production'
         ? [

@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/http/tracing';
-import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv, tokenMaxLifetimeFromEnv } from '@pq/http';
+import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, numberFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv, tokenMaxLifetimeFromEnv } from '@pq/http';
 import { startGateway } from './gateway';
 
 export * from './gateway';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     graphiql: await developmentGraphiql(manifest),
     maxDepth: process.env.MAX_QUERY_DEPTH ? Number(process.env.MAX_QUERY_DEPTH) : undefined,
     maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
+    drainDelayMs: numberFromEnv('SHUTDOWN_DELAY_MS'),
     logger,
   }).then(
     (gateway) => {

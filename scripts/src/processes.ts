@@ -16,6 +16,10 @@ export interface LaunchedServices {
   gatewayUrl: string;
   /** Tells every subgraph to read its working-day calendar again (SIGHUP); the gateway keeps none. */
   reloadCalendars(): void;
+  /** Sends a signal to one service (`gateway` or a subgraph), as an orchestrator or an operator would. */
+  signal(service: string, signal: NodeJS.Signals): void;
+  /** Resolves when that service's process has exited, with its exit code or the signal that ended it. */
+  exited(service: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -37,11 +41,13 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
 export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (service: string, code: number | null) => void = () => undefined): Promise<LaunchedServices> {
   const children: ChildProcess[] = [];
   const subgraphs: ChildProcess[] = [];
+  const byName = new Map<string, ChildProcess>();
   let stopping = false;
   const launch = (name: string, script: string) => {
     const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, script)], { env: { OTEL_SERVICE_NAME: name, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('exit', (code) => !stopping && onUnexpectedExit(name, code));
     children.push(child);
+    byName.set(name, child);
     return child;
   };
   const stop = async () => {
@@ -73,7 +79,13 @@ export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (
     const gatewayPort = Number(env.PORT ?? 4000);
     await waitForHealth(`http://localhost:${gatewayPort}/ready`, launch('gateway', 'gateway/dist/index.js'));
     const reloadCalendars = () => subgraphs.forEach((child) => child.kill('SIGHUP'));
-    return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, reloadCalendars, stop };
+    const signal = (service: string, sig: NodeJS.Signals) => byName.get(service)!.kill(sig);
+    const exited = (service: string) => {
+      const child = byName.get(service)!;
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+      return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
+    };
+    return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, reloadCalendars, signal, exited, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,10 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
- * The tables every subgraph's schema has besides its own (created by each subgraph's first
- * migrations): events written in the change's transaction and their deliveries, events
- * applied, idempotency keys, the audit log. Named as PostgreSQL named them when created.
+ * The tables every subgraph's schema has besides its own (created by each subgraph's migrations):
+ * events written in the change's transaction and their deliveries (retries, dead letters, the
+ * relay's lease), events applied, idempotency keys, the audit log. Named as PostgreSQL named them
+ * when created.
  */
 @Entity({ tableName: 'outbox_event' })
 export class OutboxEventRow {
@@ -34,6 +35,54 @@ export class OutboxPendingRow {
 
   @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_pending_seq_fkey' })
   seq!: string;
+}
+
+@Entity({ tableName: 'outbox_retry' })
+export class OutboxRetryRow {
+  @PrimaryKey({ type: 'text' })
+  subscriber!: string;
+
+  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_retry_seq_fkey' })
+  seq!: string;
+
+  @Property({ type: 'int' })
+  attempts!: number;
+
+  @Property({ type: 'text' })
+  lastError!: string;
+
+  @Property({ type: 'timestamptz' })
+  retryAt!: Date;
+}
+
+@Entity({ tableName: 'outbox_dead_letter' })
+export class OutboxDeadLetterRow {
+  @PrimaryKey({ type: 'text' })
+  subscriber!: string;
+
+  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_dead_letter_seq_fkey' })
+  seq!: string;
+
+  @Property({ type: 'int' })
+  attempts!: number;
+
+  @Property({ type: 'text' })
+  reason!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  deadAt!: Date;
+}
+
+@Entity({ tableName: 'relay_lease' })
+export class RelayLeaseRow {
+  @PrimaryKey({ type: 'text' })
+  subscriber!: string;
+
+  @Property({ type: 'text' })
+  holder!: string;
+
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
 }
 
 @Entity({ tableName: 'processed_event' })
@@ -100,4 +149,4 @@ export class AuditLogRow {
   basisDocument?: string | null;
 }
 
-export const PLATFORM_ENTITIES = [OutboxEventRow, OutboxPendingRow, ProcessedEventRow, IdempotencyKeyRow, AuditLogRow];
+export const PLATFORM_ENTITIES = [OutboxEventRow, OutboxPendingRow, OutboxRetryRow, OutboxDeadLetterRow, RelayLeaseRow, ProcessedEventRow, IdempotencyKeyRow, AuditLogRow];

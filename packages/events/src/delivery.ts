@@ -14,18 +14,35 @@ export type EventHandlers<M extends EventMap = Record<string, unknown>> = { [T i
 
 export interface DeliveryResult {
   acknowledged: string[];
-  error?: string;
+  /** Events the consumer refused, with the reason; the later events of their keys in the delivery were held back. */
+  refused?: { id: string; error: string }[];
+  /** The consumer could not work (its database unreachable, a deadlock): the rest of the delivery was not tried and no event is to blame. */
+  unavailable?: string;
+}
+
+/**
+ * Failures that say nothing about the event: the consumer's database unreachable, restarting or
+ * out of connections, a deadlock or serialization failure. PostgreSQL's SQLSTATE classes 08, 40,
+ * 53 and 57, a lock not available, and the driver's own socket and pool errors.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^(08|40|53|57)/.test(code) || code === '55P03' || /^E[A-Z]+$/.test(code))) return true;
+  return /Timeout acquiring a connection|Connection terminated|connection (is )?closed/i.test((error as Error).message ?? '');
 }
 
 /**
  * Applies delivered events in order, each exactly once: the processed-event row (in the
  * consumer's `schema`) and the event's effects commit together, so a redelivery finds the row and
- * changes nothing. Stops at the first failure so that later events of the same key are never
- * applied before it.
+ * changes nothing. An event the consumer refuses holds back the later events of its key (person
+ * or institution), never those of other keys: one bad event delays only its own aggregate.
  */
 export async function applyDeliveredEvents<M extends EventMap>(orm: MikroORM, schema: string, handlers: EventHandlers<M>, events: DomainEvent[], clock: Clock): Promise<DeliveryResult> {
   const acknowledged: string[] = [];
+  const refused: { id: string; error: string }[] = [];
+  const heldKeys = new Set<string>();
   for (const event of events) {
+    if (heldKeys.has(event.key)) continue;
     try {
       await orm.em.fork().transactional(async (em) => {
         const fresh = await em.execute(`insert into "${schema}".processed_event (id, source, type) values (?, ?, ?) on conflict do nothing returning id`, [event.id, event.source, event.type]);
@@ -34,8 +51,11 @@ export async function applyDeliveredEvents<M extends EventMap>(orm: MikroORM, sc
       });
       acknowledged.push(event.id);
     } catch (error) {
-      return { acknowledged, error: `${event.type} ${event.id}: ${(error as Error).message}` };
+      const reason = `${event.type} ${event.id}: ${(error as Error).message}`;
+      if (isTransientFailure(error)) return { acknowledged, refused, unavailable: reason };
+      refused.push({ id: event.id, error: reason });
+      heldKeys.add(event.key);
     }
   }
-  return { acknowledged };
+  return { acknowledged, refused };
 }

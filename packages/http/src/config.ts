@@ -54,3 +54,12 @@ export function tokenMaxLifetimeFromEnv(env: NodeJS.ProcessEnv = process.env): n
   if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`TOKEN_MAX_LIFETIME_SECONDS must be a positive whole number of seconds, got ${value}`);
   return seconds;
 }
+
+/** A setting given in the environment as a non-negative number (a count, milliseconds); absent or empty when not set. */
+export function numberFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not ${value}`);
+  return n;
+}

@@ -41,6 +41,19 @@ export function createMetrics(service: string) {
         },
       });
     },
+    /** A gauge per value of one label (a subscriber, a subgraph), all read at each scrape. */
+    labelledGauge(name: string, help: string, label: string, collect: () => Promise<Record<string, number>>) {
+      return new Gauge({
+        name,
+        help,
+        labelNames: [label],
+        registers: [registry],
+        async collect() {
+          this.reset();
+          for (const [value, n] of Object.entries(await collect())) this.set({ [label]: value }, n);
+        },
+      });
+    },
   };
 }
 

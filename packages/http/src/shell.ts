@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { DomainError, ErrorCode } from '@pq/errors';
@@ -181,21 +182,72 @@ export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<
   });
 }
 
-/** Stops taking connections and lets requests in flight finish, within `graceMs`. */
-export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
-  return new Promise((resolve) => {
-    // Keep-alive connections turn idle as their last request finishes: close them as they do.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    const force = setTimeout(() => server.closeAllConnections(), graceMs);
-    force.unref();
-    server.close(() => {
-      clearInterval(sweep);
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
+/**
+ * Sweeps (every 50 ms, an event-loop turn between each) a connection must stay quiet — no request
+ * in hand, no byte read — before a stopping server closes it: two for a connection that has had
+ * an answer, twenty for one that has not finished sending its first request.
+ */
+const QUIET_SWEEPS = { served: 2, fresh: 20 };
+
+/**
+ * Tracks a server's connections so that it can stop without cutting a request short: it stops
+ * listening once its backlog is empty, answers every request it has, and closes a connection only
+ * once it has stayed quiet.
+ * http.Server#close would close every connection it finds idle at once, among them connections
+ * just accepted whose requests are not read yet — on a busy process, many — and their clients
+ * would see a reset for requests they had sent. Quietness is counted in sweeps, not time: after a
+ * long synchronous stretch timers run before pending input is read.
+ */
+export function trackConnections(server: Server): { close(graceMs?: number): Promise<void> } {
+  const connections = new Map<Socket, { requests: number; served: boolean; bytesRead: number; quietSweeps: number }>();
+  let accepted = 0;
+  server.on('connection', (socket: Socket) => {
+    accepted++;
+    connections.set(socket, { requests: 0, served: false, bytesRead: 0, quietSweeps: 0 });
+    socket.once('close', () => connections.delete(socket));
   });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = connections.get(req.socket);
+    if (!state) return;
+    state.requests++;
+    res.once('close', () => {
+      state.requests--;
+      state.served = true;
+    });
+  });
+  return {
+    close: (graceMs = 10_000) =>
+      new Promise((resolve) => {
+        const started = Date.now();
+        let listening = true;
+        let acceptedBefore = accepted;
+        let sweepsWithoutAccept = 0;
+        const sweep = setInterval(() => {
+          const overdue = Date.now() - started > graceMs;
+          sweepsWithoutAccept = accepted === acceptedBefore ? sweepsWithoutAccept + 1 : 0;
+          acceptedBefore = accepted;
+          // Closing the listening socket resets the connections still in its backlog, and a busy
+          // process accepts only a few per event-loop turn: it closes once a turn accepts none.
+          if (listening && (sweepsWithoutAccept >= 2 || overdue)) {
+            listening = false;
+            setImmediate(() =>
+              netServerClose.call(server, () => {
+                clearInterval(sweep);
+                resolve();
+              }),
+            );
+          }
+          for (const [socket, state] of connections) {
+            const quiet = state.requests === 0 && socket.bytesRead === state.bytesRead;
+            state.bytesRead = socket.bytesRead;
+            state.quietSweeps = quiet ? state.quietSweeps + 1 : 0;
+            if (overdue || state.quietSweeps >= (state.served ? QUIET_SWEEPS.served : QUIET_SWEEPS.fresh)) socket.destroy();
+          }
+        }, 50);
+      }),
+  };
 }
+const netServerClose = NetServer.prototype.close;
 
 /** What /health or /ready found: 200 with `body` when `ok`, else 503. */
 export interface Probe {
@@ -224,6 +276,12 @@ export interface HttpShellOptions<C extends object> {
   health(stopping: boolean): Promise<Probe>;
   ready(stopping: boolean): Promise<Probe>;
   routes?: Route[];
+  /**
+   * After `stop()`, how long the shell goes on serving — `/ready` answering 503, every answer
+   * closing its connection — before it stops listening: the time a balancer needs to take it out
+   * of rotation (SHUTDOWN_DELAY_MS, docs/operations.md). 0 stops listening at once.
+   */
+  drainDelayMs?: number;
 }
 
 export interface HttpShell {
@@ -265,6 +323,8 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
   const routes = [...builtIn, ...(options.routes ?? [])];
   // Every failure is answered inside: the server has nothing to do with the promise.
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // A client keeping this connection would send its next request to a server about to close it.
+    if (stopping) res.setHeader('connection', 'close');
     try {
       const path = (req.url ?? '/').split('?')[0];
       const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
@@ -279,12 +339,14 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
   };
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000;
+  const connections = trackConnections(server);
   const port = await listen(server, options.port);
   return {
     url: `http://localhost:${port}/graphql`,
     async stop() {
       stopping = true;
-      await closeServer(server);
+      if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
+      await connections.close();
     },
   };
 }

@@ -1,9 +1,9 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Caller } from '@pq/caller';
-import { countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase } from '@pq/data';
+import { AuditTrail, countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase, queryRows } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { applyDeliveredEvents, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay } from '@pq/events';
+import { applyDeliveredEvents, countDeadLetters, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay, RelayOptions, Sql } from '@pq/events';
 import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
 import {
@@ -13,6 +13,7 @@ import {
   databaseUrlFromEnv,
   jwtSecretFromEnv,
   Logger,
+  numberFromEnv,
   Metrics,
   operationRequestId,
   readBody,
@@ -56,7 +57,27 @@ export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMa
 export interface ScheduledJob {
   name: string;
   everyMs: number;
-  run(em: EntityManager, today: string): Promise<unknown>;
+  /** Does the work due today; gives what it changed (persons, institutions), each logged and audited by the runner. */
+  run(em: EntityManager, today: string): Promise<string[]>;
+}
+
+/**
+ * One run of a scheduled job in one replica at a time: it runs under a transaction-level advisory
+ * lock it only tries for. A run that changed something writes a log line and, in its transaction,
+ * an audit entry per target (caller `system:<job>`); a run that changed nothing leaves no trace.
+ */
+export async function runScheduledJob(schema: string, job: ScheduledJob, orm: MikroORM, logger: Logger, today: string): Promise<string[] | undefined> {
+  const changed = await orm.em.fork().transactional(async (em) => {
+    const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${schema}:${job.name}`]);
+    if (!locked) return undefined;
+    const targets = await job.run(em as EntityManager, today);
+    const audit = new AuditTrail(schema, { sub: `system:${job.name}`, role: 'SERVICE', region: '' }, `job:${job.name}:${today}`);
+    for (const target of targets) audit.record({ operation: job.name, target });
+    await audit.flush(() => em as EntityManager);
+    return targets;
+  });
+  if (changed?.length) logger.info({ job: job.name, today, changed: changed.length, targets: changed.slice(0, 50) }, `scheduled job ${job.name}: ${changed.length} changed`);
+  return changed;
 }
 
 export interface ServiceOptions {
@@ -73,6 +94,10 @@ export interface ServiceOptions {
   clock?: Clock;
   calendar?: WorkingDayCalendar;
   logger?: Logger;
+  /** Event delivery: attempts before a dead letter, retry wait, relay lease (docs/operations.md, Events). */
+  events?: Pick<RelayOptions, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'pollMs'>;
+  /** After SIGTERM, how long to go on serving while /ready answers 503 (SHUTDOWN_DELAY_MS). */
+  drainDelayMs?: number;
 }
 
 export interface RunningService {
@@ -157,6 +182,8 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
     const [row] = await orm.em.fork().getConnection().execute(`select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`);
     return Number(row.age);
   });
+  const sql: Sql = (text, values) => queryRows(orm.em.fork() as EntityManager, { text, values });
+  metrics.labelledGauge('pq_outbox_dead_letters', 'Events set aside after their subscriber refused them too often, per subscriber (npm run events)', 'subscriber', () => countDeadLetters(sql, name));
   metrics.gauge('pq_db_pool_used', 'Database connections in use', () => knex.client.pool?.numUsed() ?? 0);
   metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
@@ -184,6 +211,8 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !hidesSchema(),
+    // SIGTERM is ours (runSubgraphFromEnvironment): Apollo Server's own handler would stop it and re-raise the signal while requests are in flight.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -194,7 +223,9 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
     databaseUrl: options.databaseUrl,
     subscriberUrls,
     serviceToken: () => signToken(options.jwtSecret, { sub: `service:${name}`, role: 'SERVICE' }, '5m'),
+    ...options.events,
     onError: (error) => logger.warn({ err: error }, 'event delivery will be retried'),
+    onDeadLetter: (letter) => logger.error(letter, `event ${letter.eventId} set aside for ${letter.subscriber} after ${letter.attempts} refusals; later events of ${letter.key} wait (npm run events)`),
   });
 
   // The token is checked once per HTTP request; a batch's operations share it.
@@ -210,8 +241,11 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
       const pending = await orm.getMigrator().getPendingMigrations();
       await orm.em.getConnection().execute('select 1');
       const ready = pending.length === 0 && !stopping;
-      return { ok: ready, body: { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()) } };
+      // Dead letters need an operator, not a restart: reported, never a reason to leave the balancer.
+      const events = { deadLetters: await countDeadLetters(sql, name) };
+      return { ok: ready, body: { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()), events } };
     },
+    drainDelayMs: options.drainDelayMs,
     routes: [
       {
         method: 'POST',
@@ -221,8 +255,10 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
           const events = deliveredEvents(await readBody(req));
           const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
-          if (result.error) logger.warn({ error: result.error }, 'event not applied; the producer will redeliver');
-          sendJson(res, result.error ? 500 : 200, result);
+          for (const refusal of result.refused ?? []) logger.warn({ event: refusal.id, error: refusal.error }, 'event refused; the producer will deliver it again, then set it aside');
+          if (result.unavailable) logger.warn({ error: result.unavailable }, 'events not applied for now; the producer will deliver them again');
+          // Refusals are part of a complete answer; 503 says that nothing past `acknowledged` was tried.
+          sendJson(res, result.unavailable ? 503 : 200, result);
         },
       },
     ],
@@ -230,14 +266,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   await relay.start();
   const job = definition.scheduled;
   const timer = job && setInterval(() => {
-    // One replica at a time: the job runs under a transaction-level advisory lock it only tries for.
-    orm.em
-      .fork()
-      .transactional(async (em) => {
-        const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${name}:${job.name}`]);
-        if (locked) await job.run(em as EntityManager, services.clock.today());
-      })
-      .catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+    runScheduledJob(name, job, orm, logger, services.clock.today()).catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
   }, job.everyMs);
   timer?.unref();
   const { url } = shell;
@@ -248,7 +277,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
     url,
     orm,
     relay,
-    /** SIGTERM: no new requests, the ones in flight finish, the relay delivers what it holds, then the pool closes. */
+    /** SIGTERM: no new requests, the ones in flight finish, the relay finishes the batch it delivers, then the pool closes. */
     async stop() {
       stopListening();
       if (timer) clearInterval(timer);
@@ -278,6 +307,12 @@ export function runSubgraphFromEnvironment<Loaders, Consumed extends EventMap>(d
     tokenMaxLifetimeSeconds: tokenMaxLifetimeFromEnv(),
     calendar,
     logger,
+    events: {
+      maxAttempts: numberFromEnv('EVENT_MAX_ATTEMPTS'),
+      retryBaseMs: numberFromEnv('EVENT_RETRY_BASE_MS'),
+      leaseMs: numberFromEnv('RELAY_LEASE_MS'),
+    },
+    drainDelayMs: numberFromEnv('SHUTDOWN_DELAY_MS'),
   }).then(
     (service) => {
       const shutdown = () => {
