@@ -4,6 +4,7 @@ import { DateScalar, MAX_BATCH_ENTRIES } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { statusChange } from './person.resolver';
+import { correctPersonData } from '../commands/correct-person-data';
 import { registerPersonnel } from '../commands/register-personnel';
 import { cancelRegistration, signCommitment } from '../commands/registration-changes';
 import { Person } from '../entities/person';
@@ -12,6 +13,8 @@ import type { Context } from './context';
 import {
   CancelRegistrationInput,
   CancelRegistrationPayload,
+  CorrectPersonDataInput,
+  CorrectPersonDataPayload,
   Institution,
   RegisterPersonnelInput,
   RegisterPersonnelPayload,
@@ -48,6 +51,17 @@ export class RegistrationResolver {
       target: () => input.registrationId,
     });
     return { registration: (await context.loaders.registration.load(id))! };
+  }
+
+  @Authorized(PERMISSIONS.correctPersonData)
+  @Mutation(() => CorrectPersonDataPayload, { description: '更正人员信息 — the agency corrects a person\'s data on a basis document; no institution can (一医一档)' })
+  async correctPersonData(@Arg('input', { description: '输入 — the input of this operation' }) input: CorrectPersonDataInput, @Ctx() context: Context): Promise<CorrectPersonDataPayload> {
+    const result = await runMutation(context, 'registry', 'correctPersonData', input, (em) => correctPersonData(em, context, input), {
+      target: ({ personCode, changed }) => `${personCode}: ${changed.join(', ')}`,
+      basisDocument: input.basisDocument,
+    });
+    context.loaders.person.clear(result.personCode);
+    return { person: (await context.loaders.person.load(result.personCode))!, correctedFields: result.changed };
   }
 
   @FieldResolver(() => Person, { description: '人员 — the registered person' })
