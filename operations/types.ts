@@ -1432,11 +1432,11 @@ export type Query = {
   institution: Maybe<Institution>;
   /** 定点医药机构列表 — institutions, filtered, in code order */
   institutions: InstitutionConnection;
-  /** 审计日志 — the agreements subgraph's audit log, newest first */
+  /** 审计日志 — the agreements subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   agreementsAuditLog: AuditEntryConnection;
   /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first) */
   appealQueue: AppealConnection;
-  /** 审计日志 — the appeals subgraph's audit log, newest first */
+  /** 审计日志 — the appeals subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   appealsAuditLog: AuditEntryConnection;
   /** 医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)? */
   paymentEligibility: Eligibility;
@@ -1448,7 +1448,7 @@ export type Query = {
   person: Maybe<Person>;
   /** 人员列表 — persons, filtered, in code order */
   persons: PersonConnection;
-  /** 审计日志 — the registry subgraph's audit log, newest first */
+  /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
@@ -1458,7 +1458,7 @@ export type Query = {
   ruleSet: PolicyRuleSet;
   /** 负面情形目录 — the catalogue of the rule set in force in a region on a date (default today) */
   violationItems: Array<ViolationItem>;
-  /** 审计日志 — the scoring subgraph's audit log, newest first */
+  /** 审计日志 — the scoring subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   scoringAuditLog: AuditEntryConnection;
 };
 

@@ -98,6 +98,13 @@ export class AuditLogRow {
 
   @Property({ type: 'text', nullable: true })
   basisDocument?: string | null;
+
+  /** Where the entry belongs (row scope of what it concerns): auditScopeSql. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  regionCodes!: string[];
+
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  institutionCodes!: string[];
 }
 
 export const PLATFORM_ENTITIES = [OutboxEventRow, OutboxPendingRow, ProcessedEventRow, IdempotencyKeyRow, AuditLogRow];

@@ -6,6 +6,7 @@ import designationInformationChangesFundGate from './0004-designation-informatio
 import agreementStatusSince from './0005-agreement-status-since';
 import regionalAgreementsChainCause from './0006-regional-agreements-chain-cause';
 import informationChangeWithoutNote from './0007-information-change-without-note';
+import { auditScope } from './0008-audit-scope';
 
 /** In order; the names are stored in each database's mikro_orm_migrations table and never change. */
 export const migrations: MigrationEntry[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0005-agreement-status-since', class: agreementStatusSince },
   { name: '0006-regional-agreements-chain-cause', class: regionalAgreementsChainCause },
   { name: '0007-information-change-without-note', class: informationChangeWithoutNote },
+  { name: '0008-audit-scope', class: auditScope },
 ];

@@ -5,6 +5,7 @@ import { statusSource } from './0003-status-source';
 import { auditLog } from './0004-audit-log';
 import { agreementStatusIntervals } from './0005-agreement-status-intervals';
 import { statusFromCauses } from './0006-status-from-causes';
+import { auditScope } from './0007-audit-scope';
 
 /** In order; the names are stored in every database's mikro_orm_migrations table: never rename one. */
 export const migrations: MigrationEntry[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0004-audit-log', class: auditLog },
   { name: '0005-agreement-status-intervals', class: agreementStatusIntervals },
   { name: '0006-status-from-causes', class: statusFromCauses },
+  { name: '0007-audit-scope', class: auditScope },
 ];

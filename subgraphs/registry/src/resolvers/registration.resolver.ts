@@ -8,6 +8,7 @@ import { correctPersonData } from '../commands/correct-person-data';
 import { registerPersonnel } from '../commands/register-personnel';
 import { cancelRegistration, signCommitment } from '../commands/registration-changes';
 import { Person } from '../entities/person';
+import { personsAuditScope, registrationAuditScope } from '../repositories/audit-scope';
 import { Registration } from '../entities/registration';
 import type { Context } from './context';
 import {
@@ -31,6 +32,7 @@ export class RegistrationResolver {
     if (input.people.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} people per batch`);
     const ids = await runMutation(context, 'registry', 'registerPersonnel', input, (em) => registerPersonnel(em, context, input), {
       target: () => `${input.institutionCode}: ${input.people.map((p) => p.code).join(', ')}`,
+      scope: (_ids, em) => personsAuditScope(em, input.people.map((p) => p.code)),
     });
     return { registrations: (await context.loaders.registration.loadMany(ids)) as Registration[] };
   }
@@ -40,6 +42,7 @@ export class RegistrationResolver {
   async signCommitment(@Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
     const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input), {
       target: () => input.registrationId,
+      scope: (registrationId, em) => registrationAuditScope(em, registrationId),
     });
     return { registration: (await context.loaders.registration.load(id))! };
   }
@@ -49,6 +52,7 @@ export class RegistrationResolver {
   async cancelRegistration(@Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
     const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input), {
       target: () => input.registrationId,
+      scope: (registrationId, em) => registrationAuditScope(em, registrationId),
     });
     return { registration: (await context.loaders.registration.load(id))! };
   }
@@ -59,6 +63,7 @@ export class RegistrationResolver {
     const result = await runMutation(context, 'registry', 'correctPersonData', input, (em) => correctPersonData(em, context, input), {
       target: ({ personCode, changed }) => `${personCode}: ${changed.join(', ')}`,
       basisDocument: input.basisDocument,
+      scope: ({ personCode }, em) => personsAuditScope(em, [personCode]),
     });
     context.loaders.person.clear(result.personCode);
     return { person: (await context.loaders.person.load(result.personCode))!, correctedFields: result.changed };

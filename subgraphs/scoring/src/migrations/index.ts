@@ -9,6 +9,7 @@ import { migration0007 } from './0007-known-registrations';
 import { migration0008 } from './0008-region-figures-indexes';
 import { migration0009 } from './0009-derived-year';
 import { migration0010 } from './0010-read-models-named-as-views';
+import { migration0011 } from './0011-audit-scope';
 
 /** In the order they ran: the names are stored in every database's mikro_orm_migrations table. */
-export const migrations: MigrationEntry[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: MigrationEntry[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
