@@ -408,6 +408,35 @@ export type ClaimRejection = {
   status: RegistrationStatus;
 };
 
+/** 人员信息更正 — the agency corrects a person's data on file (一医一档); absent fields stay */
+export type CorrectPersonDataInput = {
+  /** 医保相关人员代码 — the person */
+  personCode: Scalars['ID']['input'];
+  /** 姓名 — corrected name */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 身份证件号码 — corrected ID number; its birth date and gender follow unless given */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 出生日期 — corrected birth date; must agree with the ID number */
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** 性别 — corrected gender */
+  gender?: InputMaybe<Gender>;
+  /** 联系电话 — corrected phone; empty removes it */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** 依据文书 — the document the correction rests on (audited) */
+  basisDocument: Scalars['String']['input'];
+  /** 幂等键 — repeating a call with the same key returns the first result and changes nothing */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正结果 — the person after the correction */
+export type CorrectPersonDataPayload = {
+  __typename?: 'CorrectPersonDataPayload';
+  /** 人员 — the person */
+  person: Person;
+  /** 更正的字段 — the fields that changed: name, idNumber, birthDate, gender, phone */
+  correctedFields: Array<Scalars['String']['output']>;
+};
+
 /** 申诉决定 — uphold with reasons, or change the score (A4) */
 export type DecideAppealInput = {
   /** 申诉标识 — the appeal */
@@ -976,6 +1005,8 @@ export type Mutation = {
   signCommitment: SignCommitmentPayload;
   /** 取消登记备案 — the institution cancels the registration of a person who left (R4) */
   cancelRegistration: CancelRegistrationPayload;
+  /** 更正人员信息 — the agency corrects a person's data on a basis document; no institution can (一医一档) */
+  correctPersonData: CorrectPersonDataPayload;
   /** 送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later */
   deliverNotice: DeliverNoticePayload;
   /** 申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13) */
@@ -1122,6 +1153,12 @@ export type MutationSignCommitmentArgs = {
 /** 变更 — mutations: one input, a payload, an optional idempotency key */
 export type MutationCancelRegistrationArgs = {
   input: CancelRegistrationInput;
+};
+
+
+/** 变更 — mutations: one input, a payload, an optional idempotency key */
+export type MutationCorrectPersonDataArgs = {
+  input: CorrectPersonDataInput;
 };
 
 
@@ -1395,11 +1432,11 @@ export type Query = {
   institution: Maybe<Institution>;
   /** 定点医药机构列表 — institutions, filtered, in code order */
   institutions: InstitutionConnection;
-  /** 审计日志 — the agreements subgraph's audit log, newest first */
+  /** 审计日志 — the agreements subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   agreementsAuditLog: AuditEntryConnection;
   /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first) */
   appealQueue: AppealConnection;
-  /** 审计日志 — the appeals subgraph's audit log, newest first */
+  /** 审计日志 — the appeals subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   appealsAuditLog: AuditEntryConnection;
   /** 医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)? */
   paymentEligibility: Eligibility;
@@ -1411,7 +1448,7 @@ export type Query = {
   person: Maybe<Person>;
   /** 人员列表 — persons, filtered, in code order */
   persons: PersonConnection;
-  /** 审计日志 — the registry subgraph's audit log, newest first */
+  /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
@@ -1421,7 +1458,7 @@ export type Query = {
   ruleSet: PolicyRuleSet;
   /** 负面情形目录 — the catalogue of the rule set in force in a region on a date (default today) */
   violationItems: Array<ViolationItem>;
-  /** 审计日志 — the scoring subgraph's audit log, newest first */
+  /** 审计日志 — the scoring subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   scoringAuditLog: AuditEntryConnection;
 };
 

@@ -74,8 +74,17 @@ observeRequestStatements((requestId, _service, statements) => {
  * Starts the four subgraphs and the gateway in this process, on free ports, against a fresh
  * database (or one per subgraph), with a clock the test controls.
  */
-export async function startStack(options: { today?: IsoDate; databasePerSubgraph?: boolean; calendarDirectory?: string; events?: ServiceOptions['events'] } = {}): Promise<Stack> {
-  const baseUrl = process.env.PQ_TEST_DATABASE_URL;
+export async function startStack(
+  options: {
+    today?: IsoDate;
+    databasePerSubgraph?: boolean;
+    calendarDirectory?: string;
+    events?: ServiceOptions['events'];
+    /** The PostgreSQL server to create the stack's database in (default: the test run's, PQ_TEST_DATABASE_URL). */
+    databaseServerUrl?: string;
+  } = {},
+): Promise<Stack> {
+  const baseUrl = options.databaseServerUrl ?? process.env.PQ_TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('PQ_TEST_DATABASE_URL is not set: run the tests with jest (test/global-setup.mjs)');
   const clock = new ManualClock(options.today ?? '2026-03-16');
   const calendar = new WorkingDayCalendar({ directory: options.calendarDirectory });

@@ -52,6 +52,7 @@ beforeAll(async () => {
   const url = await createDatabase(process.env.PQ_TEST_DATABASE_URL!, `pq_upgrade_registry_${randomUUID().slice(0, 8)}`);
   orm = await openDatabase({ schema: 'registry', url, entities: registrySubgraph.entities, migrations: registrySubgraph.migrations });
   await orm.em.fork().getConnection().execute(`create schema registry`);
+  // The data as it was before the status became a function of its causes.
   await orm.getMigrator().up({ to: '0005-agreement-status-intervals' });
   for (const sql of EARLIER_DATA) await orm.em.fork().getConnection().execute(sql);
   await orm.getMigrator().up();

@@ -1,4 +1,4 @@
-import type { Caller } from '@pq/caller';
+import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
 import type { EntityManager } from './db';
 import { runIdempotent } from './idempotency';
 
@@ -13,10 +13,26 @@ interface AuditRow {
   request_id: string | null;
 }
 
+/**
+ * Where an audit entry belongs: the regions and institutions of what it concerns (for a person,
+ * their region and those of the institutions where they are registered), as the row scope of that
+ * data has them. An entry with none (a national rule set) is read by national callers only.
+ */
+export interface AuditScope {
+  regionCodes: string[];
+  institutionCodes: string[];
+}
+
+export const mergeAuditScopes = (...scopes: AuditScope[]): AuditScope => ({
+  regionCodes: [...new Set(scopes.flatMap((s) => s.regionCodes))].sort(),
+  institutionCodes: [...new Set(scopes.flatMap((s) => s.institutionCodes))].sort(),
+});
+
 export interface AuditEntryInput {
   operation: string;
   target: string;
   basisDocument?: string | null;
+  scope: AuditScope;
 }
 
 /** Audit entries of one request (full ID-number reads), written in one statement when it ends. */
@@ -44,8 +60,10 @@ export class AuditTrail {
 
 async function writeAudit(em: EntityManager, schema: string, caller: Caller, requestId: string, entries: AuditEntryInput[]): Promise<void> {
   await em.execute(
-    `insert into "${schema}".audit_log (request_id, caller, caller_role, operation, target, basis_document)
-     select ?, ?, ?, e.operation, e.target, e."basisDocument" from jsonb_to_recordset(?::jsonb) as e(operation text, target text, "basisDocument" text)`,
+    `insert into "${schema}".audit_log (request_id, caller, caller_role, operation, target, basis_document, region_codes, institution_codes)
+     select ?, ?, ?, e.operation, e.target, e."basisDocument",
+            array(select jsonb_array_elements_text(e.scope -> 'regionCodes')), array(select jsonb_array_elements_text(e.scope -> 'institutionCodes'))
+       from jsonb_to_recordset(?::jsonb) as e(operation text, target text, "basisDocument" text, scope jsonb)`,
     [requestId, caller.sub, caller.role, JSON.stringify(entries)],
   );
 }
@@ -67,12 +85,13 @@ export async function runMutation<R>(
   operation: string,
   input: { idempotencyKey?: string | null },
   perform: (em: EntityManager) => Promise<R>,
-  audit: { target: (result: R) => string; basisDocument?: string | null },
+  audit: { target: (result: R) => string; basisDocument?: string | null; scope: (result: R, em: EntityManager) => Promise<AuditScope> },
 ): Promise<R> {
   return context.em.transactional((em) =>
     runIdempotent(em, schema, context.caller, operation, input, async () => {
       const result = await perform(em);
-      await writeAudit(em, schema, context.caller, context.requestId, [{ operation, target: audit.target(result), basisDocument: audit.basisDocument ?? null }]);
+      const scope = await audit.scope(result, em);
+      await writeAudit(em, schema, context.caller, context.requestId, [{ operation, target: audit.target(result), basisDocument: audit.basisDocument ?? null, scope }]);
       return result;
     }),
   );
@@ -95,10 +114,26 @@ export interface AuditLogEntry {
   requestId: string | null;
 }
 
-/** A page of a subgraph's audit log, newest first: `limit` entries (one more tells whether a page follows) before the entry `beforeId`. */
-export async function readAuditLog(em: EntityManager, schema: string, filter: AuditLogFilter, beforeId: string | undefined, limit: number): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
+/** The entries the caller may read: as `canSee` (@pq/caller) over the entry's regions and institutions. */
+function auditScopeCondition(caller: Caller): { sql: string; params: unknown[] } | null {
+  if (seesEverything(caller)) return null;
+  if (isRegionScoped(caller)) return { sql: `exists (select 1 from unnest(region_codes) as region where region like ?)`, params: [`${caller.region}%`] };
+  if (caller.role === 'INSTITUTION') return { sql: `? = any(institution_codes)`, params: [caller.institution] };
+  return { sql: 'false', params: [] };
+}
+
+/**
+ * A page of a subgraph's audit log as the caller may read it (the row scope of what each entry
+ * concerns), newest first: `limit` entries (one more tells whether a page follows) before the entry `beforeId`.
+ */
+export async function readAuditLog(em: EntityManager, schema: string, caller: Caller, filter: AuditLogFilter, beforeId: string | undefined, limit: number): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const scope = auditScopeCondition(caller);
+  if (scope) {
+    conditions.push(scope.sql);
+    params.push(...scope.params);
+  }
   for (const [column, value] of [['target', filter.target], ['caller', filter.caller], ['operation', filter.operation]] as const) {
     if (value) {
       conditions.push(`${column} = ?`);

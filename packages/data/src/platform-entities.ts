@@ -147,6 +147,13 @@ export class AuditLogRow {
 
   @Property({ type: 'text', nullable: true })
   basisDocument?: string | null;
+
+  /** Where the entry belongs (row scope of what it concerns), so the log is read within that scope. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  regionCodes!: string[];
+
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  institutionCodes!: string[];
 }
 
 export const PLATFORM_ENTITIES = [OutboxEventRow, OutboxPendingRow, OutboxRetryRow, OutboxDeadLetterRow, RelayLeaseRow, ProcessedEventRow, IdempotencyKeyRow, AuditLogRow];

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'INVALID_INSTITUTION_CODE'
   | 'INVALID_REGION_CODE'
   | 'DUPLICATE_REGISTRATION'
+  | 'PERSON_DATA_MISMATCH'
   | 'REGISTRATION_BANNED'
   | 'NO_AGREEMENT_IN_FORCE'
   | 'IDEMPOTENCY_KEY_REUSED'
@@ -28,6 +29,8 @@ export interface EntryProblem {
   message: string;
   /** Rule-specific facts, e.g. the last day of a registration ban. */
   until?: string;
+  /** The input field the problem is about, e.g. `name` for PERSON_DATA_MISMATCH. */
+  field?: string;
 }
 
 /** A refusal by a domain rule. Thrown inside a transaction, it rolls everything back. */

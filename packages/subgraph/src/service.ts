@@ -1,7 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Caller } from '@pq/caller';
-import { AuditTrail, countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase, queryRows } from '@pq/data';
+import { AuditScope, AuditTrail, countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase, queryRows } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, countDeadLetters, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay, RelayOptions, Sql } from '@pq/events';
 import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
@@ -57,8 +57,8 @@ export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMa
 export interface ScheduledJob {
   name: string;
   everyMs: number;
-  /** Does the work due today; gives what it changed (persons, institutions), each logged and audited by the runner. */
-  run(em: EntityManager, today: string): Promise<string[]>;
+  /** Does the work due today; gives what it changed (persons, institutions) with the scope of each, logged and audited by the runner. */
+  run(em: EntityManager, today: string): Promise<{ target: string; scope: AuditScope }[]>;
 }
 
 /**
@@ -70,11 +70,11 @@ export async function runScheduledJob(schema: string, job: ScheduledJob, orm: Mi
   const changed = await orm.em.fork().transactional(async (em) => {
     const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${schema}:${job.name}`]);
     if (!locked) return undefined;
-    const targets = await job.run(em as EntityManager, today);
+    const changes = await job.run(em as EntityManager, today);
     const audit = new AuditTrail(schema, { sub: `system:${job.name}`, role: 'SERVICE', region: '' }, `job:${job.name}:${today}`);
-    for (const target of targets) audit.record({ operation: job.name, target });
+    for (const { target, scope } of changes) audit.record({ operation: job.name, target, scope });
     await audit.flush(() => em as EntityManager);
-    return targets;
+    return changes.map((change) => change.target);
   });
   if (changed?.length) logger.info({ job: job.name, today, changed: changed.length, targets: changed.slice(0, 50) }, `scheduled job ${job.name}: ${changed.length} changed`);
   return changed;

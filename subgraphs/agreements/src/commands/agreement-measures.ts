@@ -1,4 +1,6 @@
 import { assertActsFor } from '@pq/caller';
+import type { AuditScope } from '@pq/data';
+import { institutionsAuditScope } from '../repositories/audit-scope';
 import { EntityManager } from '@pq/data';
 import { DomainError, notFound } from '@pq/errors';
 import { IsoDate } from '@pq/time';
@@ -167,7 +169,7 @@ async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: 
 }
 
 /** G12: agreements suspended for more than 180 days without resuming are terminated. Returns the institutions terminated. */
-export async function terminateOverdueSuspensions(em: EntityManager, today: IsoDate): Promise<string[]> {
+export async function terminateOverdueSuspensions(em: EntityManager, today: IsoDate): Promise<{ target: string; scope: AuditScope }[]> {
   const suspended = await suspendedAgreements(em);
   // The home region's agreements first: their termination carries the others with it (003 art.33 ¶2).
   const home = (agreement: { institutionCode: string; regionCode: string }) => (parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1);
@@ -187,5 +189,5 @@ export async function terminateOverdueSuspensions(em: EntityManager, today: IsoD
       allStaff: false,
     });
   }
-  return [...terminated];
+  return Promise.all([...terminated].map(async (code) => ({ target: code, scope: await institutionsAuditScope(em, [code]) })));
 }

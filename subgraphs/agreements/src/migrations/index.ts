@@ -7,6 +7,7 @@ import agreementStatusSince from './0005-agreement-status-since';
 import regionalAgreementsChainCause from './0006-regional-agreements-chain-cause';
 import informationChangeWithoutNote from './0007-information-change-without-note';
 import eventDeadLetters from './0008-event-dead-letters';
+import { auditScope } from './0009-audit-scope';
 
 /** In order; the names are stored in each database's mikro_orm_migrations table and never change. */
 export const migrations: MigrationEntry[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0006-regional-agreements-chain-cause', class: regionalAgreementsChainCause },
   { name: '0007-information-change-without-note', class: informationChangeWithoutNote },
   { name: '0008-event-dead-letters', class: eventDeadLetters },
+  { name: '0009-audit-scope', class: auditScope },
 ];

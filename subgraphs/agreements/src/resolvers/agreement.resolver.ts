@@ -7,6 +7,7 @@ import { AgreementMeasure } from '../entities/agreement-measure';
 import { measuresById } from '../repositories/agreements';
 import { actorOf, Context } from './context';
 import { AgreementMeasureInput, AgreementMeasurePayload, RenewalInput } from './agreement.types';
+import { institutionsAuditScope } from '../repositories/audit-scope';
 
 async function measure(context: Context, operation: string, input: { institutionCode: string; regionCode?: string; idempotencyKey?: string | null; basisDocument?: string }, request: MeasureRequest): Promise<AgreementMeasurePayload> {
   const ids = await runMutation(
@@ -15,7 +16,11 @@ async function measure(context: Context, operation: string, input: { institution
     operation,
     input,
     (em) => takeAgreementMeasure(em, actorOf(context), request),
-    { target: (taken) => `${input.institutionCode} (${taken.length} measure${taken.length > 1 ? 's' : ''})`, basisDocument: input.basisDocument },
+    {
+      target: (taken) => `${input.institutionCode} (${taken.length} measure${taken.length > 1 ? 's' : ''})`,
+      basisDocument: input.basisDocument,
+      scope: (_taken, em) => institutionsAuditScope(em, [input.institutionCode]),
+    },
   );
   const institution = await context.loaders.institution.load(input.institutionCode);
   return { institution: institution!, measures: await measuresById(context.em, ids) };

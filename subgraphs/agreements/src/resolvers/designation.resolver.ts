@@ -17,6 +17,7 @@ import { designationQueue, findApplication } from '../repositories/designations'
 import { findInformationChange } from '../repositories/information-changes';
 import { institutionsWithAgreementsIn } from '../repositories/institutions';
 import { actorOf, Context } from './context';
+import { auditScopeOfRow, institutionsAuditScope } from '../repositories/audit-scope';
 import {
   DesignationFindings,
   DesignationPayload,
@@ -32,7 +33,10 @@ import {
 const DESIGNATION_QUEUE_LENGTH = 500;
 
 async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
-  const id = await runMutation(context, 'agreements', operation, input, perform, { target: (applicationId) => applicationId });
+  const id = await runMutation(context, 'agreements', operation, input, perform, {
+    target: (applicationId) => applicationId,
+    scope: (applicationId, em) => auditScopeOfRow(em, 'designation_application', applicationId),
+  });
   return { application: (await findApplication(context.em, id))! };
 }
 
@@ -56,7 +60,7 @@ export class DesignationResolver {
     await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
       await setInpatientFundGate(em, actorOf(context), input);
       return true;
-    }, { target: () => `${input.regionPrefix}/${input.year}` });
+    }, { target: () => `${input.regionPrefix}/${input.year}`, scope: async () => ({ regionCodes: [input.regionPrefix], institutionCodes: [] }) });
     return true;
   }
 
@@ -108,14 +112,20 @@ export class InformationChangeResolver {
   async fileInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
     const { institutionCode, changedOn, idempotencyKey: _key, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string | number>;
-    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, actorOf(context), { institutionCode, changes, changedOn }), { target: () => institutionCode });
+    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, actorOf(context), { institutionCode, changes, changedOn }), {
+      target: () => institutionCode,
+      scope: (_id, em) => institutionsAuditScope(em, [institutionCode]),
+    });
     return { change: (await findInformationChange(context.em, id))! };
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => InformationChangePayload, { description: '信息变更审核 — approve (the institution\'s facts change everywhere) or refuse (G10)' })
   async reviewInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
-    const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, actorOf(context), input), { target: () => input.changeId });
+    const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, actorOf(context), input), {
+      target: () => input.changeId,
+      scope: (changeId, em) => auditScopeOfRow(em, 'information_change', changeId),
+    });
     return { change: (await findInformationChange(context.em, id))! };
   }
 }

@@ -15,6 +15,7 @@ import { findAgreement } from '../repositories/agreements';
 import { institutionPage } from '../repositories/institutions';
 import { actorOf, Context } from './context';
 import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter, RegionalAgreementInput, RegionalAgreementPayload } from './institution.types';
+import { institutionsAuditScope } from '../repositories/audit-scope';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -44,6 +45,7 @@ export class InstitutionResolver {
     if (input.institutions.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} institutions per call`);
     const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, actorOf(context), input.institutions), {
       target: (imported) => imported.join(', '),
+      scope: (imported, em) => institutionsAuditScope(em, imported),
     });
     const institutions = await context.loaders.institution.loadMany(codes);
     return { institutions: institutions as Institution[] };
@@ -54,6 +56,7 @@ export class InstitutionResolver {
   async signRegionalAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RegionalAgreementInput, @Ctx() context: Context): Promise<RegionalAgreementPayload> {
     const id = await runMutation(context, 'agreements', 'signRegionalAgreement', input, (em) => signRegionalAgreement(em, actorOf(context), input), {
       target: () => `${input.institutionCode}@${input.regionCode}`,
+      scope: (_id, em) => institutionsAuditScope(em, [input.institutionCode]),
     });
     const institution = await context.loaders.institution.load(input.institutionCode);
     return { institution: institution!, agreement: await findAgreement(context.em, id) };

@@ -26,10 +26,11 @@ import {
 import { Person } from './person.reference';
 import { ScoreRecord } from './score-record.reference';
 import { Institution } from './institution.reference';
+import { appealAuditScope } from '../repositories/audit-scope';
 
 /** Every appeal mutation: one transaction, idempotent, audited, answering with the appeal. */
 async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
-  const id = await runMutation(context, 'appeals', operation, input, perform, { target: (appealId) => appealId });
+  const id = await runMutation(context, 'appeals', operation, input, perform, { target: (appealId) => appealId, scope: (appealId, em) => appealAuditScope(em, appealId) });
   return { appeal: (await context.loaders.appeal.load(id))! };
 }
 

@@ -1,6 +1,8 @@
 import { EntityManager, lockAggregates } from '@pq/data';
 import { IsoDate } from '@pq/time';
 import { deriveStatus } from '../domain/status';
+import type { AuditScope } from '@pq/data';
+import { personAuditScopes } from '../repositories/audit-scope';
 import { loadPersonCauses } from '../repositories/person-causes';
 import { knownPersons, saveDerivedPersons } from '../repositories/persons';
 import { saveDerivedRegistrationStatuses } from '../repositories/registrations';
@@ -27,8 +29,10 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
 }
 
 /** The hourly job: statuses whose causes took effect since they were last derived. Returns the persons derived again. */
-export async function rederiveDuePersons(em: EntityManager, today: IsoDate): Promise<string[]> {
+export async function rederiveDuePersons(em: EntityManager, today: IsoDate): Promise<{ target: string; scope: AuditScope }[]> {
   const due = await personsDueForDerivation(em, today);
-  if (due.length > 0) await rederivePersons(em, due, today);
-  return due;
+  if (due.length === 0) return [];
+  await rederivePersons(em, due, today);
+  const scopes = await personAuditScopes(em, due);
+  return due.map((code) => ({ target: code, scope: scopes.get(code)! }));
 }

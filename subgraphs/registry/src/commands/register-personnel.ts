@@ -69,6 +69,8 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
       institution && { code: institution.code, kind: institution.kind, agreements },
       person && {
         idNumber: person.idNumber,
+        name: person.name,
+        birthDate: person.birthDate,
         status: personHold(causes.get(person.code)!, registeredOn)?.status ?? RegistrationStatus.NORMAL,
         reRegistrationBlockedUntil: person.reRegistrationBlockedUntil ?? null,
         liveInstitutionCodes: liveRegistrations.filter((r) => r.personCode === person.code).map((r) => r.institutionCode),
@@ -80,10 +82,11 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
 
   const registrations = input.people.map((entry) => {
     let person = persons.find((p) => p.code === entry.code);
+    // A known person's data stays as on file (checked above): the agency alone corrects it.
     if (!person) {
       person = createPerson(em, {
         code: entry.code,
-        name: entry.name,
+        name: entry.name.trim(),
         idNumber: entry.idNumber,
         birthDate: birthDateOfIdNumber(entry.idNumber),
         gender: entry.gender ?? genderOfIdNumber(entry.idNumber),
@@ -93,9 +96,6 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
         status: RegistrationStatus.NORMAL,
         reRegistrationBlockedUntil: null,
       });
-    } else {
-      person.name = entry.name;
-      person.phone = entry.phone ?? person.phone;
     }
     const registration = createRegistration(em, {
       personCode: entry.code,

@@ -54,6 +54,8 @@ export interface Problem<C extends string = string> {
   message: string;
   /** REGISTRATION_BANNED: the last day of the ban. */
   until?: IsoDate;
+  /** PERSON_DATA_MISMATCH: the field that differs from the person's file. */
+  field?: string;
 }
 
 export function personnelCodeProblem(code: string, category: PersonnelCategory): Problem<EntryProblemCode> | null {

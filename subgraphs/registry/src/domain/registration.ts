@@ -1,5 +1,5 @@
 import type { IsoDate } from '@pq/time';
-import { idNumberProblem, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
+import { birthDateOfIdNumber, idNumberProblem, PersonnelCategory, personnelCodeProblem, Problem, RegistrationStatus } from './personnel';
 
 export type RegistrationProblemCode =
   | 'INVALID_ID_NUMBER'
@@ -9,6 +9,7 @@ export type RegistrationProblemCode =
   | 'NO_AGREEMENT_IN_FORCE'
   | 'REGISTRATION_BANNED'
   | 'DUPLICATE_REGISTRATION'
+  | 'PERSON_DATA_MISMATCH'
   | 'BAD_USER_INPUT';
 
 /** One status of one agreement over a span of days (a row of registry's agreement_status_interval). */
@@ -29,7 +30,10 @@ export interface InstitutionFacts {
 }
 
 export interface PersonFacts {
+  /** The person's file: an institution's entry must match it, only the agency corrects it. */
   idNumber: string;
+  name: string;
+  birthDate: IsoDate;
   /** The person-level status on the registration date (a sanction or a measure naming them holds it). */
   status: RegistrationStatus;
   reRegistrationBlockedUntil: IsoDate | null;
@@ -39,6 +43,7 @@ export interface PersonFacts {
 
 export interface RegistrationRequest {
   code: string;
+  name: string;
   idNumber: string;
   category: PersonnelCategory;
   institutionCode: string;
@@ -70,9 +75,8 @@ export function registrationProblem(
     return { code: 'BAD_USER_INPUT', message: `a pharmacy principal is registered by a pharmacy; ${institution.code} is a medical institution` };
   }
   if (!person) return null;
-  if (person.idNumber !== request.idNumber) {
-    return { code: 'BAD_USER_INPUT', message: `personnel code ${request.code} is registered with another ID number` };
-  }
+  const mismatch = personDataMismatch(request, person);
+  if (mismatch) return mismatch;
   if (person.reRegistrationBlockedUntil && request.registeredOn <= person.reRegistrationBlockedUntil) {
     return { code: 'REGISTRATION_BANNED', message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)`, until: person.reRegistrationBlockedUntil };
   }
@@ -82,5 +86,22 @@ export function registrationProblem(
   if (person.liveInstitutionCodes.includes(request.institutionCode)) {
     return { code: 'DUPLICATE_REGISTRATION', message: `${request.code} is already registered at ${request.institutionCode}` };
   }
+  return null;
+}
+
+/**
+ * A person belongs to no institution: an institution registering a known person states the
+ * identity on file (ID number, name, birth date) and changes none of it; the agency corrects a
+ * person's data (correctPersonData).
+ */
+export function personDataMismatch(request: Pick<RegistrationRequest, 'code' | 'name' | 'idNumber'>, person: Pick<PersonFacts, 'idNumber' | 'name' | 'birthDate'>): Problem<'PERSON_DATA_MISMATCH'> | null {
+  const differs = (field: string, what: string): Problem<'PERSON_DATA_MISMATCH'> => ({
+    code: 'PERSON_DATA_MISMATCH',
+    field,
+    message: `${request.code} is on file with another ${what}; only the medical-insurance agency corrects a person's data`,
+  });
+  if (request.idNumber !== person.idNumber) return differs('idNumber', 'ID number');
+  if (request.name.trim() !== person.name.trim()) return differs('name', 'name');
+  if (birthDateOfIdNumber(request.idNumber) !== person.birthDate) return differs('birthDate', 'birth date');
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '@pq/caller';
 import type { EntityManager } from '@pq/data';
+import { auditScopeLoader } from './audit-scope.loader';
 import { claimFactsLoader } from './claim-facts.loader';
 import { personLoader } from './person.loader';
 import { personnelCountsLoader } from './personnel-counts.loader';
@@ -12,6 +13,7 @@ import { statusOnLoader } from './status-on.loader';
 /** A request's loaders; rows outside the caller's scope come back as FORBIDDEN errors. */
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
+    auditScope: auditScopeLoader(em),
     claimFacts: claimFactsLoader(em),
     statusOn: statusOnLoader(em),
     personnelPages: personnelPagesLoader(em),

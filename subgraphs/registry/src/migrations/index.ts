@@ -6,6 +6,7 @@ import { auditLog } from './0004-audit-log';
 import { agreementStatusIntervals } from './0005-agreement-status-intervals';
 import { statusFromCauses } from './0006-status-from-causes';
 import eventDeadLetters from './0007-event-dead-letters';
+import { auditScope } from './0008-audit-scope';
 
 /** In order; the names are stored in every database's mikro_orm_migrations table: never rename one. */
 export const migrations: MigrationEntry[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0005-agreement-status-intervals', class: agreementStatusIntervals },
   { name: '0006-status-from-causes', class: statusFromCauses },
   { name: '0007-event-dead-letters', class: eventDeadLetters },
+  { name: '0008-audit-scope', class: auditScope },
 ];

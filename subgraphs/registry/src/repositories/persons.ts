@@ -103,3 +103,13 @@ export async function saveDerivedPersons(em: EntityManager, persons: { code: str
     values: [persons.map((p) => p.code), persons.map((p) => p.status), persons.map((p) => p.ban)],
   });
 }
+
+/** Another person on file with this ID number, if any (one file per person, 一医一档). */
+export async function otherPersonWithIdNumber(em: EntityManager, idNumber: string, exceptCode: string): Promise<string | null> {
+  const [row] = await queryRows<{ code: string }>(em, { text: `select code from registry.person where id_number = $1 and code <> $2 limit 1`, values: [idNumber, exceptCode] });
+  return row?.code ?? null;
+}
+
+export function savePersons(em: EntityManager): Promise<void> {
+  return em.flush();
+}

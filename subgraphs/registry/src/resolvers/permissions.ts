@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   registerPersonnel: [...AGENCIES, 'INSTITUTION'],
   signCommitment: [...AGENCIES, 'INSTITUTION', 'PERSON'],
   cancelRegistration: [...AGENCIES, 'INSTITUTION'],
+  /** A person belongs to no institution: the agency alone corrects their data. */
+  correctPersonData: AGENCIES,
   paymentEligibility: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION'],
   auditClaims: [...AGENCIES, 'ADMINISTRATION'],
   /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */

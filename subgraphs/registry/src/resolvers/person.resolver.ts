@@ -39,15 +39,15 @@ export class PersonResolver {
 
   @Authorized(PERMISSIONS.personalData)
   @FieldResolver(() => String, { description: '身份证件号码 — the full ID number; never for partners, and every read is audited' })
-  idNumber(@Root() person: Person, @Ctx() context: Context): string {
-    context.audit.record({ operation: 'read idNumber', target: person.code });
+  async idNumber(@Root() person: Person, @Ctx() context: Context): Promise<string> {
+    context.audit.record({ operation: 'read idNumber', target: person.code, scope: await context.loaders.auditScope.load(person.code) });
     return person.idNumber;
   }
 
   @Authorized(PERMISSIONS.personalData)
   @FieldResolver(() => String, { nullable: true, description: '联系电话 — the full phone number; never for partners, and every read is audited' })
-  phone(@Root() person: Person, @Ctx() context: Context): string | null {
-    context.audit.record({ operation: 'read phone', target: person.code });
+  async phone(@Root() person: Person, @Ctx() context: Context): Promise<string | null> {
+    context.audit.record({ operation: 'read phone', target: person.code, scope: await context.loaders.auditScope.load(person.code) });
     return person.phone ?? null;
   }
 

@@ -157,3 +157,39 @@ export class CancelRegistrationPayload {
   @Field(() => Registration, { description: '登记备案 — the registration' })
   registration!: Registration;
 }
+
+@InputType({ description: '人员信息更正 — the agency corrects a person\'s data on file (一医一档); absent fields stay' })
+export class CorrectPersonDataInput {
+  @Field(() => ID, { description: '医保相关人员代码 — the person' })
+  personCode!: string;
+
+  @Field({ nullable: true, description: '姓名 — corrected name' })
+  name?: string;
+
+  @Field({ nullable: true, description: '身份证件号码 — corrected ID number; its birth date and gender follow unless given' })
+  idNumber?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '出生日期 — corrected birth date; must agree with the ID number' })
+  birthDate?: string;
+
+  @Field(() => Gender, { nullable: true, description: '性别 — corrected gender' })
+  gender?: Gender;
+
+  @Field({ nullable: true, description: '联系电话 — corrected phone; empty removes it' })
+  phone?: string;
+
+  @Field({ description: '依据文书 — the document the correction rests on (audited)' })
+  basisDocument!: string;
+
+  @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: '更正结果 — the person after the correction' })
+export class CorrectPersonDataPayload {
+  @Field(() => Person, { description: '人员 — the person' })
+  person!: Person;
+
+  @Field(() => [String], { description: '更正的字段 — the fields that changed: name, idNumber, birthDate, gender, phone' })
+  correctedFields!: string[];
+}

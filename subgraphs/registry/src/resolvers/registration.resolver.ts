@@ -4,14 +4,18 @@ import { DateScalar, MAX_BATCH_ENTRIES } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { statusChange } from './person.resolver';
+import { correctPersonData } from '../commands/correct-person-data';
 import { registerPersonnel } from '../commands/register-personnel';
 import { cancelRegistration, signCommitment } from '../commands/registration-changes';
 import { Person } from '../entities/person';
+import { personsAuditScope, registrationAuditScope } from '../repositories/audit-scope';
 import { Registration } from '../entities/registration';
 import type { Context } from './context';
 import {
   CancelRegistrationInput,
   CancelRegistrationPayload,
+  CorrectPersonDataInput,
+  CorrectPersonDataPayload,
   Institution,
   RegisterPersonnelInput,
   RegisterPersonnelPayload,
@@ -28,6 +32,7 @@ export class RegistrationResolver {
     if (input.people.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} people per batch`);
     const ids = await runMutation(context, 'registry', 'registerPersonnel', input, (em) => registerPersonnel(em, context, input), {
       target: () => `${input.institutionCode}: ${input.people.map((p) => p.code).join(', ')}`,
+      scope: (_ids, em) => personsAuditScope(em, input.people.map((p) => p.code)),
     });
     return { registrations: (await context.loaders.registration.loadMany(ids)) as Registration[] };
   }
@@ -37,6 +42,7 @@ export class RegistrationResolver {
   async signCommitment(@Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
     const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input), {
       target: () => input.registrationId,
+      scope: (registrationId, em) => registrationAuditScope(em, registrationId),
     });
     return { registration: (await context.loaders.registration.load(id))! };
   }
@@ -46,8 +52,21 @@ export class RegistrationResolver {
   async cancelRegistration(@Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
     const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input), {
       target: () => input.registrationId,
+      scope: (registrationId, em) => registrationAuditScope(em, registrationId),
     });
     return { registration: (await context.loaders.registration.load(id))! };
+  }
+
+  @Authorized(PERMISSIONS.correctPersonData)
+  @Mutation(() => CorrectPersonDataPayload, { description: '更正人员信息 — the agency corrects a person\'s data on a basis document; no institution can (一医一档)' })
+  async correctPersonData(@Arg('input', { description: '输入 — the input of this operation' }) input: CorrectPersonDataInput, @Ctx() context: Context): Promise<CorrectPersonDataPayload> {
+    const result = await runMutation(context, 'registry', 'correctPersonData', input, (em) => correctPersonData(em, context, input), {
+      target: ({ personCode, changed }) => `${personCode}: ${changed.join(', ')}`,
+      basisDocument: input.basisDocument,
+      scope: ({ personCode }, em) => personsAuditScope(em, [personCode]),
+    });
+    context.loaders.person.clear(result.personCode);
+    return { person: (await context.loaders.person.load(result.personCode))!, correctedFields: result.changed };
   }
 
   @FieldResolver(() => Person, { description: '人员 — the registered person' })

@@ -11,6 +11,7 @@ import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import type { Context } from './context';
 import { ApplyForRestorationInput, DecideRestorationInput, DeliverNoticeInput, DeliverNoticePayload, Institution, Person, RestorationPayload } from './score.types';
+import { auditScopeOfRow } from '../repositories/audit-scope';
 
 @Resolver(() => Notice)
 export class NoticeResolver {
@@ -20,6 +21,7 @@ export class NoticeResolver {
     const id = await runMutation(context, 'scoring', 'deliverNotice', input, (em) => deliverNotice(em, context, input.documentNumber, input.deliveredOn), {
       target: () => input.documentNumber,
       basisDocument: input.documentNumber,
+      scope: (noticeId, em) => auditScopeOfRow(em, 'notice', noticeId),
     });
     return { notice: (await context.loaders.notice.load(id))! };
   }
@@ -96,6 +98,7 @@ export class RestorationResolver {
   async applyForRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
     const id = await runMutation(context, 'scoring', 'applyForRestoration', input, (em) => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn), {
       target: () => input.personCode,
+      scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
     });
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }
@@ -106,6 +109,7 @@ export class RestorationResolver {
     const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason, input.decidedOn), {
       target: () => input.applicationId,
       basisDocument: `restoration ${input.applicationId}`,
+      scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
     });
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }

@@ -15,6 +15,7 @@ import { assertMaySeeInstitution, assertMaySeeRegion } from '../repositories/sco
 import type { Context } from './context';
 import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
 import { Institution, Person } from './score.types';
+import { auditScopeOfRow } from '../repositories/audit-scope';
 
 /** The most score records one copy report answers (a province's month fits). */
 export const MAX_COPY_REPORT_RECORDS = 10_000;
@@ -83,7 +84,7 @@ export class ReportResolver {
 }
 
 async function repairMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, target: string, perform: (em: Context['em']) => Promise<string>): Promise<RepairPayload> {
-  const id = await runMutation(context, 'scoring', operation, input, perform, { target: () => target });
+  const id = await runMutation(context, 'scoring', operation, input, perform, { target: () => target, scope: (applicationId, em) => auditScopeOfRow(em, 'repair_application', applicationId) });
   return { application: await repairOf(context.em, id) };
 }
 
