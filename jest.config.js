@@ -14,7 +14,12 @@ module.exports = {
     '^@pq/(registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',
     '^@pq/gateway$': '<rootDir>/gateway/src',
   },
-  testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/packages/*/src/**/*.test.ts',
+    '<rootDir>/subgraphs/*/src/**/*.test.ts',
+    '<rootDir>/gateway/src/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 60_000,

@@ -31,11 +31,17 @@ test('the work queue pages by decision deadline, then id, each appeal once, with
   for (const [i, receivedOn] of ['2026-03-12', '2026-03-12', '2026-03-11', '2026-03-11'].entries()) {
     const doctor = newDoctor(`排队医师${i}`);
     await registerAt(stack, doctor, ['H37100200015']);
-    const scored = await score(stack, `威医保罚〔2026〕队${i}号`, '2026-03-10', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' }]);
+    const scored = await score(stack, `威医保罚〔2026〕队${i}号`, '2026-03-10', [
+      { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' },
+    ]);
     await stack.eventsDelivered();
-    const filed = await stack.query(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { decideBy } } }`, {
-      input: { scoreRecordId: scored.data.recordScores.records[0].id, receivedOn, statement: '申请复核', signedByPerson: true, stampedByInstitution: true },
-    }, { role: 'INSTITUTION', institution: 'H37100200015', region: '371002' });
+    const filed = await stack.query(
+      `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { decideBy } } }`,
+      {
+        input: { scoreRecordId: scored.data.recordScores.records[0].id, receivedOn, statement: '申请复核', signedByPerson: true, stampedByInstitution: true },
+      },
+      { role: 'INSTITUTION', institution: 'H37100200015', region: '371002' },
+    );
     expect(filed.errors).toBeUndefined();
     deadlines.push(filed.data.fileAppeal.appeal.decideBy);
   }

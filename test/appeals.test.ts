@@ -5,7 +5,8 @@ import { errorCodes, startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
 const calendar = new WorkingDayCalendar();
-const APPEAL_FIELDS = 'id status filedOn decideBy expertReviewStartedOn decidedOn escalated decisionReason newPoints steps { action fromStatus toStatus actorRole happenedOn note }';
+const APPEAL_FIELDS =
+  'id status filedOn decideBy expertReviewStartedOn decidedOn escalated decisionReason newPoints steps { action fromStatus toStatus actorRole happenedOn note }';
 const FILE = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
 const stepMutation = (name: string) => `mutation($input: AppealStepInput!) { ${name}(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
 const DECIDE = `mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { ${APPEAL_FIELDS} } } }`;
@@ -22,7 +23,9 @@ const administration = { role: 'ADMINISTRATION' as const, region: '37', sub: 'ad
 async function scoredDoctor(name: string, points: 'N4-01' | 'N3-01' | 'N1-01', decidedOn = '2026-03-10') {
   const doctor = newDoctor(name);
   await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
-  const scored = await score(stack, `威医保罚〔2026〕申${doctor.code}号`, decidedOn, [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: points, responsibility: 'MAIN' }]);
+  const scored = await score(stack, `威医保罚〔2026〕申${doctor.code}号`, decidedOn, [
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: points, responsibility: 'MAIN' },
+  ]);
   await stack.eventsDelivered();
   return { doctor, record: scored.data.recordScores.records[0] };
 }
@@ -33,7 +36,11 @@ const file = (scoreRecordId: string, extra: object = {}, as: object = institutio
 test('A4: a termination changed on appeal to 9 points becomes a suspension in force, the termination lifted', async () => {
   const { doctor, record } = await scoredDoctor('改暂停医师', 'N4-01');
   const appealId = (await file(record.id)).data.fileAppeal.appeal.id;
-  const changed = await stack.query(DECIDE, { input: { appealId, outcome: 'CHANGED', newPoints: 9, reason: '改为9分' } }, { role: 'CITY_AGENCY', region: '3710' });
+  const changed = await stack.query(
+    DECIDE,
+    { input: { appealId, outcome: 'CHANGED', newPoints: 9, reason: '改为9分' } },
+    { role: 'CITY_AGENCY', region: '3710' },
+  );
   expect(changed.errors).toBeUndefined();
   await stack.eventsDelivered();
   const person = await stack.query(`{ person(code: "${doctor.code}") { status points activeSanction { kind } sanctions { kind state } } }`);
@@ -42,7 +49,10 @@ test('A4: a termination changed on appeal to 9 points becomes a suspension in fo
     points: 9,
     activeSanction: { kind: 'SUSPENSION' },
     // Both take effect on the same day: the order they were decided in.
-    sanctions: [{ kind: 'TERMINATION', state: 'LIFTED' }, { kind: 'SUSPENSION', state: 'IN_FORCE' }],
+    sanctions: [
+      { kind: 'TERMINATION', state: 'LIFTED' },
+      { kind: 'SUSPENSION', state: 'IN_FORCE' },
+    ],
   });
 });
 
@@ -53,7 +63,11 @@ test('A4 end to end: a 9-point suspension appealed and changed to 6 points ends 
 
   const filed = await file(record.id);
   const appealId = filed.data.fileAppeal.appeal.id;
-  const changed = await stack.query(DECIDE, { input: { appealId, outcome: 'CHANGED', newPoints: 6, reason: '情节较轻，改为6分' } }, { role: 'CITY_AGENCY', region: '3710' });
+  const changed = await stack.query(
+    DECIDE,
+    { input: { appealId, outcome: 'CHANGED', newPoints: 6, reason: '情节较轻，改为6分' } },
+    { role: 'CITY_AGENCY', region: '3710' },
+  );
   expect(changed.data.decideAppeal.appeal).toMatchObject({ status: 'CHANGED', newPoints: 6 });
   await stack.eventsDelivered();
 
@@ -65,7 +79,9 @@ test('A4 end to end: a 9-point suspension appealed and changed to 6 points ends 
     registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }],
     openAppeals: [],
   });
-  const file1 = await stack.query(`{ person(code: "${doctor.code}") { appeals { status } scoreRecords { points originalPoints } sanctions { kind state liftReason } statusHistory { status cause } } }`);
+  const file1 = await stack.query(
+    `{ person(code: "${doctor.code}") { appeals { status } scoreRecords { points originalPoints } sanctions { kind state liftReason } statusHistory { status cause } } }`,
+  );
   expect(file1.data.person).toMatchObject({
     appeals: [{ status: 'CHANGED' }],
     scoreRecords: [{ points: 6, originalPoints: 9 }],
@@ -92,7 +108,11 @@ test('A1: unsigned, unstamped, late and duplicate appeals are refused and store 
   expect(inTime.data.fileAppeal.appeal).toMatchObject({ status: 'FILED', filedOn: appealBy, decideBy: calendar.addWorkingDays(appealBy, 20) });
   expect(errorCodes(await file(record.id, { receivedOn: appealBy }))[0].code).toBe('INVALID_STATE');
 
-  const withdrawn = await stack.query(stepMutation('withdrawAppeal'), { input: { appealId: inTime.data.fileAppeal.appeal.id, note: '已理解' } }, { role: 'PERSON', person: doctor.code, region: '371002' });
+  const withdrawn = await stack.query(
+    stepMutation('withdrawAppeal'),
+    { input: { appealId: inTime.data.fileAppeal.appeal.id, note: '已理解' } },
+    { role: 'PERSON', person: doctor.code, region: '371002' },
+  );
   expect(withdrawn.data.withdrawAppeal.appeal.status).toBe('WITHDRAWN');
 });
 
@@ -128,21 +148,32 @@ test('A2–A4 life cycle: explained, escalated, decided by the administration af
 });
 
 test('A5: an agreement dispute has the same life cycle and changes no score', async () => {
-  const filed = await stack.query(`mutation($input: FileAgreementDisputeInput!) { fileAgreementDispute(input: $input) { appeal { id subject status decisionDocument } } }`, {
-    input: { institutionCode: 'H37080200131', decisionDocument: '济医保协〔2026〕中止3号', statement: '中止理由不成立', stampedByInstitution: true },
-  }, institutionOf('H37080200131'));
+  const filed = await stack.query(
+    `mutation($input: FileAgreementDisputeInput!) { fileAgreementDispute(input: $input) { appeal { id subject status decisionDocument } } }`,
+    {
+      input: { institutionCode: 'H37080200131', decisionDocument: '济医保协〔2026〕中止3号', statement: '中止理由不成立', stampedByInstitution: true },
+    },
+    institutionOf('H37080200131'),
+  );
   expect(filed.errors).toBeUndefined();
   const appeal = filed.data.fileAgreementDispute.appeal;
   expect(appeal).toMatchObject({ subject: 'AGREEMENT', status: 'FILED', decisionDocument: '济医保协〔2026〕中止3号' });
   const agency = { role: 'CITY_AGENCY' as const, region: '3708' };
   expect(errorCodes(await stack.query(DECIDE, { input: { appealId: appeal.id, outcome: 'CHANGED', newPoints: 0 } }, agency))[0].code).toBe('BAD_USER_INPUT');
-  expect((await stack.query(DECIDE, { input: { appealId: appeal.id, outcome: 'CHANGED', reason: '撤销中止决定' } }, agency)).data.decideAppeal.appeal.status).toBe('CHANGED');
+  expect(
+    (await stack.query(DECIDE, { input: { appealId: appeal.id, outcome: 'CHANGED', reason: '撤销中止决定' } }, agency)).data.decideAppeal.appeal.status,
+  ).toBe('CHANGED');
   const institution = await stack.query(`{ institution(code: "H37080200131") { appeals { subject status } } }`);
   expect(institution.data.institution.appeals).toEqual([{ subject: 'AGREEMENT', status: 'CHANGED' }]);
 });
 
-test('the work queue lists open appeals by deadline within the caller\'s region', async () => {
-  const queue = (filter: object, as: object) => stack.query(`query($f: AppealQueueFilter) { appealQueue(filter: $f) { totalCount edges { node { status decideBy institution { code } } } } }`, { f: filter }, as);
+test("the work queue lists open appeals by deadline within the caller's region", async () => {
+  const queue = (filter: object, as: object) =>
+    stack.query(
+      `query($f: AppealQueueFilter) { appealQueue(filter: $f) { totalCount edges { node { status decideBy institution { code } } } } }`,
+      { f: filter },
+      as,
+    );
   const jining = await queue({}, { role: 'CITY_AGENCY', region: '3708' });
   expect(jining.data.appealQueue.edges.map((e: any) => e.node.institution.code)).toEqual(['H37080200090']);
   const weihai = await queue({}, { role: 'CITY_AGENCY', region: '3710' });

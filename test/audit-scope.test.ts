@@ -28,7 +28,9 @@ beforeAll(async () => {
   await stack.eventsDelivered();
   expect((await stack.query(REGISTER, { input: { institutionCode: GUANGZHOU_HOSPITAL, people: [guangzhouDoctor] } })).errors).toBeUndefined();
   // Audited reads of full ID numbers: a Guangdong agency reads its person, Shandong's the multi-site doctor.
-  expect((await stack.query(`{ person(code: "${guangzhouDoctor.code}") { idNumber } }`, {}, { role: 'PROVINCIAL_AGENCY', region: '44' })).errors).toBeUndefined();
+  expect(
+    (await stack.query(`{ person(code: "${guangzhouDoctor.code}") { idNumber } }`, {}, { role: 'PROVINCIAL_AGENCY', region: '44' })).errors,
+  ).toBeUndefined();
   expect((await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { idNumber } }`, {}, { role: 'PROVINCIAL_AGENCY', region: '37' })).errors).toBeUndefined();
 });
 afterAll(() => stack?.stop());
@@ -50,7 +52,10 @@ describe('registryAuditLog', () => {
     // The multi-site doctor (a Jining code) works in both cities: Jining reads every entry about
     // them, Weihai those written since they work there; an entry keeps the scope it was written with.
     const read = { operation: 'read idNumber', target: MULTI_SITE_DOCTOR };
-    const registeredAt = (institution: string) => ({ operation: 'registerPersonnel', target: expect.stringMatching(new RegExp(`^${institution}: .*${MULTI_SITE_DOCTOR}`)) });
+    const registeredAt = (institution: string) => ({
+      operation: 'registerPersonnel',
+      target: expect.stringMatching(new RegExp(`^${institution}: .*${MULTI_SITE_DOCTOR}`)),
+    });
     expect(about(jining, MULTI_SITE_DOCTOR)).toEqual(expect.arrayContaining([read, registeredAt('H37080200090'), registeredAt('H37100200015')]));
     expect(about(weihai, MULTI_SITE_DOCTOR)).toEqual(expect.arrayContaining([read, registeredAt('H37100200015')]));
     expect(about(weihai, 'H37080200090')).toEqual([]);
@@ -61,7 +66,10 @@ describe('registryAuditLog', () => {
   });
 
   test('national readers read every entry, entries from before the scope was kept included', async () => {
-    await stack.services.registry.orm.em.fork().getConnection().execute(`insert into registry.audit_log (caller, caller_role, operation, target) values ('old', 'CITY_AGENCY', 'registerPersonnel', 'before scopes')`);
+    await stack.services.registry.orm.em
+      .fork()
+      .getConnection()
+      .execute(`insert into registry.audit_log (caller, caller_role, operation, target) values ('old', 'CITY_AGENCY', 'registerPersonnel', 'before scopes')`);
     const all = await entries('registry', '');
     expect(about(all, guangzhouDoctor.code)).toHaveLength(2);
     expect(about(all, 'before scopes')).toHaveLength(1);

@@ -70,14 +70,21 @@ test('9 points for a person registered at two institutions suspend both registra
 
 test('the dashboard costs the same SQL statements for 5 registrations as for 1', async () => {
   const extra = ['H37080200201', 'H37080200202', 'H37080200203'].map((code, i) => ({
-    code, name: `济宁测试医院${i + 1}`, kind: 'MEDICAL', regionCode: '370802', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31',
+    code,
+    name: `济宁测试医院${i + 1}`,
+    kind: 'MEDICAL',
+    regionCode: '370802',
+    agreementValidFrom: '2026-01-01',
+    agreementValidUntil: '2026-12-31',
   }));
   expect((await stack.query(IMPORT, { input: { institutions: extra } })).errors).toBeUndefined();
   await stack.eventsDelivered();
   const fiveSites = { code: 'D370802000555', name: '孙敏', category: 'DOCTOR', idNumber: withCheckCharacter('37080219900909002') };
   const oneSite = { code: 'D370802000556', name: '周杰', category: 'DOCTOR', idNumber: withCheckCharacter('37080219910919003') };
   for (const institutionCode of ['H37080200090', 'H37080200131', ...extra.map((e) => e.code)]) {
-    expect((await stack.query(REGISTER, { input: { institutionCode, people: institutionCode === 'H37080200090' ? [fiveSites, oneSite] : [fiveSites] } })).errors).toBeUndefined();
+    expect(
+      (await stack.query(REGISTER, { input: { institutionCode, people: institutionCode === 'H37080200090' ? [fiveSites, oneSite] : [fiveSites] } })).errors,
+    ).toBeUndefined();
   }
   await stack.eventsDelivered();
 
@@ -99,8 +106,12 @@ test('a page of personnel with points and open appeals costs the same SQL statem
 });
 
 test('the personnel of a list of institutions: the same SQL statements for one institution as for all of them, each page as read alone', async () => {
-  const PERSONNEL = 'code personnel(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } normal: personnel(status: NORMAL, first: 5) { totalCount }';
-  const list = (regionPrefix: string) => stack.countStatements(`query($regionPrefix: String!) { designatedInstitutions(regionPrefix: $regionPrefix, month: "2026-03") { ${PERSONNEL} } }`, { regionPrefix });
+  const PERSONNEL =
+    'code personnel(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } normal: personnel(status: NORMAL, first: 5) { totalCount }';
+  const list = (regionPrefix: string) =>
+    stack.countStatements(`query($regionPrefix: String!) { designatedInstitutions(regionPrefix: $regionPrefix, month: "2026-03") { ${PERSONNEL} } }`, {
+      regionPrefix,
+    });
   const all = await list('37');
   const one = await list('371002');
   const institutions: { code: string; personnel: { totalCount: number; pageInfo: { endCursor: string | null } } }[] = all.response.data.designatedInstitutions;
@@ -114,7 +125,10 @@ test('the personnel of a list of institutions: the same SQL statements for one i
     expect(alone.data.institution).toEqual(institution);
     // The next page continues after the cursor.
     if (institution.personnel.totalCount > 1) {
-      const next = await stack.query(`query($after: String) { institution(code: "${institution.code}") { personnel(first: 100, after: $after) { edges { node { code } } } } }`, { after: institution.personnel.pageInfo.endCursor });
+      const next = await stack.query(
+        `query($after: String) { institution(code: "${institution.code}") { personnel(first: 100, after: $after) { edges { node { code } } } } }`,
+        { after: institution.personnel.pageInfo.endCursor },
+      );
       expect(next.errors).toBeUndefined();
       expect(next.data.institution.personnel.edges).toHaveLength(institution.personnel.totalCount - 1);
     }

@@ -38,7 +38,8 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-const registryKnows = async (code: string) => (await registry<{ n: number }>(`select count(*)::int as n from registry.institution_view where code = ?`, [code]))[0].n === 1;
+const registryKnows = async (code: string) =>
+  (await registry<{ n: number }>(`select count(*)::int as n from registry.institution_view where code = ?`, [code]))[0].n === 1;
 
 test('a refused event is set aside after 3 attempts, the rest flows, and a replay after the fix applies it once, before the events that waited for it', async () => {
   // A consumer bug: registry refuses this institution's facts.
@@ -51,14 +52,34 @@ test('a refused event is set aside after 3 attempts, the rest flows, and a repla
     return original(payload, context);
   };
   const imported = await stack.query(`mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`, {
-    input: { institutions: [{ code: POISON, name: '济宁市第七人民医院', ...VALIDITY }, { code: 'H37080207002', name: '济宁市第八人民医院', ...VALIDITY }] },
+    input: {
+      institutions: [
+        { code: POISON, name: '济宁市第七人民医院', ...VALIDITY },
+        { code: 'H37080207002', name: '济宁市第八人民医院', ...VALIDITY },
+      ],
+    },
   });
   expect(imported.errors).toBeUndefined();
   // A later event of the poisoned key, and one of another key.
-  expect((await stack.query(`mutation { suspendAgreement(input: { institutionCode: "${POISON}", reason: "违规结算" }) { institution { code } } }`)).errors).toBeUndefined();
-  expect((await stack.query(`mutation { importInstitutions(input: { institutions: [{ code: "H37080207003", name: "济宁市第九人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`)).errors).toBeUndefined();
+  expect(
+    (await stack.query(`mutation { suspendAgreement(input: { institutionCode: "${POISON}", reason: "违规结算" }) { institution { code } } }`)).errors,
+  ).toBeUndefined();
+  expect(
+    (
+      await stack.query(
+        `mutation { importInstitutions(input: { institutions: [{ code: "H37080207003", name: "济宁市第九人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`,
+      )
+    ).errors,
+  ).toBeUndefined();
 
-  const letters = await until('dead letters', () => agreements<{ subscriber: string; id: string; attempts: number; reason: string }>(`select d.subscriber, e.id, d.attempts, d.reason from agreements.outbox_dead_letter d join agreements.outbox_event e on e.seq = d.seq`), (rows) => rows.length > 0);
+  const letters = await until(
+    'dead letters',
+    () =>
+      agreements<{ subscriber: string; id: string; attempts: number; reason: string }>(
+        `select d.subscriber, e.id, d.attempts, d.reason from agreements.outbox_dead_letter d join agreements.outbox_event e on e.seq = d.seq`,
+      ),
+    (rows) => rows.length > 0,
+  );
   expect(letters).toEqual([{ subscriber: 'registry', id: expect.any(String), attempts: 3, reason: expect.stringContaining('cannot apply this institution') }]);
   expect(refusals).toBe(3);
   const poisonId = letters[0].id;
@@ -66,8 +87,18 @@ test('a refused event is set aside after 3 attempts, the rest flows, and a repla
   // The other keys went on to registry; the poisoned institution went on to scoring; its later events wait for registry.
   await until('other institutions in registry', async () => (await registryKnows('H37080207002')) && (await registryKnows('H37080207003')), Boolean);
   expect(await registryKnows(POISON)).toBe(false);
-  await until('scoring', async () => (await stack.services.scoring.orm.em.fork().getConnection().execute(`select count(*)::int as n from scoring.institution_view where code = ?`, [POISON]))[0].n, (n) => n === 1);
-  const waiting = await agreements<{ type: string }>(`select e.type from agreements.outbox_pending p join agreements.outbox_event e on e.seq = p.seq where p.subscriber = 'registry' and e.aggregate_key = ? order by p.seq`, [POISON]);
+  await until(
+    'scoring',
+    async () =>
+      (
+        await stack.services.scoring.orm.em.fork().getConnection().execute(`select count(*)::int as n from scoring.institution_view where code = ?`, [POISON])
+      )[0].n,
+    (n) => n === 1,
+  );
+  const waiting = await agreements<{ type: string }>(
+    `select e.type from agreements.outbox_pending p join agreements.outbox_event e on e.seq = p.seq where p.subscriber = 'registry' and e.aggregate_key = ? order by p.seq`,
+    [POISON],
+  );
   expect(waiting.map((e) => e.type)).toEqual(expect.arrayContaining(['InstitutionUpserted']));
 
   // Shown where an operator looks.
@@ -83,10 +114,15 @@ test('a refused event is set aside after 3 attempts, the rest flows, and a repla
 
   // Fixed, then replayed: applied once, then the events that waited, in order.
   registrySubgraph.eventHandlers.InstitutionUpserted = original;
-  expect(await command('replay', poisonId, '--basis', '运维工单 2026-001', '--operator', 'ops-test')).toEqual({ code: 0, output: `replayed ${poisonId} (agreements → registry)` });
+  expect(await command('replay', poisonId, '--basis', '运维工单 2026-001', '--operator', 'ops-test')).toEqual({
+    code: 0,
+    output: `replayed ${poisonId} (agreements → registry)`,
+  });
   await stack.eventsDelivered();
   expect(await registryKnows(POISON)).toBe(true);
-  expect(await registry(`select status from registry.agreement_status_interval where institution_code = ? and valid_to is null`, [POISON])).toEqual([{ status: 'SUSPENDED' }]);
+  expect(await registry(`select status from registry.agreement_status_interval where institution_code = ? and valid_to is null`, [POISON])).toEqual([
+    { status: 'SUSPENDED' },
+  ]);
   expect(await registry(`select count(*)::int as n from registry.processed_event where id = ?`, [poisonId])).toEqual([{ n: 1 }]);
   expect(await agreements(`select caller, operation, target, basis_document from agreements.audit_log where operation = 'replayDeadLetter'`)).toEqual([
     { caller: 'operator:ops-test', operation: 'replayDeadLetter', target: `${poisonId} → registry`, basis_document: '运维工单 2026-001' },
@@ -102,14 +138,28 @@ test('discarding a dead letter lets the events of its key that waited go on with
     if (payload.code === code && !payload.agreement?.status.startsWith('SUSPENDED')) throw new Error('refused until suspended');
     return original(payload, context);
   };
-  expect((await stack.query(`mutation { importInstitutions(input: { institutions: [{ code: "${code}", name: "济宁市第十人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`)).errors).toBeUndefined();
-  expect((await stack.query(`mutation { suspendAgreement(input: { institutionCode: "${code}", reason: "违规结算" }) { institution { code } } }`)).errors).toBeUndefined();
-  const [letter] = await until('dead letter', () => agreements<{ id: string }>(`select e.id from agreements.outbox_dead_letter d join agreements.outbox_event e on e.seq = d.seq`), (rows) => rows.length === 1);
+  expect(
+    (
+      await stack.query(
+        `mutation { importInstitutions(input: { institutions: [{ code: "${code}", name: "济宁市第十人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`,
+      )
+    ).errors,
+  ).toBeUndefined();
+  expect(
+    (await stack.query(`mutation { suspendAgreement(input: { institutionCode: "${code}", reason: "违规结算" }) { institution { code } } }`)).errors,
+  ).toBeUndefined();
+  const [letter] = await until(
+    'dead letter',
+    () => agreements<{ id: string }>(`select e.id from agreements.outbox_dead_letter d join agreements.outbox_event e on e.seq = d.seq`),
+    (rows) => rows.length === 1,
+  );
   expect(await registryKnows(code)).toBe(false);
   expect((await command('discard', letter.id)).code).toBe(2);
   expect(await command('discard', letter.id, '--basis', '运维工单 2026-002')).toEqual({ code: 0, output: `discarded ${letter.id} (agreements → registry)` });
   await stack.eventsDelivered();
-  expect(await registry(`select status from registry.agreement_status_interval where institution_code = ? and valid_to is null`, [code])).toEqual([{ status: 'SUSPENDED' }]);
+  expect(await registry(`select status from registry.agreement_status_interval where institution_code = ? and valid_to is null`, [code])).toEqual([
+    { status: 'SUSPENDED' },
+  ]);
   expect(await registry(`select count(*)::int as n from registry.processed_event where id = ?`, [letter.id])).toEqual([{ n: 0 }]);
   registrySubgraph.eventHandlers.InstitutionUpserted = original;
 }, 60_000);

@@ -61,7 +61,11 @@ async function durableDatabase(dataDir: string, port: number): Promise<DatabaseP
 /** SIGKILL to the postmaster and each of its children (backends, WAL writer, checkpointer): no shutdown, no flush. */
 function killPostgres(dataDir: string): number {
   const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = execFileSync('pgrep', ['-P', String(postmaster)]).toString().trim().split('\n').map(Number);
+  const children = execFileSync('pgrep', ['-P', String(postmaster)])
+    .toString()
+    .trim()
+    .split('\n')
+    .map(Number);
   for (const pid of [postmaster, ...children]) process.kill(pid, 'SIGKILL');
   return children.length;
 }
@@ -74,7 +78,7 @@ test('every acknowledged registration survives PostgreSQL killed mid-load', asyn
   const port = await freePort();
   let database = await durableDatabase(dataDir, port);
   const acknowledged: string[] = [];
-  let databaseName = '';
+  let databaseName: string;
   let inFlight = 0;
   try {
     const stack = await startStack({ databaseServerUrl: database.urlFor('postgres') });
@@ -91,7 +95,9 @@ test('every acknowledged registration survives PostgreSQL killed mid-load', asyn
       const writer = async () => {
         while (!killed) {
           inFlight++;
-          const response = await stack.query(REGISTER, { input: { institutionCode: 'H37080200090', people: [{ ...newDoctor('持久医师', '370802'), registeredOn: '2026-03-02' }] } });
+          const response = await stack.query(REGISTER, {
+            input: { institutionCode: 'H37080200090', people: [{ ...newDoctor('持久医师', '370802'), registeredOn: '2026-03-02' }] },
+          });
           inFlight--;
           if (!response.errors) acknowledged.push(response.data.registerPersonnel.registrations[0].id);
         }

@@ -16,19 +16,28 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const post = async (url: string, body: unknown, token?: string) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) as any };
 };
 /** What a client sees of a refusal: HTTP status, codes and the offending value's path. */
-const refusal = ({ status, body }: { status: number; body: any }) => ({ status, codes: body.errors?.map((e: any) => e.extensions.code), field: body.errors?.[0].extensions.field, data: body.data ?? null });
+const refusal = ({ status, body }: { status: number; body: any }) => ({
+  status,
+  codes: body.errors?.map((e: any) => e.extensions.code),
+  field: body.errors?.[0].extensions.field,
+  data: body.data ?? null,
+});
 /** The same request through the gateway and straight at the subgraph that serves it. */
 const atBothDoors = async (subgraph: keyof Stack['services'], body: unknown, token = national) => {
   const [gateway, direct] = await Promise.all([post(stack.url, body, token), post(stack.services[subgraph].url, body, token)]);
   return { gateway: refusal(gateway), subgraph: refusal(direct), gatewayText: gateway.text, subgraphText: direct.text };
 };
 
-describe('a client\'s mistake is a 4xx with its code, the same at the gateway and at the subgraph', () => {
+describe("a client's mistake is a 4xx with its code, the same at the gateway and at the subgraph", () => {
   const eligibility = 'query($on: Date!) { paymentEligibility(personCode: "D370802000123", institutionCode: "H37080200090", on: $on) { payable } }';
 
   test.each(['2026-13-01', '2026-02-30', '2026-2-3', '', 20260301])('the Date %p as a variable is BAD_USER_INPUT naming $on', async (on) => {
@@ -56,29 +65,41 @@ describe('a client\'s mistake is a 4xx with its code, the same at the gateway an
     expect(subgraph).toEqual(gateway);
   });
 
-  test('a non-UUID id where a row\'s UUID is expected is BAD_USER_INPUT, literal or variable', async () => {
-    const literal = 'mutation { fileAppeal(input: { scoreRecordId: "1 or 1=1", statement: "x", signedByPerson: true, stampedByInstitution: true }) { appeal { id } } }';
+  test("a non-UUID id where a row's UUID is expected is BAD_USER_INPUT, literal or variable", async () => {
+    const literal =
+      'mutation { fileAppeal(input: { scoreRecordId: "1 or 1=1", statement: "x", signedByPerson: true, stampedByInstitution: true }) { appeal { id } } }';
     const byLiteral = await atBothDoors('appeals', { query: literal }, hospital);
     expect(byLiteral.gateway).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: 'input.scoreRecordId', data: null });
     expect(byLiteral.subgraph).toEqual(byLiteral.gateway);
-    const byVariable = await atBothDoors('registry', { query: 'mutation($id: ID!) { cancelRegistration(input: { registrationId: $id, reason: "left" }) { registration { id } } }', variables: { id: 'abc' } });
+    const byVariable = await atBothDoors('registry', {
+      query: 'mutation($id: ID!) { cancelRegistration(input: { registrationId: $id, reason: "left" }) { registration { id } } }',
+      variables: { id: 'abc' },
+    });
     expect(byVariable.gateway).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: '$id', data: null });
     expect(byVariable.subgraph).toEqual(byVariable.gateway);
   });
 
   test('an _entities representation with a non-UUID id is refused straight at a subgraph', async () => {
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ScoreRecord { points } } }';
-    const answer = refusal(await post(stack.services.scoring.url, { query: entities, variables: { r: [{ __typename: 'ScoreRecord', id: "x'; drop table" }] } }, national));
+    const answer = refusal(
+      await post(stack.services.scoring.url, { query: entities, variables: { r: [{ __typename: 'ScoreRecord', id: "x'; drop table" }] } }, national),
+    );
     expect(answer).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: '$r[0].id', data: null });
   });
 
   test('a NUL byte in any string is refused and nothing is stored', async () => {
     const query = 'mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }';
-    const input = { institutionCode: 'H37080200090', people: [{ code: 'D370802000999', name: '张\u0000三', idNumber: '370802198001010011', category: 'DOCTOR', phone: '13800000000' }] };
+    const input = {
+      institutionCode: 'H37080200090',
+      people: [{ code: 'D370802000999', name: '张\u0000三', idNumber: '370802198001010011', category: 'DOCTOR', phone: '13800000000' }],
+    };
     const { gateway, subgraph } = await atBothDoors('registry', { query, variables: { input } });
     expect(gateway).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: '$input.people[0].name', data: null });
     expect(subgraph).toEqual(gateway);
-    const stored = await stack.services.registry.orm.em.fork().getConnection().execute(`select count(*)::int as n from registry.person where code = 'D370802000999'`);
+    const stored = await stack.services.registry.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from registry.person where code = 'D370802000999'`);
     expect(stored[0].n).toBe(0);
   });
 
@@ -98,7 +119,11 @@ describe('no PostgreSQL or JavaScript error text reaches a caller', () => {
     const query = 'mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }';
     const idempotencyKey = randomBytes(12_000).toString('base64');
     for (const url of [stack.url, stack.services.registry.url]) {
-      const { status, text, body } = await post(url, { query, variables: { input: { institutionCode: 'H37080200090', people: [], idempotencyKey } } }, national);
+      const { status, text, body } = await post(
+        url,
+        { query, variables: { input: { institutionCode: 'H37080200090', people: [], idempotencyKey } } },
+        national,
+      );
       expect(status).toBeLessThan(500);
       expect(body.errors).toHaveLength(1);
       expect(text).not.toMatch(/index row|btree|postgres|insert |\.ts:|\.js:|node_modules/i);
@@ -117,7 +142,10 @@ describe('no PostgreSQL or JavaScript error text reaches a caller', () => {
 
 describe('a subgraph that cannot be reached', () => {
   test('is SERVICE_UNAVAILABLE with HTTP 503 and retryable: true through the gateway', async () => {
-    const subgraphUrls = { ...Object.fromEntries(Object.entries(stack.services).map(([name, s]) => [name, s.url])), appeals: 'http://127.0.0.1:9/graphql' } as Record<keyof Stack['services'], string>;
+    const subgraphUrls = {
+      ...Object.fromEntries(Object.entries(stack.services).map(([name, s]) => [name, s.url])),
+      appeals: 'http://127.0.0.1:9/graphql',
+    } as Record<keyof Stack['services'], string>;
     const gateway = await startGateway({
       port: 0,
       supergraphSdl: readFileSync(path.resolve(__dirname, '../schema/supergraph.graphql'), 'utf8'),

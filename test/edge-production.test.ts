@@ -13,7 +13,11 @@ afterAll(async () => {
 });
 
 const post = async (url: string, body: unknown, token: string) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, text: await response.text() };
 };
 
@@ -31,7 +35,11 @@ describe('production hides the schema, at the gateway and straight at a subgraph
       }
     }
     for (const url of doors()) {
-      const { status, text } = await post(url, { query: 'query($s: RegistrationStatus) { persons(first: 1, filter: { status: $s }) { totalCount } }', variables: { s: 'NORMl' } }, token);
+      const { status, text } = await post(
+        url,
+        { query: 'query($s: RegistrationStatus) { persons(first: 1, filter: { status: $s }) { totalCount } }', variables: { s: 'NORMl' } },
+        token,
+      );
       expect([url, status]).toEqual([url, 400]);
       expect(text).not.toMatch(/Did you mean|NORMAL/);
     }

@@ -10,9 +10,16 @@ afterAll(() => stack?.stop());
 
 const now = () => Math.floor(Date.now() / 1000);
 /** A token with exactly these claims (a claim set to undefined is left out). */
-const sign = (claims: Record<string, unknown>) => new SignJWT({ sub: 'edge-test', iat: now(), exp: now() + 3600, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(TEST_JWT_SECRET));
+const sign = (claims: Record<string, unknown>) =>
+  new SignJWT({ sub: 'edge-test', iat: now(), exp: now() + 3600, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
 const post = async (url: string, body: unknown, token?: string) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as any };
 };
@@ -75,7 +82,9 @@ describe('tokens fail closed: the access matrix of the claims, at the gateway an
   });
 
   test('a forged or malformed token is HTTP 401 at the gateway and at every subgraph, in a batch too', async () => {
-    const forged = await new SignJWT({ sub: 'x', role: 'NATIONAL_AGENCY', region: '', exp: now() + 60 }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('not-the-secret'));
+    const forged = await new SignJWT({ sub: 'x', role: 'NATIONAL_AGENCY', region: '', exp: now() + 60 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('not-the-secret'));
     for (const url of [stack.url, ...SUBGRAPHS.map((name) => stack.services[name].url)]) {
       for (const token of [forged, 'not-a-jwt']) {
         const { status, body } = await post(url, { query: '{ __typename }' }, token);

@@ -10,7 +10,11 @@ import { scoringSubgraph } from '@pq/scoring';
  */
 const subgraphs = [registrySubgraph, scoringSubgraph, agreementsSubgraph, appealsSubgraph];
 const routes = (pick: (producer: string, type: string, subscriber: string) => boolean) =>
-  subgraphs.flatMap((producer) => Object.entries(producer.outbox.subscribers as Record<string, string[]>).flatMap(([type, subscribers]) => subscribers.filter((subscriber) => pick(producer.name, type, subscriber)).map((subscriber) => `${producer.name} → ${subscriber}: ${type}`)));
+  subgraphs.flatMap((producer) =>
+    Object.entries(producer.outbox.subscribers as Record<string, string[]>).flatMap(([type, subscribers]) =>
+      subscribers.filter((subscriber) => pick(producer.name, type, subscriber)).map((subscriber) => `${producer.name} → ${subscriber}: ${type}`),
+    ),
+  );
 
 test('every event has one producer', () => {
   const types = subgraphs.flatMap((producer) => Object.keys(producer.outbox.subscribers));

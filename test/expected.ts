@@ -11,7 +11,10 @@ export function withoutIds<T>(value: T): T {
 export function expectedDemoDashboard(today: string) {
   const dates = demoDates(today);
   const name = (code: string) => DEMO_INSTITUTIONS.find((i) => i.code === code)!.name;
-  const site = (code: string) => ({ status: 'NORMAL', institution: { code, name: name(code), agreement: { status: 'ACTIVE', validUntil: dates.agreementValidUntil } } });
+  const site = (code: string) => ({
+    status: 'NORMAL',
+    institution: { code, name: name(code), agreement: { status: 'ACTIVE', validUntil: dates.agreementValidUntil } },
+  });
   return {
     person: {
       code: MULTI_SITE_DOCTOR,

@@ -15,7 +15,12 @@ let sequence = 0;
 export function newDoctor(name: string, region = '371002') {
   sequence++;
   const serial = String(500 + sequence).padStart(6, '0');
-  return { code: `D${region}${serial}`, name, category: 'DOCTOR', idNumber: withCheckCharacter(`${region}1985030${String(1 + (sequence % 9))}${String(sequence).padStart(3, '0')}`.slice(0, 17)) };
+  return {
+    code: `D${region}${serial}`,
+    name,
+    category: 'DOCTOR',
+    idNumber: withCheckCharacter(`${region}1985030${String(1 + (sequence % 9))}${String(sequence).padStart(3, '0')}`.slice(0, 17)),
+  };
 }
 
 /** Registers a person at each institution and waits until scoring knows them. */

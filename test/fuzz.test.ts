@@ -59,11 +59,6 @@ async function send(target: string, url: string, body: unknown, token: string | 
   }
 }
 
-/** The subgraph that resolves a root field. */
-function ownerOf(operation: 'Query' | 'Mutation', field: string): SubgraphName {
-  return SUBGRAPHS.find((name) => (operation === 'Query' ? schemas[name].getQueryType() : schemas[name].getMutationType())?.getFields()[field])!;
-}
-
 /** An operation calling one root field with every argument as a variable, selecting only `__typename`. */
 function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
   const declared = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
@@ -79,14 +74,26 @@ const hostileString = fc.oneof(
   fc.constantFrom('', ' ', 'a\u0000b', '\u0000', "'; drop table person; --", '%', '_', '\\', '{"$gt":""}', '../../etc/passwd', '\ud800', '😀'.repeat(300)),
   fc.integer({ min: 201, max: 20_000 }).map((n) => 'x'.repeat(n)),
 );
-const hostileId = fc.oneof(fc.uuid(), fc.string({ maxLength: 80 }), fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-00000000000g', MULTI_SITE_DOCTOR, 'H37080200090', '-1', '1e308', 'a\u0000'));
+const hostileId = fc.oneof(
+  fc.uuid(),
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-00000000000g', MULTI_SITE_DOCTOR, 'H37080200090', '-1', '1e308', 'a\u0000'),
+);
 const hostileDate = fc.oneof(
   fc.constantFrom('2026-13-01', '2026-02-30', '2026-00-10', '0000-01-01', '9999-12-31', '2026-3-1', '20260301', '2026-03-16T00:00:00Z', '', 'today'),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
 );
 const hostileInt = fc.oneof(fc.integer(), fc.constantFrom(-1, 0, 2 ** 31, -(2 ** 31) - 1, 1e308, 0.5, Number.MAX_SAFE_INTEGER));
 const hostileFloat = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e308, -1e308, 5e-324, 0, -0.01, 2 ** 53));
-const wrongType = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 5 }), fc.constant([]), fc.constant({}), fc.constant({ nested: { deep: [1, 'two'] } }));
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.string({ maxLength: 5 }),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant({ nested: { deep: [1, 'two'] } }),
+);
 
 /** A value for an input type, mostly of its shape, sometimes of none. */
 function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
@@ -100,7 +107,9 @@ function shapedValueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unkn
   if (isInputObjectType(type)) {
     if (depth > 3) return fc.constant({});
     const fields = Object.values(type.getFields());
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])), { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])), {
+      requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+    });
   }
   if (isEnumType(type)) return fc.oneof(fc.constantFrom(...(type as GraphQLEnumType).getValues().map((v) => v.name)), fc.constant('NOT_A_VALUE'));
   if (isScalarType(type)) {
@@ -118,7 +127,10 @@ function shapedValueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unkn
       case 'Date':
         return hostileDate;
       case 'DateTime':
-        return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('yesterday', '2026-02-30T25:00:00Z'));
+        return fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.constantFrom('yesterday', '2026-02-30T25:00:00Z'),
+        );
     }
   }
   return wrongType;
@@ -152,7 +164,8 @@ function leavesOf(value: unknown, type: GraphQLInputType, at: (string | number)[
     if (Array.isArray(value)) value.forEach((item, i) => leavesOf(item, nullable.ofType, [...at, i], out));
   } else if (isInputObjectType(nullable)) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const field of Object.values(nullable.getFields())) if (field.name in value) leavesOf((value as Record<string, unknown>)[field.name], field.type, [...at, field.name], out);
+      for (const field of Object.values(nullable.getFields()))
+        if (field.name in value) leavesOf((value as Record<string, unknown>)[field.name], field.type, [...at, field.name], out);
     }
   } else out.push({ at, type });
 }
@@ -196,25 +209,60 @@ test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, n
   };
   const huge = 'x'.repeat(5 * 2 ** 20);
   const FILE = 'mutation ($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }';
-  const appeal = (input: object) => ({ query: FILE, variables: { input: { scoreRecordId: '00000000-0000-0000-0000-000000000000', statement: '申请复核', signedByPerson: true, stampedByInstitution: true, ...input } } });
+  const appeal = (input: object) => ({
+    query: FILE,
+    variables: {
+      input: { scoreRecordId: '00000000-0000-0000-0000-000000000000', statement: '申请复核', signedByPerson: true, stampedByInstitution: true, ...input },
+    },
+  });
   const REGISTER = 'mutation ($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }';
-  const register = (person: object) => ({ query: REGISTER, variables: { input: { institutionCode: 'H37080200090', people: [{ code: 'D370802000999', name: '张三', idNumber: '370802198503010011', category: 'DOCTOR', ...person }] } } });
+  const register = (person: object) => ({
+    query: REGISTER,
+    variables: {
+      input: {
+        institutionCode: 'H37080200090',
+        people: [{ code: 'D370802000999', name: '张三', idNumber: '370802198503010011', category: 'DOCTOR', ...person }],
+      },
+    },
+  });
   const SCORE = 'mutation ($input: RecordScoresInput!) { recordScores(input: $input) { records { id } } }';
-  const scoreOf = (input: object) => ({ query: SCORE, variables: { input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber: '济医保罚〔2026〕99号', decidedOn: '2026-03-10', items: [{ personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', violationCode: 'N1-01', responsibility: 'MAIN' }], ...input } } });
+  const scoreOf = (input: object) => ({
+    query: SCORE,
+    variables: {
+      input: {
+        decisionType: 'ADMINISTRATIVE_PENALTY',
+        documentNumber: '济医保罚〔2026〕99号',
+        decidedOn: '2026-03-10',
+        items: [{ personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', violationCode: 'N1-01', responsibility: 'MAIN' }],
+        ...input,
+      },
+    },
+  });
   const CLAIMS = 'query ($c: [ClaimInput!]!) { auditClaims(claims: $c) { checked } }';
-  const claim = (line: object) => ({ query: CLAIMS, variables: { c: [{ lineId: 'L1', personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1, ...line }] } });
+  const claim = (line: object) => ({
+    query: CLAIMS,
+    variables: { c: [{ lineId: 'L1', personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1, ...line }] },
+  });
 
   // The issue's hostile inputs (#19, item 6).
   for (const date of ['2026-13-01', '2026-02-30']) {
     await both('appeals', appeal({ receivedOn: date }));
     await both('scoring', scoreOf({ decidedOn: date }));
     await both('registry', claim({ serviceDate: date }));
-    await send('gateway', gateway, { query: `{ person(code: "${MULTI_SITE_DOCTOR}") { code } paymentEligibility(personCode: "${MULTI_SITE_DOCTOR}", institutionCode: "H37080200090", on: "${date}") { __typename } }` });
+    await send('gateway', gateway, {
+      query: `{ person(code: "${MULTI_SITE_DOCTOR}") { code } paymentEligibility(personCode: "${MULTI_SITE_DOCTOR}", institutionCode: "H37080200090", on: "${date}") { __typename } }`,
+    });
   }
   for (const id of ['not-a-uuid', "1' or '1'='1", '', 'a'.repeat(1000)]) {
     await both('appeals', appeal({ scoreRecordId: id }));
-    await both('appeals', { query: 'mutation ($input: AppealStepInput!) { withdrawAppeal(input: $input) { appeal { id } } }', variables: { input: { appealId: id } } });
-    await both('registry', { query: 'mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { id } } }', variables: { input: { registrationId: id, reason: '离职' } } });
+    await both('appeals', {
+      query: 'mutation ($input: AppealStepInput!) { withdrawAppeal(input: $input) { appeal { id } } }',
+      variables: { input: { appealId: id } },
+    });
+    await both('registry', {
+      query: 'mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { id } } }',
+      variables: { input: { registrationId: id, reason: '离职' } },
+    });
   }
   await both('registry', register({ name: '张\u0000三' }));
   await both('appeals', appeal({ statement: '申\u0000诉' }));
@@ -235,7 +283,19 @@ test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, n
   await both('appeals', appeal({ signedByPerson: 'yes', statement: 42 }));
   await both('registry', register({ category: 'SURGEON' }));
   // Malformed bodies, to /graphql and to /events.
-  const malformed = ['{', '[', 'null', '"query"', '42', '{"query": 5}', '{"query": "{", "variables": []}', '{"query": "{ __typename }", "extensions": "x"}', '[{"query": "{ __typename }"}, 7]', '\u0000', '{"query": "query { person(code: \\"\\u0000\\") { code } }"}'];
+  const malformed = [
+    '{',
+    '[',
+    'null',
+    '"query"',
+    '42',
+    '{"query": 5}',
+    '{"query": "{", "variables": []}',
+    '{"query": "{ __typename }", "extensions": "x"}',
+    '[{"query": "{ __typename }"}, 7]',
+    '\u0000',
+    '{"query": "query { person(code: \\"\\u0000\\") { code } }"}',
+  ];
   for (const body of malformed) {
     await send('gateway', gateway, body);
     for (const name of SUBGRAPHS) await send(name, straight(name), body);
@@ -247,9 +307,13 @@ test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, n
 
   // Generated from the schema: each operation's arguments, of their types or not.
   const operations = targets();
-  const generated = fc.tuple(fc.integer({ min: 0, max: operations.length - 1 }), fc.boolean(), fc.nat()).chain(([i, viaGateway, pick]) =>
-    fc.record(Object.fromEntries(operations[i].field.args.map((a) => [a.name, valueOf(a.type)]))).map((variables) => ({ target: operations[i], viaGateway, variables: poisoned(operations[i].field, variables, pick) })),
-  );
+  const generated = fc
+    .tuple(fc.integer({ min: 0, max: operations.length - 1 }), fc.boolean(), fc.nat())
+    .chain(([i, viaGateway, pick]) =>
+      fc
+        .record(Object.fromEntries(operations[i].field.args.map((a) => [a.name, valueOf(a.type)])))
+        .map((variables) => ({ target: operations[i], viaGateway, variables: poisoned(operations[i].field, variables, pick) })),
+    );
   await fc.assert(
     fc.asyncProperty(generated, async ({ target, viaGateway, variables }) => {
       const body = { query: operationFor(target.kind, target.field), variables };
@@ -262,7 +326,9 @@ test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, n
   const health = await Promise.all([gateway, ...SUBGRAPHS.map(straight)].map(async (url) => [url, (await fetch(new URL('/health', url))).status] as const));
   const after = await countRows(stack);
   const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`fuzz: ${sent} requests in ${seconds.toFixed(1)} s, ${offences.length} answered as server faults\n${offences.map((o) => `  ${o.status} ${o.codes.join(',')} ${o.target}: ${o.request}`).join('\n')}\n`);
+  process.stdout.write(
+    `fuzz: ${sent} requests in ${seconds.toFixed(1)} s, ${offences.length} answered as server faults\n${offences.map((o) => `  ${o.status} ${o.codes.join(',')} ${o.target}: ${o.request}`).join('\n')}\n`,
+  );
   expect({
     serverFaults: offences,
     rowsChanged: Object.keys(after).filter((table) => after[table] !== rows[table]),

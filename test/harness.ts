@@ -121,7 +121,8 @@ export async function startStack(
   });
   const client = graphqlClient(gateway.url);
 
-  const token = (claims: Partial<TokenClaims>) => signToken(TEST_JWT_SECRET, { sub: `test-${claims.role ?? 'NATIONAL_AGENCY'}`, role: 'NATIONAL_AGENCY', region: '', ...claims });
+  const token = (claims: Partial<TokenClaims>) =>
+    signToken(TEST_JWT_SECRET, { sub: `test-${claims.role ?? 'NATIONAL_AGENCY'}`, role: 'NATIONAL_AGENCY', region: '', ...claims });
   const agencyToken = await token({});
 
   const pendingEvents = async () => {
@@ -193,7 +194,10 @@ export async function countRows(stack: Stack): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const service of Object.values(stack.services)) {
     const connection = service.orm.em.fork().getConnection();
-    const tables: { table_name: string }[] = await connection.execute(`select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%'`, [service.name]);
+    const tables: { table_name: string }[] = await connection.execute(
+      `select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%'`,
+      [service.name],
+    );
     for (const { table_name } of tables) {
       const [row] = await connection.execute(`select count(*)::int as n from "${service.name}"."${table_name}"`);
       counts[`${service.name}.${table_name}`] = row.n;

@@ -24,20 +24,34 @@ afterAll(() => stack?.stop());
 describe('another institution registering a known person', () => {
   test('another name is refused with PERSON_DATA_MISMATCH on the field, the whole batch with it, and the public status keeps the name on file', async () => {
     const bystander = newDoctor('李四', '370802');
-    const response = await stack.query(REGISTER, { input: { institutionCode: HOSPITAL_B, people: [bystander, { ...doctor, name: '张小明' }] } }, institution(HOSPITAL_B));
-    expect(errorCodes(response)).toEqual([{ code: 'PERSON_DATA_MISMATCH', entries: [{ index: 1, code: 'PERSON_DATA_MISMATCH', field: 'name', message: expect.any(String) }] }]);
+    const response = await stack.query(
+      REGISTER,
+      { input: { institutionCode: HOSPITAL_B, people: [bystander, { ...doctor, name: '张小明' }] } },
+      institution(HOSPITAL_B),
+    );
+    expect(errorCodes(response)).toEqual([
+      { code: 'PERSON_DATA_MISMATCH', entries: [{ index: 1, code: 'PERSON_DATA_MISMATCH', field: 'name', message: expect.any(String) }] },
+    ]);
     expect((await stack.query(PUBLIC_STATUS, { code: doctor.code }, null)).data.publicPersonStatus.name).toBe('张晓明');
     expect((await stack.query(FILE, { code: bystander.code })).data.person).toBeNull();
   });
 
   test('another ID number is refused with the field idNumber', async () => {
     const other = newDoctor('张晓明', '370802');
-    const response = await stack.query(REGISTER, { input: { institutionCode: HOSPITAL_B, people: [{ ...doctor, idNumber: other.idNumber }] } }, institution(HOSPITAL_B));
+    const response = await stack.query(
+      REGISTER,
+      { input: { institutionCode: HOSPITAL_B, people: [{ ...doctor, idNumber: other.idNumber }] } },
+      institution(HOSPITAL_B),
+    );
     expect(errorCodes(response)[0].entries).toEqual([expect.objectContaining({ code: 'PERSON_DATA_MISMATCH', field: 'idNumber' })]);
   });
 
   test('the same identity registers, and another phone or gender changes nothing on file', async () => {
-    const response = await stack.query(REGISTER, { input: { institutionCode: HOSPITAL_B, people: [{ ...doctor, phone: '13900000000', gender: 'FEMALE' }] } }, institution(HOSPITAL_B));
+    const response = await stack.query(
+      REGISTER,
+      { input: { institutionCode: HOSPITAL_B, people: [{ ...doctor, phone: '13900000000', gender: 'FEMALE' }] } },
+      institution(HOSPITAL_B),
+    );
     expect(response.errors).toBeUndefined();
     const file = (await stack.query(FILE, { code: doctor.code })).data.person;
     expect(file).toMatchObject({ name: '张晓明', phone: '13853700001', gender: 'MALE' });
@@ -55,7 +69,7 @@ describe('correctPersonData: the agency alone corrects a person', () => {
     expect((await stack.query(PUBLIC_STATUS, { code: doctor.code }, null)).data.publicPersonStatus.name).toBe('张晓明');
   });
 
-  test('a correction without a basis document, or to another person\'s ID number, is refused', async () => {
+  test("a correction without a basis document, or to another person's ID number, is refused", async () => {
     expect(errorCodes(await stack.query(CORRECT, { input: { ...input, basisDocument: ' ' } }))).toEqual([{ code: 'BAD_USER_INPUT' }]);
     const other = newDoctor('王五', '370802');
     expect((await stack.query(REGISTER, { input: { institutionCode: HOSPITAL_A, people: [other] } })).errors).toBeUndefined();
@@ -76,7 +90,9 @@ describe('correctPersonData: the agency alone corrects a person', () => {
     const stale = await stack.query(REGISTER, { input: { institutionCode: 'H37100200015', people: [doctor] } });
     expect(errorCodes(stale)[0].entries).toEqual([expect.objectContaining({ field: 'name' })]);
 
-    const log = await stack.query(`{ registryAuditLog(filter: { operation: "correctPersonData" }) { totalCount edges { node { caller callerRole target basisDocument } } } }`);
+    const log = await stack.query(
+      `{ registryAuditLog(filter: { operation: "correctPersonData" }) { totalCount edges { node { caller callerRole target basisDocument } } } }`,
+    );
     expect(log.data.registryAuditLog).toEqual({
       totalCount: 1,
       edges: [{ node: { caller: 'jining-officer-3', callerRole: 'CITY_AGENCY', target: `${doctor.code}: name, phone`, basisDocument: '济医保更〔2026〕3号' } }],

@@ -33,7 +33,8 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
 
 test(`a batch of ${MAX_BATCHED_OPERATIONS} operations × 1,000 aliases sent straight to registry with a PERSON token is refused within a second, memory flat`, async () => {
   // Each operation differs, so no parsed document is reused: the issue's batch took 10 s and 1.4 GB.
-  const operation = (n: number) => `{ ${Array.from({ length: 1_000 }, (_, i) => `o${n}a${i}: person(code: "${MULTI_SITE_DOCTOR}") { code name status points }`).join(' ')} }`;
+  const operation = (n: number) =>
+    `{ ${Array.from({ length: 1_000 }, (_, i) => `o${n}a${i}: person(code: "${MULTI_SITE_DOCTOR}") { code name status points }`).join(' ')} }`;
   const batch = Array.from({ length: MAX_BATCHED_OPERATIONS }, (_, n) => ({ query: operation(n) }));
   const body = JSON.stringify(batch);
   const { result, ms, heapRiseMb } = await measured(() => postJson(stack.services.registry.url, body, person));
@@ -48,14 +49,20 @@ test(`a batch of ${MAX_BATCHED_OPERATIONS} operations × 1,000 aliases sent stra
   const parsed = await measured(() => postJson(stack.services.registry.url, fitting, person));
   expect(parsed.result.status).toBe(400);
   expect(new Set(parsed.result.body.map((answer: any) => [codeOf(answer), answer.data].join()))).toEqual(new Set(['GRAPHQL_PARSE_FAILED,']));
-  process.stdout.write(`limits: ${fitting.length} operations of ${batch[0].query.length} characters refused in ${parsed.ms.toFixed(0)} ms, heap +${parsed.heapRiseMb.toFixed(0)} MB\n`);
+  process.stdout.write(
+    `limits: ${fitting.length} operations of ${batch[0].query.length} characters refused in ${parsed.ms.toFixed(0)} ms, heap +${parsed.heapRiseMb.toFixed(0)} MB\n`,
+  );
   expect(parsed.ms).toBeLessThan(2_000);
   expect(parsed.heapRiseMb).toBeLessThan(150);
 
   // Aliases within the token limit fail validation instead.
   const aliased = `{ ${Array.from({ length: SUBGRAPH_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: person(code: "${MULTI_SITE_DOCTOR}") { code }`).join(' ')} }`;
   const refused = await postJson(stack.services.registry.url, { query: aliased }, person);
-  expect([refused.status, codeOf(refused.body), refused.body.errors[0].message]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED', expect.stringContaining(`Aliases limit of ${SUBGRAPH_LIMITS.maxAliases} exceeded`)]);
+  expect([refused.status, codeOf(refused.body), refused.body.errors[0].message]).toEqual([
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+    expect.stringContaining(`Aliases limit of ${SUBGRAPH_LIMITS.maxAliases} exceeded`),
+  ]);
   // A document over the size limit, alone, is refused before it is parsed.
   const long = await postJson(stack.services.registry.url, { query: `{ __typename ${' '.repeat(MAX_DOCUMENT_CHARS)}}` }, person);
   expect([long.status, long.body.errors[0].extensions]).toEqual([400, { code: 'BAD_USER_INPUT', limit: MAX_DOCUMENT_CHARS }]);
@@ -66,7 +73,11 @@ test('_entities with 100,000 representations is refused with BATCH_TOO_LARGE and
   const query = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { code name status } } }';
   const { result, ms, heapRiseMb } = await measured(() => postJson(stack.services.registry.url, { query, variables: { representations } }, person));
   process.stdout.write(`limits: _entities with 100,000 representations refused in ${ms.toFixed(0)} ms, heap +${heapRiseMb.toFixed(0)} MB\n`);
-  expect([result.status, result.body.errors[0].extensions, result.body.data]).toEqual([400, { code: 'BATCH_TOO_LARGE', limit: SUBGRAPH_LIMITS.maxEntities, count: 100_000 }, undefined]);
+  expect([result.status, result.body.errors[0].extensions, result.body.data]).toEqual([
+    400,
+    { code: 'BATCH_TOO_LARGE', limit: SUBGRAPH_LIMITS.maxEntities, count: 100_000 },
+    undefined,
+  ]);
   // About 0.3 s on an idle machine; the bound leaves room for a loaded one (the issue's batch took 10 s).
   expect(ms).toBeLessThan(2_000);
   expect(heapRiseMb).toBeLessThan(150);
@@ -86,17 +97,27 @@ test('every subgraph refuses, straight, an operation beyond its depth, alias and
   const tooDeep = await postJson(stack.services.registry.url, { query: `{ person(code: "${MULTI_SITE_DOCTOR}") { ${deep} } }` }, token);
   expect([tooDeep.status, tooDeep.body.errors[0].message]).toEqual([400, expect.stringContaining(`depth limit of ${SUBGRAPH_LIMITS.maxDepth} exceeded`)]);
   // 40 pages of 500 persons, each with its registrations' institutions: 40 × 500 × (…) fields.
-  const pages = Array.from({ length: 40 }, (_, i) => `p${i}: persons(first: $first) { edges { node { code name registrations { status institution { code } } } } }`).join(' ');
+  const pages = Array.from(
+    { length: 40 },
+    (_, i) => `p${i}: persons(first: $first) { edges { node { code name registrations { status institution { code } } } } }`,
+  ).join(' ');
   const costly = await postJson(stack.services.registry.url, { query: `query ($first: Int) { ${pages} }`, variables: { first: 500 } }, token);
-  expect([costly.status, costly.body.errors[0].extensions]).toEqual([400, { code: 'QUERY_TOO_COSTLY', cost: expect.any(Number), limit: SUBGRAPH_LIMITS.maxCost }]);
+  expect([costly.status, costly.body.errors[0].extensions]).toEqual([
+    400,
+    { code: 'QUERY_TOO_COSTLY', cost: expect.any(Number), limit: SUBGRAPH_LIMITS.maxCost },
+  ]);
 });
 
 test('through the gateway, the cost counts page sizes given as variables: the refusal says the cost, the limit and how to page', async () => {
   // Each page: 1 + first × (edges 1 + node 85) — registrations and status history counted as 10 items each.
-  const page = 'persons(first: $first) { edges { node { code name registrations { status institution { code name agreement { status } } } statusHistory { status from } } } }';
+  const page =
+    'persons(first: $first) { edges { node { code name registrations { status institution { code name agreement { status } } } statusHistory { status from } } } }';
   const query = `query ($first: Int) { shandong: ${page.replace('persons(first: $first)', 'persons(first: $first, filter: { regionPrefix: "37" })')} all: ${page} }`;
   const refused = await stack.query(query, { first: 500 });
-  expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('page on with after'), extensions: { code: 'QUERY_TOO_COSTLY', cost: 2 * (1 + 500 * 86), limit: GATEWAY_LIMITS.maxCost } });
+  expect(refused.errors?.[0]).toMatchObject({
+    message: expect.stringContaining('page on with after'),
+    extensions: { code: 'QUERY_TOO_COSTLY', cost: 2 * (1 + 500 * 86), limit: GATEWAY_LIMITS.maxCost },
+  });
   const literal = await stack.query(query.replace('query ($first: Int) ', '').replaceAll('first: $first', 'first: 500'));
   expect(literal.errors?.[0].extensions).toEqual(refused.errors?.[0].extensions);
   expect((await stack.query(query, { first: 50 })).errors).toBeUndefined();
@@ -105,11 +126,19 @@ test('through the gateway, the cost counts page sizes given as variables: the re
 test('a 5 MB appeal statement is refused with BAD_USER_INPUT, its field and the limit, through the gateway and straight at appeals, and not stored', async () => {
   const doctor = newDoctor('长申诉医师');
   await registerAt(stack, doctor, ['H37100200015']);
-  const scored = await score(stack, `威医保罚〔2026〕限${doctor.code}号`, '2026-03-10', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' }]);
+  const scored = await score(stack, `威医保罚〔2026〕限${doctor.code}号`, '2026-03-10', [
+    { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'MAIN' },
+  ]);
   await stack.eventsDelivered();
   const institution = { role: 'INSTITUTION' as const, institution: 'H37100200015', region: '371002' };
   const FILE = 'mutation ($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }';
-  const input = (statement: string) => ({ scoreRecordId: scored.data.recordScores.records[0].id, statement, signedByPerson: true, stampedByInstitution: true, idempotencyKey: `long-${doctor.code}` });
+  const input = (statement: string) => ({
+    scoreRecordId: scored.data.recordScores.records[0].id,
+    statement,
+    signedByPerson: true,
+    stampedByInstitution: true,
+    idempotencyKey: `long-${doctor.code}`,
+  });
   const rows = await countRows(stack);
   const huge = '申'.repeat(5 * 2 ** 20);
   const expected = { code: 'BAD_USER_INPUT', field: 'input.statement', limit: INPUT_LENGTH_LIMITS.statement, length: huge.length };
@@ -125,9 +154,24 @@ test('a 5 MB appeal statement is refused with BAD_USER_INPUT, its field and the 
 test('names, document numbers, cursors and idempotency keys beyond their limits are refused the same way', async () => {
   const cases: [string, Record<string, unknown>, string, number][] = [
     ['query ($after: String) { persons(after: $after) { totalCount } }', { after: 'c'.repeat(100 * 1024) }, 'after', INPUT_LENGTH_LIMITS.after],
-    ['mutation ($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }', { input: { institutionCode: 'H37100200015', people: [{ ...newDoctor('名'.repeat(101)), registeredOn: '2026-03-02' }] } }, 'input.people[0].name', INPUT_LENGTH_LIMITS.name],
-    ['mutation ($input: RecordScoresInput!) { recordScores(input: $input) { records { id } } }', { input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber: '号'.repeat(101), decidedOn: '2026-03-10', items: [] } }, 'input.documentNumber', INPUT_LENGTH_LIMITS.documentNumber],
-    ['mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { id } } }', { input: { registrationId: '00000000-0000-0000-0000-000000000000', reason: '离职', idempotencyKey: 'k'.repeat(5 * 2 ** 20) } }, 'input.idempotencyKey', INPUT_LENGTH_LIMITS.idempotencyKey],
+    [
+      'mutation ($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }',
+      { input: { institutionCode: 'H37100200015', people: [{ ...newDoctor('名'.repeat(101)), registeredOn: '2026-03-02' }] } },
+      'input.people[0].name',
+      INPUT_LENGTH_LIMITS.name,
+    ],
+    [
+      'mutation ($input: RecordScoresInput!) { recordScores(input: $input) { records { id } } }',
+      { input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber: '号'.repeat(101), decidedOn: '2026-03-10', items: [] } },
+      'input.documentNumber',
+      INPUT_LENGTH_LIMITS.documentNumber,
+    ],
+    [
+      'mutation ($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { id } } }',
+      { input: { registrationId: '00000000-0000-0000-0000-000000000000', reason: '离职', idempotencyKey: 'k'.repeat(5 * 2 ** 20) } },
+      'input.idempotencyKey',
+      INPUT_LENGTH_LIMITS.idempotencyKey,
+    ],
   ];
   const rows = await countRows(stack);
   for (const [query, variables, field, limit] of cases) {
@@ -149,6 +193,10 @@ test('a cursor that is not one of its list is BAD_USER_INPUT, never a database e
     expect([query, response.errors?.[0].extensions]).toEqual([query, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
   }
   const page = await stack.query('{ registryAuditLog(first: 1) { pageInfo { endCursor } } }', {}, auditor);
-  const next = await stack.query('query ($after: String) { registryAuditLog(first: 1, after: $after) { totalCount } }', { after: page.data.registryAuditLog.pageInfo.endCursor }, auditor);
+  const next = await stack.query(
+    'query ($after: String) { registryAuditLog(first: 1, after: $after) { totalCount } }',
+    { after: page.data.registryAuditLog.pageInfo.endCursor },
+    auditor,
+  );
   expect(next.errors).toBeUndefined();
 });

@@ -19,10 +19,15 @@ const measure = async (name: string, input: object) => {
   await stack.eventsDelivered();
 };
 const statusOf = async (code: string) =>
-  (await stack.query(`{ person(code: "${code}") { status registrations { status institution { code } } } }`)).data.person as { status: string; registrations: { status: string; institution: { code: string } }[] };
-const sites = (person: { registrations: { status: string; institution: { code: string } }[] }) => Object.fromEntries(person.registrations.map((r) => [r.institution.code, r.status]));
+  (await stack.query(`{ person(code: "${code}") { status registrations { status institution { code } } } }`)).data.person as {
+    status: string;
+    registrations: { status: string; institution: { code: string } }[];
+  };
+const sites = (person: { registrations: { status: string; institution: { code: string } }[] }) =>
+  Object.fromEntries(person.registrations.map((r) => [r.institution.code, r.status]));
 const eligibility = async (personCode: string, institutionCode: string, on = '2026-03-16') =>
-  (await stack.query(`{ paymentEligibility(personCode: "${personCode}", institutionCode: "${institutionCode}", on: "${on}") { payable reason status } }`)).data.paymentEligibility;
+  (await stack.query(`{ paymentEligibility(personCode: "${personCode}", institutionCode: "${institutionCode}", on: "${on}") { payable reason status } }`)).data
+    .paymentEligibility;
 const registerAtC = (registeredOn = '2026-03-16') =>
   stack.query(`mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }`, {
     input: { institutionCode: HOSPITAL_C, people: [{ ...DEMO_PEOPLE.multiSiteDoctor, registeredOn }] },
@@ -30,13 +35,20 @@ const registerAtC = (registeredOn = '2026-03-16') =>
 
 describe('002 art.34 ¶2 and ¶4: an agreement measure reaches the responsible person at every site', () => {
   test('suspended at A → suspended and unpaid at B, and C may not register them; the person not responsible keeps working', async () => {
-    await measure('suspendAgreement', { institutionCode: HOSPITAL_A, reason: '违规结算', basisDocument: '济医保协〔2026〕中止7号', responsiblePersonCodes: [MULTI_SITE_DOCTOR] });
+    await measure('suspendAgreement', {
+      institutionCode: HOSPITAL_A,
+      reason: '违规结算',
+      basisDocument: '济医保协〔2026〕中止7号',
+      responsiblePersonCodes: [MULTI_SITE_DOCTOR],
+    });
 
     const doctor = await statusOf(MULTI_SITE_DOCTOR);
     expect(doctor.status).toBe('SUSPENDED');
     expect(sites(doctor)).toEqual({ [HOSPITAL_A]: 'SUSPENDED', [HOSPITAL_B]: 'SUSPENDED' });
     expect(await eligibility(MULTI_SITE_DOCTOR, HOSPITAL_B)).toMatchObject({ payable: false, status: 'SUSPENDED' });
-    expect(errorCodes(await registerAtC())).toEqual([{ code: 'REGISTRATION_BANNED', entries: [expect.objectContaining({ index: 0, code: 'REGISTRATION_BANNED' })] }]);
+    expect(errorCodes(await registerAtC())).toEqual([
+      { code: 'REGISTRATION_BANNED', entries: [expect.objectContaining({ index: 0, code: 'REGISTRATION_BANNED' })] },
+    ]);
 
     const nurse = await statusOf(DEMO_PEOPLE.nurse.code);
     expect(nurse.status).toBe('NORMAL');
@@ -62,7 +74,13 @@ describe('002 art.34 ¶2 and ¶4: an agreement measure reaches the responsible p
     // The history keeps each stretch with its cause (R11); B's days between the measures stay payable (E3).
     const history = await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { statusHistory { status from institution { code } } } }`);
     const atB = history.data.person.statusHistory.filter((s: any) => s.institution.code === HOSPITAL_B).map((s: any) => [s.status, s.from]);
-    expect(atB).toEqual([['NORMAL', '2025-11-16'], ['SUSPENDED', '2026-03-16'], ['NORMAL', '2026-03-20'], ['SUSPENDED', '2026-04-01'], ['TERMINATED', '2026-04-15']]);
+    expect(atB).toEqual([
+      ['NORMAL', '2025-11-16'],
+      ['SUSPENDED', '2026-03-16'],
+      ['NORMAL', '2026-03-20'],
+      ['SUSPENDED', '2026-04-01'],
+      ['TERMINATED', '2026-04-15'],
+    ]);
     expect(await eligibility(MULTI_SITE_DOCTOR, HOSPITAL_B, '2026-03-25')).toMatchObject({ payable: true });
   });
 });
@@ -80,13 +98,16 @@ describe('E1, R8: one verdict for a claim — paymentEligibility and auditClaims
 
   const audit = async (lines: { personCode: string; institutionCode: string; serviceDate: string; emergency: boolean }[]) => {
     const claims = lines.map((line, i) => ({ lineId: `L${i}`, amount: 10, ...line }));
-    const response = await stack.query(`query($claims: [ClaimInput!]!) { auditClaims(claims: $claims) { checked rejected { lineId reason status } } }`, { claims });
+    const response = await stack.query(`query($claims: [ClaimInput!]!) { auditClaims(claims: $claims) { checked rejected { lineId reason status } } }`, {
+      claims,
+    });
     expect(response.errors).toBeUndefined();
     return new Map<string, { reason: string; status: string }>(response.data.auditClaims.rejected.map((r: any) => [r.lineId, r]));
   };
   const checks = async (lines: { personCode: string; institutionCode: string; serviceDate: string; emergency: boolean }[]) => {
     const fields = lines.map(
-      (line, i) => `c${i}: paymentEligibility(personCode: "${line.personCode}", institutionCode: "${line.institutionCode}", on: "${line.serviceDate}", emergency: ${line.emergency}) { payable reason status }`,
+      (line, i) =>
+        `c${i}: paymentEligibility(personCode: "${line.personCode}", institutionCode: "${line.institutionCode}", on: "${line.serviceDate}", emergency: ${line.emergency}) { payable reason status }`,
     );
     const response = await stack.query(`{ ${fields.join('\n')} }`);
     expect(response.errors).toBeUndefined();
@@ -151,8 +172,11 @@ test('a measure dated ahead changes the stored status on its day, by the registr
   expect(sites(await statusOf(technician))).toEqual({ [HOSPITAL_B]: 'NORMAL' });
   stack.clock.set('2026-07-15');
   expect(await stack.runScheduledJob('registry')).toEqual([technician]);
-  expect((await stack.query(`{ registryAuditLog(filter: { operation: "statuses-taking-effect" }) { edges { node { caller target } } } }`)).data.registryAuditLog.edges).toEqual([
-    { node: { caller: 'system:statuses-taking-effect', target: technician } },
+  expect(
+    (await stack.query(`{ registryAuditLog(filter: { operation: "statuses-taking-effect" }) { edges { node { caller target } } } }`)).data.registryAuditLog
+      .edges,
+  ).toEqual([{ node: { caller: 'system:statuses-taking-effect', target: technician } }]);
+  expect((await stack.query(`{ person(code: "${technician}") { registrations(includeCancelled: true) { status } } }`)).data.person.registrations).toEqual([
+    { status: 'TERMINATED' },
   ]);
-  expect((await stack.query(`{ person(code: "${technician}") { registrations(includeCancelled: true) { status } } }`)).data.person.registrations).toEqual([{ status: 'TERMINATED' }]);
 });

@@ -44,8 +44,12 @@ test('agreements: every table keeps its rows through the migrations that align t
   expect(await run(`select id, conditions, findings, status from agreements.designation_application`)).toEqual([
     { id: application, conditions: { operatingMonths: 6 }, findings: { refusals: [], missingMaterials: [] }, status: 'SUBMITTED' },
   ]);
-  expect(await run(`select id, application_id, action from agreements.designation_step`)).toEqual([{ id: step, application_id: application, action: 'SUBMIT' }]);
-  expect(await run(`select region_prefix, year, inpatient_closed from agreements.fund_gate`)).toEqual([{ region_prefix: '3708', year: 2026, inpatient_closed: true }]);
+  expect(await run(`select id, application_id, action from agreements.designation_step`)).toEqual([
+    { id: step, application_id: application, action: 'SUBMIT' },
+  ]);
+  expect(await run(`select region_prefix, year, inpatient_closed from agreements.fund_gate`)).toEqual([
+    { region_prefix: '3708', year: 2026, inpatient_closed: true },
+  ]);
   expect(await run(`select id, changes, status from agreements.information_change`)).toEqual([{ id: change, changes: { principal: '王五' }, status: 'FILED' }]);
 
   // And the upgraded schema is the one the entities describe.

@@ -33,13 +33,27 @@ test('appeals: an appeal filed under the first schema survives the upgrade and t
   const em = orm.em.fork();
   expect(await em.findOneOrFail(ScoreRecordView, recordId)).toMatchObject({ points: 6, decidedOn: '2026-03-02', regionCode: null, appealBy: null });
   expect(await em.findOneOrFail(Appeal, appealId)).toMatchObject({
-    subject: 'SCORE', scoreRecordId: recordId, personCode: 'D370802000001', regionCode: '370802', status: 'FILED',
-    filedOn: '2026-03-09', decideBy: '2026-04-07', escalated: false, statement: '申请复核', filedBy: 'staff-1',
+    subject: 'SCORE',
+    scoreRecordId: recordId,
+    personCode: 'D370802000001',
+    regionCode: '370802',
+    status: 'FILED',
+    filedOn: '2026-03-09',
+    decideBy: '2026-04-07',
+    escalated: false,
+    statement: '申请复核',
+    filedBy: 'staff-1',
   });
 
-  const actor = { caller: { sub: 'agency-jining', role: 'CITY_AGENCY' as const, region: '3708' }, clock: new ManualClock('2026-03-16'), calendar: new WorkingDayCalendar() };
+  const actor = {
+    caller: { sub: 'agency-jining', role: 'CITY_AGENCY' as const, region: '3708' },
+    clock: new ManualClock('2026-03-16'),
+    calendar: new WorkingDayCalendar(),
+  };
   await orm.em.fork().transactional((em) => takeAppealStep(em, actor, { appealId, action: AppealAction.EXPLAIN, note: '已解释' }));
   const after = orm.em.fork();
   expect(await after.findOneOrFail(Appeal, appealId)).toMatchObject({ status: 'EXPLAINED' });
-  expect(await after.find(AppealStep, { appealId })).toMatchObject([{ action: 'EXPLAIN', fromStatus: 'FILED', toStatus: 'EXPLAINED', happenedOn: '2026-03-16', note: '已解释' }]);
+  expect(await after.find(AppealStep, { appealId })).toMatchObject([
+    { action: 'EXPLAIN', fromStatus: 'FILED', toStatus: 'EXPLAINED', happenedOn: '2026-03-16', note: '已解释' },
+  ]);
 });

@@ -68,7 +68,11 @@ test('registry: persons, registrations and their history survive the upgrade; ea
     { code: restored, name: '丁', status: 'NORMAL', ban: null },
     { code: banned, name: '戊', status: 'TERMINATED', ban: '2027-02-09' },
   ]);
-  expect(await rows(`select id, status, to_char(cancelled_on, 'YYYY-MM-DD') as cancelled_on, practice_type from registry.registration order by person_code, institution_code`)).toEqual([
+  expect(
+    await rows(
+      `select id, status, to_char(cancelled_on, 'YYYY-MM-DD') as cancelled_on, practice_type from registry.registration order by person_code, institution_code`,
+    ),
+  ).toEqual([
     { id: sanctioned, status: 'SUSPENDED', cancelled_on: null, practice_type: '临床' },
     { id: measured, status: 'TERMINATED', cancelled_on: null, practice_type: null },
     { id: plain, status: 'NORMAL', cancelled_on: null, practice_type: null },
@@ -84,14 +88,58 @@ test('registry: persons, registrations and their history survive the upgrade; ea
 
 test('registry: the history becomes causes — each sanction with its restoration and the ban, each measure with the persons it held', async () => {
   const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD') as ${column}`;
-  expect(await rows(`select person_code, kind, ${day('valid_from')}, ${day('until')}, ${day('decided_on')}, ${day('lifted_on')}, ${day('annulled_on')}, ${day('re_registration_blocked_until')}, basis_document
-                       from registry.sanction_view order by person_code`)).toEqual([
-    { person_code: suspended, kind: 'SUSPENSION', valid_from: '2026-04-01', until: null, decided_on: '2026-04-01', lifted_on: null, annulled_on: null, re_registration_blocked_until: null, basis_document: '通知 2026-7' },
-    { person_code: restored, kind: 'SUSPENSION', valid_from: '2026-02-01', until: '2026-03-31', decided_on: '2026-02-01', lifted_on: '2026-03-01', annulled_on: null, re_registration_blocked_until: null, basis_document: '通知 2026-2' },
-    { person_code: banned, kind: 'TERMINATION', valid_from: '2026-02-10', until: null, decided_on: '2026-02-10', lifted_on: null, annulled_on: null, re_registration_blocked_until: '2027-02-09', basis_document: '通知 2026-5' },
+  expect(
+    await rows(`select person_code, kind, ${day('valid_from')}, ${day('until')}, ${day('decided_on')}, ${day('lifted_on')}, ${day('annulled_on')}, ${day('re_registration_blocked_until')}, basis_document
+                       from registry.sanction_view order by person_code`),
+  ).toEqual([
+    {
+      person_code: suspended,
+      kind: 'SUSPENSION',
+      valid_from: '2026-04-01',
+      until: null,
+      decided_on: '2026-04-01',
+      lifted_on: null,
+      annulled_on: null,
+      re_registration_blocked_until: null,
+      basis_document: '通知 2026-7',
+    },
+    {
+      person_code: restored,
+      kind: 'SUSPENSION',
+      valid_from: '2026-02-01',
+      until: '2026-03-31',
+      decided_on: '2026-02-01',
+      lifted_on: '2026-03-01',
+      annulled_on: null,
+      re_registration_blocked_until: null,
+      basis_document: '通知 2026-2',
+    },
+    {
+      person_code: banned,
+      kind: 'TERMINATION',
+      valid_from: '2026-02-10',
+      until: null,
+      decided_on: '2026-02-10',
+      lifted_on: null,
+      annulled_on: null,
+      re_registration_blocked_until: '2027-02-09',
+      basis_document: '通知 2026-5',
+    },
   ]);
-  expect(await rows(`select institution_code, action, to_char(effective_on, 'YYYY-MM-DD') as effective_on, responsible_person_codes, all_staff, reason, basis_document from registry.agreement_measure_view`)).toEqual([
-    { institution_code: 'H37080200002', action: 'TERMINATE', effective_on: '2026-03-01', responsible_person_codes: [terminated], all_staff: false, reason: 'agreement terminated', basis_document: '协议 2026-3' },
+  expect(
+    await rows(
+      `select institution_code, action, to_char(effective_on, 'YYYY-MM-DD') as effective_on, responsible_person_codes, all_staff, reason, basis_document from registry.agreement_measure_view`,
+    ),
+  ).toEqual([
+    {
+      institution_code: 'H37080200002',
+      action: 'TERMINATE',
+      effective_on: '2026-03-01',
+      responsible_person_codes: [terminated],
+      all_staff: false,
+      reason: 'agreement terminated',
+      basis_document: '协议 2026-3',
+    },
   ]);
 });
 
@@ -110,8 +158,14 @@ test('registry: the entities read every upgraded row', async () => {
 });
 
 test('registry: deriving an upgraded person again keeps their history, status and ban', async () => {
-  const history = () => rows(`select person_code, status, to_char(valid_from, 'YYYY-MM-DD') as valid_from from registry.status_interval where person_code in ('${restored}', '${banned}', '${suspended}') order by person_code, valid_from`);
-  const persons = () => rows(`select code, status, to_char(re_registration_blocked_until, 'YYYY-MM-DD') as ban from registry.person where code in ('${restored}', '${banned}', '${suspended}') order by code`);
+  const history = () =>
+    rows(
+      `select person_code, status, to_char(valid_from, 'YYYY-MM-DD') as valid_from from registry.status_interval where person_code in ('${restored}', '${banned}', '${suspended}') order by person_code, valid_from`,
+    );
+  const persons = () =>
+    rows(
+      `select code, status, to_char(re_registration_blocked_until, 'YYYY-MM-DD') as ban from registry.person where code in ('${restored}', '${banned}', '${suspended}') order by code`,
+    );
   const [before, personsBefore] = [await history(), await persons()];
   await orm.em.fork().transactional((em) => rederivePersons(em, [restored, banned, suspended], '2026-06-01'));
   expect(await history()).toEqual(before);

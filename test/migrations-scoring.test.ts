@@ -20,7 +20,8 @@ test('scoring: known persons, institutions and registrations become the person, 
     `insert into scoring.known_institution (code, region_code) values ('H37080200001', '370802'), ('H37100200002', '371002')`,
     `insert into scoring.known_registration (institution_code, person_code, registration_id, registered_on, cancelled_on) values
        ('H37080200001', 'D370802000001', '${registration}', '2026-01-05', null), ('H37100200002', 'D370802000001', null, null, '2026-03-01')`,
-  ]) await run(sql);
+  ])
+    await run(sql);
 
   await orm.getMigrator().up();
 
@@ -31,14 +32,20 @@ test('scoring: known persons, institutions and registrations become the person, 
     { code: 'H37080200001', region_code: '370802' },
     { code: 'H37100200002', region_code: '371002' },
   ]);
-  expect(await run(`select institution_code, person_code, registration_id, to_char(registered_on, 'YYYY-MM-DD') as registered_on, to_char(cancelled_on, 'YYYY-MM-DD') as cancelled_on
-                      from scoring.registration_view order by institution_code`)).toEqual([
+  expect(
+    await run(`select institution_code, person_code, registration_id, to_char(registered_on, 'YYYY-MM-DD') as registered_on, to_char(cancelled_on, 'YYYY-MM-DD') as cancelled_on
+                      from scoring.registration_view order by institution_code`),
+  ).toEqual([
     { institution_code: 'H37080200001', person_code: 'D370802000001', registration_id: registration, registered_on: '2026-01-05', cancelled_on: null },
     { institution_code: 'H37100200002', person_code: 'D370802000001', registration_id: null, registered_on: null, cancelled_on: '2026-03-01' },
   ]);
   // A person's registrations at one institution stay one row: the key the registry's events upsert on.
-  await expect(run(`insert into scoring.registration_view (institution_code, person_code) values ('H37080200001', 'D370802000001')`)).rejects.toThrow(/registration_view_pkey/);
-  expect(await run(`select to_regclass('scoring.known_person') as person, to_regclass('scoring.known_institution') as institution, to_regclass('scoring.known_registration') as registration`)).toEqual([
-    { person: null, institution: null, registration: null },
-  ]);
+  await expect(run(`insert into scoring.registration_view (institution_code, person_code) values ('H37080200001', 'D370802000001')`)).rejects.toThrow(
+    /registration_view_pkey/,
+  );
+  expect(
+    await run(
+      `select to_regclass('scoring.known_person') as person, to_regclass('scoring.known_institution') as institution, to_regclass('scoring.known_registration') as registration`,
+    ),
+  ).toEqual([{ person: null, institution: null, registration: null }]);
 });

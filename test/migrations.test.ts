@@ -25,7 +25,7 @@ async function upgradedFrom(definition: SubgraphDefinition<unknown>, lastApplied
   return run;
 }
 
-test('agreements: an existing agreement\'s status counts from the last whole-agreement measure that set it, else from its first day', async () => {
+test("agreements: an existing agreement's status counts from the last whole-agreement measure that set it, else from its first day", async () => {
   const measure = (id: string, action: string, effectiveOn: string, recordedAt: string, department = 'null') =>
     `insert into agreements.agreement_measure (id, agreement_id, institution_code, action, department, reason, effective_on, decided_by, recorded_at)
      values ('${randomUUID()}', '${id}', 'H37080200001', '${action}', ${department}, 'r', '${effectiveOn}', 'agency', '${recordedAt}')`;
@@ -57,8 +57,22 @@ test('registry: each known agreement becomes one open interval of its current st
        from registry.agreement_status_interval order by agreement_valid_from`,
   );
   expect(intervals).toEqual([
-    { institution_code: 'H37080200001', agreement_from: '2025-01-01', agreement_until: '2025-12-31', status: 'ACTIVE', valid_from: '2025-01-01', valid_to: null },
-    { institution_code: 'H37080200001', agreement_from: '2026-01-01', agreement_until: '2026-12-31', status: 'SUSPENDED', valid_from: '2026-01-01', valid_to: null },
+    {
+      institution_code: 'H37080200001',
+      agreement_from: '2025-01-01',
+      agreement_until: '2025-12-31',
+      status: 'ACTIVE',
+      valid_from: '2025-01-01',
+      valid_to: null,
+    },
+    {
+      institution_code: 'H37080200001',
+      agreement_from: '2026-01-01',
+      agreement_until: '2026-12-31',
+      status: 'SUSPENDED',
+      valid_from: '2026-01-01',
+      valid_to: null,
+    },
   ]);
   expect(await run(`select to_regclass('registry.agreement_view') as gone`)).toEqual([{ gone: null }]);
 });

@@ -9,35 +9,56 @@ describe('one database per subgraph (configuration only)', () => {
     stack = await startStack({ today: '2026-03-16', databasePerSubgraph: true });
     const { seedDemo } = await import('../scripts/src/demo');
     const { graphqlClient } = await import('../scripts/src/client');
-    await seedDemo(graphqlClient(stack.url), { agency: await stack.token({}), doctor: await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' }) }, '2026-03-16');
+    await seedDemo(
+      graphqlClient(stack.url),
+      { agency: await stack.token({}), doctor: await stack.token({ role: 'PERSON', person: MULTI_SITE_DOCTOR, region: '370802' }) },
+      '2026-03-16',
+    );
     await stack.eventsDelivered();
   });
   afterAll(() => stack?.stop());
 
   test('each subgraph sits in its own database', async () => {
-    const databases = await Promise.all(Object.values(stack.services).map(async (s) => (await s.orm.em.fork().getConnection().execute('select current_database() as db'))[0].db));
+    const databases = await Promise.all(
+      Object.values(stack.services).map(async (s) => (await s.orm.em.fork().getConnection().execute('select current_database() as db'))[0].db),
+    );
     expect(new Set(databases).size).toBe(4);
   });
 
   // The embedded database's URL names its socket directory (`?host=`); a DATABASE_URL over TCP has none.
   const socketDirectory = new URL(process.env.PQ_TEST_DATABASE_URL!).searchParams.get('host');
-  (socketDirectory ? test : test.skip)('with a socket directory in the URL, pools and outbox relays reach PostgreSQL through the Unix socket, not TCP', async () => {
-    const sessions = await Promise.all(
-      Object.values(stack.services).map(async (s) =>
-        s.orm.em.fork().getConnection().execute(`select application_name, client_addr is null as unix_socket from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`),
-      ),
-    );
-    const all = sessions.flat() as { application_name: string; unix_socket: boolean }[];
-    expect(all.some((s) => s.application_name.startsWith('pq-relay-'))).toBe(true);
-    expect(all.filter((s) => !s.unix_socket)).toEqual([]);
-  });
+  (socketDirectory ? test : test.skip)(
+    'with a socket directory in the URL, pools and outbox relays reach PostgreSQL through the Unix socket, not TCP',
+    async () => {
+      const sessions = await Promise.all(
+        Object.values(stack.services).map(async (s) =>
+          s.orm.em
+            .fork()
+            .getConnection()
+            .execute(
+              `select application_name, client_addr is null as unix_socket from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
+            ),
+        ),
+      );
+      const all = sessions.flat() as { application_name: string; unix_socket: boolean }[];
+      expect(all.some((s) => s.application_name.startsWith('pq-relay-'))).toBe(true);
+      expect(all.filter((s) => !s.unix_socket)).toEqual([]);
+    },
+  );
 
   test('the dashboard and the sanction linkage still work', async () => {
     const board = await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
-    expect(board.data.person).toMatchObject({ code: MULTI_SITE_DOCTOR, points: 3, registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }], openAppeals: [{ status: 'FILED' }] });
+    expect(board.data.person).toMatchObject({
+      code: MULTI_SITE_DOCTOR,
+      points: 3,
+      registrations: [{ status: 'NORMAL' }, { status: 'NORMAL' }],
+      openAppeals: [{ status: 'FILED' }],
+    });
     const doctor = newDoctor('分库医师');
     await registerAt(stack, doctor, ['H37100200015', 'H37080200090']);
-    await score(stack, '威医保罚〔2026〕分1号', '2026-03-10', [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }]);
+    await score(stack, '威医保罚〔2026〕分1号', '2026-03-10', [
+      { personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' },
+    ]);
     await stack.eventsDelivered();
     const after = await stack.query(DASHBOARD_QUERY, { code: doctor.code });
     expect(after.data.person).toMatchObject({ status: 'SUSPENDED', registrations: [{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }] });
@@ -59,7 +80,12 @@ describe('life cycle', () => {
     expect(await gateway.json()).toMatchObject({ status: 'ok', calendar: { provisionalYears: [2027] } });
     for (const service of Object.values(stack.services)) {
       const ready = await fetch(new URL('/ready', service.url));
-      expect(await ready.json()).toEqual({ status: 'ready', service: service.name, calendar: { officialYears: [2023, 2024, 2025, 2026], provisionalYears: [2027] }, events: { deadLetters: {} } });
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        service: service.name,
+        calendar: { officialYears: [2023, 2024, 2025, 2026], provisionalYears: [2027] },
+        events: { deadLetters: {} },
+      });
     }
   });
 
@@ -78,13 +104,19 @@ describe('life cycle', () => {
 
   test('/metrics in Prometheus format: requests by operation, subgraph fetches, errors, outbox backlog, SQL per request, pool', async () => {
     await stack.query(DASHBOARD_QUERY, { code: MULTI_SITE_DOCTOR });
-    await stack.query(`{ person(code: "D370802000789") { code } }`, {}, { role: "CITY_AGENCY", region: "3710" });
+    await stack.query(`{ person(code: "D370802000789") { code } }`, {}, { role: 'CITY_AGENCY', region: '3710' });
     const gateway = await (await fetch(new URL('/metrics', stack.url))).text();
     expect(gateway).toMatch(/pq_graphql_request_duration_seconds_count\{service="gateway",operation="Dashboard",outcome="ok"\} [1-9]/);
     expect(gateway).toMatch(/pq_subgraph_fetch_duration_seconds_count\{service="gateway",subgraph="appeals"\} [1-9]/);
     expect(gateway).toMatch(/pq_graphql_errors_total\{code="FORBIDDEN",service="gateway"\} [1-9]/);
     const registry = await (await fetch(new URL('/metrics', stack.services.registry.url))).text();
-    for (const metric of ['pq_outbox_backlog', 'pq_outbox_oldest_age_seconds', 'pq_sql_statements_per_request_count', 'pq_db_pool_used', 'pq_graphql_request_duration_seconds_bucket']) {
+    for (const metric of [
+      'pq_outbox_backlog',
+      'pq_outbox_oldest_age_seconds',
+      'pq_sql_statements_per_request_count',
+      'pq_db_pool_used',
+      'pq_graphql_request_duration_seconds_bucket',
+    ]) {
       expect(registry).toContain(metric);
     }
   });
@@ -94,7 +126,13 @@ describe('life cycle', () => {
     const url = new URL(stack.services.registry.url);
     const token = await stack.token({});
     // The request is in flight: connected, headers and half the body sent.
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } });
+    const request = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+    });
     const response = new Promise<string>((resolve, reject) => {
       request.on('response', (res) => {
         let text = '';

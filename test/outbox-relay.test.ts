@@ -27,7 +27,9 @@ async function sessionsIdleInTransaction(): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
+    const { rows } = await client.query(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -114,7 +116,9 @@ test('a relay whose database session is cut connects again and goes on deliverin
   await replica.start();
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
-  const { rows } = await admin.query(`select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and application_name = 'pq-relay-agreements'`);
+  const { rows } = await admin.query(
+    `select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and application_name = 'pq-relay-agreements'`,
+  );
   await admin.end();
   expect(rows).toEqual([{ cut: true }]);
   const before = delivered.registry?.length ?? 0;
@@ -141,12 +145,18 @@ const RELAY_PROCESS = `
 test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease runs out, and the order holds', async () => {
   const leaseMs = 1500;
   const before = Object.fromEntries(['registry', 'scoring', 'appeals'].map((name) => [name, delivered[name]?.length ?? 0]));
-  const child = spawn(process.execPath, ['-e', RELAY_PROCESS, databaseUrl, subscriberUrl, String(leaseMs)], { cwd: `${__dirname}/..`, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', RELAY_PROCESS, databaseUrl, subscriberUrl, String(leaseMs)], {
+    cwd: `${__dirname}/..`,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const frozenHolder = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk) => resolve(String(chunk).trim())));
     await publish(Array.from({ length: 120 }, (_, i) => 200 + i));
-    const published: { id: string }[] = await orm.em.fork().execute(`select id from agreements.outbox_event where seq > (select coalesce(max(seq), 0) - 120 from agreements.outbox_event) order by seq`);
-    const holderOf = async (subscriber: string) => (await orm.em.fork().execute(`select holder from agreements.relay_lease where subscriber = ?`, [subscriber]))[0]?.holder as string | undefined;
+    const published: { id: string }[] = await orm.em
+      .fork()
+      .execute(`select id from agreements.outbox_event where seq > (select coalesce(max(seq), 0) - 120 from agreements.outbox_event) order by seq`);
+    const holderOf = async (subscriber: string) =>
+      (await orm.em.fork().execute(`select holder from agreements.relay_lease where subscriber = ?`, [subscriber]))[0]?.holder as string | undefined;
     for (let waited = 0; (await holderOf('registry')) !== frozenHolder; waited++) {
       if (waited > 400) throw new Error('the relay process never delivered to registry');
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -156,7 +166,10 @@ test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease ru
 
     const replica = relay(leaseMs);
     await replica.start();
-    while ((await holderOf('registry')) !== replica.holder && (await orm.em.fork().execute(`select 1 from agreements.outbox_pending where subscriber = 'registry' limit 1`)).length > 0) {
+    while (
+      (await holderOf('registry')) !== replica.holder &&
+      (await orm.em.fork().execute(`select 1 from agreements.outbox_pending where subscriber = 'registry' limit 1`)).length > 0
+    ) {
       if (Date.now() - frozenAt > 20_000) throw new Error('no takeover within 20 s');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

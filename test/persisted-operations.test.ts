@@ -28,7 +28,13 @@ afterAll(async () => {
 });
 
 const post = async (url: string, body: object) =>
-  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token({})}` }, body: JSON.stringify(body) })).json() as Promise<any>;
+  (
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token({})}` },
+      body: JSON.stringify(body),
+    })
+  ).json() as Promise<any>;
 const byHash = (name: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(operations[name]) } } });
 
 test('every example operation is valid against the committed supergraph, and the manifest matches the folder', async () => {
@@ -45,7 +51,9 @@ test('automatic persisted queries: committed operations run by hash alone; other
   const adHoc = '{ person(code: "D370802000123") { name } }';
   const unknown = await post(stack.url, { extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(adHoc) } } });
   expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-  expect((await post(stack.url, { query: adHoc, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(adHoc) } } })).data.person.name).toBe('张伟');
+  expect((await post(stack.url, { query: adHoc, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(adHoc) } } })).data.person.name).toBe(
+    '张伟',
+  );
   expect((await post(stack.url, { extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(adHoc) } } })).data.person.name).toBe('张伟');
 });
 

@@ -29,7 +29,8 @@ beforeAll(async () => {
       const payload = JSON.parse(body || '{}');
       for (const resourceSpans of payload.resourceSpans ?? []) {
         const service = resourceSpans.resource.attributes.find((a: any) => a.key === 'service.name')?.value.stringValue;
-        for (const scope of resourceSpans.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push({ service, traceId: span.traceId, name: span.name });
+        for (const scope of resourceSpans.scopeSpans ?? [])
+          for (const span of scope.spans ?? []) spans.push({ service, traceId: span.traceId, name: span.name });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
@@ -71,7 +72,9 @@ afterAll(async () => {
 
 test('one request is one trace across the gateway and the subgraphs it calls (W3C trace context over HTTP)', async () => {
   const query = graphqlClient(services.gatewayUrl, await signToken(TEST_JWT_SECRET, { sub: 'trace-test', role: 'NATIONAL_AGENCY' }));
-  const imported = await query(`mutation { importInstitutions(input: { institutions: [{ code: "H37080200090", name: "济宁市第一人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`);
+  const imported = await query(
+    `mutation { importInstitutions(input: { institutions: [{ code: "H37080200090", name: "济宁市第一人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code } } }`,
+  );
   expect(imported.errors).toBeUndefined();
   const answer = await query(`{ institution(code: "H37080200090") { name personnel { totalCount } } }`);
   expect(answer.data).toEqual({ institution: { name: '济宁市第一人民医院', personnel: { totalCount: 0 } } });
@@ -104,7 +107,9 @@ function onNewConnection(url: string, method: 'GET' | 'POST', body?: string, aut
 test('with two gateway workers, every /metrics scrape counts the requests of both (summed by the primary)', async () => {
   const authorization = `Bearer ${await signToken(TEST_JWT_SECRET, { sub: 'metrics-test', role: 'NATIONAL_AGENCY' })}`;
   for (let i = 0; i < 10; i++) {
-    expect(JSON.parse(await onNewConnection(services.gatewayUrl, 'POST', JSON.stringify({ query: 'query MetricsProbe { __typename }' }), authorization))).toEqual({ data: { __typename: 'Query' } });
+    expect(
+      JSON.parse(await onNewConnection(services.gatewayUrl, 'POST', JSON.stringify({ query: 'query MetricsProbe { __typename }' }), authorization)),
+    ).toEqual({ data: { __typename: 'Query' } });
   }
   const metricsUrl = new URL('/metrics', services.gatewayUrl).toString();
   const counted = [];
@@ -115,7 +120,7 @@ test('with two gateway workers, every /metrics scrape counts the requests of bot
   expect(counted).toEqual([10, 10, 10, 10]);
 });
 
-test('SIGHUP reloads every subgraph\'s calendar and stops none of them', async () => {
+test("SIGHUP reloads every subgraph's calendar and stops none of them", async () => {
   services.reloadCalendars();
   await new Promise((resolve) => setTimeout(resolve, 500));
   // The gateway is ready only while every subgraph answers.

@@ -18,10 +18,15 @@ test('with registry down the gateway stays ready, reports the subgraph degraded 
   expect(await ready()).toMatchObject({ status: 200, body: { status: 'ok', subgraphs: { registry: 'ok', scoring: 'ok', agreements: 'ok', appeals: 'ok' } } });
 
   await stack.services.registry.stop();
-  expect(await ready()).toMatchObject({ status: 200, body: { status: 'degraded', subgraphs: { registry: 'down', scoring: 'ok', agreements: 'ok', appeals: 'ok' } } });
+  expect(await ready()).toMatchObject({
+    status: 200,
+    body: { status: 'degraded', subgraphs: { registry: 'down', scoring: 'ok', agreements: 'ok', appeals: 'ok' } },
+  });
   const metrics = await (await fetch(new URL('/metrics', stack.url))).text();
   expect(metrics).toMatch(/pq_subgraph_ready\{[^}]*subgraph="registry"[^}]*\} 0/);
   expect(metrics).toMatch(/pq_subgraph_ready\{[^}]*subgraph="agreements"[^}]*\} 1/);
-  const imported = await stack.query(`mutation { importInstitutions(input: { institutions: [{ code: "H37080208001", name: "济宁市第十一人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code name } } }`);
+  const imported = await stack.query(
+    `mutation { importInstitutions(input: { institutions: [{ code: "H37080208001", name: "济宁市第十一人民医院", kind: MEDICAL, regionCode: "370802", agreementValidFrom: "2026-01-01", agreementValidUntil: "2026-12-31" }] }) { institutions { code name } } }`,
+  );
   expect(imported.errors).toBeUndefined();
 });

@@ -13,16 +13,24 @@ let stack: Stack;
 let sequence = 100;
 const newDoctor = (name = '测试医师') => {
   sequence++;
-  return { code: `D370802000${sequence}`, name, category: 'DOCTOR', idNumber: withCheckCharacter(`3708021980010${String(sequence).padStart(3, '0')}1`.slice(0, 17)) };
+  return {
+    code: `D370802000${sequence}`,
+    name,
+    category: 'DOCTOR',
+    idNumber: withCheckCharacter(`3708021980010${String(sequence).padStart(3, '0')}1`.slice(0, 17)),
+  };
 };
 const register = (institutionCode: string, people: object[], idempotencyKey?: string) =>
   stack.query(REGISTER, { input: { institutionCode, people, idempotencyKey } });
 const registrationIds = (response: any): string[] => response.data.registerPersonnel.registrations.map((r: { id: string }) => r.id);
 const rowCounts = async () => {
-  const [row] = await stack.services.registry.orm.em.fork().getConnection().execute(
-    `select (select count(*) from registry.person)::int as persons, (select count(*) from registry.registration)::int as registrations,
+  const [row] = await stack.services.registry.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select (select count(*) from registry.person)::int as persons, (select count(*) from registry.registration)::int as registrations,
             (select count(*) from registry.status_interval)::int as intervals, (select count(*) from registry.outbox_event)::int as events`,
-  );
+    );
   return row;
 };
 
@@ -38,7 +46,12 @@ describe('registerPersonnel (R1, R2, R5, R9)', () => {
     const badId = { ...newDoctor(), idNumber: '370802198001010011' };
     const badCode = { ...newDoctor(), code: 'N370802000999' };
     const response = await register('H37080200090', [good, badId, badCode]);
-    expect(errorCodes(response)).toEqual([{ code: 'BAD_USER_INPUT', entries: [expect.objectContaining({ index: 1, code: 'INVALID_ID_NUMBER' }), expect.objectContaining({ index: 2, code: 'INVALID_PERSONNEL_CODE' })] }]);
+    expect(errorCodes(response)).toEqual([
+      {
+        code: 'BAD_USER_INPUT',
+        entries: [expect.objectContaining({ index: 1, code: 'INVALID_ID_NUMBER' }), expect.objectContaining({ index: 2, code: 'INVALID_PERSONNEL_CODE' })],
+      },
+    ]);
     expect(await rowCounts()).toEqual(before);
     expect((await stack.query(`{ person(code: "${good.code}") { code } }`)).data.person).toBeNull();
   });
@@ -61,7 +74,12 @@ describe('registerPersonnel (R1, R2, R5, R9)', () => {
     expect((await register('H37080200090', [doctor])).errors).toBeUndefined();
     await stack.eventsDelivered();
     const scored = await stack.query(SCORE, {
-      input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber: '济医保罚〔2026〕99号', decidedOn: '2026-03-02', items: [{ personCode: doctor.code, institutionCode: 'H37080200090', violationCode: 'JN4-01', responsibility: 'MAIN' }] },
+      input: {
+        decisionType: 'ADMINISTRATIVE_PENALTY',
+        documentNumber: '济医保罚〔2026〕99号',
+        decidedOn: '2026-03-02',
+        items: [{ personCode: doctor.code, institutionCode: 'H37080200090', violationCode: 'JN4-01', responsibility: 'MAIN' }],
+      },
     });
     expect(scored.data.recordScores.sanctions).toEqual([{ kind: 'TERMINATION', from: '2026-03-02', until: '2029-03-01' }]);
     await stack.eventsDelivered();
@@ -90,7 +108,12 @@ test('a registration batch costs the same statements for 2 people as for 6, even
   expect(six.response.data.registerPersonnel.registrations).toHaveLength(6);
   expect(six.statements).toBe(two.statements);
   await stack.eventsDelivered();
-  const [row] = await stack.services.registry.orm.em.fork().getConnection().execute(`select count(*)::int as n from registry.outbox_event where type = 'PersonRegistered' and aggregate_key = any(?::text[])`, [`{${six.response.data.registerPersonnel.registrations.map((r: any) => r.person.code).join(',')}}`]);
+  const [row] = await stack.services.registry.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select count(*)::int as n from registry.outbox_event where type = 'PersonRegistered' and aggregate_key = any(?::text[])`, [
+      `{${six.response.data.registerPersonnel.registrations.map((r: any) => r.person.code).join(',')}}`,
+    ]);
   expect(row.n).toBe(6);
 });
 
@@ -98,10 +121,17 @@ describe('R6: a pharmacy principal sanctioned at one pharmacy is sanctioned at a
   test('a suspension decided at one pharmacy suspends both', async () => {
     const principal = DEMO_PEOPLE.pharmacyPrincipal.code;
     await stack.query(SCORE, {
-      input: { decisionType: 'AGREEMENT_HANDLING', documentNumber: '济医保协处〔2026〕31号', decidedOn: '2026-03-13', items: [{ personCode: principal, institutionCode: 'P37080201036', violationCode: 'JN3-01', responsibility: 'MAIN' }] },
+      input: {
+        decisionType: 'AGREEMENT_HANDLING',
+        documentNumber: '济医保协处〔2026〕31号',
+        decidedOn: '2026-03-13',
+        items: [{ personCode: principal, institutionCode: 'P37080201036', violationCode: 'JN3-01', responsibility: 'MAIN' }],
+      },
     });
     await stack.eventsDelivered();
-    const person = await stack.query(`{ person(code: "${principal}") { status registrations { status institution { code } } statusHistory { status from until cause basisDocument institution { code } } } }`);
+    const person = await stack.query(
+      `{ person(code: "${principal}") { status registrations { status institution { code } } statusHistory { status from until cause basisDocument institution { code } } } }`,
+    );
     expect(person.data.person.status).toBe('SUSPENDED');
     expect(person.data.person.registrations).toEqual([
       { status: 'SUSPENDED', institution: { code: 'P37080201036' } },
@@ -169,7 +199,9 @@ describe('commitment, eligibility and moves (R4, R8, E1, E3)', () => {
     expect(await eligibility('2026-03-09')).toMatchObject({ payable: true });
     expect(await eligibility('2026-03-10')).toMatchObject({ payable: false, status: 'CANCELLED', reason: expect.stringContaining('not registered') });
 
-    const person = await stack.query(`{ person(code: "${doctor.code}") { status registrations { status } all: registrations(includeCancelled: true) { status } statusHistory { status from until } } }`);
+    const person = await stack.query(
+      `{ person(code: "${doctor.code}") { status registrations { status } all: registrations(includeCancelled: true) { status } statusHistory { status from until } } }`,
+    );
     expect(person.data.person).toMatchObject({ status: 'CANCELLED', registrations: [], all: [{ status: 'CANCELLED' }] });
     expect(person.data.person.statusHistory).toEqual([
       { status: 'NORMAL', from: '2026-02-02', until: '2026-03-09' },
@@ -186,7 +218,8 @@ describe('auditClaims (E2–E3)', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => {
       const kind = i % 4;
       if (kind === 0) return { lineId: `L${i}`, personCode: suspended, institutionCode: 'H37080200131', serviceDate: '2026-03-06', amount: 100 };
-      if (kind === 1) return { lineId: `L${i}`, personCode: suspended, institutionCode: 'H37080200131', serviceDate: '2026-03-06', emergency: true, amount: 50 };
+      if (kind === 1)
+        return { lineId: `L${i}`, personCode: suspended, institutionCode: 'H37080200131', serviceDate: '2026-03-06', emergency: true, amount: 50 };
       if (kind === 2) return { lineId: `L${i}`, personCode: suspended, institutionCode: 'H37080200131', serviceDate: '2026-03-05', amount: 70 };
       return { lineId: `L${i}`, personCode: 'D370802999999', institutionCode: 'H37080200131', serviceDate: '2026-03-05', amount: 10.5 };
     });
@@ -195,7 +228,11 @@ describe('auditClaims (E2–E3)', () => {
     const result = large.response.data.auditClaims;
     expect(result).toMatchObject({ checked: 2000, rejectedCount: 1000, rejectedAmount: 500 * 100 + 500 * 10.5 });
     expect(result.rejected[0]).toEqual({ lineId: 'L0', status: 'SUSPENDED', reason: expect.stringContaining('suspended on 2026-03-06') });
-    expect(result.rejected.find((r: { lineId: string }) => r.lineId === 'L3')).toEqual({ lineId: 'L3', status: 'CANCELLED', reason: expect.stringContaining('not registered') });
+    expect(result.rejected.find((r: { lineId: string }) => r.lineId === 'L3')).toEqual({
+      lineId: 'L3',
+      status: 'CANCELLED',
+      reason: expect.stringContaining('not registered'),
+    });
     expect(large.statements).toBe(small.statements);
   });
 });
@@ -204,11 +241,21 @@ describe('lists and the public status check (R10)', () => {
   test('Institution.personnel filters by the registration status there and counts', async () => {
     const query = `{ institution(code: "P37080201036") { personnel { totalCount edges { node { code } } } suspended: personnel(status: SUSPENDED) { totalCount } normal: personnel(status: NORMAL) { totalCount } } }`;
     const institution = (await stack.query(query)).data.institution;
-    expect(institution).toEqual({ personnel: { totalCount: 1, edges: [{ node: { code: DEMO_PEOPLE.pharmacyPrincipal.code } }] }, suspended: { totalCount: 1 }, normal: { totalCount: 0 } });
+    expect(institution).toEqual({
+      personnel: { totalCount: 1, edges: [{ node: { code: DEMO_PEOPLE.pharmacyPrincipal.code } }] },
+      suspended: { totalCount: 1 },
+      normal: { totalCount: 0 },
+    });
   });
 
   test('persons pages through a filter with cursors', async () => {
-    const page = async (after?: string) => (await stack.query(`query($after: String) { persons(filter: { regionPrefix: "3708", category: DOCTOR }, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } }`, { after })).data.persons;
+    const page = async (after?: string) =>
+      (
+        await stack.query(
+          `query($after: String) { persons(filter: { regionPrefix: "3708", category: DOCTOR }, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code } } } }`,
+          { after },
+        )
+      ).data.persons;
     const first = await page();
     const second = await page(first.pageInfo.endCursor);
     expect(first.edges).toHaveLength(2);

@@ -47,14 +47,16 @@ describe('findRows, the loaders’ read path, reads what em.find reads', () => {
     const em = stack.services.registry.orm.em.fork();
     const [person] = await em.find(Person, {}, { limit: 1 });
     const name = person.name;
-    await em.transactional(async (tx) => {
-      await tx.getConnection().execute(`update registry.person set name = 'in-transaction' where code = ?`, [person.code], 'run', tx.getTransactionContext());
-      // Asked in the same turn: merged, both would read one of the two answers.
-      const [[seen], [outside]] = await Promise.all([findRows(tx, Person, { code: [person.code] }), findRows(em.fork(), Person, { code: [person.code] })]);
-      expect(seen.name).toBe('in-transaction');
-      expect(outside.name).toBe(name);
-      throw Object.assign(new Error('roll back'), { rollback: true });
-    }).catch((error) => expect(error.rollback).toBe(true));
+    await em
+      .transactional(async (tx) => {
+        await tx.getConnection().execute(`update registry.person set name = 'in-transaction' where code = ?`, [person.code], 'run', tx.getTransactionContext());
+        // Asked in the same turn: merged, both would read one of the two answers.
+        const [[seen], [outside]] = await Promise.all([findRows(tx, Person, { code: [person.code] }), findRows(em.fork(), Person, { code: [person.code] })]);
+        expect(seen.name).toBe('in-transaction');
+        expect(outside.name).toBe(name);
+        throw Object.assign(new Error('roll back'), { rollback: true });
+      })
+      .catch((error) => expect(error.rollback).toBe(true));
     const [after] = await findRows(em, Person, { code: [person.code] });
     expect(after.name).toBe(name);
   });
@@ -73,7 +75,12 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
     const orm = stack.services.registry.orm;
     const persons = [...new Set((await orm.em.fork().find(Registration, {}, { orderBy: { personCode: 'asc' } })).map((r) => r.personCode))].slice(0, 4);
     const order = { registeredOn: 'asc', id: 'asc' } as const;
-    const filters = [{ personCode: [persons[0], persons[1]] }, { personCode: [persons[1]] }, { personCode: [persons[2], persons[3]] }, { personCode: [persons[3]], status: 'NORMAL' }] as const;
+    const filters = [
+      { personCode: [persons[0], persons[1]] },
+      { personCode: [persons[1]] },
+      { personCode: [persons[2], persons[3]] },
+      { personCode: [persons[3]], status: 'NORMAL' },
+    ] as const;
     // One after the other, each read is its own statement: what each request should get.
     const alone = [];
     for (const where of filters) alone.push(await asRequest(() => findRows(orm.em.fork(), Registration, { ...where }, order)));
@@ -93,7 +100,10 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
     const { Appeal } = await import('../subgraphs/appeals/src/entities/appeal');
     const orm = stack.services.appeals.orm;
     const [appeal] = await orm.em.fork().find(Appeal, {}, { limit: 1 });
-    const [bad, good] = await Promise.allSettled([findRows(orm.em.fork(), Appeal, { id: ['not-a-uuid'] }), findRows(orm.em.fork(), Appeal, { id: [appeal.id] })]);
+    const [bad, good] = await Promise.allSettled([
+      findRows(orm.em.fork(), Appeal, { id: ['not-a-uuid'] }),
+      findRows(orm.em.fork(), Appeal, { id: [appeal.id] }),
+    ]);
     expect(bad.status).toBe('rejected');
     expect(good).toEqual({ status: 'fulfilled', value: [expect.objectContaining({ id: appeal.id })] });
   });

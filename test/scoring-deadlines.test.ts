@@ -20,7 +20,9 @@ afterAll(() => stack?.stop());
 test('A1: an appeal window closed on a provisional Spring Festival is counted again on the official one and reopens', async () => {
   const doctor = newDoctor('临时日历申诉医师');
   await registerAt(stack, doctor, [WEIHAI], '2027-01-04');
-  const scored = await score(stack, `威医保罚〔2027〕${doctor.code}号`, '2027-01-25', [{ personCode: doctor.code, institutionCode: WEIHAI, violationCode: 'N1-01', responsibility: 'MAIN' }]);
+  const scored = await score(stack, `威医保罚〔2027〕${doctor.code}号`, '2027-01-25', [
+    { personCode: doctor.code, institutionCode: WEIHAI, violationCode: 'N1-01', responsibility: 'MAIN' },
+  ]);
   expect(scored.errors).toBeUndefined();
   const notice = async () => (await stack.query(NOTICE, { code: doctor.code })).data.person.scoreRecords[0];
   const delivered = await stack.query(`mutation($input: DeliverNoticeInput!) { deliverNotice(input: $input) { notice { appealBy appealByProvisional } } }`, {
@@ -38,8 +40,12 @@ test('A1: an appeal window closed on a provisional Spring Festival is counted ag
   const { id, notice: moved } = await notice();
   expect(moved).toMatchObject({ appealBy: '2027-02-20', appealByProvisional: false });
   // Appeals heard of the moved window: an appeal filed on 19 February is on time.
-  const filed = await stack.query(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { status } } }`, {
-    input: { scoreRecordId: id, statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
-  }, hospital);
+  const filed = await stack.query(
+    `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { status } } }`,
+    {
+      input: { scoreRecordId: id, statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
+    },
+    hospital,
+  );
   expect(filed.errors).toBeUndefined();
 });

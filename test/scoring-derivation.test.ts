@@ -22,7 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const item = (personCode: string, violationCode: string, extra: Partial<ScoreItem> & { adjustment?: 'WITHIN_TIER' | 'ONE_TIER' } = {}): ScoreItem => ({ personCode, institutionCode: WEIHAI, violationCode, responsibility: 'MAIN', ...extra });
+const item = (personCode: string, violationCode: string, extra: Partial<ScoreItem> & { adjustment?: 'WITHIN_TIER' | 'ONE_TIER' } = {}): ScoreItem => ({
+  personCode,
+  institutionCode: WEIHAI,
+  violationCode,
+  responsibility: 'MAIN',
+  ...extra,
+});
 const person = async (code: string) => (await stack.query(PERSON, { code })).data.person;
 
 async function scoredTwice(name: string, first: string, second: string) {
@@ -36,19 +42,32 @@ async function scoredTwice(name: string, first: string, second: string) {
 }
 
 async function changeOnAppeal(scoreRecordId: string, newPoints: number) {
-  const filed = await stack.query(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`, {
-    input: { scoreRecordId, statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
-  }, hospital);
-  const decided = await stack.query(`mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`, {
-    input: { appealId: filed.data.fileAppeal.appeal.id, outcome: 'CHANGED', newPoints, reason: '改变记分' },
-  }, weihaiAgency);
+  const filed = await stack.query(
+    `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`,
+    {
+      input: { scoreRecordId, statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
+    },
+    hospital,
+  );
+  const decided = await stack.query(
+    `mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`,
+    {
+      input: { appealId: filed.data.fileAppeal.appeal.id, outcome: 'CHANGED', newPoints, reason: '改变记分' },
+    },
+    weihaiAgency,
+  );
   expect(decided.data.decideAppeal.appeal.status).toBe('CHANGED');
   await stack.eventsDelivered();
 }
 
 test('002 art.44: 6 + 3 points suspend; decision 1 changed on appeal to 0 leaves 3 points, the suspension annulled and every registration normal', async () => {
   const { doctor, records } = await scoredTwice('申诉前案医师', 'N2-01', 'N1-01');
-  expect(await person(doctor.code)).toMatchObject({ status: 'SUSPENDED', points: 9, registrations: [{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }], activeSanction: { kind: 'SUSPENSION' } });
+  expect(await person(doctor.code)).toMatchObject({
+    status: 'SUSPENDED',
+    points: 9,
+    registrations: [{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }],
+    activeSanction: { kind: 'SUSPENSION' },
+  });
 
   await changeOnAppeal(records[0], 0);
   expect(await person(doctor.code)).toEqual({
@@ -61,7 +80,10 @@ test('002 art.44: 6 + 3 points suspend; decision 1 changed on appeal to 0 leaves
       { kind: 'NOTIFICATION', state: 'RECORDED', annulled: false, from: '2026-03-02', decidedOn: '2026-03-02', liftedOn: null },
       { kind: 'SUSPENSION', state: 'LIFTED', annulled: true, from: '2026-03-10', decidedOn: '2026-03-10', liftedOn: TODAY },
     ],
-    scoreRecords: [{ points: 0, yearTotalAfter: 0 }, { points: 3, yearTotalAfter: 3 }],
+    scoreRecords: [
+      { points: 0, yearTotalAfter: 0 },
+      { points: 3, yearTotalAfter: 3 },
+    ],
   });
 });
 
@@ -82,27 +104,42 @@ test('002 art.29, 44: a later decision lowered on appeal brings back the suspens
       { kind: 'SUSPENSION', state: 'IN_FORCE', annulled: false, from: '2026-03-02', decidedOn: TODAY, liftedOn: null },
       { kind: 'TERMINATION', state: 'LIFTED', annulled: true, from: '2026-03-10', decidedOn: '2026-03-10', liftedOn: TODAY },
     ],
-    scoreRecords: [{ points: 9, yearTotalAfter: 9 }, { points: 1, yearTotalAfter: 10 }],
+    scoreRecords: [
+      { points: 9, yearTotalAfter: 9 },
+      { points: 1, yearTotalAfter: 10 },
+    ],
   });
 });
 
-test('002 art.38: a repair taking the year below 9 ends the suspension on the decision\'s real date; review and decision dates are checked', async () => {
+test("002 art.38: a repair taking the year below 9 ends the suspension on the decision's real date; review and decision dates are checked", async () => {
   const doctor = newDoctor('修复重算医师');
   await registerAt(stack, doctor, [WEIHAI, JINING]);
   await score(stack, `威医保罚〔2026〕${doctor.code}号`, '2026-03-02', [item(doctor.code, 'N3-01')]);
   await stack.eventsDelivered();
-  const applied = await stack.query(`mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id } } }`, {
-    input: { personCode: doctor.code, institutionCode: WEIHAI, statement: '已退回违规费用并完成培训' },
-  }, hospital);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id } } }`,
+    {
+      input: { personCode: doctor.code, institutionCode: WEIHAI, statement: '已退回违规费用并完成培训' },
+    },
+    hospital,
+  );
   const applicationId = applied.data.applyForRepair.application.id;
   stack.clock.set('2026-03-20');
   try {
-    const review = (reviewedOn: string) => stack.query(`mutation($input: ReviewRepairInput!) { reviewRepair(input: $input) { application { status reviewedOn } } }`, { input: { applicationId, agree: true, reviewedOn } }, hospital);
+    const review = (reviewedOn: string) =>
+      stack.query(
+        `mutation($input: ReviewRepairInput!) { reviewRepair(input: $input) { application { status reviewedOn } } }`,
+        { input: { applicationId, agree: true, reviewedOn } },
+        hospital,
+      );
     expect(errorCodes(await review('2026-03-21'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(errorCodes(await review('2026-03-13'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await review('2026-03-17')).data.reviewRepair.application).toEqual({ status: 'INSTITUTION_AGREED', reviewedOn: '2026-03-17' });
 
-    const decide = (decidedOn: string) => stack.query(`mutation($input: DecideRepairInput!) { decideRepair(input: $input) { application { status decidedOn } } }`, { input: { applicationId, approve: true, pointsReduction: 1, decidedOn } });
+    const decide = (decidedOn: string) =>
+      stack.query(`mutation($input: DecideRepairInput!) { decideRepair(input: $input) { application { status decidedOn } } }`, {
+        input: { applicationId, approve: true, pointsReduction: 1, decidedOn },
+      });
     expect(errorCodes(await decide('2026-03-21'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(errorCodes(await decide('2026-03-16'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await decide('2026-03-18')).data.decideRepair.application).toEqual({ status: 'APPROVED', decidedOn: '2026-03-18' });
@@ -119,13 +156,16 @@ test('002 art.38: a repair taking the year below 9 ends the suspension on the de
   });
 });
 
-test('002 art.25 through recordScores: within the tier or one tier, the agency\'s choice, stored on the record; an impossible choice stores nothing', async () => {
+test("002 art.25 through recordScores: within the tier or one tier, the agency's choice, stored on the record; an impossible choice stores nothing", async () => {
   const doctor = newDoctor('档次选择医师');
   await registerAt(stack, doctor, [WEIHAI]);
   const RECORDS = `mutation($input: RecordScoresInput!) { recordScores(input: $input) { records { points adjustment mitigation } } }`;
-  const decide = (documentNumber: string, items: object[]) => stack.query(RECORDS, { input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber, decidedOn: '2026-03-03', items } });
+  const decide = (documentNumber: string, items: object[]) =>
+    stack.query(RECORDS, { input: { decisionType: 'ADMINISTRATIVE_PENALTY', documentNumber, decidedOn: '2026-03-03', items } });
 
-  const refused = await decide('威医保罚〔2026〕档1号', [item(doctor.code, 'N2-01', { responsibility: 'GENERAL', mitigation: true, adjustment: 'WITHIN_TIER' })]);
+  const refused = await decide('威医保罚〔2026〕档1号', [
+    item(doctor.code, 'N2-01', { responsibility: 'GENERAL', mitigation: true, adjustment: 'WITHIN_TIER' }),
+  ]);
   expect(errorCodes(refused)[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect(refused.errors![0].message).toMatch(/within the tier 4–6/);
 
@@ -142,7 +182,7 @@ test('002 art.25 through recordScores: within the tier or one tier, the agency\'
   expect((await person(doctor.code)).points).toBe(10);
 });
 
-test('the real date of each step: a decision dated in the future is refused; a restoration lifts the sanction on its decision\'s date', async () => {
+test("the real date of each step: a decision dated in the future is refused; a restoration lifts the sanction on its decision's date", async () => {
   const doctor = newDoctor('真实日期医师');
   await registerAt(stack, doctor, [WEIHAI, JINING]);
   const future = await score(stack, `威医保罚〔2026〕${doctor.code}-0号`, '2026-03-17', [item(doctor.code, 'N1-01')]);
@@ -152,11 +192,18 @@ test('the real date of each step: a decision dated in the future is refused; a r
   await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-02-02', [item(doctor.code, 'N2-01')]);
   await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
   await stack.eventsDelivered();
-  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
-    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
-  }, hospital);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`,
+    {
+      input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+    },
+    hospital,
+  );
   const applicationId = applied.data.applyForRestoration.application.id;
-  const decide = (decidedOn: string) => stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status decidedOn } } }`, { input: { applicationId, approve: true, decidedOn } });
+  const decide = (decidedOn: string) =>
+    stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status decidedOn } } }`, {
+      input: { applicationId, approve: true, decidedOn },
+    });
   expect(errorCodes(await decide('2026-03-17'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect(errorCodes(await decide('2026-03-09'))[0]).toMatchObject({ code: 'BAD_USER_INPUT' });
   expect((await decide('2026-03-12')).data.decideRestoration.application).toEqual({ status: 'APPROVED', decidedOn: '2026-03-12' });
@@ -173,16 +220,24 @@ test('the real date of each step: a decision dated in the future is refused; a r
   expect(await person(doctor.code)).toMatchObject({
     status: 'SUSPENDED',
     points: 10,
-    sanctions: [{ kind: 'NOTIFICATION' }, { kind: 'SUSPENSION', state: 'LIFTED', liftedOn: '2026-03-12' }, { kind: 'SUSPENSION', state: 'IN_FORCE', from: '2026-03-13', decidedOn: '2026-03-13' }],
+    sanctions: [
+      { kind: 'NOTIFICATION' },
+      { kind: 'SUSPENSION', state: 'LIFTED', liftedOn: '2026-03-12' },
+      { kind: 'SUSPENSION', state: 'IN_FORCE', from: '2026-03-13', decidedOn: '2026-03-13' },
+    ],
   });
 });
 
-test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and this year\'s 9 points suspend anew', async () => {
+test("Jining (000 form 2 §五), 002 art.44: an appeal on last year's score re-derives this year — no longer three consecutive years at ≥ 9, so the termination is annulled and this year's 9 points suspend anew", async () => {
   const doctor = newDoctor('连续年度医师', '370802');
   await registerAt(stack, doctor, [JINING]);
   const jiningItem = (violationCode: string): ScoreItem => ({ personCode: doctor.code, institutionCode: JINING, violationCode, responsibility: 'MAIN' });
   const recorded: string[] = [];
-  for (const [year, date] of [[2024, '2024-05-06'], [2025, '2025-05-06'], [2026, '2026-03-02']] as const) {
+  for (const [year, date] of [
+    [2024, '2024-05-06'],
+    [2025, '2025-05-06'],
+    [2026, '2026-03-02'],
+  ] as const) {
     const response = await score(stack, `济医保协处〔${year}〕${doctor.code}号`, date, [jiningItem('JN3-01'), jiningItem('JN2-01')], 'AGREEMENT_HANDLING');
     expect(response.errors).toBeUndefined();
     recorded.push(response.data.recordScores.records[0].id);
@@ -191,17 +246,28 @@ test('Jining (000 form 2 §五), 002 art.44: an appeal on last year\'s score re-
   expect(await person(doctor.code)).toMatchObject({ status: 'TERMINATED', points: 9, activeSanction: { kind: 'TERMINATION', from: '2026-03-02' } });
 
   // 2025's 6-point record changed to 1: 2025 holds 4 points.
-  const filed = await stack.query(`mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`, {
-    input: { scoreRecordId: recorded[1], statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
-  }, { role: 'INSTITUTION', institution: JINING, region: '370802', sub: `staff-${JINING}` });
+  const filed = await stack.query(
+    `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`,
+    {
+      input: { scoreRecordId: recorded[1], statement: '记分依据不足，申请复核', signedByPerson: true, stampedByInstitution: true },
+    },
+    { role: 'INSTITUTION', institution: JINING, region: '370802', sub: `staff-${JINING}` },
+  );
   expect(filed.errors).toBeUndefined();
-  const decided = await stack.query(`mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`, {
-    input: { appealId: filed.data.fileAppeal.appeal.id, outcome: 'CHANGED', newPoints: 1, reason: '改变记分' },
-  }, { role: 'CITY_AGENCY', region: '3708' });
+  const decided = await stack.query(
+    `mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`,
+    {
+      input: { appealId: filed.data.fileAppeal.appeal.id, outcome: 'CHANGED', newPoints: 1, reason: '改变记分' },
+    },
+    { role: 'CITY_AGENCY', region: '3708' },
+  );
   expect(decided.errors).toBeUndefined();
   await stack.eventsDelivered();
 
-  const after = await stack.query(`query($code: ID!) { person(code: $code) { status lastYear: points(year: 2025) points activeSanction { kind from until decidedOn } reRegistrationBlockedUntil } }`, { code: doctor.code });
+  const after = await stack.query(
+    `query($code: ID!) { person(code: $code) { status lastYear: points(year: 2025) points activeSanction { kind from until decidedOn } reRegistrationBlockedUntil } }`,
+    { code: doctor.code },
+  );
   expect(after.data.person).toEqual({
     status: 'SUSPENDED',
     lastYear: 4,
@@ -232,10 +298,15 @@ test('002 art.29, E3: a decision recorded late does not rewrite the past — the
       { kind: 'SUSPENSION', state: 'REPLACED', annulled: false, from: '2026-03-02', decidedOn: '2026-03-02', liftedOn: null },
       { kind: 'TERMINATION', state: 'IN_FORCE', annulled: false, from: '2026-03-02', decidedOn: TODAY, liftedOn: null },
     ],
-    scoreRecords: [{ points: 3, yearTotalAfter: 3 }, { points: 9, yearTotalAfter: 12 }],
+    scoreRecords: [
+      { points: 3, yearTotalAfter: 3 },
+      { points: 9, yearTotalAfter: 12 },
+    ],
   });
   // As enforced on 10 March the person was suspended, and nothing annulled it.
-  const onTheTenth = await stack.query(`{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-10") { status statusAfterReview annulled } } } }`);
+  const onTheTenth = await stack.query(
+    `{ person(code: "${doctor.code}") { registrations { statusOn(date: "2026-03-10") { status statusAfterReview annulled } } } }`,
+  );
   expect(onTheTenth.data.person.registrations[0].statusOn).toEqual({ status: 'SUSPENDED', statusAfterReview: 'TERMINATED', annulled: false });
 });
 
@@ -245,9 +316,13 @@ test('002 art.44, S13: a decision changed on appeal to 0 points has no outcome o
   await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-02-02', [item(doctor.code, 'N2-01')]);
   await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-20', [item(doctor.code, 'N1-01')]);
   await stack.eventsDelivered();
-  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
-    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
-  }, hospital);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`,
+    {
+      input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+    },
+    hospital,
+  );
   const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
     input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-03-12' },
   });
@@ -279,9 +354,13 @@ test('002 art.29, 39 (S7, S13): a suspension carried over from last year and res
   await score(stack, `威医保罚〔2026〕${doctor.code}-1号`, '2026-01-05', [item(doctor.code, 'N2-01')]);
   await score(stack, `威医保罚〔2026〕${doctor.code}-2号`, '2026-02-02', [item(doctor.code, 'N1-01')]);
   await stack.eventsDelivered();
-  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
-    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-02-24' },
-  }, hospital);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`,
+    {
+      input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-02-24' },
+    },
+    hospital,
+  );
   const restored = await stack.query(`mutation($input: DecideRestorationInput!) { decideRestoration(input: $input) { application { status } } }`, {
     input: { applicationId: applied.data.applyForRestoration.application.id, approve: true, decidedOn: '2026-02-24' },
   });
@@ -336,9 +415,13 @@ test('002 art.29, 39 (S7, S13): a restoration approved with an earlier date re-d
   await score(stack, `威医保罚〔2025〕${doctor.code}-1号`, '2025-03-03', [item(doctor.code, 'N2-01')]);
   await score(stack, `威医保罚〔2025〕${doctor.code}-2号`, '2025-03-20', [item(doctor.code, 'N2-01')]);
   await stack.eventsDelivered();
-  const applied = await stack.query(`mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`, {
-    input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
-  }, hospital);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRestorationInput!) { applyForRestoration(input: $input) { application { id } } }`,
+    {
+      input: { personCode: doctor.code, institutionCode: WEIHAI, appliedOn: '2026-03-10' },
+    },
+    hospital,
+  );
   expect(applied.errors).toBeUndefined();
   // Already terminated, 9 points on 13 March decide nothing more.
   await score(stack, `威医保罚〔2026〕${doctor.code}号`, '2026-03-13', [item(doctor.code, 'N3-01')]);

@@ -29,7 +29,16 @@ const urls: Record<string, string> = {};
 beforeAll(async () => {
   databaseUrl = await createDatabase(process.env.PQ_TEST_DATABASE_URL!, `pq_shutdown_${randomUUID().slice(0, 8)}`);
   const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'error', LOG_PRETTY: 'false', PORT: String(ports[4]), SHUTDOWN_DELAY_MS: '300' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'error',
+    LOG_PRETTY: 'false',
+    PORT: String(ports[4]),
+    SHUTDOWN_DELAY_MS: '300',
+  };
   ['registry', 'scoring', 'agreements', 'appeals'].forEach((name, i) => {
     env[`${name.toUpperCase()}_PORT`] = String(ports[i]);
     env[`${name.toUpperCase()}_URL`] = urls[name] = `http://localhost:${ports[i]}/graphql`;
@@ -58,7 +67,14 @@ function send(url: string, body: object): Promise<{ answer: Promise<string> }> {
 }
 
 const institutions = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ code: `H3708020${String(from + i).padStart(4, '0')}`, name: `济宁市第${from + i}医院`, kind: 'MEDICAL', regionCode: '370802', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31' }));
+  Array.from({ length: count }, (_, i) => ({
+    code: `H3708020${String(from + i).padStart(4, '0')}`,
+    name: `济宁市第${from + i}医院`,
+    kind: 'MEDICAL',
+    regionCode: '370802',
+    agreementValidFrom: '2026-01-01',
+    agreementValidUntil: '2026-12-31',
+  }));
 const IMPORT = `mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`;
 
 /** Sends the requests, SIGTERMs the service once they are all written, and gives their outcomes and the exit. */
@@ -70,12 +86,18 @@ async function underLoad(service: string, requests: { url: string; body: object 
   return { outcomes, exit: await services.exited(service) };
 }
 
-const importInto = (from: number, count: number) => ({ url: urls.agreements, body: { query: IMPORT, variables: { input: { institutions: institutions(from, count) } } } });
+const importInto = (from: number, count: number) => ({
+  url: urls.agreements,
+  body: { query: IMPORT, variables: { input: { institutions: institutions(from, count) } } },
+});
 
 test('SIGTERM to the gateway under load: every request sent is answered in full, and it exits 0', async () => {
-  expect((await (await send(urls.agreements, importInto(1, 20).body)).answer)).toBe('ok');
+  expect(await (await send(urls.agreements, importInto(1, 20).body)).answer).toBe('ok');
   const dashboard = { query: '{ institution(code: "H37080200001") { name personnel { totalCount } } }' };
-  const { outcomes, exit } = await underLoad('gateway', Array.from({ length: 40 }, () => ({ url: urls.gateway, body: dashboard })));
+  const { outcomes, exit } = await underLoad(
+    'gateway',
+    Array.from({ length: 40 }, () => ({ url: urls.gateway, body: dashboard })),
+  );
   expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
   expect(exit).toEqual({ code: 0, signal: null });
 }, 30_000);
@@ -90,7 +112,10 @@ test('SIGTERM to a subgraph receiving events: it answers the delivery in hand an
 }, 60_000);
 
 test('SIGTERM to a subgraph under load: the mutations in flight all commit and answer, its relay finishes its delivery, it exits 0', async () => {
-  const { outcomes, exit } = await underLoad('agreements', Array.from({ length: 6 }, (_, i) => importInto(1000 + i * 100, 100)));
+  const { outcomes, exit } = await underLoad(
+    'agreements',
+    Array.from({ length: 6 }, (_, i) => importInto(1000 + i * 100, 100)),
+  );
   expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
   expect(exit).toEqual({ code: 0, signal: null });
   await services.stop();

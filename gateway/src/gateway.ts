@@ -2,11 +2,28 @@ import { STATUS_CODES } from 'node:http';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import DataLoader from 'dataloader';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
-import { createLogger, createMetrics, createTokenVerifier, Logger, MAX_BATCHED_OPERATIONS, Metrics, metricsExposition, requestObservability, sendJson, startHttpShell, SubgraphName, SUBGRAPHS } from '@pq/http';
+import {
+  createLogger,
+  createMetrics,
+  createTokenVerifier,
+  Logger,
+  MAX_BATCHED_OPERATIONS,
+  Metrics,
+  metricsExposition,
+  requestObservability,
+  sendJson,
+  startHttpShell,
+  SubgraphName,
+  SUBGRAPHS,
+} from '@pq/http';
 import { GATEWAY_LIMITS, operationLimits } from '@pq/graphql/limits';
 import { GraphQLError } from 'graphql';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -129,7 +146,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async sendMany(fetches: Fetch[], body: string): Promise<(GatewayGraphQLResponse | Error)[]> {
     const { status, contentType, text } = await this.post(this.headers((fetches[0].context as Partial<GatewayContext>).authorization), body, fetches.length);
     const answers = isJson(contentType) ? parsedOrUndefined(text) : undefined;
-    if (Array.isArray(answers) && answers.length === fetches.length) return answers.map((answer) => settled(() => responseOf(answer, typeof answer === 'string' ? answer : JSON.stringify(answer))));
+    if (Array.isArray(answers) && answers.length === fetches.length)
+      return answers.map((answer) => settled(() => responseOf(answer, typeof answer === 'string' ? answer : JSON.stringify(answer))));
     // The batch itself refused (a bad token, a body too large, a subgraph not serving batches): every fetch gets that answer.
     const refusal = settled(() => this.bodyOf(status, contentType, text));
     return fetches.map(() => (refusal instanceof Error ? refusal : new Error(`Expected a JSON array of ${fetches.length} responses, but received: ${text}`)));
@@ -176,7 +194,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
  * and `retryable` tells a client that asking again is safe (a mutation with its idempotency key).
  */
 const unavailable = (subgraph: string) =>
-  new GraphQLError(`the ${subgraph} service cannot be reached now; retry later`, { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: subgraph, http: { status: 503 } } });
+  new GraphQLError(`the ${subgraph} service cannot be reached now; retry later`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: subgraph, http: { status: 503 } },
+  });
 
 const operationOf = ({ query, variables, operationName, extensions }: Fetch['request']) => ({ query, variables, operationName, extensions });
 /** Well under a subgraph's request-body limit, so a turn's large fetches (20,000-line audits) go in several batches. */
@@ -218,7 +238,9 @@ function safelist(manifest: Record<string, unknown>): ApolloServerPlugin<Gateway
         // Apollo Server's query hash is the SHA-256 of the document, as the manifest's keys are.
         async didResolveOperation({ queryHash }) {
           if (!(queryHash in manifest)) {
-            throw new GraphQLError('only the operations of the committed manifest run here (PERSISTED_ONLY)', { extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', http: { status: 200 } } });
+            throw new GraphQLError('only the operations of the committed manifest run here (PERSISTED_ONLY)', {
+              extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', http: { status: 200 } },
+            });
           }
         },
       };
@@ -245,7 +267,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsAsSubgraphs(apiSchema));
-  const limits = operationLimits<GatewayContext>({ ...GATEWAY_LIMITS, maxDepth: options.maxDepth ?? GATEWAY_LIMITS.maxDepth, maxCost: options.maxCost ?? GATEWAY_LIMITS.maxCost });
+  const limits = operationLimits<GatewayContext>({
+    ...GATEWAY_LIMITS,
+    maxDepth: options.maxDepth ?? GATEWAY_LIMITS.maxDepth,
+    maxCost: options.maxCost ?? GATEWAY_LIMITS.maxCost,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     persistedQueries: { cache: await persistedQueryCache(options.manifest ?? {}) },
@@ -276,7 +302,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const provisionalYears = new Set<number>();
     const checks = await Promise.all(
       SUBGRAPHS.map(async (name) => {
-        const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(() => null);
+        const response = await undiciFetch(new URL(path, options.subgraphUrls[name]), { dispatcher: agent, signal: AbortSignal.timeout(2000) }).catch(
+          () => null,
+        );
         const body = (await response?.json().catch(() => null)) as { calendar?: { provisionalYears?: number[] } } | null | undefined;
         for (const year of body?.calendar?.provisionalYears ?? []) provisionalYears.add(year);
         return [name, response?.status === 200 ? 'ok' : 'down'] as const;

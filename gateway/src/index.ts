@@ -3,7 +3,17 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/http/tracing';
-import { createLogger, DEVELOPMENT_JWT_SECRET, GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, numberFromEnv, serveClusterMetrics, signToken, subgraphUrlsFromEnv, tokenMaxLifetimeFromEnv } from '@pq/http';
+import {
+  createLogger,
+  DEVELOPMENT_JWT_SECRET,
+  GATEWAY_DEFAULT_PORT,
+  jwtSecretFromEnv,
+  numberFromEnv,
+  serveClusterMetrics,
+  signToken,
+  subgraphUrlsFromEnv,
+  tokenMaxLifetimeFromEnv,
+} from '@pq/http';
 import { startGateway } from './gateway';
 
 export * from './gateway';
@@ -39,7 +49,14 @@ async function main(): Promise<void> {
     logger,
   }).then(
     (gateway) => {
-      const shutdown = () => void gateway.stop().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1));
+      const shutdown = () =>
+        void gateway
+          .stop()
+          .then(shutdownTracing)
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);
     },

@@ -96,7 +96,7 @@ async function sqlStatementsSoFar(): Promise<number> {
 async function statementsAlone(url: string, token: string, body: string): Promise<number> {
   // A load's last requests are still finishing in the subgraphs when the load generator stops.
   let before = await sqlStatementsSoFar();
-  for (let settled = -1; settled !== before; ) {
+  for (let settled = -1; settled !== before;) {
     settled = before;
     await new Promise((resolve) => setTimeout(resolve, 500));
     before = await sqlStatementsSoFar();
@@ -116,8 +116,13 @@ const PREBUILT_BODIES = 5_000;
  * dashboard-sized answer, the services' commonest work — while the services are idle.
  */
 function calibrationMs(): number {
-  const registrations = Array.from({ length: 20 }, (_, i) => ({ status: 'NORMAL', institution: { code: `H370802${String(i).padStart(5, '0')}`, name: '济宁市第一人民医院', agreement: { status: 'ACTIVE', validUntil: '2026-12-31' } } }));
-  const answer = { data: { person: { code: 'D370802000123', name: '多点医师', status: 'NORMAL', points: 3, activeSanction: null, registrations, openAppeals: [] } } };
+  const registrations = Array.from({ length: 20 }, (_, i) => ({
+    status: 'NORMAL',
+    institution: { code: `H370802${String(i).padStart(5, '0')}`, name: '济宁市第一人民医院', agreement: { status: 'ACTIVE', validUntil: '2026-12-31' } },
+  }));
+  const answer = {
+    data: { person: { code: 'D370802000123', name: '多点医师', status: 'NORMAL', points: 3, activeSanction: null, registrations, openAppeals: [] } },
+  };
   const started = performance.now();
   for (let i = 0; i < 20_000; i++) JSON.parse(JSON.stringify(answer));
   return Math.round(performance.now() - started);
@@ -176,7 +181,9 @@ async function load(url: string, token: string, query: string, variables: () => 
 /** The gateway's fetcher for each subgraph, for the direct limit, on keep-alive connections of its own. */
 function directSources(dispatcher: Agent): Record<number, SubgraphDataSource> {
   const metrics = createMetrics('bench-direct');
-  return Object.fromEntries([4001, 4002, 4003, 4004].map((port) => [port, new SubgraphDataSource(`${SUBGRAPH(port)}/graphql`, String(port), dispatcher, metrics)]));
+  return Object.fromEntries(
+    [4001, 4002, 4003, 4004].map((port) => [port, new SubgraphDataSource(`${SUBGRAPH(port)}/graphql`, String(port), dispatcher, metrics)]),
+  );
 }
 
 /**
@@ -186,7 +193,12 @@ function directSources(dispatcher: Agent): Record<number, SubgraphDataSource> {
  * without the gateway's planning, execution and HTTP server. A closed loop of our own, since each
  * request is four dependent requests.
  */
-async function directDashboard(token: string, codes: string[], sources: Record<number, SubgraphDataSource>, options: { connections: number; seconds: number }): Promise<Sample> {
+async function directDashboard(
+  token: string,
+  codes: string[],
+  sources: Record<number, SubgraphDataSource>,
+  options: { connections: number; seconds: number },
+): Promise<Sample> {
   let fetches = 0;
   const post = <T>(port: number, query: string, variables: Record<string, unknown>) =>
     sources[port]
@@ -207,10 +219,18 @@ async function directDashboard(token: string, codes: string[], sources: Record<n
       while (Date.now() < end) {
         const started = performance.now();
         const code = pick(codes);
-        const person = await post<{ person: { registrations: { institution: { code: string } }[] } | null }>(4001, `query($code: ID!) { person(code: $code) { code name status registrations { status institution { __typename code } } } }`, { code });
+        const person = await post<{ person: { registrations: { institution: { code: string } }[] } | null }>(
+          4001,
+          `query($code: ID!) { person(code: $code) { code name status registrations { status institution { __typename code } } } }`,
+          { code },
+        );
         const registrations: { institution: { code: string } }[] = person.data?.person?.registrations ?? [];
         const [agreements, scoring, appeals] = await Promise.all([
-          registrations.length ? post(4003, entities('... on Institution { name agreement { status validUntil } }'), { r: registrations.map((r) => ({ __typename: 'Institution', code: r.institution.code })) }) : {},
+          registrations.length
+            ? post(4003, entities('... on Institution { name agreement { status validUntil } }'), {
+                r: registrations.map((r) => ({ __typename: 'Institution', code: r.institution.code })),
+              })
+            : {},
           post(4002, entities('... on Person { points activeSanction { kind from until } }'), { r: [{ __typename: 'Person', code }] }),
           post(4004, entities('... on Person { openAppeals { id status filedOn decideBy } }'), { r: [{ __typename: 'Person', code }] }),
         ]);
@@ -249,10 +269,20 @@ async function startHive(workers: number): Promise<ChildProcess | null> {
     }
     const bin = path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/dist/bin.js');
     // As many workers as our gateway runs, so the two gateways get the same share of the cores.
-    const child = spawn(process.execPath, [bin, 'supergraph', '--port', '4010', '--fork', String(workers)], { cwd: HIVE_DIR, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    const child = spawn(process.execPath, [bin, 'supergraph', '--port', '4010', '--fork', String(workers)], {
+      cwd: HIVE_DIR,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if ((await fetch('http://localhost:4010/healthcheck').then((r) => r.status, () => 0)) === 200) return child;
+      if (
+        (await fetch('http://localhost:4010/healthcheck').then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        return child;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     child.kill();
@@ -285,7 +315,10 @@ function markdown(rows: Row[], context: RunContext): string {
     '',
     '| scenario | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | SQL alone |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.scenario}${r.note ? ` (${r.note})` : ''} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? '—'} | ${r.sqlAlone ?? '—'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario}${r.note ? ` (${r.note})` : ''} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? '—'} | ${r.sqlAlone ?? '—'} |`,
+    ),
   ];
   for (const [key, value] of Object.entries(context.ratios)) lines.push('', `- ${key}: ${value}`);
   return `${lines.join('\n')}\n`;
@@ -297,13 +330,17 @@ function markdown(rows: Row[], context: RunContext): string {
  * table and writes bench/results/latest.{json,md}.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, claims: { type: 'string', default: '1000000' } } });
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, claims: { type: 'string', default: '1000000' } },
+  });
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
   let databaseUrl = process.env.DATABASE_URL;
   // A quarter of the memory (at most 4 GiB) for PostgreSQL's cache: the 1M data set is about 1.6 GB.
   const sharedBuffers = `${Math.min(4096, Math.floor(os.totalmem() / 4 / 2 ** 20))}MB`;
-  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers });
+  const embedded = databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers });
   if (embedded) databaseUrl = embedded.urlFor(SCALE_DATABASE);
 
   const calibrationBefore = calibrationMs();
@@ -312,9 +349,16 @@ async function main(): Promise<void> {
   const persons = (await client.query('select count(*)::int as n from registry.person')).rows[0].n as number;
   if (persons === 0) throw new Error('no data: run `npm run seed:scale` first');
   await prewarm(client);
-  const codes = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map((r) => r.code as string);
-  const bigInstitutions = (await client.query(`select institution_code from registry.registration group by 1 having count(*) >= 100 order by count(*) desc limit 200`)).rows.map((r) => r.institution_code as string);
-  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (1) limit 5000`)).rows as { person_code: string; institution_code: string }[];
+  const codes = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map(
+    (r) => r.code as string,
+  );
+  const bigInstitutions = (
+    await client.query(`select institution_code from registry.registration group by 1 having count(*) >= 100 order by count(*) desc limit 200`)
+  ).rows.map((r) => r.institution_code as string);
+  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (1) limit 5000`)).rows as {
+    person_code: string;
+    institution_code: string;
+  }[];
   await client.end();
 
   // One gateway process: on two cores shared with four subgraphs and PostgreSQL a second one only
@@ -333,7 +377,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const record = (row: Row) => {
     rows.push(row);
-    process.stdout.write(`${row.scenario}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, SQL/request ${row.sqlPerRequest} (alone ${row.sqlAlone ?? '—'})\n`);
+    process.stdout.write(
+      `${row.scenario}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, SQL/request ${row.sqlPerRequest} (alone ${row.sqlAlone ?? '—'})\n`,
+    );
     return row;
   };
   const opts = { connections, seconds };
@@ -355,9 +401,28 @@ async function main(): Promise<void> {
     const dashboardAlone = (url: string) => () => statementsAlone(url, token, requestBody(ops.Dashboard, dashboardVariables()));
     const directFetchers = directSources(directAgent);
     const dashboards = [
-      { scenario: 'dashboard — our gateway', warmUpSeconds: 10, take: (turnSeconds: number) => load(GATEWAY, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }), alone: dashboardAlone(GATEWAY) },
-      { scenario: 'dashboard — subgraphs directly (physical limit)', warmUpSeconds: 3, take: (turnSeconds: number) => directDashboard(token, codes, directFetchers, { ...opts, seconds: turnSeconds }), alone: async () => null },
-      ...(hive ? [{ scenario: 'dashboard — Hive Gateway', warmUpSeconds: 10, take: (turnSeconds: number) => load(HIVE, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }), alone: dashboardAlone(HIVE) }] : []),
+      {
+        scenario: 'dashboard — our gateway',
+        warmUpSeconds: 10,
+        take: (turnSeconds: number) => load(GATEWAY, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }),
+        alone: dashboardAlone(GATEWAY),
+      },
+      {
+        scenario: 'dashboard — subgraphs directly (physical limit)',
+        warmUpSeconds: 3,
+        take: (turnSeconds: number) => directDashboard(token, codes, directFetchers, { ...opts, seconds: turnSeconds }),
+        alone: async () => null,
+      },
+      ...(hive
+        ? [
+            {
+              scenario: 'dashboard — Hive Gateway',
+              warmUpSeconds: 10,
+              take: (turnSeconds: number) => load(HIVE, token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }),
+              alone: dashboardAlone(HIVE),
+            },
+          ]
+        : []),
     ];
     for (const dashboard of dashboards) await dashboard.take(dashboard.warmUpSeconds);
     const turns: Sample[][] = dashboards.map(() => []);
@@ -367,20 +432,62 @@ async function main(): Promise<void> {
     const alone: (number | null)[] = [];
     for (const dashboard of dashboards) alone.push(await dashboard.alone());
     hive?.kill();
-    const [gatewayDashboard, direct, hiveDashboard = null] = dashboards.map((dashboard, i) => record(rowOf(dashboard.scenario, connections, turns[i], alone[i])));
+    const [gatewayDashboard, direct, hiveDashboard = null] = dashboards.map((dashboard, i) =>
+      record(rowOf(dashboard.scenario, connections, turns[i], alone[i])),
+    );
     // The users' other operations arrive as production clients send them: persisted, by hash.
     const persisted = { ...opts, persisted: true };
-    const eligibility = await measure('paymentEligibility', GATEWAY, ops.PaymentEligibility, () => { const s = pick(sites); return { personCode: s.person_code, institutionCode: s.institution_code, on: '2026-06-30' }; }, persisted);
-    const page100 = await measure('institution personnel page of 100, with points and open appeals', GATEWAY, ops.InstitutionPersonnel, () => ({ code: pick(bigInstitutions), first: 100 }), persisted);
-    const page10 = await measure('institution personnel page of 10, with points and open appeals', GATEWAY, ops.InstitutionPersonnel, () => ({ code: pick(bigInstitutions), first: 10 }), { connections: 8, seconds: Math.max(3, seconds / 2), persisted: true });
-    const analytics = await measure('analytics: one city, one year (yearlySummary 3708/2026)', GATEWAY, ops.YearlySummary, () => ({ regionPrefix: '3708', year: 2026 }), { connections: 2, seconds, persisted: true });
+    const eligibility = await measure(
+      'paymentEligibility',
+      GATEWAY,
+      ops.PaymentEligibility,
+      () => {
+        const s = pick(sites);
+        return { personCode: s.person_code, institutionCode: s.institution_code, on: '2026-06-30' };
+      },
+      persisted,
+    );
+    const page100 = await measure(
+      'institution personnel page of 100, with points and open appeals',
+      GATEWAY,
+      ops.InstitutionPersonnel,
+      () => ({ code: pick(bigInstitutions), first: 100 }),
+      persisted,
+    );
+    const page10 = await measure(
+      'institution personnel page of 10, with points and open appeals',
+      GATEWAY,
+      ops.InstitutionPersonnel,
+      () => ({ code: pick(bigInstitutions), first: 10 }),
+      { connections: 8, seconds: Math.max(3, seconds / 2), persisted: true },
+    );
+    const analytics = await measure(
+      'analytics: one city, one year (yearlySummary 3708/2026)',
+      GATEWAY,
+      ops.YearlySummary,
+      () => ({ regionPrefix: '3708', year: 2026 }),
+      { connections: 2, seconds, persisted: true },
+    );
     let decision = 0;
-    await measure('recordScores (one decision, one person)', GATEWAY, ops.RecordScores, () => {
-      const s = pick(sites);
-      // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
-      const violationCode = s.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
-      return { input: { decisionType: 'AGREEMENT_HANDLING', documentNumber: `BENCH-${Date.now()}-${decision++}`, decidedOn: '2026-06-30', items: [{ personCode: s.person_code, institutionCode: s.institution_code, violationCode, responsibility: 'GENERAL' }] } };
-    }, { connections: 8, seconds, persisted: true, fresh: true });
+    await measure(
+      'recordScores (one decision, one person)',
+      GATEWAY,
+      ops.RecordScores,
+      () => {
+        const s = pick(sites);
+        // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
+        const violationCode = s.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
+        return {
+          input: {
+            decisionType: 'AGREEMENT_HANDLING',
+            documentNumber: `BENCH-${Date.now()}-${decision++}`,
+            decidedOn: '2026-06-30',
+            items: [{ personCode: s.person_code, institutionCode: s.institution_code, violationCode, responsibility: 'GENERAL' }],
+          },
+        };
+      },
+      { connections: 8, seconds, persisted: true, fresh: true },
+    );
 
     const totalLines = Number(values.claims);
     // A settlement system has its month of lines at hand: the request bodies are built before the
@@ -388,7 +495,10 @@ async function main(): Promise<void> {
     // while a batch crosses the network (measured: about a quarter more lines/s than one per core).
     const bodies: string[] = [];
     for (let sent = 0; sent < totalLines; sent += CLAIM_BATCH) {
-      const claims = Array.from({ length: Math.min(CLAIM_BATCH, totalLines - sent) }, (_, i) => { const s = pick(sites); return { lineId: `B${sent + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 }; });
+      const claims = Array.from({ length: Math.min(CLAIM_BATCH, totalLines - sent) }, (_, i) => {
+        const s = pick(sites);
+        return { lineId: `B${sent + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
+      });
       bodies.push(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(ops.AuditClaims) } }, variables: { claims } }));
     }
     const started = performance.now();
@@ -408,7 +518,9 @@ async function main(): Promise<void> {
 
     const ratios = {
       'dashboard, our gateway ÷ direct limit': `${(gatewayDashboard.rps / direct.rps).toFixed(2)} (target ≥ 0.5)`,
-      'dashboard, our gateway ÷ Hive Gateway': hiveDashboard ? `${(gatewayDashboard.rps / hiveDashboard.rps).toFixed(2)} (target > 1)` : 'Hive Gateway unavailable',
+      'dashboard, our gateway ÷ Hive Gateway': hiveDashboard
+        ? `${(gatewayDashboard.rps / hiveDashboard.rps).toFixed(2)} (target > 1)`
+        : 'Hive Gateway unavailable',
       'dashboard p99 at 32 connections': `${gatewayDashboard.p99} ms (target ≤ 150)`,
       paymentEligibility: `${eligibility.rps} req/s (target ≥ 2000)`,
       'claims audit': `${linesPerSecond} lines/s, batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight (target ≥ 100000)`,
@@ -416,7 +528,17 @@ async function main(): Promise<void> {
       'SQL statements of one request alone, page of 10 vs 100': `${page10.sqlAlone} vs ${page100.sqlAlone} (target: the same)`,
     };
     const calibration = { beforeMs: calibrationBefore, afterMs: calibrationMs() };
-    const context: RunContext = { date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, persons, gatewayWorkers, calibration, ratios };
+    const context: RunContext = {
+      date: new Date().toISOString(),
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      persons,
+      gatewayWorkers,
+      calibration,
+      ratios,
+    };
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...context, rows, claimsAuditLinesPerSecond: linesPerSecond }, null, 2)}\n`);
     const table = markdown(rows, context);

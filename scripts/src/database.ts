@@ -79,7 +79,8 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await postgres.initialise();
   await postgres.start();
   // libpq's `host` parameter names the socket's directory; the port names the socket in it.
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}${SOCKET_DIRECTORY ? `?host=${SOCKET_DIRECTORY}` : ''}`;
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}${SOCKET_DIRECTORY ? `?host=${SOCKET_DIRECTORY}` : ''}`;
   return {
     urlFor,
     async createDatabase(name) {

@@ -23,7 +23,13 @@ export const DEMO_INSTITUTIONS = [
   { code: 'P37080201037', name: '济宁仁和大药房（古槐店）', kind: 'PHARMACY', regionCode: '370802' },
 ] as const;
 
-const person = (code: string, name: string, category: string, first17: string, phone: string) => ({ code, name, category, idNumber: withCheckCharacter(first17), phone });
+const person = (code: string, name: string, category: string, first17: string, phone: string) => ({
+  code,
+  name,
+  category,
+  idNumber: withCheckCharacter(first17),
+  phone,
+});
 
 export const DEMO_PEOPLE = {
   multiSiteDoctor: person(MULTI_SITE_DOCTOR, '张伟', 'DOCTOR', '37080219800512003', '13853712345'),
@@ -83,7 +89,9 @@ export async function seedDemo(query: QueryFunction, tokens: DemoTokens, today: 
 
   for (const { institutionCode, people } of DEMO_REGISTRATIONS) {
     const entries = people.map((key) => ({ ...DEMO_PEOPLE[key], registeredOn: dates.registeredOn }));
-    const registered = await untilEventsArrive(() => query(REGISTER, { input: { institutionCode, people: entries, idempotencyKey: `demo:register:${institutionCode}` } }, tokens.agency));
+    const registered = await untilEventsArrive(() =>
+      query(REGISTER, { input: { institutionCode, people: entries, idempotencyKey: `demo:register:${institutionCode}` } }, tokens.agency),
+    );
     // Staff sign the service commitment when they register (R8).
     for (const { id } of (registered as { registerPersonnel: { registrations: { id: string }[] } }).registerPersonnel.registrations) {
       dataOf(await query(SIGN, { input: { registrationId: id, signedOn: dates.registeredOn, idempotencyKey: `demo:commitment:${id}` } }, tokens.agency));
@@ -91,36 +99,55 @@ export async function seedDemo(query: QueryFunction, tokens: DemoTokens, today: 
   }
 
   const scored = await untilEventsArrive(() =>
-    query(SCORE, {
-      input: {
-        decisionType: 'AGREEMENT_HANDLING',
-        documentNumber: `济医保协处〔${yearOf(today)}〕12号`,
-        decidedOn: dates.scoredOn,
-        inspectionId: 'demo-inspection-1',
-        items: [
-          { personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', violationCode: 'JN2-01', responsibility: 'MAIN' },
-          { personCode: 'HJ371002000555', institutionCode: 'H37100200015', violationCode: 'N2-01', responsibility: 'GENERAL' },
-        ],
-        idempotencyKey: 'demo:scores:1',
+    query(
+      SCORE,
+      {
+        input: {
+          decisionType: 'AGREEMENT_HANDLING',
+          documentNumber: `济医保协处〔${yearOf(today)}〕12号`,
+          decidedOn: dates.scoredOn,
+          inspectionId: 'demo-inspection-1',
+          items: [
+            { personCode: MULTI_SITE_DOCTOR, institutionCode: 'H37080200090', violationCode: 'JN2-01', responsibility: 'MAIN' },
+            { personCode: 'HJ371002000555', institutionCode: 'H37100200015', violationCode: 'N2-01', responsibility: 'GENERAL' },
+          ],
+          idempotencyKey: 'demo:scores:1',
+        },
       },
-    }, tokens.agency),
+      tokens.agency,
+    ),
   );
   await untilEventsArrive(() =>
-    query(SCORE, {
-      input: {
-        decisionType: 'ADMINISTRATIVE_PENALTY',
-        documentNumber: `济医保罚〔${yearOf(today)}〕7号`,
-        decidedOn: dates.suspendedOn,
-        items: [{ personCode: 'D370802000789', institutionCode: 'H37080200131', violationCode: 'JN3-01', responsibility: 'IMPORTANT' }],
-        idempotencyKey: 'demo:scores:2',
+    query(
+      SCORE,
+      {
+        input: {
+          decisionType: 'ADMINISTRATIVE_PENALTY',
+          documentNumber: `济医保罚〔${yearOf(today)}〕7号`,
+          decidedOn: dates.suspendedOn,
+          items: [{ personCode: 'D370802000789', institutionCode: 'H37080200131', violationCode: 'JN3-01', responsibility: 'IMPORTANT' }],
+          idempotencyKey: 'demo:scores:2',
+        },
       },
-    }, tokens.agency),
+      tokens.agency,
+    ),
   );
 
   const scoreRecordId = (scored as { recordScores: { records: { id: string }[] } }).recordScores.records[0].id;
   await untilEventsArrive(() =>
-    query(APPEAL, {
-      input: { scoreRecordId, statement: '该处方用药符合临床指南，申请复核。', signedByPerson: true, stampedByInstitution: true, receivedOn: today, idempotencyKey: 'demo:appeal:1' },
-    }, tokens.doctor),
+    query(
+      APPEAL,
+      {
+        input: {
+          scoreRecordId,
+          statement: '该处方用药符合临床指南，申请复核。',
+          signedByPerson: true,
+          stampedByInstitution: true,
+          receivedOn: today,
+          idempotencyKey: 'demo:appeal:1',
+        },
+      },
+      tokens.doctor,
+    ),
   );
 }

@@ -15,7 +15,11 @@ npm run events -- discard <event id> [--subscriber <name>] --basis <document>`;
  * find them (DATABASE_URL, <NAME>_DATABASE_URL).
  */
 export async function eventsCommand(args: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { subscriber: { type: 'string' }, basis: { type: 'string' }, operator: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { subscriber: { type: 'string' }, basis: { type: 'string' }, operator: { type: 'string' } },
+  });
   const [command, eventId] = positionals;
   if (!['list', 'replay', 'discard'].includes(command) || (command !== 'list' && !eventId) || (command === 'discard' && !values.basis)) {
     print(USAGE);
@@ -34,7 +38,9 @@ export async function eventsCommand(args: string[], env: NodeJS.ProcessEnv, prin
       for (const source of SUBGRAPHS) {
         for (const letter of await listDeadLetters(sqlOf(source), source)) {
           count++;
-          print(`${letter.eventId}  ${letter.source} → ${letter.subscriber}  ${letter.type} ${letter.key}  ${letter.attempts} attempts, set aside ${letter.deadAt.toISOString()}\n  ${letter.reason}\n  ${JSON.stringify(letter.payload)}`);
+          print(
+            `${letter.eventId}  ${letter.source} → ${letter.subscriber}  ${letter.type} ${letter.key}  ${letter.attempts} attempts, set aside ${letter.deadAt.toISOString()}\n  ${letter.reason}\n  ${JSON.stringify(letter.payload)}`,
+          );
         }
       }
       print(`${count} dead letter${count === 1 ? '' : 's'}`);

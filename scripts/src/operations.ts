@@ -8,7 +8,9 @@ export const MANIFEST_PATH = path.join(OPERATIONS_DIR, 'manifest.json');
 /** The example operations of every docs/api.md use case (operations/*.graphql), by operation name. */
 export function loadOperations(): Record<string, string> {
   const operations: Record<string, string> = {};
-  for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(OPERATIONS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     operations[path.basename(file, '.graphql')] = readFileSync(path.join(OPERATIONS_DIR, file), 'utf8');
   }
   return operations;

@@ -27,7 +27,13 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode} before it was ready`);
-    if ((await fetch(url).then((r) => r.status, () => 0)) === 200) return;
+    if (
+      (await fetch(url).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
@@ -38,13 +44,19 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
  * by `env` as in production; resolves once each answers /ready. `onUnexpectedExit` hears of a
  * service that dies while running.
  */
-export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (service: string, code: number | null) => void = () => undefined): Promise<LaunchedServices> {
+export async function launchServices(
+  env: NodeJS.ProcessEnv,
+  onUnexpectedExit: (service: string, code: number | null) => void = () => undefined,
+): Promise<LaunchedServices> {
   const children: ChildProcess[] = [];
   const subgraphs: ChildProcess[] = [];
   const byName = new Map<string, ChildProcess>();
   let stopping = false;
   const launch = (name: string, script: string) => {
-    const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, script)], { env: { OTEL_SERVICE_NAME: name, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, script)], {
+      env: { OTEL_SERVICE_NAME: name, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('exit', (code) => !stopping && onUnexpectedExit(name, code));
     children.push(child);
     byName.set(name, child);
@@ -83,7 +95,9 @@ export async function launchServices(env: NodeJS.ProcessEnv, onUnexpectedExit: (
     const exited = (service: string) => {
       const child = byName.get(service)!;
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-      return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
+      return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, sig) => resolve({ code, signal: sig })),
+      );
     };
     return { gatewayUrl: `http://localhost:${gatewayPort}/graphql`, reloadCalendars, signal, exited, stop };
   } catch (error) {

@@ -14,7 +14,9 @@ export function random(seed: number): () => number {
 }
 
 /** Shandong's 16 cities, 6 districts each: the regions of the generated province. */
-export const REGIONS = Array.from({ length: 16 }, (_, city) => Array.from({ length: 6 }, (_, d) => `37${String(city + 1).padStart(2, '0')}${String(d + 2).padStart(2, '0')}`)).flat();
+export const REGIONS = Array.from({ length: 16 }, (_, city) =>
+  Array.from({ length: 6 }, (_, d) => `37${String(city + 1).padStart(2, '0')}${String(d + 2).padStart(2, '0')}`),
+).flat();
 
 export interface ScalePlan {
   persons: number;

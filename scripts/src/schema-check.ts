@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   for (const change of changes) process.stdout.write(`${change.criticality.level.padEnd(13)} ${change.message}\n`);
   if (breaking.length && process.env.ALLOW_BREAKING_CHANGES !== 'true') failed = true;
 
-  process.stdout.write(`schema check: ${changes.length} change(s) against the committed supergraph, ${breaking.length} breaking, ${missing.length} undescribed\n`);
+  process.stdout.write(
+    `schema check: ${changes.length} change(s) against the committed supergraph, ${breaking.length} breaking, ${missing.length} undescribed\n`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

@@ -22,7 +22,13 @@ if (!(CALLER_ROLES as readonly string[]).includes(values.role!)) {
 async function main(): Promise<void> {
   const token = await signToken(
     jwtSecretFromEnv(),
-    { sub: values.sub ?? `dev-${values.role!.toLowerCase()}`, role: values.role as Role, region: values.region, institution: values.institution, person: values.person },
+    {
+      sub: values.sub ?? `dev-${values.role!.toLowerCase()}`,
+      role: values.role as Role,
+      region: values.region,
+      institution: values.institution,
+      person: values.person,
+    },
     values.expires,
   );
   // The services' own check of the claims, so a token they would refuse is never printed.

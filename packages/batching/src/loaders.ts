@@ -47,6 +47,8 @@ export function scopedEntityLoader<K, V, R = undefined>(caller: Caller, options:
     const rows = await options.fetch([...keys]);
     if (everything) return orderByKeys(keys, rows, options.keyOf);
     const reach = (options.reach ? await options.reach(rows) : undefined) as R;
-    return orderByKeys(keys, rows, options.keyOf).map((row, i) => (row === null || options.visible(row, reach) ? row : outOfScope(options.what, String(keys[i]))));
+    return orderByKeys(keys, rows, options.keyOf).map((row, i) =>
+      row === null || options.visible(row, reach) ? row : outOfScope(options.what, String(keys[i])),
+    );
   });
 }

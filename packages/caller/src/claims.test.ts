@@ -55,6 +55,10 @@ describe('token claims are a schema: anything missing or malformed refuses the t
   });
 
   test('an INSTITUTION or PERSON claim on another role gives no institution or person', () => {
-    expect(callerFromClaims({ ...valid, institution: 'H37080200090', person: 'D370802000123' }, time)).toEqual({ sub: 'u1', role: 'CITY_AGENCY', region: '3708' });
+    expect(callerFromClaims({ ...valid, institution: 'H37080200090', person: 'D370802000123' }, time)).toEqual({
+      sub: 'u1',
+      role: 'CITY_AGENCY',
+      region: '3708',
+    });
   });
 });

@@ -33,7 +33,8 @@ const refuse = (message: string) => new DomainError('UNAUTHENTICATED', message);
  */
 export function callerFromClaims(claims: Record<string, unknown>, time: TokenTimeRules): Caller {
   const { sub, role, region, institution, person, exp, iat, nbf } = claims;
-  if (typeof sub !== 'string' || sub === '' || sub.length > MAX_SUBJECT_LENGTH) throw refuse(`token subject must be a string of 1–${MAX_SUBJECT_LENGTH} characters`);
+  if (typeof sub !== 'string' || sub === '' || sub.length > MAX_SUBJECT_LENGTH)
+    throw refuse(`token subject must be a string of 1–${MAX_SUBJECT_LENGTH} characters`);
   if (typeof role !== 'string' || !ROLES.has(role)) throw refuse('token has no valid role claim');
   if (typeof exp !== 'number' || !Number.isFinite(exp)) throw refuse('token has no expiry (exp)');
   if (exp <= time.now - time.clockSkewSeconds) throw refuse('token has expired');

@@ -91,7 +91,9 @@ export async function runMutation<R>(
     runIdempotent(em, schema, context.caller, operation, input, async () => {
       const result = await perform(em);
       const scope = await audit.scope(result, em);
-      await writeAudit(em, schema, context.caller, context.requestId, [{ operation, target: audit.target(result), basisDocument: audit.basisDocument ?? null, scope }]);
+      await writeAudit(em, schema, context.caller, context.requestId, [
+        { operation, target: audit.target(result), basisDocument: audit.basisDocument ?? null, scope },
+      ]);
       return result;
     }),
   );
@@ -126,7 +128,14 @@ function auditScopeCondition(caller: Caller): { sql: string; params: unknown[] }
  * A page of a subgraph's audit log as the caller may read it (the row scope of what each entry
  * concerns), newest first: `limit` entries (one more tells whether a page follows) before the entry `beforeId`.
  */
-export async function readAuditLog(em: EntityManager, schema: string, caller: Caller, filter: AuditLogFilter, beforeId: string | undefined, limit: number): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
+export async function readAuditLog(
+  em: EntityManager,
+  schema: string,
+  caller: Caller,
+  filter: AuditLogFilter,
+  beforeId: string | undefined,
+  limit: number,
+): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const scope = auditScopeCondition(caller);
@@ -134,7 +143,11 @@ export async function readAuditLog(em: EntityManager, schema: string, caller: Ca
     conditions.push(scope.sql);
     params.push(...scope.params);
   }
-  for (const [column, value] of [['target', filter.target], ['caller', filter.caller], ['operation', filter.operation]] as const) {
+  for (const [column, value] of [
+    ['target', filter.target],
+    ['caller', filter.caller],
+    ['operation', filter.operation],
+  ] as const) {
     if (value) {
       conditions.push(`${column} = ?`);
       params.push(value);
@@ -147,7 +160,16 @@ export async function readAuditLog(em: EntityManager, schema: string, caller: Ca
     [...params, ...(beforeId ? [beforeId] : []), limit],
   );
   return {
-    entries: rows.map((r) => ({ id: String(r.id), at: new Date(r.at), caller: r.caller, callerRole: r.caller_role, operation: r.operation, target: r.target, basisDocument: r.basis_document, requestId: r.request_id })),
+    entries: rows.map((r) => ({
+      id: String(r.id),
+      at: new Date(r.at),
+      caller: r.caller,
+      callerRole: r.caller_role,
+      operation: r.operation,
+      target: r.target,
+      basisDocument: r.basis_document,
+      requestId: r.request_id,
+    })),
     async count() {
       const [{ count }] = await em.execute(`select count(*)::int as count from "${schema}".audit_log ${where}`, params);
       return count;

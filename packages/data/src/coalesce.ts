@@ -35,7 +35,14 @@ export function coalescedRead<K, R>(em: EntityManager, shape: string, keys: K, r
     try {
       return await readMany(em, calls);
     } catch {
-      return Promise.all(calls.map((call) => readMany(em, [call]).then(([result]) => result, (error: Error) => error)));
+      return Promise.all(
+        calls.map((call) =>
+          readMany(em, [call]).then(
+            ([result]) => result,
+            (error: Error) => error,
+          ),
+        ),
+      );
     }
   });
 }

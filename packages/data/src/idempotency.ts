@@ -30,13 +30,22 @@ export async function runIdempotent<R>(
     [caller.sub, operation, key, requestHash],
   );
   if (inserted.length === 0) {
-    const [previous] = await em.execute(`select request_hash, result from "${schema}".idempotency_key where caller = ? and operation = ? and key = ?`, [caller.sub, operation, key]);
+    const [previous] = await em.execute(`select request_hash, result from "${schema}".idempotency_key where caller = ? and operation = ? and key = ?`, [
+      caller.sub,
+      operation,
+      key,
+    ]);
     if (previous.request_hash !== requestHash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key "${key}" was already used for a different ${operation} request`);
     }
     return previous.result as R;
   }
   const result = await perform();
-  await em.execute(`update "${schema}".idempotency_key set result = ? where caller = ? and operation = ? and key = ?`, [JSON.stringify(result ?? null), caller.sub, operation, key]);
+  await em.execute(`update "${schema}".idempotency_key set result = ? where caller = ? and operation = ? and key = ?`, [
+    JSON.stringify(result ?? null),
+    caller.sub,
+    operation,
+    key,
+  ]);
   return result;
 }

@@ -9,5 +9,9 @@ import { queryRows } from './rows';
 export async function lockAggregates(em: EntityManager, kind: string, keys: Iterable<string>): Promise<void> {
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return;
-  await queryRows(em, { name: 'pq_lock_aggregates', text: 'select pg_advisory_xact_lock(hashtext(k)) from unnest($1::text[]) as k order by k', values: [sorted.map((key) => `${kind}:${key}`)] });
+  await queryRows(em, {
+    name: 'pq_lock_aggregates',
+    text: 'select pg_advisory_xact_lock(hashtext(k)) from unnest($1::text[]) as k order by k',
+    values: [sorted.map((key) => `${kind}:${key}`)],
+  });
 }

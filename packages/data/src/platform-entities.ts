@@ -33,7 +33,14 @@ export class OutboxPendingRow {
   @PrimaryKey({ type: 'text' })
   subscriber!: string;
 
-  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_pending_seq_fkey' })
+  @ManyToOne(() => OutboxEventRow, {
+    primary: true,
+    mapToPk: true,
+    fieldName: 'seq',
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+    foreignKeyName: 'outbox_pending_seq_fkey',
+  })
   seq!: string;
 }
 
@@ -42,7 +49,14 @@ export class OutboxRetryRow {
   @PrimaryKey({ type: 'text' })
   subscriber!: string;
 
-  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_retry_seq_fkey' })
+  @ManyToOne(() => OutboxEventRow, {
+    primary: true,
+    mapToPk: true,
+    fieldName: 'seq',
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+    foreignKeyName: 'outbox_retry_seq_fkey',
+  })
   seq!: string;
 
   @Property({ type: 'int' })
@@ -60,7 +74,14 @@ export class OutboxDeadLetterRow {
   @PrimaryKey({ type: 'text' })
   subscriber!: string;
 
-  @ManyToOne(() => OutboxEventRow, { primary: true, mapToPk: true, fieldName: 'seq', deleteRule: 'cascade', updateRule: 'no action', foreignKeyName: 'outbox_dead_letter_seq_fkey' })
+  @ManyToOne(() => OutboxEventRow, {
+    primary: true,
+    mapToPk: true,
+    fieldName: 'seq',
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+    foreignKeyName: 'outbox_dead_letter_seq_fkey',
+  })
   seq!: string;
 
   @Property({ type: 'int' })
@@ -156,4 +177,13 @@ export class AuditLogRow {
   institutionCodes!: string[];
 }
 
-export const PLATFORM_ENTITIES = [OutboxEventRow, OutboxPendingRow, OutboxRetryRow, OutboxDeadLetterRow, RelayLeaseRow, ProcessedEventRow, IdempotencyKeyRow, AuditLogRow];
+export const PLATFORM_ENTITIES = [
+  OutboxEventRow,
+  OutboxPendingRow,
+  OutboxRetryRow,
+  OutboxDeadLetterRow,
+  RelayLeaseRow,
+  ProcessedEventRow,
+  IdempotencyKeyRow,
+  AuditLogRow,
+];

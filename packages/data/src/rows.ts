@@ -79,7 +79,9 @@ function prepare<T extends object>(em: EntityManager, entity: Constructor<T>, wh
     return `"${found.field}"`;
   };
   const parameters = Object.keys(where);
-  const conditions = parameters.map((property, i) => (Array.isArray(where[property as keyof T]) ? `${column(property)} = any($${i + 1})` : `${column(property)} = $${i + 1}`));
+  const conditions = parameters.map((property, i) =>
+    Array.isArray(where[property as keyof T]) ? `${column(property)} = any($${i + 1})` : `${column(property)} = $${i + 1}`,
+  );
   const order = Object.entries(orderBy).map(([property, direction]) => `${column(property)} ${direction}`);
   const text =
     `select ${shape.columns.map(({ field }) => `"${field}"`).join(', ')} from "${shape.schema}"."${shape.table}"` +
@@ -139,6 +141,9 @@ async function readMerged<T>(em: EntityManager, read: PreparedRead, filters: Row
   const rowKeys = rows.map((row) => keyColumns.map(({ field, convert }) => comparable(convert(row[field]))));
   return filters.map((where) => {
     const wanted = lists.map((property) => new Set(listOf(where, property).map(comparable)));
-    return instancesOf<T>(read.shape, rows.filter((_, i) => wanted.every((keys, k) => keys.has(rowKeys[i][k]))));
+    return instancesOf<T>(
+      read.shape,
+      rows.filter((_, i) => wanted.every((keys, k) => keys.has(rowKeys[i][k]))),
+    );
   });
 }

@@ -54,7 +54,11 @@ export class BatchRejectedError extends DomainError {
   constructor(problems: EntryProblem[]) {
     const codes = new Set(problems.map((p) => p.code));
     const code = codes.size === 1 ? problems[0].code : 'BAD_USER_INPUT';
-    super(code, `${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} refused; nothing was stored: ${problems.map((p) => `#${p.index} ${p.message}`).join('; ')}`, { entries: problems });
+    super(
+      code,
+      `${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} refused; nothing was stored: ${problems.map((p) => `#${p.index} ${p.message}`).join('; ')}`,
+      { entries: problems },
+    );
   }
 }
 

@@ -18,17 +18,39 @@ export interface DeadLetter {
 
 /** A producer's dead letters, oldest first. */
 export async function listDeadLetters(sql: Sql, source: string): Promise<DeadLetter[]> {
-  const rows = await sql<{ subscriber: string; id: string; type: string; aggregate_key: string; attempts: number; reason: string; dead_at: Date; payload: unknown }>(
+  const rows = await sql<{
+    subscriber: string;
+    id: string;
+    type: string;
+    aggregate_key: string;
+    attempts: number;
+    reason: string;
+    dead_at: Date;
+    payload: unknown;
+  }>(
     `select d.subscriber, e.id, e.type, e.aggregate_key, d.attempts, d.reason, d.dead_at, e.payload
        from "${source}".outbox_dead_letter d join "${source}".outbox_event e on e.seq = d.seq order by d.seq, d.subscriber`,
     [],
   );
-  return rows.map((r) => ({ source, subscriber: r.subscriber, eventId: r.id, type: r.type, key: r.aggregate_key, attempts: Number(r.attempts), reason: r.reason, deadAt: new Date(r.dead_at), payload: r.payload }));
+  return rows.map((r) => ({
+    source,
+    subscriber: r.subscriber,
+    eventId: r.id,
+    type: r.type,
+    key: r.aggregate_key,
+    attempts: Number(r.attempts),
+    reason: r.reason,
+    deadAt: new Date(r.dead_at),
+    payload: r.payload,
+  }));
 }
 
 /** Dead letters per subscriber, for /ready and /metrics. */
 export async function countDeadLetters(sql: Sql, source: string): Promise<Record<string, number>> {
-  const rows = await sql<{ subscriber: string; n: number }>(`select subscriber, count(*)::int as n from "${source}".outbox_dead_letter group by subscriber`, []);
+  const rows = await sql<{ subscriber: string; n: number }>(
+    `select subscriber, count(*)::int as n from "${source}".outbox_dead_letter group by subscriber`,
+    [],
+  );
   return Object.fromEntries(rows.map((r) => [r.subscriber, r.n]));
 }
 

@@ -37,7 +37,13 @@ export function isTransientFailure(error: unknown): boolean {
  * changes nothing. An event the consumer refuses holds back the later events of its key (person
  * or institution), never those of other keys: one bad event delays only its own aggregate.
  */
-export async function applyDeliveredEvents<M extends EventMap>(orm: MikroORM, schema: string, handlers: EventHandlers<M>, events: DomainEvent[], clock: Clock): Promise<DeliveryResult> {
+export async function applyDeliveredEvents<M extends EventMap>(
+  orm: MikroORM,
+  schema: string,
+  handlers: EventHandlers<M>,
+  events: DomainEvent[],
+  clock: Clock,
+): Promise<DeliveryResult> {
   const acknowledged: string[] = [];
   const refused: { id: string; error: string }[] = [];
   const heldKeys = new Set<string>();
@@ -45,7 +51,11 @@ export async function applyDeliveredEvents<M extends EventMap>(orm: MikroORM, sc
     if (heldKeys.has(event.key)) continue;
     try {
       await orm.em.fork().transactional(async (em) => {
-        const fresh = await em.execute(`insert into "${schema}".processed_event (id, source, type) values (?, ?, ?) on conflict do nothing returning id`, [event.id, event.source, event.type]);
+        const fresh = await em.execute(`insert into "${schema}".processed_event (id, source, type) values (?, ?, ?) on conflict do nothing returning id`, [
+          event.id,
+          event.source,
+          event.type,
+        ]);
         const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
         if (fresh.length > 0 && handler) await handler(event.payload, { em: em as EntityManager, event, clock });
       });

@@ -49,4 +49,3 @@ export class Outbox<M extends EventMap> {
     });
   }
 }
-

@@ -117,7 +117,12 @@ export class OutboxRelay {
    */
   private async connectedSession(): Promise<Client> {
     if (this.session) return this.session;
-    const session = new Client({ connectionString: this.options.databaseUrl, application_name: `pq-relay-${this.options.source}`, keepAlive: true, keepAliveInitialDelayMillis: 5_000 });
+    const session = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `pq-relay-${this.options.source}`,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5_000,
+    });
     const forget = () => {
       if (this.session === session) this.session = undefined;
     };
@@ -181,12 +186,15 @@ export class OutboxRelay {
     if (this.stopped || !(await this.lease(subscriber))) return;
     let held = true;
     // Renewed while a batch waits for its answer; a relay that cannot renew stops after that batch.
-    const heartbeat = setInterval(() => {
-      this.lease(subscriber).then(
-        (renewed) => (held &&= renewed),
-        () => (held = false),
-      );
-    }, (this.options.leaseMs ?? 5_000) / 3);
+    const heartbeat = setInterval(
+      () => {
+        this.lease(subscriber).then(
+          (renewed) => (held &&= renewed),
+          () => (held = false),
+        );
+      },
+      (this.options.leaseMs ?? 5_000) / 3,
+    );
     heartbeat.unref();
     try {
       while (held && !this.stopped && (await this.deliverBatch(subscriber))) {
@@ -196,7 +204,9 @@ export class OutboxRelay {
       this.options.onError?.(error as Error);
     } finally {
       clearInterval(heartbeat);
-      await this.sql(`delete from "${this.options.source}".relay_lease where subscriber = $1 and holder = $2`, [subscriber, this.holder]).catch(() => undefined);
+      await this.sql(`delete from "${this.options.source}".relay_lease where subscriber = $1 and holder = $2`, [subscriber, this.holder]).catch(
+        () => undefined,
+      );
     }
   }
 

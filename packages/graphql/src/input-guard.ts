@@ -29,7 +29,8 @@ const isUuidId = (name: string) => UUID_ID_NAME.test(name) && !CLIENT_CHOSEN_IDS
 /** Why one leaf value is refused, or undefined. `name` is the argument or input field it is given for. */
 function scalarProblem(typeName: string, name: string, value: unknown): string | undefined {
   if (typeof value === 'string' && value.includes('\u0000')) return 'must not contain a NUL character';
-  if (typeName === 'Date' && (typeof value !== 'string' || !isIsoDate(value))) return `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`;
+  if (typeName === 'Date' && (typeof value !== 'string' || !isIsoDate(value)))
+    return `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`;
   if (typeName === 'ID' && isUuidId(name) && (typeof value !== 'string' || !UUID.test(value))) return 'must be a UUID';
   return undefined;
 }
@@ -123,7 +124,11 @@ export function inputGuard<C extends object>(): ApolloServerPlugin<C> {
   // Apollo Server keeps validated documents: an operation's literals are checked once.
   const literals = new WeakMap<OperationDefinitionNode, Refusal | null>();
   const literalsOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
-    if (!literals.has(operation)) literals.set(operation, literalProblem(schema, { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }) ?? null);
+    if (!literals.has(operation))
+      literals.set(
+        operation,
+        literalProblem(schema, { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }) ?? null,
+      );
     return literals.get(operation) ?? undefined;
   };
   return {

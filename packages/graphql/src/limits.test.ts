@@ -22,7 +22,12 @@ const resolvers = {
 
 describe('operation limits (the same at the gateway and at every subgraph)', () => {
   const limits = operationLimits({ maxDepth: 3, maxAliases: 2, maxCost: 1_000, maxTokens: 200, maxEntities: 5 });
-  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), plugins: [limits.plugin, ApolloServerPluginInlineTraceDisabled()], parseOptions: limits.parseOptions, validationRules: limits.validationRules });
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    plugins: [limits.plugin, ApolloServerPluginInlineTraceDisabled()],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+  });
   beforeAll(() => server.start());
   afterAll(() => server.stop());
   const run = async (query: string, variables?: Record<string, unknown>) => {
@@ -48,20 +53,35 @@ describe('operation limits (the same at the gateway and at every subgraph)', () 
   test('the edges of a connection are its page, counted once', async () => {
     // 1 + 300 × (edges 1 + cursor 1 + totalCount 1) = 901; were edges counted as a list too, 1 + 300 × (1 + 10 + 1).
     expect((await run('{ personnel(first: 300) { edges { cursor } totalCount } }')).errors).toBeUndefined();
-    expect((await run('{ personnel(first: 500) { edges { cursor } totalCount } }')).errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 1501, limit: 1_000 });
+    expect((await run('{ personnel(first: 500) { edges { cursor } totalCount } }')).errors?.[0].extensions).toEqual({
+      code: 'QUERY_TOO_COSTLY',
+      cost: 1501,
+      limit: 1_000,
+    });
   });
 
-  test('a string longer than its field\'s limit is refused with BAD_USER_INPUT, the field path and the limit', async () => {
+  test("a string longer than its field's limit is refused with BAD_USER_INPUT, the field path and the limit", async () => {
     const statement = 'x'.repeat(INPUT_LENGTH_LIMITS.statement + 1);
     const byVariable = await run('mutation ($input: FileAppealInput!) { fileAppeal(input: $input) }', { input: { scoreRecordId: 'a', statement } });
-    expect([byVariable.status, byVariable.errors?.[0].extensions, byVariable.data]).toEqual([400, { code: 'BAD_USER_INPUT', field: 'input.statement', limit: 10_000, length: 10_001 }, undefined]);
-    const key = await run('mutation ($input: FileAppealInput!) { fileAppeal(input: $input) }', { input: { scoreRecordId: 'a', statement: 'ok', idempotencyKey: 'k'.repeat(129) } });
+    expect([byVariable.status, byVariable.errors?.[0].extensions, byVariable.data]).toEqual([
+      400,
+      { code: 'BAD_USER_INPUT', field: 'input.statement', limit: 10_000, length: 10_001 },
+      undefined,
+    ]);
+    const key = await run('mutation ($input: FileAppealInput!) { fileAppeal(input: $input) }', {
+      input: { scoreRecordId: 'a', statement: 'ok', idempotencyKey: 'k'.repeat(129) },
+    });
     expect(key.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey', limit: 128 });
-    expect((await run(`{ persons(after: "${'c'.repeat(513)}") { code } }`)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', limit: 512 });
+    expect((await run(`{ persons(after: "${'c'.repeat(513)}") { code } }`)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      limit: 512,
+    });
   });
 
   test('a string field without its own limit takes the default: 200 for a String, 64 for an ID', async () => {
-    const run1 = (input: object) => run('mutation ($input: FileAppealInput!) { fileAppeal(input: $input) }', { input: { scoreRecordId: 'a', statement: 'ok', ...input } });
+    const run1 = (input: object) =>
+      run('mutation ($input: FileAppealInput!) { fileAppeal(input: $input) }', { input: { scoreRecordId: 'a', statement: 'ok', ...input } });
     expect((await run1({ remark: 'r'.repeat(200) })).errors).toBeUndefined();
     expect((await run1({ remark: 'r'.repeat(201) })).errors?.[0].extensions).toMatchObject({ field: 'input.remark', limit: 200 });
     expect((await run1({ scoreRecordId: 'i'.repeat(65) })).errors?.[0].extensions).toMatchObject({ field: 'input.scoreRecordId', limit: 64 });

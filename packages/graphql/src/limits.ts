@@ -1,7 +1,22 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { getNullableType, GraphQLArgument, GraphQLError, GraphQLInputType, isInputObjectType, isListType, isNonNullType, Kind, OperationDefinitionNode, ParseOptions, SchemaMetaFieldDef, TypeMetaFieldDef, ValidationContext, ValidationRule } from 'graphql';
+import {
+  getNullableType,
+  GraphQLArgument,
+  GraphQLError,
+  GraphQLInputType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  OperationDefinitionNode,
+  ParseOptions,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { pageSize } from './page-size';
 
@@ -79,12 +94,18 @@ function checkInput(value: unknown, type: GraphQLInputType, name: string, path: 
     return;
   }
   if (isInputObjectType(nullable)) {
-    for (const field of Object.values(nullable.getFields())) checkInput((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, operationField);
+    for (const field of Object.values(nullable.getFields()))
+      checkInput((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, operationField);
     return;
   }
   const limit = INPUT_LENGTH_LIMITS[name] ?? DEFAULT_LENGTH_LIMITS[nullable.name];
   if (typeof value === 'string' && limit !== undefined && value.length > limit) {
-    throw refusal(`${operationField}: ${path} has ${value.length} characters; at most ${limit}`, { code: 'BAD_USER_INPUT', field: path, limit, length: value.length });
+    throw refusal(`${operationField}: ${path} has ${value.length} characters; at most ${limit}`, {
+      code: 'BAD_USER_INPUT',
+      field: path,
+      limit,
+      length: value.length,
+    });
   }
 }
 
@@ -145,7 +166,13 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
           if (operation) checkEntitiesVariable(operation, request.variables, limits.maxEntities);
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator] });
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [estimator],
+            });
           } catch (error) {
             if (error instanceof LimitRefusal) throw error;
             if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) cost = Infinity;
@@ -153,7 +180,11 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
           }
           if (cost > limits.maxCost) {
             const shown = Number.isFinite(cost) ? cost : null;
-            throw refusal(`query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first) and page on with after`, { code: 'QUERY_TOO_COSTLY', cost: shown, limit: limits.maxCost });
+            throw refusal(`query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first) and page on with after`, {
+              code: 'QUERY_TOO_COSTLY',
+              cost: shown,
+              limit: limits.maxCost,
+            });
           }
         },
       };
@@ -171,7 +202,9 @@ const reportAsValidationError = {
  * The limits as Apollo Server takes them, the same mechanism at the gateway and at every
  * subgraph: token count at parsing, depth and aliases at validation, the rest per request.
  */
-export function operationLimits<C extends object>(limits: OperationLimits): { parseOptions: ParseOptions; validationRules: ValidationRule[]; plugin: ApolloServerPlugin<C> } {
+export function operationLimits<C extends object>(
+  limits: OperationLimits,
+): { parseOptions: ParseOptions; validationRules: ValidationRule[]; plugin: ApolloServerPlugin<C> } {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [

@@ -53,7 +53,11 @@ export function createErrorFormatter(logger: ErrorLogger, options: { hideSchema?
     }
     const { response: _subgraphAnswer, ...extensions } = formatted.extensions ?? {};
     const message = hideSchema ? formatted.message.replace(SUGGESTION, '') : formatted.message;
-    return { ...formatted, message, extensions: code === 'GRAPHQL_VALIDATION_FAILED' && isScalarRefusal(error) ? { ...extensions, code: 'BAD_USER_INPUT' } : extensions };
+    return {
+      ...formatted,
+      message,
+      extensions: code === 'GRAPHQL_VALIDATION_FAILED' && isScalarRefusal(error) ? { ...extensions, code: 'BAD_USER_INPUT' } : extensions,
+    };
   };
 }
 
@@ -73,7 +77,8 @@ export function publicOperationGuard<C extends object>(isPublic: (context: C) =>
         async didResolveOperation({ contextValue, operation }) {
           if (!operation || !isPublic(contextValue)) return;
           const closed = operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || !PUBLIC_ROOT_FIELDS.has(selection.name.value));
-          if (closed) throw toGraphQLError(new DomainError('UNAUTHENTICATED', 'this operation needs a token (Authorization: Bearer …)'), { http: { status: 200 } });
+          if (closed)
+            throw toGraphQLError(new DomainError('UNAUTHENTICATED', 'this operation needs a token (Authorization: Bearer …)'), { http: { status: 200 } });
         },
       };
     },
@@ -102,7 +107,9 @@ export function subgraphSdlGuard<C extends object>(isService: (context: C) => bo
       return {
         async didResolveOperation({ contextValue, operation, document }) {
           if (!operation || isService(contextValue)) return;
-          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
           if (rootFieldNames(operation.selectionSet.selections, fragments).includes('_service')) {
             throw toGraphQLError(new DomainError('FORBIDDEN', '_service answers services only'), { http: { status: 403 } });
           }

@@ -19,7 +19,8 @@ describe('JWKS in production: the identity provider signs callers, the shared se
   });
   afterAll(() => server.close());
 
-  const rs256 = (claims: object) => new SignJWT({ region: '3708', ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u1').setExpirationTime('5m').sign(privateKey);
+  const rs256 = (claims: object) =>
+    new SignJWT({ region: '3708', ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u1').setExpirationTime('5m').sign(privateKey);
 
   test('a caller token from the identity provider is accepted', async () => {
     const verifier = createTokenVerifier({ secret, jwksUrl });
@@ -29,7 +30,9 @@ describe('JWKS in production: the identity provider signs callers, the shared se
   test('a service token signed with the shared secret is accepted, a caller token signed with it is not', async () => {
     const verifier = createTokenVerifier({ secret, jwksUrl });
     await expect(verifier.verify(`Bearer ${await signToken(secret, { sub: 'service:scoring', role: 'SERVICE' })}`)).resolves.toMatchObject({ role: 'SERVICE' });
-    await expect(verifier.verify(`Bearer ${await signToken(secret, { sub: 'x', role: 'NATIONAL_AGENCY' })}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifier.verify(`Bearer ${await signToken(secret, { sub: 'x', role: 'NATIONAL_AGENCY' })}`)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 

@@ -43,8 +43,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         const result = signedWithSecret
           ? await jwtVerify(match[1], hmacKey!, { algorithms: ['HS256'], clockTolerance, ...(jwks ? {} : { issuer, audience }) })
           : await jwtVerify(match[1], jwks!, { issuer, audience, clockTolerance, algorithms: ['RS256', 'ES256'] });
-        const caller = callerFromClaims(result.payload as Record<string, unknown>, { now: Math.floor(Date.now() / 1000), maxLifetimeSeconds, clockSkewSeconds: clockTolerance });
-        if (jwks && signedWithSecret && caller.role !== 'SERVICE') throw new DomainError('UNAUTHENTICATED', 'caller tokens are verified with the JWKS; the shared secret signs service tokens only');
+        const caller = callerFromClaims(result.payload as Record<string, unknown>, {
+          now: Math.floor(Date.now() / 1000),
+          maxLifetimeSeconds,
+          clockSkewSeconds: clockTolerance,
+        });
+        if (jwks && signedWithSecret && caller.role !== 'SERVICE')
+          throw new DomainError('UNAUTHENTICATED', 'caller tokens are verified with the JWKS; the shared secret signs service tokens only');
         if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
         verified.set(match[1], { caller, expiresAt: (result.payload.exp! + clockTolerance) * 1000 });
         return caller;

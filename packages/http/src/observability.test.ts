@@ -9,7 +9,14 @@ test('one structured log line per request: operation, duration, caller role, out
   const metrics = createMetrics('unit');
   const server = new ApolloServer<{ requestId: string; role: string }>({
     typeDefs: 'type Query { ok: Boolean fail: Boolean }',
-    resolvers: { Query: { ok: () => true, fail: () => { throw new Error('boom'); } } },
+    resolvers: {
+      Query: {
+        ok: () => true,
+        fail: () => {
+          throw new Error('boom');
+        },
+      },
+    },
     plugins: [requestObservability(pino(sink), metrics, (context) => context.role)],
   });
   await server.start();

@@ -131,7 +131,17 @@ export function requestObservability<C extends LoggedContext>(logger: Logger, me
           for (const code of new Set(codes)) metrics.errors.inc({ code });
           const operation = operationName ?? 'anonymous';
           metrics.requests.observe({ operation, outcome }, seconds);
-          logger.info({ requestId: contextValue.requestId, operation, durationMs: Math.round(seconds * 1000), role: role(contextValue), outcome, ...(codes.length ? { codes: [...new Set(codes)] } : {}) }, 'request');
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation,
+              durationMs: Math.round(seconds * 1000),
+              role: role(contextValue),
+              outcome,
+              ...(codes.length ? { codes: [...new Set(codes)] } : {}),
+            },
+            'request',
+          );
         },
       };
     },

@@ -78,7 +78,10 @@ function contextOrRefusal<C>(context: () => Promise<C>): () => Promise<C> {
       return await context();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, ...error.details, http: { status: refusalStatus(error.code) } } });
+      throw new GraphQLError(error.message, {
+        originalError: error,
+        extensions: { code: error.code, ...error.details, http: { status: refusalStatus(error.code) } },
+      });
     }
   };
 }
@@ -107,7 +110,9 @@ function isBatchOperation(item: unknown): boolean {
     (query === undefined || typeof query === 'string') &&
     (variables === undefined || variables === null || isRecord(variables)) &&
     (operationName === undefined || operationName === null || typeof operationName === 'string') &&
-    (extensions === undefined || extensions === null || (isRecord(extensions) && ['undefined', 'string'].includes(typeof (extensions as Record<string, unknown>).requestId)))
+    (extensions === undefined ||
+      extensions === null ||
+      (isRecord(extensions) && ['undefined', 'string'].includes(typeof (extensions as Record<string, unknown>).requestId)))
   );
 }
 
@@ -117,8 +122,10 @@ function documentsTooLarge(body: unknown): { message: string; limit: number } | 
     const query = (operation as { query?: unknown } | null)?.query;
     return typeof query === 'string' ? query.length : 0;
   });
-  if (lengths.some((length) => length > MAX_DOCUMENT_CHARS)) return { message: `a GraphQL document has at most ${MAX_DOCUMENT_CHARS} characters`, limit: MAX_DOCUMENT_CHARS };
-  if (lengths.reduce((sum, length) => sum + length, 0) > MAX_BATCH_DOCUMENT_CHARS) return { message: `a batch's GraphQL documents have at most ${MAX_BATCH_DOCUMENT_CHARS} characters together`, limit: MAX_BATCH_DOCUMENT_CHARS };
+  if (lengths.some((length) => length > MAX_DOCUMENT_CHARS))
+    return { message: `a GraphQL document has at most ${MAX_DOCUMENT_CHARS} characters`, limit: MAX_DOCUMENT_CHARS };
+  if (lengths.reduce((sum, length) => sum + length, 0) > MAX_BATCH_DOCUMENT_CHARS)
+    return { message: `a batch's GraphQL documents have at most ${MAX_BATCH_DOCUMENT_CHARS} characters together`, limit: MAX_BATCH_DOCUMENT_CHARS };
   return undefined;
 }
 
@@ -148,7 +155,9 @@ export async function serveGraphQL<C extends object>(
     body = await readJson(req, res);
     if (body === undefined) return;
     if (Array.isArray(body) && (body.length === 0 || body.length > MAX_BATCHED_OPERATIONS || !body.every(isBatchOperation))) {
-      sendJson(res, 400, { errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} GraphQL operations`, extensions: { code: 'BAD_REQUEST' } }] });
+      sendJson(res, 400, {
+        errors: [{ message: `a batch is an array of 1–${MAX_BATCHED_OPERATIONS} GraphQL operations`, extensions: { code: 'BAD_REQUEST' } }],
+      });
       return;
     }
     const tooLarge = documentsTooLarge(body);
@@ -327,7 +336,11 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
     if (stopping) res.setHeader('connection', 'close');
     try {
       const path = (req.url ?? '/').split('?')[0];
-      const route = routes.find((r) => (!r.method || r.method === req.method) && (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))));
+      const route = routes.find(
+        (r) =>
+          (!r.method || r.method === req.method) &&
+          (r.path === path || (r.path.endsWith('/*') && (path === r.path.slice(0, -2) || path.startsWith(r.path.slice(0, -1))))),
+      );
       if (route) await route.handle(req, res, path);
       else sendJson(res, 404, { error: 'not found' });
     } catch (error) {

@@ -55,7 +55,10 @@ export function auditLogResolver(schema: string) {
   @Resolver()
   class AuditLogResolver {
     @Authorized(AUDIT_LOG_READERS)
-    @Query(() => AuditEntryConnection, { name: `${schema}AuditLog`, description: `审计日志 — the ${schema} subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions` })
+    @Query(() => AuditEntryConnection, {
+      name: `${schema}AuditLog`,
+      description: `审计日志 — the ${schema} subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions`,
+    })
     async auditLog(
       @Ctx() context: RequestContext,
       @Arg('filter', () => AuditLogFilter, { nullable: true, description: '筛选 — filter' }) filter?: AuditLogFilter,
@@ -63,7 +66,14 @@ export function auditLogResolver(schema: string) {
       @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
     ): Promise<AuditEntryConnection> {
       const limit = pageSize(first);
-      const page = await readAuditLog(context.em, schema, context.caller, filter ?? {}, decodeCursor(after, (key) => /^\d{1,18}$/.test(key)), limit + 1);
+      const page = await readAuditLog(
+        context.em,
+        schema,
+        context.caller,
+        filter ?? {},
+        decodeCursor(after, (key) => /^\d{1,18}$/.test(key)),
+        limit + 1,
+      );
       return toConnection(AuditEntryConnection, page.entries, limit, (e) => e.id, page.count);
     }
   }

@@ -1,7 +1,18 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Caller } from '@pq/caller';
-import { AuditScope, AuditTrail, countStatementsFromHere, DatabaseOptions, EntityManager, MigrationEntry, migrate, MikroORM, openDatabase, queryRows } from '@pq/data';
+import {
+  AuditScope,
+  AuditTrail,
+  countStatementsFromHere,
+  DatabaseOptions,
+  EntityManager,
+  MigrationEntry,
+  migrate,
+  MikroORM,
+  openDatabase,
+  queryRows,
+} from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, countDeadLetters, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay, RelayOptions, Sql } from '@pq/events';
 import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
@@ -76,7 +87,8 @@ export async function runScheduledJob(schema: string, job: ScheduledJob, orm: Mi
     await audit.flush(() => em as EntityManager);
     return changes.map((change) => change.target);
   });
-  if (changed?.length) logger.info({ job: job.name, today, changed: changed.length, targets: changed.slice(0, 50) }, `scheduled job ${job.name}: ${changed.length} changed`);
+  if (changed?.length)
+    logger.info({ job: job.name, today, changed: changed.length, targets: changed.slice(0, 50) }, `scheduled job ${job.name}: ${changed.length} changed`);
   return changed;
 }
 
@@ -146,10 +158,17 @@ function deliveredEvents(body: string): DomainEvent[] {
     throw new DomainError('BAD_USER_INPUT', 'an event delivery is a JSON object { events: [...] }');
   }
   const events = (parsed as { events?: unknown } | null)?.events;
-  const wellFormed = (event: any) =>
-    typeof event === 'object' && event !== null && typeof event.id === 'string' && UUID.test(event.id) && Number.isSafeInteger(event.seq) &&
-    ['source', 'type', 'key', 'occurredAt'].every((field) => typeof event[field] === 'string') && typeof event.payload === 'object' && event.payload !== null;
-  if (!Array.isArray(events) || !events.every(wellFormed)) throw new DomainError('BAD_USER_INPUT', 'every delivered event has a UUID id, a seq, its source, type, key, occurredAt and a payload object');
+  const wellFormed = (event: Partial<Record<keyof DomainEvent, unknown>> | null) =>
+    typeof event === 'object' &&
+    event !== null &&
+    typeof event.id === 'string' &&
+    UUID.test(event.id) &&
+    Number.isSafeInteger(event.seq) &&
+    (['source', 'type', 'key', 'occurredAt'] as const).every((field) => typeof event[field] === 'string') &&
+    typeof event.payload === 'object' &&
+    event.payload !== null;
+  if (!Array.isArray(events) || !events.every(wellFormed))
+    throw new DomainError('BAD_USER_INPUT', 'every delivered event has a UUID id, a seq, its source, type, key, occurredAt and a payload object');
   return events as DomainEvent[];
 }
 
@@ -157,7 +176,10 @@ export function eventsUrl(graphqlUrl: string): string {
   return new URL('/events', graphqlUrl).toString();
 }
 
-export async function startSubgraph<Loaders, Consumed extends EventMap>(definition: SubgraphDefinition<Loaders, Consumed>, options: ServiceOptions): Promise<RunningService> {
+export async function startSubgraph<Loaders, Consumed extends EventMap>(
+  definition: SubgraphDefinition<Loaders, Consumed>,
+  options: ServiceOptions,
+): Promise<RunningService> {
   const { name } = definition;
   const logger = options.logger ?? createLogger(name);
   const services = { clock: options.clock ?? systemClock, calendar: options.calendar ?? new WorkingDayCalendar() };
@@ -168,7 +190,11 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   const { calendar } = services;
   const calendarChanged = async () => {
     const status = calendar.status(services.clock.today());
-    if (status.provisionalYears.length) logger.warn(status, `working-day calendar: no official schedule for ${status.provisionalYears.join(', ')}; deadlines there count the statutory holidays only (provisional)`);
+    if (status.provisionalYears.length)
+      logger.warn(
+        status,
+        `working-day calendar: no official schedule for ${status.provisionalYears.join(', ')}; deadlines there count the statutory holidays only (provisional)`,
+      );
     else logger.info(status, 'working-day calendar: official schedules loaded');
     const recompute = definition.recomputeDeadlines;
     if (recompute) await orm.em.fork().transactional((em) => recompute(em as EntityManager, calendar, services.clock.today()));
@@ -177,17 +203,30 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   const stopListening = calendar.onReload(calendarChanged);
   const metrics = createMetrics(name);
   const knex = orm.em.getConnection().getKnex();
-  metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () => Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n));
+  metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () =>
+    Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n),
+  );
   metrics.gauge('pq_outbox_oldest_age_seconds', 'Age of the oldest undelivered event', async () => {
-    const [row] = await orm.em.fork().getConnection().execute(`select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`);
+    const [row] = await orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`,
+      );
     return Number(row.age);
   });
   const sql: Sql = (text, values) => queryRows(orm.em.fork() as EntityManager, { text, values });
-  metrics.labelledGauge('pq_outbox_dead_letters', 'Events set aside after their subscriber refused them too often, per subscriber (npm run events)', 'subscriber', () => countDeadLetters(sql, name));
+  metrics.labelledGauge(
+    'pq_outbox_dead_letters',
+    'Events set aside after their subscriber refused them too often, per subscriber (npm run events)',
+    'subscriber',
+    () => countDeadLetters(sql, name),
+  );
   metrics.gauge('pq_db_pool_used', 'Database connections in use', () => knex.client.pool?.numUsed() ?? 0);
   metrics.gauge('pq_db_pool_free', 'Database connections idle', () => knex.client.pool?.numFree() ?? 0);
 
-  const contextFor = (caller: Caller, requestId: string) => createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
+  const contextFor = (caller: Caller, requestId: string) =>
+    createRequestContext(name, orm.em as EntityManager, caller, services, definition.createLoaders, requestId);
   // A subgraph trusts no caller's operation: the gateway's limits again, with room for its plans.
   const limits = operationLimits<RequestContext<Loaders>>(SUBGRAPH_LIMITS);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
@@ -225,7 +264,11 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
     serviceToken: () => signToken(options.jwtSecret, { sub: `service:${name}`, role: 'SERVICE' }, '5m'),
     ...options.events,
     onError: (error) => logger.warn({ err: error }, 'event delivery will be retried'),
-    onDeadLetter: (letter) => logger.error(letter, `event ${letter.eventId} set aside for ${letter.subscriber} after ${letter.attempts} refusals; later events of ${letter.key} wait (npm run events)`),
+    onDeadLetter: (letter) =>
+      logger.error(
+        letter,
+        `event ${letter.eventId} set aside for ${letter.subscriber} after ${letter.attempts} refusals; later events of ${letter.key} wait (npm run events)`,
+      ),
   });
 
   // The token is checked once per HTTP request; a batch's operations share it.
@@ -243,7 +286,15 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
       const ready = pending.length === 0 && !stopping;
       // Dead letters need an operator, not a restart: reported, never a reason to leave the balancer.
       const events = { deadLetters: await countDeadLetters(sql, name) };
-      return { ok: ready, body: { status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending', service: name, calendar: calendar.status(services.clock.today()), events } };
+      return {
+        ok: ready,
+        body: {
+          status: ready ? 'ready' : stopping ? 'stopping' : 'migrations pending',
+          service: name,
+          calendar: calendar.status(services.clock.today()),
+          events,
+        },
+      };
     },
     drainDelayMs: options.drainDelayMs,
     routes: [
@@ -255,7 +306,8 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
           const events = deliveredEvents(await readBody(req));
           const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
-          for (const refusal of result.refused ?? []) logger.warn({ event: refusal.id, error: refusal.error }, 'event refused; the producer will deliver it again, then set it aside');
+          for (const refusal of result.refused ?? [])
+            logger.warn({ event: refusal.id, error: refusal.error }, 'event refused; the producer will deliver it again, then set it aside');
           if (result.unavailable) logger.warn({ error: result.unavailable }, 'events not applied for now; the producer will deliver them again');
           // Refusals are part of a complete answer; 503 says that nothing past `acknowledged` was tried.
           sendJson(res, result.unavailable ? 503 : 200, result);
@@ -265,9 +317,11 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(definiti
   });
   await relay.start();
   const job = definition.scheduled;
-  const timer = job && setInterval(() => {
-    runScheduledJob(name, job, orm, logger, services.clock.today()).catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
-  }, job.everyMs);
+  const timer =
+    job &&
+    setInterval(() => {
+      runScheduledJob(name, job, orm, logger, services.clock.today()).catch((error) => logger.error({ err: error, job: job.name }, 'scheduled job failed'));
+    }, job.everyMs);
   timer?.unref();
   const { url } = shell;
   logger.info({ url }, `${name} subgraph ready`);
@@ -320,7 +374,10 @@ export function runSubgraphFromEnvironment<Loaders, Consumed extends EventMap>(d
         service
           .stop()
           .then(shutdownTracing)
-          .then(() => process.exit(0), () => process.exit(1));
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
       };
       process.once('SIGTERM', shutdown);
       process.once('SIGINT', shutdown);

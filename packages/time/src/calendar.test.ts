@@ -63,7 +63,12 @@ describe('WorkingDayCalendar — the State Council schedules shipped in packages
 });
 
 describe('provisional years — 全国年节及纪念日放假办法 (2024 revision) art.2, art.6', () => {
-  const days = (year: number) => Object.fromEntries(statutoryHolidays(year).filter((h) => !h.name.endsWith('补假')).map((h) => [h.name, [h.from, h.to]]));
+  const days = (year: number) =>
+    Object.fromEntries(
+      statutoryHolidays(year)
+        .filter((h) => !h.name.endsWith('补假'))
+        .map((h) => [h.name, [h.from, h.to]]),
+    );
   test('2027: lunar dates and the 清明 solar term computed', () => {
     expect(days(2027)).toEqual({
       "元旦 New Year's Day": ['2027-01-01', '2027-01-01'],
@@ -77,12 +82,19 @@ describe('provisional years — 全国年节及纪念日放假办法 (2024 revis
   });
 
   test('art.6: a holiday on a weekend is made up (补假) on the next working days', () => {
-    const madeUp = (year: number) => statutoryHolidays(year).filter((h) => h.name.endsWith('补假')).map((h) => h.from);
+    const madeUp = (year: number) =>
+      statutoryHolidays(year)
+        .filter((h) => h.name.endsWith('补假'))
+        .map((h) => h.from);
     expect(madeUp(2027)).toEqual(['2027-02-09', '2027-02-10', '2027-05-03', '2027-05-04', '2027-10-04', '2027-10-05']);
   });
 
   test('art.6: Mid-Autumn on a National Day (2028-10-03) is made up too', () => {
-    expect(statutoryHolidays(2028).filter((h) => h.from >= '2028-10-01' && h.from <= '2028-10-31').map((h) => [h.name, h.from])).toEqual([
+    expect(
+      statutoryHolidays(2028)
+        .filter((h) => h.from >= '2028-10-01' && h.from <= '2028-10-31')
+        .map((h) => [h.name, h.from]),
+    ).toEqual([
       ['国庆节 National Day', '2028-10-01'],
       ['国庆节 National Day 补假', '2028-10-04'],
       ['中秋 Mid-autumn Festival', '2028-10-03'],
@@ -103,7 +115,13 @@ describe('provisional years — 全国年节及纪念日放假办法 (2024 revis
 
   test('no make-up working day is guessed: weekends are days off, weekdays outside the holidays and 补假 working days', () => {
     const calendar = new WorkingDayCalendar();
-    expect(['2027-02-06', '2027-02-08', '2027-02-10', '2027-02-11', '2027-02-20'].map((d) => calendar.isWorkingDay(d))).toEqual([false, false, false, true, false]);
+    expect(['2027-02-06', '2027-02-08', '2027-02-10', '2027-02-11', '2027-02-20'].map((d) => calendar.isWorkingDay(d))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -125,7 +143,11 @@ describe('year files — an administrator adds or replaces a year (CALENDAR_DIR)
 
   test.each([
     ['a date outside the year', { holidays: [{ name: 'x', from: '2028-01-01' }], workdays: [] }, /must be a YYYY-MM-DD date of 2027/],
-    ['a day both off and working', { holidays: [{ name: 'x', from: '2027-01-01' }], workdays: [{ name: 'y', date: '2027-01-01' }] }, /both a holiday and a working day/],
+    [
+      'a day both off and working',
+      { holidays: [{ name: 'x', from: '2027-01-01' }], workdays: [{ name: 'y', date: '2027-01-01' }] },
+      /both a holiday and a working day/,
+    ],
     ['an unnamed holiday', { holidays: [{ from: '2027-01-01' }], workdays: [] }, /names its holiday/],
     ['a range ending before it starts', { holidays: [{ name: 'x', from: '2027-01-03', to: '2027-01-01' }], workdays: [] }, /ends before it starts/],
   ])('%s stops the service from starting with a clear message', (_why, content, message) => {

@@ -89,7 +89,7 @@ export class YearCalendar {
   addWorkingDays(start: IsoDate, count: number): IsoDate {
     const step = count >= 0 ? 1 : -1;
     let date = start;
-    for (let remaining = Math.abs(count); remaining > 0; ) {
+    for (let remaining = Math.abs(count); remaining > 0;) {
       date = addDays(date, step);
       if (this.isWorkingDay(date)) remaining--;
     }
@@ -120,7 +120,5 @@ export class YearCalendar {
   }
 }
 
-
 /** The working-day arithmetic pure rules need (they take it as an argument; the calendar provides it). */
 export type WorkingDays = Pick<YearCalendar, 'addWorkingDays' | 'workingDaysBetween' | 'deadline'>;
-

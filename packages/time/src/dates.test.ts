@@ -3,7 +3,7 @@ import { addMonths, addYears, chinaDate, isIsoDate } from './dates';
 describe('calendar dates', () => {
   test.each([
     ['a month later', '2026-03-10', 1, '2026-04-10'],
-    ['a missing day becomes the month\'s last day', '2026-01-31', 1, '2026-02-28'],
+    ["a missing day becomes the month's last day", '2026-01-31', 1, '2026-02-28'],
     ['across a year', '2026-11-30', 3, '2027-02-28'],
   ])('%s', (_why, date, months, expected) => {
     expect(addMonths(date, months)).toBe(expected);

@@ -28,7 +28,8 @@ export function parseYearFile(text: string, file: string): CalendarYear {
     if (typeof date !== 'string' || !isIsoDate(date) || yearOf(date) !== year) fail(`${what} ${JSON.stringify(date)} must be a YYYY-MM-DD date of ${year}`);
     return date as IsoDate;
   };
-  const name = (entry: { name?: unknown }) => (typeof entry.name === 'string' && entry.name.trim() ? entry.name : fail(`every entry names its holiday: ${JSON.stringify(entry)}`));
+  const name = (entry: { name?: unknown }) =>
+    typeof entry.name === 'string' && entry.name.trim() ? entry.name : fail(`every entry names its holiday: ${JSON.stringify(entry)}`);
   const daysOff = new Map<IsoDate, string>();
   for (const entry of raw.holidays as { name?: unknown; from?: unknown; to?: unknown }[]) {
     const from = inYear(entry.from, 'holiday "from"');
@@ -57,7 +58,8 @@ function readOverrides(file: string): Map<IsoDate, boolean> {
   const overrides = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   return new Map(
     Object.entries(overrides).map(([date, working]) => {
-      if (!isIsoDate(date) || typeof working !== 'boolean') throw new Error(`${file}: "${date}" must map a YYYY-MM-DD date to true (working) or false (day off)`);
+      if (!isIsoDate(date) || typeof working !== 'boolean')
+        throw new Error(`${file}: "${date}" must map a YYYY-MM-DD date to true (working) or false (day off)`);
       return [date, working];
     }),
   );
@@ -116,7 +118,12 @@ export function calendarFromEnvironment(env: NodeJS.ProcessEnv = process.env): W
 }
 
 /** SIGHUP re-reads the calendar (docs/calendar.md, Reload and recomputation); returns the unsubscribe. */
-export function reloadCalendarOnSignal(calendar: WorkingDayCalendar, log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void }, today: () => IsoDate, signal: NodeJS.Signals = 'SIGHUP'): () => void {
+export function reloadCalendarOnSignal(
+  calendar: WorkingDayCalendar,
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
+  today: () => IsoDate,
+  signal: NodeJS.Signals = 'SIGHUP',
+): () => void {
   const reload = () => {
     calendar.reload().then(
       () => log.info(calendar.status(today()), 'working-day calendar reloaded'),

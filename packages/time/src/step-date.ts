@@ -10,6 +10,7 @@ export function stepDate(given: IsoDate | null | undefined, rule: { today: IsoDa
   const date = given ?? rule.today;
   const at = rule.field ? { field: rule.field } : {};
   if (date > rule.today) throw new DomainError('BAD_USER_INPUT', `${rule.what} ${date} is in the future`, at);
-  if (rule.notBefore && date < rule.notBefore) throw new DomainError('BAD_USER_INPUT', `${rule.what} ${date} is before the step it follows (${rule.notBefore})`, at);
+  if (rule.notBefore && date < rule.notBefore)
+    throw new DomainError('BAD_USER_INPUT', `${rule.what} ${date} is before the step it follows (${rule.notBefore})`, at);
   return date;
 }

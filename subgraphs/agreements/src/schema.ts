@@ -8,5 +8,18 @@ import { institutionReference } from './resolvers/institution.reference';
 import { AgreementResolver, InstitutionResolver } from './resolvers/institution.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [InstitutionResolver, AgreementResolver, AgreementMeasureResolver, DesignationResolver, InformationChangeResolver, auditLogResolver('agreements')], authChecker }, { Institution: institutionReference });
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        InstitutionResolver,
+        AgreementResolver,
+        AgreementMeasureResolver,
+        DesignationResolver,
+        InformationChangeResolver,
+        auditLogResolver('agreements'),
+      ],
+      authChecker,
+    },
+    { Institution: institutionReference },
+  );
 }

@@ -9,10 +9,13 @@ import { Person, PersonAppealsResolver, personReference } from './resolvers/pers
 import { ScoreRecord, ScoreRecordAppealsResolver, scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({
+  return buildFederatedSchema(
+    {
       resolvers: [AppealResolver, PersonAppealsResolver, ScoreRecordAppealsResolver, InstitutionAppealsResolver, auditLogResolver('appeals')],
       // Extension-only entities: reachable from no root field, so they must be named.
       orphanedTypes: [Person, ScoreRecord, Institution],
       authChecker,
-    }, { Person: personReference, ScoreRecord: scoreRecordReference, Institution: institutionReference, Appeal: appealReference });
+    },
+    { Person: personReference, ScoreRecord: scoreRecordReference, Institution: institutionReference, Appeal: appealReference },
+  );
 }

@@ -11,5 +11,8 @@ import { registrationReference } from './resolvers/registration.reference';
 import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker }, { ...personReference, ...registrationReference, ...institutionReference });
+  return buildFederatedSchema(
+    { resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker },
+    { ...personReference, ...registrationReference, ...institutionReference },
+  );
 }

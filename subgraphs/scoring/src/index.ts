@@ -20,7 +20,19 @@ import { buildSchema } from './schema';
 
 export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   name: 'scoring',
-  entities: [PolicyRuleSet, ViolationItem, ScoreRecord, Sanction, Notice, PersonYear, PersonView, InstitutionView, RegistrationView, RestorationApplication, RepairApplication],
+  entities: [
+    PolicyRuleSet,
+    ViolationItem,
+    ScoreRecord,
+    Sanction,
+    Notice,
+    PersonYear,
+    PersonView,
+    InstitutionView,
+    RegistrationView,
+    RestorationApplication,
+    RepairApplication,
+  ],
   migrations,
   buildSchema,
   createLoaders,

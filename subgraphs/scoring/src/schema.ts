@@ -10,5 +10,20 @@ import { PersonScoringResolver, ScoreRecordResolver } from './resolvers/score.re
 import { scoreRecordReference } from './resolvers/score-record.reference';
 
 export function buildSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ScoreRecordResolver, PersonScoringResolver, NoticeResolver, RestorationResolver, ReportResolver, InstitutionReportResolver, PersonRepairResolver, auditLogResolver('scoring')], authChecker }, { Person: personReference, Institution: institutionReference, ScoreRecord: scoreRecordReference });
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        ScoreRecordResolver,
+        PersonScoringResolver,
+        NoticeResolver,
+        RestorationResolver,
+        ReportResolver,
+        InstitutionReportResolver,
+        PersonRepairResolver,
+        auditLogResolver('scoring'),
+      ],
+      authChecker,
+    },
+    { Person: personReference, Institution: institutionReference, ScoreRecord: scoreRecordReference },
+  );
 }

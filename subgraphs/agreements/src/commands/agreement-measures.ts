@@ -73,7 +73,11 @@ async function applyAgreementMeasure(em: EntityManager, actor: MeasureActor, req
   if (chainProblem) throw new DomainError('BAD_USER_INPUT', chainProblem, { field: 'causedByChainHeadquarters' });
   // Registry knows the institution's registrations, not the regions: persons follow the home agreement's measures.
   if (!scope.homeRegion && (request.responsiblePersonCodes?.length || request.allStaff)) {
-    throw new DomainError('BAD_USER_INPUT', `persons responsible are named on a measure of the agreement with the institution's own region ${institution.regionCode}`, { field: 'responsiblePersonCodes' });
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `persons responsible are named on a measure of the agreement with the institution's own region ${institution.regionCode}`,
+      { field: 'responsiblePersonCodes' },
+    );
   }
   const agreement = await latestAgreement(em, institution.code, regionCode);
   if (!agreement) throw new DomainError('INVALID_STATE', `institution ${institution.code} has no agreement with region ${regionCode}`);
@@ -91,7 +95,8 @@ async function applyAgreementMeasure(em: EntityManager, actor: MeasureActor, req
   });
   if (!result.ok) throw new DomainError(result.code, result.message);
   Object.assign(agreement, measuredAgreement(agreement, { action: request.action, department: request.department, effectiveOn }, result));
-  const current = request.action === AgreementAction.RENEW ? createAgreement(em, institution.code, regionCode, renewedValidity(agreement.validUntil)) : agreement;
+  const current =
+    request.action === AgreementAction.RENEW ? createAgreement(em, institution.code, regionCode, renewedValidity(agreement.validUntil)) : agreement;
 
   const measure = recordMeasure(em, {
     agreementId: agreement.id,
@@ -124,7 +129,13 @@ async function applyAgreementMeasure(em: EntityManager, actor: MeasureActor, req
 }
 
 /** 003 art.33 ¶2: the other regions' current agreements take the home region's suspension or termination, saying so. */
-async function spreadToOtherRegions(em: EntityManager, actor: MeasureActor, institution: Institution, request: MeasureRequest, effectiveOn: IsoDate): Promise<string[]> {
+async function spreadToOtherRegions(
+  em: EntityManager,
+  actor: MeasureActor,
+  institution: Institution,
+  request: MeasureRequest,
+  effectiveOn: IsoDate,
+): Promise<string[]> {
   const others = await agreementsWithOtherRegions(em, institution.code, institution.regionCode);
   const terminate = request.action === AgreementAction.TERMINATE;
   const trigger = terminate ? TerminationTrigger.HOME_REGION_TERMINATED : null;
@@ -150,10 +161,16 @@ async function spreadToOtherRegions(em: EntityManager, actor: MeasureActor, inst
 /** 003 art.32(十五): the other pharmacies of the same chain are terminated together. */
 async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: Institution, request: MeasureRequest): Promise<string[]> {
   const siblings = await chainSisters(em, pharmacy);
-  const agreements = await agreementsOf(em, siblings.map((s) => s.code));
+  const agreements = await agreementsOf(
+    em,
+    siblings.map((s) => s.code),
+  );
   const ids: string[] = [];
   for (const sibling of siblings) {
-    const [agreement] = currentAgreementsByRegion(agreements.filter((a) => a.institutionCode === sibling.code && a.regionCode === sibling.regionCode), sibling.regionCode);
+    const [agreement] = currentAgreementsByRegion(
+      agreements.filter((a) => a.institutionCode === sibling.code && a.regionCode === sibling.regionCode),
+      sibling.regionCode,
+    );
     if (!agreement || (agreement.status !== AgreementStatus.ACTIVE && agreement.status !== AgreementStatus.SUSPENDED)) continue;
     ids.push(
       ...(await applyAgreementMeasure(em, actor, {
@@ -172,7 +189,8 @@ async function terminateChain(em: EntityManager, actor: MeasureActor, pharmacy: 
 export async function terminateOverdueSuspensions(em: EntityManager, today: IsoDate): Promise<{ target: string; scope: AuditScope }[]> {
   const suspended = await suspendedAgreements(em);
   // The home region's agreements first: their termination carries the others with it (003 art.33 ¶2).
-  const home = (agreement: { institutionCode: string; regionCode: string }) => (parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1);
+  const home = (agreement: { institutionCode: string; regionCode: string }) =>
+    parseInstitutionCode(agreement.institutionCode)?.regionCode === agreement.regionCode ? 0 : 1;
   const overdue = suspended.filter((a) => suspensionOverdue(a.suspendedSince!, today)).sort((a, b) => home(a) - home(b));
   const actor = systemActor('system:agreement-deadlines', today);
   const terminated = new Set<string>();

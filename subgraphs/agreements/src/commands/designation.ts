@@ -2,12 +2,28 @@ import { assertActsFor } from '@pq/caller';
 import { EntityManager } from '@pq/data';
 import { DomainError, notFound } from '@pq/errors';
 import { addDays, addMonths, IsoDate, stepDate, yearOf } from '@pq/time';
-import { DesignationAction, DesignationConditions, designationFindings, DesignationStatus, designationStep, effectiveDesignationStatus, statusDeadline } from '../domain/designation';
+import {
+  DesignationAction,
+  DesignationConditions,
+  designationFindings,
+  DesignationStatus,
+  designationStep,
+  effectiveDesignationStatus,
+  statusDeadline,
+} from '../domain/designation';
 import { institutionIdentityProblem, InstitutionKind } from '../domain/institution';
 import type { DesignationApplication } from '../entities/designation-application';
 import { publishInstitution } from '../events/publish';
 import { agreementRunningOn, createAgreement, terminationsOf } from '../repositories/agreements';
-import { createApplication, failedApplications, findApplication, hasOpenApplication, latestStep, recordStep, reloadApplication } from '../repositories/designations';
+import {
+  createApplication,
+  failedApplications,
+  findApplication,
+  hasOpenApplication,
+  latestStep,
+  recordStep,
+  reloadApplication,
+} from '../repositories/designations';
 import { inpatientGateClosed } from '../repositories/fund-gates';
 import { lockInstitutions, upsertInstitution } from '../repositories/institutions';
 import { Actor } from './actor';
@@ -24,7 +40,11 @@ export interface DesignationSubmission {
   submittedOn?: IsoDate | null;
 }
 
-async function applicantFindings(em: EntityManager, application: Pick<DesignationApplication, 'institutionCode' | 'kind' | 'regionCode' | 'conditions' | 'materials'>, today: string) {
+async function applicantFindings(
+  em: EntityManager,
+  application: Pick<DesignationApplication, 'institutionCode' | 'kind' | 'regionCode' | 'conditions' | 'materials'>,
+  today: string,
+) {
   const terminations = await terminationsOf(em, application.institutionCode);
   const earlier = await failedApplications(em, application.institutionCode);
   return designationFindings(
@@ -47,7 +67,7 @@ export async function submitDesignation(em: EntityManager, actor: Actor, submiss
   if (problem) throw new DomainError(problem.code, problem.message);
   assertActsFor(actor.caller, submission.institutionCode, submission.regionCode);
   await lockInstitutions(em, [submission.institutionCode]);
-  const on = stepDate(submission.submittedOn, { today: actor.clock.today(), what: 'the application\'s submission date', field: 'submittedOn' });
+  const on = stepDate(submission.submittedOn, { today: actor.clock.today(), what: "the application's submission date", field: 'submittedOn' });
   if (await hasOpenApplication(em, submission.institutionCode)) {
     throw new DomainError('INVALID_STATE', `${submission.institutionCode} already has an application in progress`);
   }
@@ -67,7 +87,16 @@ export async function submitDesignation(em: EntityManager, actor: Actor, submiss
     dueBy: statusDeadline(DesignationStatus.SUBMITTED, on, actor.calendar).dueBy,
     submittedOn: on,
   });
-  recordStep(em, application, DesignationAction.SUBMIT, actor.caller.sub, on, findings.refusals.length || findings.missingMaterials.length ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ') : null);
+  recordStep(
+    em,
+    application,
+    DesignationAction.SUBMIT,
+    actor.caller.sub,
+    on,
+    findings.refusals.length || findings.missingMaterials.length
+      ? [...findings.refusals, ...findings.missingMaterials.map((m) => `missing ${m}`)].join('; ')
+      : null,
+  );
   await em.flush();
   return application.id;
 }
@@ -93,17 +122,29 @@ export async function takeDesignationStep(em: EntityManager, actor: Actor, reque
   const application = await findApplication(em, request.applicationId);
   if (!application) throw notFound('designation application', request.applicationId);
   assertActsFor(actor.caller, application.institutionCode, application.regionCode);
-  if (actor.caller.role === 'INSTITUTION' && request.action !== DesignationAction.SUPPLEMENT) throw new DomainError('FORBIDDEN', 'the applicant only supplements materials; the agency takes the other steps');
+  if (actor.caller.role === 'INSTITUTION' && request.action !== DesignationAction.SUPPLEMENT)
+    throw new DomainError('FORBIDDEN', 'the applicant only supplements materials; the agency takes the other steps');
   await lockInstitutions(em, [application.institutionCode]);
   await reloadApplication(em, application);
   const previous = await latestStep(em, application.id);
-  const on = stepDate(request.on, { today: actor.clock.today(), notBefore: previous?.happenedOn ?? application.submittedOn, what: `the ${request.action.toLowerCase().replace(/_/g, ' ')} step's date`, field: 'on' });
+  const on = stepDate(request.on, {
+    today: actor.clock.today(),
+    notBefore: previous?.happenedOn ?? application.submittedOn,
+    what: `the ${request.action.toLowerCase().replace(/_/g, ' ')} step's date`,
+    field: 'on',
+  });
   if (request.onSiteEvaluated) application.onSiteEvaluated = true;
   if (request.action === DesignationAction.SUPPLEMENT) {
     application.materials = [...new Set([...application.materials, ...(request.materials ?? [])])];
   }
   const result = designationStep(
-    { status: effectiveDesignationStatus(application.status, application.dueBy ?? null, on), kind: application.kind, findings: application.findings, dueBy: application.dueBy ?? null, onSiteEvaluated: application.onSiteEvaluated },
+    {
+      status: effectiveDesignationStatus(application.status, application.dueBy ?? null, on),
+      kind: application.kind,
+      findings: application.findings,
+      dueBy: application.dueBy ?? null,
+      onSiteEvaluated: application.onSiteEvaluated,
+    },
     request.action,
     on,
     actor.calendar,
@@ -118,7 +159,13 @@ export async function takeDesignationStep(em: EntityManager, actor: Actor, reque
   application.dueBy = result.dueBy;
   recordStep(em, application, request.action, actor.caller.sub, on, request.note ?? null);
   if (request.action === DesignationAction.SIGN) {
-    const institution = await upsertInstitution(em, { code: application.institutionCode, name: application.name, kind: application.kind, regionCode: application.regionCode, owner: application.owner ?? null });
+    const institution = await upsertInstitution(em, {
+      code: application.institutionCode,
+      name: application.name,
+      kind: application.kind,
+      regionCode: application.regionCode,
+      owner: application.owner ?? null,
+    });
     const agreement = createAgreement(em, application.institutionCode, application.regionCode, { validFrom: on, validUntil: addDays(addMonths(on, 12), -1) });
     await publishInstitution(em, institution, agreement);
   }

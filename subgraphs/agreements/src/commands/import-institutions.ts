@@ -8,7 +8,8 @@ import { InstitutionFacts, upsertInstitutions } from '../repositories/institutio
 import { Actor } from './actor';
 
 /** One institution designated before this system, with its current agreement. */
-export type InstitutionImport = InstitutionImportEntry & Pick<InstitutionFacts, 'name' | 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>;
+export type InstitutionImport = InstitutionImportEntry &
+  Pick<InstitutionFacts, 'name' | 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>;
 
 /**
  * Brings in institutions designated before this system (P4), each with its current agreement.
@@ -52,7 +53,9 @@ export async function importInstitutions(em: EntityManager, actor: Pick<Actor, '
     })),
   );
   const events = entries.map((entry, index) => {
-    let agreement = existingAgreements.find((a) => a.institutionCode === entry.code && a.regionCode === entry.regionCode && a.validFrom === entry.agreementValidFrom);
+    let agreement = existingAgreements.find(
+      (a) => a.institutionCode === entry.code && a.regionCode === entry.regionCode && a.validFrom === entry.agreementValidFrom,
+    );
     if (!agreement) {
       agreement = createAgreement(em, entry.code, entry.regionCode, { validFrom: entry.agreementValidFrom, validUntil: entry.agreementValidUntil });
     } else {

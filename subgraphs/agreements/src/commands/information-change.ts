@@ -32,7 +32,14 @@ export async function fileInformationChange(em: EntityManager, actor: Actor, fil
   const today = actor.clock.today();
   const problem = informationChangeProblem(changedOn, today, agreement ? effectiveStatus(agreement, today) : AgreementStatus.EXPIRED, actor.calendar);
   if (problem) throw new DomainError(problem.code, problem.message);
-  const change = createInformationChange(em, { institutionCode, changes, changedOn, filedOn: today, reviewBy: actor.calendar.addWorkingDays(today, INFORMATION_REVIEW_WORKING_DAYS), status: 'FILED' });
+  const change = createInformationChange(em, {
+    institutionCode,
+    changes,
+    changedOn,
+    filedOn: today,
+    reviewBy: actor.calendar.addWorkingDays(today, INFORMATION_REVIEW_WORKING_DAYS),
+    status: 'FILED',
+  });
   await em.flush();
   return change.id;
 }

@@ -12,7 +12,10 @@ import { filedInformationChanges } from '../repositories/information-changes';
  */
 export async function recomputeAgreementDeadlines(em: EntityManager, calendar: WorkingDays): Promise<number> {
   const applications = await applicationsWithDeadlines(em);
-  const steps = await stepsOf(em, applications.map((a) => a.id));
+  const steps = await stepsOf(
+    em,
+    applications.map((a) => a.id),
+  );
   const enteredOn = new Map(steps.map((step) => [step.applicationId, step.happenedOn]));
   let changed = 0;
   for (const application of applications) {

@@ -33,7 +33,10 @@ export async function signRegionalAgreement(em: EntityManager, actor: Pick<Actor
   const home = await latestAgreement(em, institution.code, institution.regionCode);
   const homeStatus = home ? effectiveStatus(home, actor.clock.today()) : null;
   if (homeStatus !== AgreementStatus.ACTIVE) {
-    throw new DomainError('INVALID_STATE', `${institution.code}'s agreement with its own region ${institution.regionCode} is ${homeStatus?.toLowerCase() ?? 'missing'}: no agreement with another region meanwhile (003 art.33)`);
+    throw new DomainError(
+      'INVALID_STATE',
+      `${institution.code}'s agreement with its own region ${institution.regionCode} is ${homeStatus?.toLowerCase() ?? 'missing'}: no agreement with another region meanwhile (003 art.33)`,
+    );
   }
   const existing = await agreementStartingOn(em, institution.code, request.regionCode, request.validFrom);
   const agreement = existing ?? createAgreement(em, institution.code, request.regionCode, { validFrom: request.validFrom, validUntil: request.validUntil });

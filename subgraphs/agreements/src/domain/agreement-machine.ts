@@ -63,7 +63,11 @@ export function effectiveStatus(state: Pick<AgreementState, 'status' | 'validUnt
 /** The allowed moves of an agreement (G9, G12–G14) and what they lead to. */
 export function agreementAction(state: AgreementState, request: ActionRequest): ActionResult {
   const status = effectiveStatus(state, request.today);
-  const refuse = (message: string, code: 'INVALID_STATE' | 'BAD_USER_INPUT' | 'DEADLINE_PASSED' = 'INVALID_STATE'): ActionResult => ({ ok: false, code, message });
+  const refuse = (message: string, code: 'INVALID_STATE' | 'BAD_USER_INPUT' | 'DEADLINE_PASSED' = 'INVALID_STATE'): ActionResult => ({
+    ok: false,
+    code,
+    message,
+  });
   const keep = { renewalPending: state.renewalPending, flagsTermination: false };
   switch (request.action) {
     case AgreementAction.SUSPEND: {
@@ -83,7 +87,10 @@ export function agreementAction(state: AgreementState, request: ActionRequest): 
       if (request.trigger === TerminationTrigger.INSTITUTION_REQUEST) {
         if (request.publicInstitution) return refuse('a public medical institution may not ask to terminate its agreement (G13)');
         if (request.effectiveOn < addMonths(request.today, TERMINATION_NOTICE_MONTHS)) {
-          return refuse(`an institution asks to terminate ${TERMINATION_NOTICE_MONTHS} months ahead: not before ${addMonths(request.today, TERMINATION_NOTICE_MONTHS)} (G13)`, 'DEADLINE_PASSED');
+          return refuse(
+            `an institution asks to terminate ${TERMINATION_NOTICE_MONTHS} months ahead: not before ${addMonths(request.today, TERMINATION_NOTICE_MONTHS)} (G13)`,
+            'DEADLINE_PASSED',
+          );
         }
       }
       if (request.department) return { ok: true, status, ...keep };
@@ -130,7 +137,11 @@ export interface AgreementRecord extends AgreementState {
  * status of that day, E3), the running suspension and the suspensions within the validity.
  * A department's measure (G14) leaves the agreement as it is.
  */
-export function measuredAgreement(agreement: AgreementRecord, measure: { action: AgreementAction; department?: string | null; effectiveOn: IsoDate }, outcome: { status: AgreementStatus; renewalPending: boolean }): AgreementRecord {
+export function measuredAgreement(
+  agreement: AgreementRecord,
+  measure: { action: AgreementAction; department?: string | null; effectiveOn: IsoDate },
+  outcome: { status: AgreementStatus; renewalPending: boolean },
+): AgreementRecord {
   const { status: before, statusSince, validUntil, renewalPending, suspendedSince, suspensionCount } = agreement;
   if (measure.department) return { status: before, statusSince, validUntil, renewalPending, suspendedSince, suspensionCount };
   // Expiry is derived from the validity each day (effectiveStatus), never stored.

@@ -71,7 +71,16 @@ export interface DesignationConditions {
 /** G3 (003 art.8–9, form 5): the documents per kind. */
 export const REQUIRED_MATERIALS: Record<InstitutionKind, string[]> = {
   MEDICAL: ['APPLICATION_FORM', 'PRACTICE_LICENCE', 'BUSINESS_LICENCE', 'STAFF_LIST', 'INSURANCE_RULES', 'IT_SYSTEM', 'PRICE_LIST', 'SOCIAL_INSURANCE_PROOF'],
-  PHARMACY: ['APPLICATION_FORM', 'DRUG_BUSINESS_LICENCE', 'BUSINESS_LICENCE', 'PHARMACIST_CERTIFICATES', 'STAFF_CONTRACTS', 'INSURANCE_RULES', 'IT_SYSTEM', 'SOCIAL_INSURANCE_PROOF'],
+  PHARMACY: [
+    'APPLICATION_FORM',
+    'DRUG_BUSINESS_LICENCE',
+    'BUSINESS_LICENCE',
+    'PHARMACIST_CERTIFICATES',
+    'STAFF_CONTRACTS',
+    'INSURANCE_RULES',
+    'IT_SYSTEM',
+    'SOCIAL_INSURANCE_PROOF',
+  ],
 };
 
 /** What the applicant's history says (G4, G6): from this subgraph's own records. */
@@ -118,10 +127,14 @@ export function designationFindings(kind: InstitutionKind, c: DesignationConditi
   need(!c.onDishonestList, 'G4: on the list of dishonest persons');
   need(!c.principalCausedTerminationWithinFiveYears, 'G4: the legal representative, principal or controller caused a termination within 5 years');
   for (const t of history.terminations) {
-    need(!(['FRAUD', 'REPEATED_SUSPENSION', 'NO_SETTLEMENT_180_DAYS'].includes(t.trigger) && within(t.on, 3, today)), `G4: terminated for violations on ${t.on}, less than 3 years ago`);
+    need(
+      !(['FRAUD', 'REPEATED_SUSPENSION', 'NO_SETTLEMENT_180_DAYS'].includes(t.trigger) && within(t.on, 3, today)),
+      `G4: terminated for violations on ${t.on}, less than 3 years ago`,
+    );
     need(!(t.trigger === 'SERIOUS_BREACH' && within(t.on, 1, today)), `G4: terminated for a serious breach on ${t.on}, less than 1 year ago`);
   }
-  if (history.falsifiedMaterialsOn) need(!within(history.falsifiedMaterialsOn, 3, today), `G6: falsified materials on ${history.falsifiedMaterialsOn}: no application for 3 years`);
+  if (history.falsifiedMaterialsOn)
+    need(!within(history.falsifiedMaterialsOn, 3, today), `G6: falsified materials on ${history.falsifiedMaterialsOn}: no application for 3 years`);
   const recentFails = history.failedEvaluations.filter((on) => within(on, 1, today));
   if (recentFails.length >= 2) need(false, 'G6: failed evaluation twice: no application for 1 year');
   else if (recentFails.some((on) => addMonths(on, 3) > today)) need(false, 'G6: after a failed evaluation, reapply after 3 months of rectification');
@@ -138,7 +151,8 @@ export interface DesignationState {
   onSiteEvaluated: boolean;
 }
 
-export type DesignationResult = { ok: true; status: DesignationStatus; dueBy: IsoDate | null } | { ok: false; code: 'INVALID_STATE' | 'BAD_USER_INPUT' | 'DEADLINE_PASSED'; message: string };
+export type DesignationResult =
+  { ok: true; status: DesignationStatus; dueBy: IsoDate | null } | { ok: false; code: 'INVALID_STATE' | 'BAD_USER_INPUT' | 'DEADLINE_PASSED'; message: string };
 
 const FROM: Record<DesignationAction, DesignationStatus[]> = {
   SUBMIT: [],
@@ -172,12 +186,19 @@ const STATUS_DEADLINES: Partial<Record<DesignationStatus, { workingDays: number 
 export function statusDeadline(status: DesignationStatus, on: IsoDate, calendar: WorkingDays): { dueBy: IsoDate | null; workingDays: boolean } {
   const rule = STATUS_DEADLINES[status];
   if (!rule) return { dueBy: null, workingDays: false };
-  return 'months' in rule ? { dueBy: addMonths(on, rule.months), workingDays: false } : { dueBy: calendar.addWorkingDays(on, rule.workingDays), workingDays: true };
+  return 'months' in rule
+    ? { dueBy: addMonths(on, rule.months), workingDays: false }
+    : { dueBy: calendar.addWorkingDays(on, rule.workingDays), workingDays: true };
 }
 
 /** G5–G8: the steps of a designation, their order and their deadlines, up to the IT hook-up; a step taken `on` a day is judged on that day and its deadline counts from it. */
 export function designationStep(state: DesignationState, action: DesignationAction, on: IsoDate, calendar: WorkingDays): DesignationResult {
-  if (!FROM[action].includes(state.status)) return { ok: false, code: 'INVALID_STATE', message: `an application that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}` };
+  if (!FROM[action].includes(state.status))
+    return {
+      ok: false,
+      code: 'INVALID_STATE',
+      message: `an application that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}`,
+    };
   if (state.dueBy) {
     if (WAITS_FOR_END.has(action) && on <= state.dueBy) return { ok: false, code: 'INVALID_STATE', message: `the publicity runs until ${state.dueBy}` };
     if (!WAITS_FOR_END.has(action) && on > state.dueBy && [DesignationAction.SUPPLEMENT, DesignationAction.SIGN].includes(action)) {
@@ -188,7 +209,8 @@ export function designationStep(state: DesignationState, action: DesignationActi
   switch (action) {
     case DesignationAction.ACCEPT:
       if (state.findings.refusals.length) return { ok: false, code: 'BAD_USER_INPUT', message: `not acceptable: ${state.findings.refusals.join('; ')}` };
-      if (state.findings.missingMaterials.length) return { ok: false, code: 'BAD_USER_INPUT', message: `materials missing (ask for a supplement): ${state.findings.missingMaterials.join(', ')}` };
+      if (state.findings.missingMaterials.length)
+        return { ok: false, code: 'BAD_USER_INPUT', message: `materials missing (ask for a supplement): ${state.findings.missingMaterials.join(', ')}` };
       return next(DesignationStatus.ACCEPTED);
     case DesignationAction.REQUEST_SUPPLEMENT:
       return next(DesignationStatus.SUPPLEMENT_REQUESTED);
@@ -197,7 +219,8 @@ export function designationStep(state: DesignationState, action: DesignationActi
     case DesignationAction.NOT_ACCEPT:
       return next(DesignationStatus.NOT_ACCEPTED);
     case DesignationAction.PASS_EVALUATION:
-      if (state.kind === InstitutionKind.MEDICAL && !state.onSiteEvaluated) return { ok: false, code: 'BAD_USER_INPUT', message: 'a medical institution passes only after the on-site evaluation (G6)' };
+      if (state.kind === InstitutionKind.MEDICAL && !state.onSiteEvaluated)
+        return { ok: false, code: 'BAD_USER_INPUT', message: 'a medical institution passes only after the on-site evaluation (G6)' };
       return next(DesignationStatus.PUBLICITY);
     case DesignationAction.FAIL_EVALUATION:
       return next(DesignationStatus.EVALUATION_FAILED);

@@ -6,7 +6,12 @@ export const IMPORTANT_FIELDS = ['name', 'legalRepresentative', 'principal', 'ow
 export type ImportantField = (typeof IMPORTANT_FIELDS)[number];
 
 /** G10 (003 art.21–23): filed within 30 wd of the change, reviewed within 30 wd; none while a penalty or handling runs. */
-export function informationChangeProblem(changedOn: IsoDate, today: IsoDate, agreementStatus: AgreementStatus, calendar: WorkingDays): { code: 'DEADLINE_PASSED' | 'INVALID_STATE' | 'BAD_USER_INPUT'; message: string } | null {
+export function informationChangeProblem(
+  changedOn: IsoDate,
+  today: IsoDate,
+  agreementStatus: AgreementStatus,
+  calendar: WorkingDays,
+): { code: 'DEADLINE_PASSED' | 'INVALID_STATE' | 'BAD_USER_INPUT'; message: string } | null {
   if (changedOn > today) return { code: 'BAD_USER_INPUT', message: `the change date ${changedOn} is in the future` };
   const fileBy = calendar.addWorkingDays(changedOn, 30);
   if (today > fileBy) return { code: 'DEADLINE_PASSED', message: `a change on ${changedOn} had to be filed by ${fileBy} (30 working days, G10)` };

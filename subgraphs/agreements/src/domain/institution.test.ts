@@ -10,7 +10,13 @@ describe('G0 — institution codes', () => {
     expect(parseInstitutionCode(code)).toEqual(expected);
   });
 
-  const entry = { code: 'H37080200090', kind: InstitutionKind.MEDICAL, regionCode: '370802', agreementValidFrom: '2026-01-01', agreementValidUntil: '2026-12-31' };
+  const entry = {
+    code: 'H37080200090',
+    kind: InstitutionKind.MEDICAL,
+    regionCode: '370802',
+    agreementValidFrom: '2026-01-01',
+    agreementValidUntil: '2026-12-31',
+  };
   test.each([
     ['a consistent entry', {}, null],
     ['the kind must match the code letter', { kind: InstitutionKind.PHARMACY }, 'INVALID_INSTITUTION_CODE'],

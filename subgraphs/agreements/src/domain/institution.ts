@@ -40,9 +40,14 @@ type IdentityProblem = { code: 'INVALID_INSTITUTION_CODE' | 'INVALID_REGION_CODE
 export function institutionIdentityProblem(entry: Pick<InstitutionImportEntry, 'code' | 'kind' | 'regionCode'>): IdentityProblem | null {
   const parts = parseInstitutionCode(entry.code);
   if (!parts) return { code: 'INVALID_INSTITUTION_CODE', message: `${entry.code} is not an institution code (H or P, 6-digit region, 5-digit sequence)` };
-  if (parts.kind !== entry.kind) return { code: 'INVALID_INSTITUTION_CODE', message: `${entry.code} is the code of a ${parts.kind.toLowerCase()} institution, not ${entry.kind.toLowerCase()}` };
+  if (parts.kind !== entry.kind)
+    return {
+      code: 'INVALID_INSTITUTION_CODE',
+      message: `${entry.code} is the code of a ${parts.kind.toLowerCase()} institution, not ${entry.kind.toLowerCase()}`,
+    };
   if (!/^\d{6}$/.test(entry.regionCode)) return { code: 'INVALID_REGION_CODE', message: `${entry.regionCode} is not a 6-digit region code` };
-  if (parts.regionCode !== entry.regionCode) return { code: 'INVALID_REGION_CODE', message: `${entry.code} belongs to region ${parts.regionCode}, not ${entry.regionCode}` };
+  if (parts.regionCode !== entry.regionCode)
+    return { code: 'INVALID_REGION_CODE', message: `${entry.code} belongs to region ${parts.regionCode}, not ${entry.regionCode}` };
   return null;
 }
 
@@ -50,6 +55,7 @@ export function institutionIdentityProblem(entry: Pick<InstitutionImportEntry, '
 export function institutionImportProblem(entry: InstitutionImportEntry): IdentityProblem | null {
   const identity = institutionIdentityProblem(entry);
   if (identity) return identity;
-  if (entry.agreementValidUntil < entry.agreementValidFrom) return { code: 'BAD_USER_INPUT', message: `agreement ends (${entry.agreementValidUntil}) before it starts (${entry.agreementValidFrom})` };
+  if (entry.agreementValidUntil < entry.agreementValidFrom)
+    return { code: 'BAD_USER_INPUT', message: `agreement ends (${entry.agreementValidUntil}) before it starts (${entry.agreementValidFrom})` };
   return null;
 }

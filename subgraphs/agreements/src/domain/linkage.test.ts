@@ -15,8 +15,12 @@ const hospital: MeasureScope = { ...chainPharmacy, kind: InstitutionKind.MEDICAL
 
 describe('003 art.32(十五) — the chain is terminated only for its headquarters', () => {
   test.each<[string, Partial<MeasureScope>, boolean]>([
-    ['003 art.32(十五) — caused by the headquarters\' legal representative, principal or controller', {}, true],
-    ['003 art.32(十五) — the pharmacy\'s own reason (no settlement for 180 days) stays with it', { trigger: TerminationTrigger.NO_SETTLEMENT_180_DAYS, causedByChainHeadquarters: false }, false],
+    ["003 art.32(十五) — caused by the headquarters' legal representative, principal or controller", {}, true],
+    [
+      "003 art.32(十五) — the pharmacy's own reason (no settlement for 180 days) stays with it",
+      { trigger: TerminationTrigger.NO_SETTLEMENT_180_DAYS, causedByChainHeadquarters: false },
+      false,
+    ],
     ['003 art.32(十五) — fraud of the pharmacy itself stays with it', { causedByChainHeadquarters: false }, false],
     ['003 art.32(十五) — a pharmacy without a chain has no sisters', { owner: null }, false],
     ['003 art.32(十五) — a sister terminated through the chain does not spread again', { trigger: TerminationTrigger.CHAIN_OWNER_TERMINATED }, false],
@@ -27,7 +31,7 @@ describe('003 art.32(十五) — the chain is terminated only for its headquarte
   });
 
   test.each<[string, Partial<MeasureScope>, string | null]>([
-    ['a chain pharmacy\'s termination may be caused by its headquarters', {}, null],
+    ["a chain pharmacy's termination may be caused by its headquarters", {}, null],
     ['not said of a suspension', { action: AgreementAction.SUSPEND }, 'termination'],
     ['not said of a department', { department: '中药房' }, 'termination'],
     ['not said of a medical institution', { kind: InstitutionKind.MEDICAL }, 'chain pharmacy'],
@@ -40,11 +44,11 @@ describe('003 art.32(十五) — the chain is terminated only for its headquarte
   });
 });
 
-describe('003 art.33 ¶2 — the home region\'s suspension or termination reaches the other regions', () => {
+describe("003 art.33 ¶2 — the home region's suspension or termination reaches the other regions", () => {
   test.each<[string, Partial<MeasureScope>, boolean]>([
     ['003 art.33 ¶2 — the home region terminates', {}, true],
     ['003 art.33 ¶2 — the home region suspends', { action: AgreementAction.SUSPEND }, true],
-    ['003 art.33 ¶2 — another region\'s measure stays in that region', { homeRegion: false }, false],
+    ["003 art.33 ¶2 — another region's measure stays in that region", { homeRegion: false }, false],
     ['003 art.33 ¶2 — only suspension and termination spread, not a resumption', { action: AgreementAction.RESUME }, false],
     ['003 art.33 ¶2 — nor a renewal', { action: AgreementAction.RENEW }, false],
     ['G14 — a department measure stays with the department', { department: '儿科' }, false],
@@ -71,6 +75,8 @@ describe('003 art.33 ¶2 — the home region\'s suspension or termination reache
     ['a region code has 6 digits', { regionCode: '3710' }, 'INVALID_REGION_CODE'],
     ['an agreement cannot end before it starts', { regionCode: '371002', validUntil: '2025-12-31' }, 'BAD_USER_INPUT'],
   ])('003 art.33 — %s', (_rule, change, code) => {
-    expect(regionalAgreementProblem({ homeRegion: '370802', validFrom: '2026-01-01', validUntil: '2026-12-31', regionCode: '', ...change })?.code ?? null).toBe(code);
+    expect(regionalAgreementProblem({ homeRegion: '370802', validFrom: '2026-01-01', validUntil: '2026-12-31', regionCode: '', ...change })?.code ?? null).toBe(
+      code,
+    );
   });
 });

@@ -35,8 +35,10 @@ export function terminatesChain(scope: MeasureScope): boolean {
 /** Why `causedByChainHeadquarters` cannot be said of this measure, or null. */
 export function chainCauseProblem(scope: MeasureScope): string | null {
   if (!scope.causedByChainHeadquarters) return null;
-  if (scope.action !== AgreementAction.TERMINATE || scope.department) return 'only the termination of a whole agreement is caused by the chain headquarters (003 art.32(十五))';
-  if (scope.kind !== InstitutionKind.PHARMACY || !scope.owner) return 'only a chain pharmacy (a pharmacy with an owner) has a chain headquarters (003 art.32(十五))';
+  if (scope.action !== AgreementAction.TERMINATE || scope.department)
+    return 'only the termination of a whole agreement is caused by the chain headquarters (003 art.32(十五))';
+  if (scope.kind !== InstitutionKind.PHARMACY || !scope.owner)
+    return 'only a chain pharmacy (a pharmacy with an owner) has a chain headquarters (003 art.32(十五))';
   return null;
 }
 
@@ -46,7 +48,12 @@ export function chainCauseProblem(scope: MeasureScope): string | null {
  * at the same time. A measure of another region, or on a department, stays where it is taken.
  */
 export function spreadsToOtherRegions(scope: MeasureScope): boolean {
-  return scope.homeRegion && !scope.department && scope.kind === InstitutionKind.MEDICAL && (scope.action === AgreementAction.SUSPEND || scope.action === AgreementAction.TERMINATE);
+  return (
+    scope.homeRegion &&
+    !scope.department &&
+    scope.kind === InstitutionKind.MEDICAL &&
+    (scope.action === AgreementAction.SUSPEND || scope.action === AgreementAction.TERMINATE)
+  );
 }
 
 /** The current agreement with each region (the latest by start date), the home region's first, then by region code. */
@@ -70,7 +77,9 @@ export interface RegionalAgreementEntry {
 /** Why an agreement with another region is refused, or null (003 art.33). */
 export function regionalAgreementProblem(entry: RegionalAgreementEntry): { code: 'INVALID_REGION_CODE' | 'BAD_USER_INPUT'; message: string } | null {
   if (!/^\d{6}$/.test(entry.regionCode)) return { code: 'INVALID_REGION_CODE', message: `${entry.regionCode} is not a 6-digit region code` };
-  if (entry.regionCode === entry.homeRegion) return { code: 'BAD_USER_INPUT', message: `${entry.regionCode} is the institution's own region: its agreement there comes from designation or import` };
-  if (entry.validUntil < entry.validFrom) return { code: 'BAD_USER_INPUT', message: `agreement ends (${entry.validUntil}) before it starts (${entry.validFrom})` };
+  if (entry.regionCode === entry.homeRegion)
+    return { code: 'BAD_USER_INPUT', message: `${entry.regionCode} is the institution's own region: its agreement there comes from designation or import` };
+  if (entry.validUntil < entry.validFrom)
+    return { code: 'BAD_USER_INPUT', message: `agreement ends (${entry.validUntil}) before it starts (${entry.validFrom})` };
   return null;
 }

@@ -15,10 +15,17 @@ export class AgreementMeasure {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Agreement, { mapToPk: true, fieldName: 'agreement_id', foreignKeyName: 'agreement_measure_agreement_id_fkey', deleteRule: 'no action', updateRule: 'no action', deferMode: DeferMode.INITIALLY_DEFERRED })
+  @ManyToOne(() => Agreement, {
+    mapToPk: true,
+    fieldName: 'agreement_id',
+    foreignKeyName: 'agreement_measure_agreement_id_fkey',
+    deleteRule: 'no action',
+    updateRule: 'no action',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+  })
   agreementId!: string;
 
-  @Field(() => ID, { description: '定点医药机构代码 — the institution whose agreement it is (a chain\'s measures name several)' })
+  @Field(() => ID, { description: "定点医药机构代码 — the institution whose agreement it is (a chain's measures name several)" })
   @Property({ type: 'string', length: 12 })
   institutionCode!: string;
 
@@ -42,7 +49,10 @@ export class AgreementMeasure {
   @Property({ type: 'text' })
   reason!: string;
 
-  @Field({ description: '连锁总部责任 — caused by the chain headquarters\' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人); the chain\'s other pharmacies are terminated with it (003 art.32(十五))' })
+  @Field({
+    description:
+      "连锁总部责任 — caused by the chain headquarters' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人); the chain's other pharmacies are terminated with it (003 art.32(十五))",
+  })
   @Property({ type: 'boolean' })
   causedByChainHeadquarters: boolean = false;
 
@@ -62,7 +72,7 @@ export class AgreementMeasure {
   @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: `'{}'` })
   responsiblePersonCodes: string[] = [];
 
-  @Field({ description: '适用全部人员 — applied to all the institution\'s staff (Zhoushan, 004 art.15)' })
+  @Field({ description: "适用全部人员 — applied to all the institution's staff (Zhoushan, 004 art.15)" })
   @Property({ type: 'boolean', default: false })
   allStaff: boolean = false;
 

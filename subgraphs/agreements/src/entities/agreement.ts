@@ -15,10 +15,18 @@ export class Agreement {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Institution, { mapToPk: true, fieldName: 'institution_code', foreignKeyName: 'agreement_institution_code_fkey', deleteRule: 'no action', updateRule: 'no action' })
+  @ManyToOne(() => Institution, {
+    mapToPk: true,
+    fieldName: 'institution_code',
+    foreignKeyName: 'agreement_institution_code_fkey',
+    deleteRule: 'no action',
+    updateRule: 'no action',
+  })
   institutionCode!: string;
 
-  @Field({ description: '统筹地区 — the co-ordination region (统筹地区) whose agency signed it; the institution\'s own region for its home agreement (003 art.33)' })
+  @Field({
+    description: "统筹地区 — the co-ordination region (统筹地区) whose agency signed it; the institution's own region for its home agreement (003 art.33)",
+  })
   @Property({ type: 'string', length: 6 })
   regionCode!: string;
 
@@ -26,7 +34,9 @@ export class Agreement {
   @Enum({ items: () => AgreementStatus })
   status!: AgreementStatus;
 
-  @Field(() => DateScalar, { description: '状态起始日期 — the day the current status took effect: the effective day of the measure that set it, else the first day of validity' })
+  @Field(() => DateScalar, {
+    description: '状态起始日期 — the day the current status took effect: the effective day of the measure that set it, else the first day of validity',
+  })
   @Property({ type: 'date' })
   statusSince!: string;
 

@@ -13,7 +13,14 @@ export class DesignationStep {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => DesignationApplication, { mapToPk: true, fieldName: 'application_id', foreignKeyName: 'designation_step_application_id_fkey', deleteRule: 'no action', updateRule: 'no action', deferMode: DeferMode.INITIALLY_DEFERRED })
+  @ManyToOne(() => DesignationApplication, {
+    mapToPk: true,
+    fieldName: 'application_id',
+    foreignKeyName: 'designation_step_application_id_fkey',
+    deleteRule: 'no action',
+    updateRule: 'no action',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+  })
   applicationId!: string;
 
   @Field(() => DesignationAction, { description: '操作 — the step' })

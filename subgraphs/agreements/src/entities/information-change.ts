@@ -4,7 +4,7 @@ import { DateScalar } from '@pq/graphql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Institution } from './institution';
 
-@ObjectType({ description: '信息变更 — an important change of an institution\'s information (G10)' })
+@ObjectType({ description: "信息变更 — an important change of an institution's information (G10)" })
 @Entity({ tableName: 'information_change' })
 export class InformationChange {
   @Field(() => ID, { description: '标识 — id' })
@@ -12,7 +12,13 @@ export class InformationChange {
   id: string = randomUUID();
 
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
-  @ManyToOne(() => Institution, { mapToPk: true, fieldName: 'institution_code', foreignKeyName: 'information_change_institution_code_fkey', deleteRule: 'no action', updateRule: 'no action' })
+  @ManyToOne(() => Institution, {
+    mapToPk: true,
+    fieldName: 'institution_code',
+    foreignKeyName: 'information_change_institution_code_fkey',
+    deleteRule: 'no action',
+    updateRule: 'no action',
+  })
   institutionCode!: string;
 
   @Property({ type: 'jsonb' })

@@ -6,7 +6,10 @@ import { InstitutionKind } from '../domain/institution';
 @ObjectType({ description: '定点医药机构 — a designated medical institution or retail pharmacy' })
 @Entity({ tableName: 'institution' })
 // Region-prefix scans (`like '37%'`) and the chain's pharmacies (G13).
-@Index({ name: 'institution_region_code_index', expression: 'create index institution_region_code_index on agreements.institution (region_code text_pattern_ops, code)' })
+@Index({
+  name: 'institution_region_code_index',
+  expression: 'create index institution_region_code_index on agreements.institution (region_code text_pattern_ops, code)',
+})
 @Index({ name: 'institution_owner_index', expression: 'create index institution_owner_index on agreements.institution (owner) where owner is not null' })
 export class Institution {
   [OptionalProps]?: 'publicInstitution';

@@ -19,7 +19,13 @@ export function institutionUpserted(institution: Institution, agreement: Agreeme
       name: institution.name,
       kind: institution.kind,
       regionCode: institution.regionCode,
-      agreement: agreement && { id: agreement.id, status: agreement.status, statusSince: agreement.statusSince, validFrom: agreement.validFrom, validUntil: agreement.validUntil },
+      agreement: agreement && {
+        id: agreement.id,
+        status: agreement.status,
+        statusSince: agreement.statusSince,
+        validFrom: agreement.validFrom,
+        validUntil: agreement.validUntil,
+      },
     },
   };
 }
@@ -33,7 +39,8 @@ export function publishInstitutions(em: EntityManager, events: OutgoingEvent<Agr
 }
 
 type StatusAction = AgreementAction.SUSPEND | AgreementAction.RESUME | AgreementAction.TERMINATE;
-const changesStatus = (action: AgreementAction): action is StatusAction => action === AgreementAction.SUSPEND || action === AgreementAction.RESUME || action === AgreementAction.TERMINATE;
+const changesStatus = (action: AgreementAction): action is StatusAction =>
+  action === AgreementAction.SUSPEND || action === AgreementAction.RESUME || action === AgreementAction.TERMINATE;
 
 /** A suspension, resumption or termination, with the persons responsible, for registry (R7); renewals stay here. */
 export async function publishAgreementMeasure(em: EntityManager, measure: AgreementMeasure): Promise<void> {

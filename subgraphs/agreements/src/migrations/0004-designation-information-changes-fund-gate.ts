@@ -1,7 +1,7 @@
 import { sqlMigration } from '@pq/data';
 
 export default sqlMigration([
-    `create table agreements.designation_application (
+  `create table agreements.designation_application (
        id uuid primary key,
        institution_code varchar(12) not null,
        name text not null,
@@ -18,9 +18,9 @@ export default sqlMigration([
        submitted_on date not null,
        decided_on date,
        created_at timestamptz not null default now())`,
-    `create index designation_code_index on agreements.designation_application (institution_code, status)`,
-    `create index designation_queue_index on agreements.designation_application (status, due_by)`,
-    `create table agreements.designation_step (
+  `create index designation_code_index on agreements.designation_application (institution_code, status)`,
+  `create index designation_queue_index on agreements.designation_application (status, due_by)`,
+  `create table agreements.designation_step (
        id uuid primary key,
        application_id uuid not null references agreements.designation_application (id) deferrable initially deferred,
        action text not null,
@@ -29,12 +29,12 @@ export default sqlMigration([
        happened_on date not null,
        note text,
        recorded_at timestamptz not null default now())`,
-    `create table agreements.fund_gate (
+  `create table agreements.fund_gate (
        region_prefix text not null,
        year int not null,
        inpatient_closed boolean not null,
        primary key (region_prefix, year))`,
-    `create table agreements.information_change (
+  `create table agreements.information_change (
        id uuid primary key,
        institution_code varchar(12) not null references agreements.institution (code),
        changes jsonb not null,

@@ -8,7 +8,12 @@ import { AgreementMeasure } from '../entities/agreement-measure';
 /** Agreements and the measures taken on them; they are locked through their institution (lockInstitutions). */
 
 /** A new agreement of an institution with a region (designation, import, renewal, another region's), in force from its first day. */
-export function createAgreement(em: EntityManager, institutionCode: string, regionCode: string, validity: { validFrom: IsoDate; validUntil: IsoDate }): Agreement {
+export function createAgreement(
+  em: EntityManager,
+  institutionCode: string,
+  regionCode: string,
+  validity: { validFrom: IsoDate; validUntil: IsoDate },
+): Agreement {
   return em.create(Agreement, { institutionCode, regionCode, ...newAgreement(validity) });
 }
 

@@ -17,5 +17,8 @@ export async function institutionsAuditScope(em: EntityManager, codes: string[])
 /** Where an audit entry about a designation application or an information change belongs: its institution's. */
 export async function auditScopeOfRow(em: EntityManager, table: 'designation_application' | 'information_change', id: string): Promise<AuditScope> {
   const rows = await queryRows<{ institution_code: string }>(em, { text: `select institution_code from agreements.${table} where id = $1`, values: [id] });
-  return institutionsAuditScope(em, rows.map((row) => row.institution_code));
+  return institutionsAuditScope(
+    em,
+    rows.map((row) => row.institution_code),
+  );
 }

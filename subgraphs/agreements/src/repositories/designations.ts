@@ -44,7 +44,14 @@ export function designationQueue(em: EntityManager, regionPrefix: string, dueBef
 }
 
 /** A step, recorded as its notice with the status it led to. */
-export function recordStep(em: EntityManager, application: DesignationApplication, action: DesignationAction, actor: string, on: IsoDate, note: string | null): DesignationStep {
+export function recordStep(
+  em: EntityManager,
+  application: DesignationApplication,
+  action: DesignationAction,
+  actor: string,
+  on: IsoDate,
+  note: string | null,
+): DesignationStep {
   return em.create(DesignationStep, { applicationId: application.id, action, toStatus: application.status, actor, happenedOn: on, note });
 }
 

@@ -36,7 +36,8 @@ export function chainSisters(em: EntityManager, pharmacy: Institution): Promise<
   return em.find(Institution, { owner: pharmacy.owner, kind: InstitutionKind.PHARMACY, code: { $ne: pharmacy.code } }, { orderBy: { code: 'asc' } });
 }
 
-export type InstitutionFacts = Pick<Institution, 'code' | 'name' | 'kind' | 'regionCode'> & Partial<Pick<Institution, 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>>;
+export type InstitutionFacts = Pick<Institution, 'code' | 'name' | 'kind' | 'regionCode'> &
+  Partial<Pick<Institution, 'owner' | 'publicInstitution' | 'level' | 'beds' | 'legalRepresentative' | 'principal'>>;
 
 export function upsertInstitution(em: EntityManager, facts: InstitutionFacts): Promise<Institution> {
   return em.upsert(Institution, facts);
@@ -55,7 +56,13 @@ export interface InstitutionListFilter {
 }
 
 /** One page of the institutions a caller may list, in code order after the cursor, and how many there are in all. */
-export async function institutionPage(em: EntityManager, caller: Caller, filter: InstitutionListFilter, after: string | null, limit: number): Promise<{ rows: Institution[]; count: () => Promise<number> }> {
+export async function institutionPage(
+  em: EntityManager,
+  caller: Caller,
+  filter: InstitutionListFilter,
+  after: string | null,
+  limit: number,
+): Promise<{ rows: Institution[]; count: () => Promise<number> }> {
   const values: unknown[] = [];
   const conditions: string[] = [];
   const bind = (value: unknown) => `$${values.push(value)}`;
@@ -64,7 +71,9 @@ export async function institutionPage(em: EntityManager, caller: Caller, filter:
   if (filter.kind) conditions.push(`i.kind = ${bind(filter.kind)}`);
   if (filter.regionPrefix) conditions.push(`i.region_code like ${bind(`${filter.regionPrefix}%`)}`);
   if (filter.agreementStatus) {
-    conditions.push(`(select a.status from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1) = ${bind(filter.agreementStatus)}`);
+    conditions.push(
+      `(select a.status from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1) = ${bind(filter.agreementStatus)}`,
+    );
   }
   const where = (extra: string[]) => (extra.length ? ` where ${extra.join(' and ')}` : '');
   const filtered = [...conditions];
@@ -73,7 +82,13 @@ export async function institutionPage(em: EntityManager, caller: Caller, filter:
   const rows = await queryRows(em, { text: `select i.* from agreements.institution i${where(conditions)} order by i.code limit ${bind(limit + 1)}`, values });
   return {
     rows: toEntities(em, Institution, rows),
-    count: async () => (await queryRows<{ count: number }>(em, { text: `select count(*)::int as count from agreements.institution i${where(filtered)}`, values: filteredValues }))[0].count,
+    count: async () =>
+      (
+        await queryRows<{ count: number }>(em, {
+          text: `select count(*)::int as count from agreements.institution i${where(filtered)}`,
+          values: filteredValues,
+        })
+      )[0].count,
   };
 }
 

@@ -4,7 +4,7 @@ import { TerminationTrigger } from '../domain/agreement-machine';
 import { AgreementMeasure } from '../entities/agreement-measure';
 import { Institution } from '../entities/institution';
 
-@InputType({ description: '协议处理 — suspend, resume or terminate an institution\'s agreement or one department (G12–G14)' })
+@InputType({ description: "协议处理 — suspend, resume or terminate an institution's agreement or one department (G12–G14)" })
 export class AgreementMeasureInput {
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
   institutionCode!: string;
@@ -12,7 +12,7 @@ export class AgreementMeasureInput {
   @Field({ description: '理由 — reason' })
   reason!: string;
 
-  @Field({ nullable: true, description: '统筹地区 — the co-ordination region whose agreement is acted on; default the institution\'s own region (003 art.33)' })
+  @Field({ nullable: true, description: "统筹地区 — the co-ordination region whose agreement is acted on; default the institution's own region (003 art.33)" })
   regionCode?: string;
 
   @Field({ nullable: true, description: '决定文书号 — decision document' })
@@ -30,7 +30,8 @@ export class AgreementMeasureInput {
   @Field({
     nullable: true,
     defaultValue: false,
-    description: '连锁总部责任 — the chain headquarters\' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人) caused this termination of a chain pharmacy: only then are the chain\'s other pharmacies terminated too (003 art.32(十五))',
+    description:
+      "连锁总部责任 — the chain headquarters' legal representative, principal or actual controller (连锁经营企业总部法定代表人、企业负责人或实际控制人) caused this termination of a chain pharmacy: only then are the chain's other pharmacies terminated too (003 art.32(十五))",
   })
   causedByChainHeadquarters?: boolean;
 
@@ -40,7 +41,7 @@ export class AgreementMeasureInput {
   @Field(() => [ID], { nullable: true, description: '负有责任的人员 — personnel codes of the persons responsible (R7)' })
   responsiblePersonCodes?: string[];
 
-  @Field({ nullable: true, defaultValue: false, description: '全部人员 — apply to all the institution\'s staff (Zhoushan, 004 art.15)' })
+  @Field({ nullable: true, defaultValue: false, description: "全部人员 — apply to all the institution's staff (Zhoushan, 004 art.15)" })
   applyToAllStaff?: boolean;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
@@ -52,10 +53,10 @@ export class RenewalInput {
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
   institutionCode!: string;
 
-  @Field({ nullable: true, description: '统筹地区 — the co-ordination region whose agreement is acted on; default the institution\'s own region (003 art.33)' })
+  @Field({ nullable: true, description: "统筹地区 — the co-ordination region whose agreement is acted on; default the institution's own region (003 art.33)" })
   regionCode?: string;
 
-  @Field({ nullable: true, description: '同意续签 — the agency\'s decision; leave empty to ask for renewal' })
+  @Field({ nullable: true, description: "同意续签 — the agency's decision; leave empty to ask for renewal" })
   approve?: boolean;
 
   @Field({ nullable: true, description: '理由 — reason' })

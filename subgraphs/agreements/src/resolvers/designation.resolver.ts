@@ -32,7 +32,12 @@ import {
 /** The work queue's length: the most urgent applications, as many as a desk works through. */
 const DESIGNATION_QUEUE_LENGTH = 500;
 
-async function designation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<DesignationPayload> {
+async function designation(
+  context: Context,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  perform: (em: Context['em']) => Promise<string>,
+): Promise<DesignationPayload> {
   const id = await runMutation(context, 'agreements', operation, input, perform, {
     target: (applicationId) => applicationId,
     scope: (applicationId, em) => auditScopeOfRow(em, 'designation_application', applicationId),
@@ -43,38 +48,68 @@ async function designation(context: Context, operation: string, input: { idempot
 @Resolver(() => DesignationApplication)
 export class DesignationResolver {
   @Authorized(PERMISSIONS.designation)
-  @Mutation(() => DesignationPayload, { description: '提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11)' })
-  submitDesignation(@Arg('input', { description: '输入 — the input of this operation' }) input: SubmitDesignationInput, @Ctx() context: Context): Promise<DesignationPayload> {
+  @Mutation(() => DesignationPayload, {
+    description: '提交定点申请 — submit an application; conditions, materials, history and the fund gate are checked (G2–G4, G11)',
+  })
+  submitDesignation(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: SubmitDesignationInput,
+    @Ctx() context: Context,
+  ): Promise<DesignationPayload> {
     return designation(context, 'submitDesignation', input, (em) => submitDesignation(em, actorOf(context), input));
   }
 
   @Authorized(PERMISSIONS.designation)
-  @Mutation(() => DesignationPayload, { description: '申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing, IT hook-up (G5–G8)' })
-  designationStep(@Arg('input', { description: '输入 — the input of this operation' }) input: DesignationStepInput, @Ctx() context: Context): Promise<DesignationPayload> {
+  @Mutation(() => DesignationPayload, {
+    description: '申请处理 — the next step: review, supplement, evaluation, publicity, decision, negotiation, signing, IT hook-up (G5–G8)',
+  })
+  designationStep(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: DesignationStepInput,
+    @Ctx() context: Context,
+  ): Promise<DesignationPayload> {
     return designation(context, 'designationStep', input, (em) => takeDesignationStep(em, actorOf(context), input));
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
   @Mutation(() => Boolean, { description: '基金闸门 — close or open inpatient designations for a region and year (G11)' })
   async setFundGate(@Arg('input', { description: '输入 — the input of this operation' }) input: FundGateInput, @Ctx() context: Context): Promise<boolean> {
-    await runMutation(context, 'agreements', 'setFundGate', input, async (em) => {
-      await setInpatientFundGate(em, actorOf(context), input);
-      return true;
-    }, { target: () => `${input.regionPrefix}/${input.year}`, scope: async () => ({ regionCodes: [input.regionPrefix], institutionCodes: [] }) });
+    await runMutation(
+      context,
+      'agreements',
+      'setFundGate',
+      input,
+      async (em) => {
+        await setInpatientFundGate(em, actorOf(context), input);
+        return true;
+      },
+      { target: () => `${input.regionPrefix}/${input.year}`, scope: async () => ({ regionCodes: [input.regionPrefix], institutionCodes: [] }) },
+    );
     return true;
   }
 
   @Authorized(PERMISSIONS.designationQueue)
-  @Query(() => [DesignationApplication], { description: `定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the ${DESIGNATION_QUEUE_LENGTH} most urgent` })
-  designationQueue(@Ctx() context: Context, @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string, @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string): Promise<DesignationApplication[]> {
+  @Query(() => [DesignationApplication], {
+    description: `定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the ${DESIGNATION_QUEUE_LENGTH} most urgent`,
+  })
+  designationQueue(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string,
+    @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string,
+  ): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
     return designationQueue(context.em, region, dueBefore ?? null, DESIGNATION_QUEUE_LENGTH);
   }
 
   @Authorized(PERMISSIONS.institutions)
-  @Query(() => [Institution], { description: '定点医药机构名单 — the monthly public list: institutions with an agreement with the regions of the prefix in force during the month, wherever they are (G8, 003 art.33)' })
-  async designatedInstitutions(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('month', { description: '月份 — the month, YYYY-MM' }) month: string): Promise<Institution[]> {
+  @Query(() => [Institution], {
+    description:
+      '定点医药机构名单 — the monthly public list: institutions with an agreement with the regions of the prefix in force during the month, wherever they are (G8, 003 art.33)',
+  })
+  async designatedInstitutions(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string,
+    @Arg('month', { description: '月份 — the month, YYYY-MM' }) month: string,
+  ): Promise<Institution[]> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('BAD_USER_INPUT', 'month is YYYY-MM');
     const first = `${month}-01`;
     const last = addDays(addMonths(first, 1), -1);
@@ -109,19 +144,32 @@ export class DesignationResolver {
 export class InformationChangeResolver {
   @Authorized(PERMISSIONS.informationChange)
   @Mutation(() => InformationChangePayload, { description: '信息变更申报 — file an important change within 30 working days (G10)' })
-  async fileInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: InformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+  async fileInformationChange(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: InformationChangeInput,
+    @Ctx() context: Context,
+  ): Promise<InformationChangePayload> {
     const { institutionCode, changedOn, idempotencyKey: _key, ...fields } = input;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string | number>;
-    const id = await runMutation(context, 'agreements', 'fileInformationChange', input, (em) => fileInformationChange(em, actorOf(context), { institutionCode, changes, changedOn }), {
-      target: () => institutionCode,
-      scope: (_id, em) => institutionsAuditScope(em, [institutionCode]),
-    });
+    const id = await runMutation(
+      context,
+      'agreements',
+      'fileInformationChange',
+      input,
+      (em) => fileInformationChange(em, actorOf(context), { institutionCode, changes, changedOn }),
+      {
+        target: () => institutionCode,
+        scope: (_id, em) => institutionsAuditScope(em, [institutionCode]),
+      },
+    );
     return { change: (await findInformationChange(context.em, id))! };
   }
 
   @Authorized(PERMISSIONS.agreementMeasures)
-  @Mutation(() => InformationChangePayload, { description: '信息变更审核 — approve (the institution\'s facts change everywhere) or refuse (G10)' })
-  async reviewInformationChange(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewInformationChangeInput, @Ctx() context: Context): Promise<InformationChangePayload> {
+  @Mutation(() => InformationChangePayload, { description: "信息变更审核 — approve (the institution's facts change everywhere) or refuse (G10)" })
+  async reviewInformationChange(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: ReviewInformationChangeInput,
+    @Ctx() context: Context,
+  ): Promise<InformationChangePayload> {
     const id = await runMutation(context, 'agreements', 'reviewInformationChange', input, (em) => reviewInformationChange(em, actorOf(context), input), {
       target: () => input.changeId,
       scope: (changeId, em) => auditScopeOfRow(em, 'information_change', changeId),

@@ -45,8 +45,11 @@ registerEnumType(TerminationTrigger, {
     NO_SETTLEMENT_180_DAYS: { description: '超过180日无结算 — no settlement for over 180 days' },
     FRAUD: { description: '欺诈骗保 — fraud' },
     SERIOUS_BREACH: { description: '严重违约 — serious breach of the agreement' },
-    CHAIN_OWNER_TERMINATED: { description: '连锁总部责任致同一连锁药店被解除 — another pharmacy of the chain was terminated through its headquarters\' legal representative, principal or actual controller (003 art.32(十五))' },
-    HOME_REGION_TERMINATED: { description: '所在地统筹地区解除医保协议 — the agency of the institution\'s own region terminated its agreement (003 art.33 ¶2)' },
+    CHAIN_OWNER_TERMINATED: {
+      description:
+        "连锁总部责任致同一连锁药店被解除 — another pharmacy of the chain was terminated through its headquarters' legal representative, principal or actual controller (003 art.32(十五))",
+    },
+    HOME_REGION_TERMINATED: { description: "所在地统筹地区解除医保协议 — the agency of the institution's own region terminated its agreement (003 art.33 ¶2)" },
     INSTITUTION_REQUEST: { description: '机构申请解除 — the institution asked (3 months ahead; not public institutions)' },
   },
 });

@@ -14,7 +14,14 @@ import { Institution } from '../entities/institution';
 import { findAgreement } from '../repositories/agreements';
 import { institutionPage } from '../repositories/institutions';
 import { actorOf, Context } from './context';
-import { ImportInstitutionsInput, ImportInstitutionsPayload, InstitutionConnection, InstitutionFilter, RegionalAgreementInput, RegionalAgreementPayload } from './institution.types';
+import {
+  ImportInstitutionsInput,
+  ImportInstitutionsPayload,
+  InstitutionConnection,
+  InstitutionFilter,
+  RegionalAgreementInput,
+  RegionalAgreementPayload,
+} from './institution.types';
 import { institutionsAuditScope } from '../repositories/audit-scope';
 
 @Resolver(() => Institution)
@@ -41,7 +48,10 @@ export class InstitutionResolver {
 
   @Authorized(PERMISSIONS.importInstitutions)
   @Mutation(() => ImportInstitutionsPayload, { description: '导入存量定点机构 — import institutions already designated, with their current agreement' })
-  async importInstitutions(@Arg('input', { description: '输入 — the input of this operation' }) input: ImportInstitutionsInput, @Ctx() context: Context): Promise<ImportInstitutionsPayload> {
+  async importInstitutions(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: ImportInstitutionsInput,
+    @Ctx() context: Context,
+  ): Promise<ImportInstitutionsPayload> {
     if (input.institutions.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} institutions per call`);
     const codes = await runMutation(context, 'agreements', 'importInstitutions', input, (em) => importInstitutions(em, actorOf(context), input.institutions), {
       target: (imported) => imported.join(', '),
@@ -52,8 +62,14 @@ export class InstitutionResolver {
   }
 
   @Authorized(PERMISSIONS.importInstitutions)
-  @Mutation(() => RegionalAgreementPayload, { description: '签订其他统筹地区医保协议 — sign or bring in an institution\'s agreement with another co-ordination region, while its home agreement is in force; the same region and first day name the same agreement (003 art.33)' })
-  async signRegionalAgreement(@Arg('input', { description: '输入 — the input of this operation' }) input: RegionalAgreementInput, @Ctx() context: Context): Promise<RegionalAgreementPayload> {
+  @Mutation(() => RegionalAgreementPayload, {
+    description:
+      "签订其他统筹地区医保协议 — sign or bring in an institution's agreement with another co-ordination region, while its home agreement is in force; the same region and first day name the same agreement (003 art.33)",
+  })
+  async signRegionalAgreement(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: RegionalAgreementInput,
+    @Ctx() context: Context,
+  ): Promise<RegionalAgreementPayload> {
     const id = await runMutation(context, 'agreements', 'signRegionalAgreement', input, (em) => signRegionalAgreement(em, actorOf(context), input), {
       target: () => `${input.institutionCode}@${input.regionCode}`,
       scope: (_id, em) => institutionsAuditScope(em, [input.institutionCode]),
@@ -62,13 +78,19 @@ export class InstitutionResolver {
     return { institution: institution!, agreement: await findAgreement(context.em, id) };
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: '当前协议 — the current agreement with the institution\'s own region (the latest by start date)' })
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description: "当前协议 — the current agreement with the institution's own region (the latest by start date)",
+  })
   async agreement(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement | null> {
     const history = await context.loaders.agreementsByInstitution.load(institution.code);
     return history.filter((a) => a.regionCode === institution.regionCode).at(-1) ?? null;
   }
 
-  @FieldResolver(() => [Agreement], { description: '各统筹地区当前协议 — the current agreement with each co-ordination region: the institution\'s own region first, then the others by region code (003 art.33)' })
+  @FieldResolver(() => [Agreement], {
+    description:
+      "各统筹地区当前协议 — the current agreement with each co-ordination region: the institution's own region first, then the others by region code (003 art.33)",
+  })
   async regionalAgreements(@Root() institution: Institution, @Ctx() context: Context): Promise<Agreement[]> {
     return currentAgreementsByRegion(await context.loaders.agreementsByInstitution.load(institution.code), institution.regionCode);
   }
@@ -86,7 +108,9 @@ export class InstitutionResolver {
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @FieldResolver(() => AgreementStatus, { description: '协议状态 — status today: an active agreement past its end is expired, unless a renewal is being decided (G9)' })
+  @FieldResolver(() => AgreementStatus, {
+    description: '协议状态 — status today: an active agreement past its end is expired, unless a renewal is being decided (G9)',
+  })
   status(@Root() agreement: Agreement, @Ctx() context: Context): AgreementStatus {
     return effectiveStatus(agreement, context.clock.today());
   }

@@ -73,12 +73,15 @@ export class ImportInstitutionsPayload {
   institutions!: Institution[];
 }
 
-@InputType({ description: '其他统筹地区医保协议 — an institution\'s agreement with the agency of another co-ordination region (统筹地区), signed there or brought in (003 art.33)' })
+@InputType({
+  description:
+    "其他统筹地区医保协议 — an institution's agreement with the agency of another co-ordination region (统筹地区), signed there or brought in (003 art.33)",
+})
 export class RegionalAgreementInput {
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
   institutionCode!: string;
 
-  @Field({ description: '统筹地区 — the 6-digit code of the co-ordination region the agreement is signed with (not the institution\'s own)' })
+  @Field({ description: "统筹地区 — the 6-digit code of the co-ordination region the agreement is signed with (not the institution's own)" })
   regionCode!: string;
 
   @Field(() => DateScalar, { description: '协议生效日期 — valid from; with the region, it names the agreement (a repeated call updates its end)' })

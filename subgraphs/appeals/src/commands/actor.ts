@@ -20,6 +20,7 @@ export interface AppealParties {
 export function assertMayActOn(actor: Actor, appeal: AppealParties): void {
   const { caller } = actor;
   if (caller.role === 'PERSON' && caller.person !== appeal.personCode) throw new DomainError('FORBIDDEN', 'a person may act only on their own appeals');
-  if (caller.role === 'INSTITUTION' && caller.institution !== appeal.institutionCode) throw new DomainError('FORBIDDEN', 'an institution may act only on its own appeals');
+  if (caller.role === 'INSTITUTION' && caller.institution !== appeal.institutionCode)
+    throw new DomainError('FORBIDDEN', 'an institution may act only on its own appeals');
   if (!appeal.regionCode.startsWith(caller.region)) throw new DomainError('FORBIDDEN', `the appeal is outside the caller's region ${caller.region}`);
 }

@@ -29,16 +29,29 @@ export async function takeAppealStep(em: EntityManager, actor: Actor, command: A
   if (!appeal) throw notFound('appeal', command.appealId);
   assertMayActOn(actor, appeal);
   await lockAppeal(em, appeal);
-  const moved = transition({ status: appeal.status, statusBeforeExpertReview: appeal.statusBeforeExpertReview ?? null, escalated: appeal.escalated }, command.action, actor.caller.role);
+  const moved = transition(
+    { status: appeal.status, statusBeforeExpertReview: appeal.statusBeforeExpertReview ?? null, escalated: appeal.escalated },
+    command.action,
+    actor.caller.role,
+  );
   if (!moved.ok) throw new DomainError(moved.code, moved.message);
   const steps = (await stepsOf(em, [appeal.id])).get(appeal.id)!;
   const previous = steps.reduce((latest, s) => (s.happenedOn > latest ? s.happenedOn : latest), appeal.filedOn);
   const deciding = command.action === AppealAction.UPHOLD || command.action === AppealAction.CHANGE;
-  const on = stepDate(command.on, { today: actor.clock.today(), notBefore: previous, what: `the ${command.action.toLowerCase().replace(/_/g, ' ')} date`, field: deciding ? 'decidedOn' : 'happenedOn' });
+  const on = stepDate(command.on, {
+    today: actor.clock.today(),
+    notBefore: previous,
+    what: `the ${command.action.toLowerCase().replace(/_/g, ' ')} date`,
+    field: deciding ? 'decidedOn' : 'happenedOn',
+  });
   const changesScore = command.action === AppealAction.CHANGE && appeal.subject === AppealSubject.SCORE;
   const record = changesScore ? await findScoreRecord(em, appeal.scoreRecordId!) : null;
   if (changesScore && !record) throw notFound('score record', appeal.scoreRecordId!);
-  const decision = decideAppealStep({ subject: appeal.subject, status: appeal.status, filedOn: appeal.filedOn, steps, points: record?.points ?? null }, { action: command.action, on, reason: command.reason, newPoints: command.newPoints }, actor.calendar);
+  const decision = decideAppealStep(
+    { subject: appeal.subject, status: appeal.status, filedOn: appeal.filedOn, steps, points: record?.points ?? null },
+    { action: command.action, on, reason: command.reason, newPoints: command.newPoints },
+    actor.calendar,
+  );
   if (!decision.ok) throw new DomainError(decision.code, decision.message);
 
   const from = appeal.status;
@@ -47,6 +60,14 @@ export async function takeAppealStep(em: EntityManager, actor: Actor, command: A
     record.points = decision.changedPoints;
     await publishAppealDecided(em, record, { appealId: appeal.id, newPoints: decision.changedPoints, decidedOn: on });
   }
-  await addStep(em, appeal, { action: command.action, fromStatus: from, toStatus: moved.to, actor: actor.caller.sub, actorRole: actor.caller.role, happenedOn: on, note: command.note ?? command.reason ?? null });
+  await addStep(em, appeal, {
+    action: command.action,
+    fromStatus: from,
+    toStatus: moved.to,
+    actor: actor.caller.sub,
+    actorRole: actor.caller.role,
+    happenedOn: on,
+    note: command.note ?? command.reason ?? null,
+  });
   return appeal.id;
 }

@@ -58,7 +58,15 @@ async function file(em: EntityManager, actor: Actor, filing: Filing, request: Om
       statement: request.statement,
       filedBy: actor.caller.sub,
     },
-    { action: 'FILE', fromStatus: null, toStatus: AppealStatus.FILED, actor: actor.caller.sub, actorRole: actor.caller.role, happenedOn: receivedOn, note: null },
+    {
+      action: 'FILE',
+      fromStatus: null,
+      toStatus: AppealStatus.FILED,
+      actor: actor.caller.sub,
+      actorRole: actor.caller.role,
+      happenedOn: receivedOn,
+      note: null,
+    },
   );
   return appeal.id;
 }
@@ -69,9 +77,22 @@ export async function fileAppeal(em: EntityManager, actor: Actor, command: FileA
   if (!record) throw notFound('score record', command.scoreRecordId);
   const { caller } = actor;
   if (caller.role === 'PERSON' && caller.person !== record.personCode) throw new DomainError('FORBIDDEN', 'a person may appeal only their own scores');
-  if (caller.role === 'INSTITUTION' && caller.institution !== record.institutionCode) throw new DomainError('FORBIDDEN', 'an institution may appeal only scores given for behaviour at it');
+  if (caller.role === 'INSTITUTION' && caller.institution !== record.institutionCode)
+    throw new DomainError('FORBIDDEN', 'an institution may appeal only scores given for behaviour at it');
   const regionCode = record.regionCode ?? record.institutionCode.slice(1, 7);
-  return file(em, actor, { subject: AppealSubject.SCORE, target: { scoreRecordId: record.id }, personCode: record.personCode, institutionCode: record.institutionCode, regionCode, appealBy: record.appealBy ?? null }, command);
+  return file(
+    em,
+    actor,
+    {
+      subject: AppealSubject.SCORE,
+      target: { scoreRecordId: record.id },
+      personCode: record.personCode,
+      institutionCode: record.institutionCode,
+      regionCode,
+      appealBy: record.appealBy ?? null,
+    },
+    command,
+  );
 }
 
 /** A5: an institution disputes an agreement decision of the agency: the same life cycle, no scoring effect. */
@@ -83,7 +104,14 @@ export async function fileAgreementDispute(em: EntityManager, actor: Actor, comm
   return file(
     em,
     actor,
-    { subject: AppealSubject.AGREEMENT, target: { decisionDocument: command.decisionDocument }, personCode: null, institutionCode: institution.code, regionCode: institution.regionCode, appealBy: null },
+    {
+      subject: AppealSubject.AGREEMENT,
+      target: { decisionDocument: command.decisionDocument },
+      personCode: null,
+      institutionCode: institution.code,
+      regionCode: institution.regionCode,
+      appealBy: null,
+    },
     { ...command, signedByPerson: true },
   );
 }

@@ -10,7 +10,10 @@ import { openAppeals, saveAppeals, stepsOf } from '../repositories/appeals';
 export async function recomputeDecisionDeadlines(em: EntityManager, calendar: WorkingDays): Promise<number> {
   const open = await openAppeals(em);
   if (open.length === 0) return 0;
-  const steps = await stepsOf(em, open.map((a) => a.id));
+  const steps = await stepsOf(
+    em,
+    open.map((a) => a.id),
+  );
   let changed = 0;
   for (const appeal of open) {
     const decideBy = appealDecisionDeadline(appeal.filedOn, completedExpertReviews(steps.get(appeal.id)!), calendar).date;

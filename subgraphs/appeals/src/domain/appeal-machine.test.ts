@@ -2,14 +2,25 @@ import { AppealStatus } from './appeal';
 import { AppealAction, AppealState, transition } from './appeal-machine';
 
 const { FILED, EXPLAINED, ESCALATED, EXPERT_REVIEW, UPHELD, CHANGED, WITHDRAWN } = AppealStatus;
-const state = (status: AppealStatus, extra: Partial<AppealState> = {}): AppealState => ({ status, statusBeforeExpertReview: null, escalated: status === ESCALATED, ...extra });
+const state = (status: AppealStatus, extra: Partial<AppealState> = {}): AppealState => ({
+  status,
+  statusBeforeExpertReview: null,
+  escalated: status === ESCALATED,
+  ...extra,
+});
 
 describe('appeal transitions — A2–A4 (allowed)', () => {
   test.each([
     ['A2 the agency explains', state(FILED), AppealAction.EXPLAIN, 'CITY_AGENCY', EXPLAINED],
     ['A2 a remaining dispute is escalated by the appellant', state(EXPLAINED), AppealAction.ESCALATE, 'INSTITUTION', ESCALATED],
     ['A3 the agency sends a professional question to experts', state(FILED), AppealAction.START_EXPERT_REVIEW, 'CITY_AGENCY', EXPERT_REVIEW],
-    ['A3 the expert review returns to where it started', state(EXPERT_REVIEW, { statusBeforeExpertReview: EXPLAINED }), AppealAction.COMPLETE_EXPERT_REVIEW, 'CITY_AGENCY', EXPLAINED],
+    [
+      'A3 the expert review returns to where it started',
+      state(EXPERT_REVIEW, { statusBeforeExpertReview: EXPLAINED }),
+      AppealAction.COMPLETE_EXPERT_REVIEW,
+      'CITY_AGENCY',
+      EXPLAINED,
+    ],
     ['A4 the agency upholds', state(EXPLAINED), AppealAction.UPHOLD, 'PROVINCIAL_AGENCY', UPHELD],
     ['A4 the agency changes', state(FILED), AppealAction.CHANGE, 'CITY_AGENCY', CHANGED],
     ['A2 once escalated, the administration decides', state(ESCALATED), AppealAction.CHANGE, 'ADMINISTRATION', CHANGED],

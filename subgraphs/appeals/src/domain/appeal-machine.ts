@@ -53,10 +53,18 @@ export type TransitionResult = { ok: true; to: AppealStatus } | { ok: false; cod
 export function transition(state: AppealState, action: AppealAction, role: Role): TransitionResult {
   const move = MOVES[action];
   if (!move.from.includes(state.status)) {
-    return { ok: false, code: 'INVALID_STATE', message: `an appeal that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}ed` };
+    return {
+      ok: false,
+      code: 'INVALID_STATE',
+      message: `an appeal that is ${state.status.toLowerCase()} cannot be ${action.toLowerCase().replace(/_/g, ' ')}ed`,
+    };
   }
   if (!move.by(state.escalated).includes(role)) {
-    return { ok: false, code: 'FORBIDDEN', message: `${role} may not ${action.toLowerCase().replace(/_/g, ' ')} ${state.escalated ? 'an escalated' : 'this'} appeal` };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: `${role} may not ${action.toLowerCase().replace(/_/g, ' ')} ${state.escalated ? 'an escalated' : 'this'} appeal`,
+    };
   }
   return { ok: true, to: move.to ?? state.statusBeforeExpertReview ?? FILED };
 }

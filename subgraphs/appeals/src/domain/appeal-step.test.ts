@@ -4,14 +4,26 @@ import { AppealAction } from './appeal-machine';
 import { AppealStepFacts, decideAppealStep } from './appeal-step';
 
 const calendar = new WorkingDayCalendar();
-const facts: AppealStepFacts = { subject: AppealSubject.SCORE, status: AppealStatus.EXPLAINED, filedOn: '2026-03-02', steps: [{ action: 'FILE', happenedOn: '2026-03-02' }], points: 6 };
+const facts: AppealStepFacts = {
+  subject: AppealSubject.SCORE,
+  status: AppealStatus.EXPLAINED,
+  filedOn: '2026-03-02',
+  steps: [{ action: 'FILE', happenedOn: '2026-03-02' }],
+  points: 6,
+};
 const agreement = { subject: AppealSubject.AGREEMENT, points: null };
 const reviewing = { status: AppealStatus.EXPERT_REVIEW, steps: [...facts.steps, { action: 'START_EXPERT_REVIEW', happenedOn: '2026-03-09' }] };
 
 describe('decideAppealStep — what an allowed step stores (A2–A5)', () => {
   test.each([
     ['A2 escalation marks the dispute for the administration', {}, { action: AppealAction.ESCALATE }, { escalated: true }, null],
-    ['A3 an expert review keeps where it returns to and its real start', {}, { action: AppealAction.START_EXPERT_REVIEW, on: '2026-03-09' }, { statusBeforeExpertReview: AppealStatus.EXPLAINED, expertReviewStartedOn: '2026-03-09' }, null],
+    [
+      'A3 an expert review keeps where it returns to and its real start',
+      {},
+      { action: AppealAction.START_EXPERT_REVIEW, on: '2026-03-09' },
+      { statusBeforeExpertReview: AppealStatus.EXPLAINED, expertReviewStartedOn: '2026-03-09' },
+      null,
+    ],
     [
       '002 art.43–44 — a completed review moves the deadline by its working days (Mon 9 → Fri 13 March: 4 wd)',
       reviewing,
@@ -19,9 +31,27 @@ describe('decideAppealStep — what an allowed step stores (A2–A5)', () => {
       { decideBy: '2026-04-03', statusBeforeExpertReview: null, expertReviewStartedOn: null },
       null,
     ],
-    ['A4 an upheld decision stores its date and reasons', {}, { action: AppealAction.UPHOLD, reason: '记分无误' }, { decidedOn: '2026-03-20', decisionReason: '记分无误' }, null],
-    ['A4 a changed score stores and passes on its new points', {}, { action: AppealAction.CHANGE, newPoints: 3 }, { decidedOn: '2026-03-20', decisionReason: null, newPoints: 3 }, 3],
-    ['A4 a score may be removed (0 points)', {}, { action: AppealAction.CHANGE, newPoints: 0, reason: '撤销' }, { decidedOn: '2026-03-20', decisionReason: '撤销', newPoints: 0 }, 0],
+    [
+      'A4 an upheld decision stores its date and reasons',
+      {},
+      { action: AppealAction.UPHOLD, reason: '记分无误' },
+      { decidedOn: '2026-03-20', decisionReason: '记分无误' },
+      null,
+    ],
+    [
+      'A4 a changed score stores and passes on its new points',
+      {},
+      { action: AppealAction.CHANGE, newPoints: 3 },
+      { decidedOn: '2026-03-20', decisionReason: null, newPoints: 3 },
+      3,
+    ],
+    [
+      'A4 a score may be removed (0 points)',
+      {},
+      { action: AppealAction.CHANGE, newPoints: 0, reason: '撤销' },
+      { decidedOn: '2026-03-20', decisionReason: '撤销', newPoints: 0 },
+      0,
+    ],
     ['A5 a changed agreement decision changes no score', agreement, { action: AppealAction.CHANGE }, { decidedOn: '2026-03-20', decisionReason: null }, null],
     ['A2 an explanation stores nothing beyond its step', {}, { action: AppealAction.EXPLAIN }, {}, null],
   ] as const)('%s', (_rule, factChange, request, changes, changedPoints) => {

@@ -22,8 +22,23 @@ describe('appealDecisionDeadline — A4 (002 art.43–44)', () => {
   const calendar = new WorkingDayCalendar();
   test.each([
     ['002 art.44 — 20 wd after receipt', '2026-03-02', [], '2026-03-30', false],
-    ['002 art.43–44 — an expert review\'s working days do not count (Mon 9 → Fri 13 March: 4 wd)', '2026-03-02', [{ from: '2026-03-09', to: '2026-03-13' }], '2026-04-03', false],
-    ['002 art.43–44 — two reviews both excluded', '2026-03-02', [{ from: '2026-03-09', to: '2026-03-13' }, { from: '2026-03-16', to: '2026-03-17' }], '2026-04-07', false],
+    [
+      "002 art.43–44 — an expert review's working days do not count (Mon 9 → Fri 13 March: 4 wd)",
+      '2026-03-02',
+      [{ from: '2026-03-09', to: '2026-03-13' }],
+      '2026-04-03',
+      false,
+    ],
+    [
+      '002 art.43–44 — two reviews both excluded',
+      '2026-03-02',
+      [
+        { from: '2026-03-09', to: '2026-03-13' },
+        { from: '2026-03-16', to: '2026-03-17' },
+      ],
+      '2026-04-07',
+      false,
+    ],
     ['fault 5 — across New Year 2027 (1 January off), counted on a provisional year', '2026-12-24', [], '2027-01-22', true],
   ])('%s', (_rule, filedOn, reviews, date, provisional) => {
     expect(appealDecisionDeadline(filedOn, reviews, calendar)).toEqual({ date, provisional });

@@ -15,7 +15,14 @@ export class AppealStep {
   id: string = randomUUID();
 
   // Deferred: an appeal and its first step are inserted in one flush, in either order.
-  @ManyToOne(() => Appeal, { mapToPk: true, fieldName: 'appeal_id', foreignKeyName: 'appeal_step_appeal_id_fkey', deleteRule: 'no action', updateRule: 'no action', deferMode: DeferMode.INITIALLY_DEFERRED })
+  @ManyToOne(() => Appeal, {
+    mapToPk: true,
+    fieldName: 'appeal_id',
+    foreignKeyName: 'appeal_step_appeal_id_fkey',
+    deleteRule: 'no action',
+    updateRule: 'no action',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+  })
   appealId!: string;
 
   @Field({ description: '操作 — the step taken' })

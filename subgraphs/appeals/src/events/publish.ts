@@ -8,6 +8,16 @@ import { AppealsEvents, subscribers } from './payloads';
 export const outbox = new Outbox<AppealsEvents>('appeals', subscribers);
 
 /** A4: an appeal changed a score; scoring adjusts it and re-evaluates the sanction. */
-export function publishAppealDecided(em: EntityManager, record: ScoreRecordView, decision: { appealId: string; newPoints: number; decidedOn: IsoDate }): Promise<void> {
-  return outbox.publish(em, 'AppealDecided', record.personCode, { appealId: decision.appealId, scoreRecordId: record.id, outcome: 'CHANGED', newPoints: decision.newPoints, decidedOn: decision.decidedOn });
+export function publishAppealDecided(
+  em: EntityManager,
+  record: ScoreRecordView,
+  decision: { appealId: string; newPoints: number; decidedOn: IsoDate },
+): Promise<void> {
+  return outbox.publish(em, 'AppealDecided', record.personCode, {
+    appealId: decision.appealId,
+    scoreRecordId: record.id,
+    outcome: 'CHANGED',
+    newPoints: decision.newPoints,
+    decidedOn: decision.decidedOn,
+  });
 }

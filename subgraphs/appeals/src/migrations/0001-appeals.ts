@@ -1,24 +1,24 @@
 import { sqlMigration } from '@pq/data';
 
 export const migration0001 = sqlMigration([
-    // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
-    `create table "appeals".outbox_event (
+  // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
+  `create table "appeals".outbox_event (
        seq bigserial primary key,
        id uuid not null unique,
        type text not null,
        aggregate_key text not null,
        payload jsonb not null,
        occurred_at timestamptz not null default now())`,
-    `create table "appeals".outbox_pending (
+  `create table "appeals".outbox_pending (
        subscriber text not null,
        seq bigint not null references "appeals".outbox_event (seq) on delete cascade,
        primary key (subscriber, seq))`,
-    `create table "appeals".processed_event (
+  `create table "appeals".processed_event (
        id uuid primary key,
        source text not null,
        type text not null,
        processed_at timestamptz not null default now())`,
-    `create table "appeals".idempotency_key (
+  `create table "appeals".idempotency_key (
     caller text not null,
     operation text not null,
     key text not null,

@@ -9,7 +9,11 @@ import { AppealStep } from '../entities/appeal-step';
 
 /** Row scope: appeals are visible by the institution's region, to the institution, and to the person. */
 export function appealVisible(caller: Caller, appeal: Appeal): boolean {
-  return canSee(caller, { regionCodes: [appeal.regionCode], institutionCodes: [appeal.institutionCode], personCodes: appeal.personCode ? [appeal.personCode] : [] });
+  return canSee(caller, {
+    regionCodes: [appeal.regionCode],
+    institutionCodes: [appeal.institutionCode],
+    personCodes: appeal.personCode ? [appeal.personCode] : [],
+  });
 }
 
 export function findAppeal(em: EntityManager, id: string): Promise<Appeal | null> {
@@ -75,7 +79,12 @@ export function appealsByIds(em: EntityManager, ids: string[]): Promise<Appeal[]
 }
 
 /** The appeals of the given persons, institutions or score records that the caller may see, oldest first. */
-export async function visibleAppealsBy(em: EntityManager, caller: Caller, key: 'personCode' | 'institutionCode' | 'scoreRecordId', values: string[]): Promise<Appeal[]> {
+export async function visibleAppealsBy(
+  em: EntityManager,
+  caller: Caller,
+  key: 'personCode' | 'institutionCode' | 'scoreRecordId',
+  values: string[],
+): Promise<Appeal[]> {
   const appeals = await findRows(em, Appeal, { [key]: values }, { filedOn: 'asc', createdAt: 'asc' });
   return appeals.filter((appeal) => appealVisible(caller, appeal));
 }
@@ -110,6 +119,10 @@ export async function appealQueue(em: EntityManager, filter: AppealQueueFilter, 
 }
 
 export async function countAppealQueue(em: EntityManager, filter: AppealQueueFilter): Promise<number> {
-  const [{ count }] = await queryRows<{ count: number }>(em, { name: 'appeals_queue_count', text: `select count(*)::int as count from appeals.appeal where ${QUEUE_WHERE}`, values: queueValues(filter) });
+  const [{ count }] = await queryRows<{ count: number }>(em, {
+    name: 'appeals_queue_count',
+    text: `select count(*)::int as count from appeals.appeal where ${QUEUE_WHERE}`,
+    values: queueValues(filter),
+  });
   return count;
 }

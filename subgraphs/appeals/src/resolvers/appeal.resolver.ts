@@ -29,8 +29,16 @@ import { Institution } from './institution.reference';
 import { appealAuditScope } from '../repositories/audit-scope';
 
 /** Every appeal mutation: one transaction, idempotent, audited, answering with the appeal. */
-async function appealMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, perform: (em: Context['em']) => Promise<string>): Promise<FileAppealPayload> {
-  const id = await runMutation(context, 'appeals', operation, input, perform, { target: (appealId) => appealId, scope: (appealId, em) => appealAuditScope(em, appealId) });
+async function appealMutation(
+  context: Context,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  perform: (em: Context['em']) => Promise<string>,
+): Promise<FileAppealPayload> {
+  const id = await runMutation(context, 'appeals', operation, input, perform, {
+    target: (appealId) => appealId,
+    scope: (appealId, em) => appealAuditScope(em, appealId),
+  });
   return { appeal: (await context.loaders.appeal.load(id))! };
 }
 
@@ -47,43 +55,64 @@ export class AppealResolver {
 
   @Authorized(PERMISSIONS.fileAgreementDispute)
   @Mutation(() => FileAppealPayload, { description: '协议争议 — an institution disputes an agreement decision (A5)' })
-  fileAgreementDispute(@Arg('input', { description: '输入 — the input of this operation' }) input: FileAgreementDisputeInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  fileAgreementDispute(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: FileAgreementDisputeInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return appealMutation(context, 'fileAgreementDispute', input, (em) => fileAgreementDispute(em, context, input));
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '解释说明 — the agency explains the decision (A2)' })
-  explainAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  explainAppeal(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return step(context, 'explainAppeal', input, AppealAction.EXPLAIN);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '提交行政部门 — the dispute remains and goes to the administration (A2)' })
-  escalateAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  escalateAppeal(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return step(context, 'escalateAppeal', input, AppealAction.ESCALATE);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '提交专家评审 — a professional question goes to experts; their time does not count (A3)' })
-  startExpertReview(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  startExpertReview(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return step(context, 'startExpertReview', input, AppealAction.START_EXPERT_REVIEW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '专家评审完成 — the experts answered; the deadline moves by the working days they took' })
-  completeExpertReview(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  completeExpertReview(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return step(context, 'completeExpertReview', input, AppealAction.COMPLETE_EXPERT_REVIEW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '撤回申诉 — the appellant withdraws' })
-  withdrawAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  withdrawAppeal(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: AppealStepInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     return step(context, 'withdrawAppeal', input, AppealAction.WITHDRAW);
   }
 
   @Authorized(PERMISSIONS.appealSteps)
   @Mutation(() => FileAppealPayload, { description: '申诉决定 — uphold with reasons, or change the score; a change reaches scores and status (A4)' })
-  decideAppeal(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideAppealInput, @Ctx() context: Context): Promise<FileAppealPayload> {
+  decideAppeal(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: DecideAppealInput,
+    @Ctx() context: Context,
+  ): Promise<FileAppealPayload> {
     const command: AppealStepCommand = {
       appealId: input.appealId,
       action: input.outcome === AppealOutcome.CHANGED ? AppealAction.CHANGE : AppealAction.UPHOLD,
@@ -111,7 +140,13 @@ export class AppealResolver {
       return isIsoDate(decideBy) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
     })?.split('|');
     const rows = await appealQueue(context.em, queue, limit + 1, cursor && { decideBy: cursor[0], id: cursor[1] });
-    return toConnection(AppealConnection, rows, limit, (a) => `${a.decideBy}|${a.id}`, () => countAppealQueue(context.em, queue));
+    return toConnection(
+      AppealConnection,
+      rows,
+      limit,
+      (a) => `${a.decideBy}|${a.id}`,
+      () => countAppealQueue(context.em, queue),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: provisionalDeadlineDescription('应作出决定日期', 'decideBy') })

@@ -59,7 +59,10 @@ export class AppealStepInput {
   @Field({ nullable: true, description: '说明 — note recorded with the step' })
   note?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '日期 — the real date of the step (expert review start or end included); default today, never in the future nor before the previous step' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '日期 — the real date of the step (expert review start or end included); default today, never in the future nor before the previous step',
+  })
   happenedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
@@ -85,14 +88,17 @@ export class DecideAppealInput {
   @Field(() => Int, { nullable: true, description: '变更后记分 — when a score is changed: its new points (0 removes it)' })
   newPoints?: number;
 
-  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the real date of the decision; default today, never in the future nor before the previous step' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '决定日期 — the real date of the decision; default today, never in the future nor before the previous step',
+  })
   decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: '申诉工作队列筛选 — filter for the agencies\' appeal work queue' })
+@InputType({ description: "申诉工作队列筛选 — filter for the agencies' appeal work queue" })
 export class AppealQueueFilter {
   @Field(() => [AppealStatus], { nullable: true, description: '状态 — default: every open status' })
   statuses?: AppealStatus[];
@@ -100,7 +106,7 @@ export class AppealQueueFilter {
   @Field(() => DateScalar, { nullable: true, description: '到期日之前 — decision due on or before this date (today: the overdue and due)' })
   dueBefore?: string;
 
-  @Field({ nullable: true, description: '区划前缀 — region-code prefix of the institution; default: the caller\'s region' })
+  @Field({ nullable: true, description: "区划前缀 — region-code prefix of the institution; default: the caller's region" })
   regionPrefix?: string;
 
   @Field(() => AppealSubject, { nullable: true, description: '申诉对象 — scores or agreement disputes' })

@@ -16,7 +16,7 @@ export const institutionReference = {
 
 @Resolver(() => Institution)
 export class InstitutionAppealsResolver {
-  @FieldResolver(() => [Appeal], { description: '申诉与协议争议 — appeals of the institution\'s staff and its agreement disputes, oldest first' })
+  @FieldResolver(() => [Appeal], { description: "申诉与协议争议 — appeals of the institution's staff and its agreement disputes, oldest first" })
   appeals(@Root() institution: Institution, @Ctx() context: Context): Promise<Appeal[]> {
     return context.loaders.appealsByInstitution.load(institution.code);
   }

@@ -8,5 +8,6 @@ import { recordAgreementStatus, upsertInstitution } from '../repositories/instit
  */
 export async function applyInstitution(em: EntityManager, institution: RegistryReads['InstitutionUpserted']): Promise<void> {
   await upsertInstitution(em, institution);
-  if (institution.agreement) await recordAgreementStatus(em, institution.code, institution.agreement, institution.agreement.statusSince ?? institution.agreement.validFrom);
+  if (institution.agreement)
+    await recordAgreementStatus(em, institution.code, institution.agreement, institution.agreement.statusSince ?? institution.agreement.validFrom);
 }

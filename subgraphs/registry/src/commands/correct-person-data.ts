@@ -15,7 +15,11 @@ export interface CorrectPersonData extends PersonDataCorrection {
  * A person belongs to no institution: their identity is corrected by a medical-insurance agency
  * (PERMISSIONS.correctPersonData) whose scope holds them, never by an institution's registration. Returns what changed.
  */
-export async function correctPersonData(em: EntityManager, actor: Actor, input: CorrectPersonData): Promise<{ personCode: string; changed: (keyof PersonData)[] }> {
+export async function correctPersonData(
+  em: EntityManager,
+  actor: Actor,
+  input: CorrectPersonData,
+): Promise<{ personCode: string; changed: (keyof PersonData)[] }> {
   if (!input.basisDocument.trim()) throw new DomainError('BAD_USER_INPUT', 'a correction names the document it rests on', { field: 'basisDocument' });
   await lockAggregates(em, 'person', [input.personCode]);
   const [person] = await personsForChange(em, [input.personCode]);

@@ -19,12 +19,17 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
   const derived = [...causes].map(([code, c]) => ({ code, ...deriveStatus(c, today) }));
   if (derived.length === 0) return;
   const registrations = derived.flatMap((person) => [...person.registrations].map(([id, registration]) => ({ id, personCode: person.code, ...registration })));
-  await saveDerivedPersons(em, derived.map((person) => ({ code: person.code, status: person.status, ban: person.reRegistrationBlockedUntil })));
+  await saveDerivedPersons(
+    em,
+    derived.map((person) => ({ code: person.code, status: person.status, ban: person.reRegistrationBlockedUntil })),
+  );
   await saveDerivedRegistrationStatuses(em, registrations);
   await replaceStatusHistories(
     em,
     derived.map((person) => person.code),
-    registrations.flatMap((registration) => registration.stretches.map((stretch) => ({ registrationId: registration.id, personCode: registration.personCode, stretch }))),
+    registrations.flatMap((registration) =>
+      registration.stretches.map((stretch) => ({ registrationId: registration.id, personCode: registration.personCode, stretch })),
+    ),
   );
 }
 

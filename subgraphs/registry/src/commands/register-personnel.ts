@@ -52,7 +52,10 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
   await lockAggregates(em, 'person', codes);
   const persons = await personsForChange(em, codes);
   const liveRegistrations = await liveRegistrationsOf(em, codes);
-  const causes = await loadPersonCauses(em, persons.map((p) => p.code));
+  const causes = await loadPersonCauses(
+    em,
+    persons.map((p) => p.code),
+  );
 
   const problems: EntryProblem[] = [];
   const seen = new Set<string>();

@@ -56,13 +56,19 @@ export async function signCommitment(em: EntityManager, actor: Actor, { registra
 export async function cancelRegistration(em: EntityManager, actor: Actor, { registrationId, on, reason }: CancelRegistration): Promise<string> {
   if (!reason.trim()) throw new DomainError('BAD_USER_INPUT', 'a cancellation states its reason (contract ended, retirement, …)');
   const registration = await registrationForChange(em, actor, registrationId);
-  if (registration.status === RegistrationStatus.CANCELLED) throw new DomainError('INVALID_STATE', `the registration was already cancelled on ${registration.cancelledOn}`);
+  if (registration.status === RegistrationStatus.CANCELLED)
+    throw new DomainError('INVALID_STATE', `the registration was already cancelled on ${registration.cancelledOn}`);
   const date = stepDate(on, { today: actor.clock.today(), notBefore: registration.registeredOn, what: 'the cancellation date', field: 'on' });
 
   registration.cancelledOn = date;
   registration.cancelReason = reason;
   await saveRegistrations(em);
   await rederivePersons(em, [registration.personCode], actor.clock.today());
-  await publishRegistrationCancelled(em, { registrationId: registration.id, personCode: registration.personCode, institutionCode: registration.institutionCode, cancelledOn: date });
+  await publishRegistrationCancelled(em, {
+    registrationId: registration.id,
+    personCode: registration.personCode,
+    institutionCode: registration.institutionCode,
+    cancelledOn: date,
+  });
   return registration.id;
 }

@@ -38,7 +38,8 @@ export function correctedPersonData(current: PersonData, correction: PersonDataC
     }
   }
   if (correction.birthDate != null) {
-    if (correction.birthDate !== birthDateOfIdNumber(data.idNumber)) throw refuse('birthDate', `the birth date ${correction.birthDate} contradicts the ID number's ${birthDateOfIdNumber(data.idNumber)}`);
+    if (correction.birthDate !== birthDateOfIdNumber(data.idNumber))
+      throw refuse('birthDate', `the birth date ${correction.birthDate} contradicts the ID number's ${birthDateOfIdNumber(data.idNumber)}`);
     data.birthDate = correction.birthDate;
   }
   if (correction.gender != null) data.gender = correction.gender;

@@ -42,7 +42,9 @@ export function claimVerdict(facts: ClaimFacts, serviceDate: IsoDate, emergency:
   })();
   const verdict = { status, statusAfterReview: judged, annulled };
   if (!obstacle) {
-    const why = annulled ? `the ${status.toLowerCase()} status enforced on ${serviceDate} was annulled on appeal; a clawback for it is refunded (002 art.44, 47–48)` : `registered and normal on ${serviceDate}`;
+    const why = annulled
+      ? `the ${status.toLowerCase()} status enforced on ${serviceDate} was annulled on appeal; a clawback for it is refunded (002 art.44, 47–48)`
+      : `registered and normal on ${serviceDate}`;
     return { payable: true, reason: `payable: ${why}, commitment signed, agreement in force`, ...verdict };
   }
   if (emergency) return { payable: true, reason: `payable as emergency or rescue (急诊、抢救), although ${obstacle}`, ...verdict };

@@ -42,7 +42,42 @@ const CODE_PREFIXES: Partial<Record<PersonnelCategory, string[]>> = {
 const PERSONNEL_CODE = /^([A-Z]{1,2})(\d{6})(\d{6})$/;
 
 /** GB/T 2260 province-level prefixes (11 Beijing … 65 Xinjiang, 71 Taiwan, 81–82 Hong Kong, Macao). */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82']);
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+]);
 
 export function isRegionCode(region: string): boolean {
   return /^\d{6}$/.test(region) && PROVINCES.has(region.slice(0, 2));
@@ -63,7 +98,10 @@ export function personnelCodeProblem(code: string, category: PersonnelCategory):
   if (!match) return { code: 'INVALID_PERSONNEL_CODE', message: `${code} is not a personnel code (letter prefix, 6-digit region, 6-digit sequence)` };
   const allowed = CODE_PREFIXES[category];
   if (allowed && !allowed.includes(match[1])) {
-    return { code: 'INVALID_PERSONNEL_CODE', message: `a ${category.toLowerCase().replace('_', ' ')} code starts with ${allowed.join(' or ')}, not ${match[1]}` };
+    return {
+      code: 'INVALID_PERSONNEL_CODE',
+      message: `a ${category.toLowerCase().replace('_', ' ')} code starts with ${allowed.join(' or ')}, not ${match[1]}`,
+    };
   }
   if (!isRegionCode(match[2])) return { code: 'INVALID_REGION_CODE', message: `${match[2]} in ${code} is not a region code` };
   return null;
@@ -79,7 +117,10 @@ export function idNumberProblem(idNumber: string): Problem<EntryProblemCode> | n
   const result = validateCnid(idNumber);
   // validid accepts days a month does not have (19490230); the calendar check closes that gap.
   if (result.ok && isIsoDate(birthDateOfIdNumber(idNumber))) return null;
-  const why = { INVALID_CHECKSUM: 'its check character is wrong', INVALID_DATE: 'its birth date is impossible', INVALID_LENGTH: 'it does not have 18 characters' }[result.ok ? 'INVALID_DATE' : result.status.text] ?? 'it is not a resident ID number';
+  const why =
+    { INVALID_CHECKSUM: 'its check character is wrong', INVALID_DATE: 'its birth date is impossible', INVALID_LENGTH: 'it does not have 18 characters' }[
+      result.ok ? 'INVALID_DATE' : result.status.text
+    ] ?? 'it is not a resident ID number';
   return { code: 'INVALID_ID_NUMBER', message: `${maskIdNumber(idNumber)} is not a valid ID number: ${why}` };
 }
 

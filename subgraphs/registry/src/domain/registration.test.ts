@@ -40,8 +40,22 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
     { ...agreement, validFrom: '2026-03-10' },
   ];
   const hospital: InstitutionFacts = { code: 'H37080200090', kind: 'MEDICAL', agreements: [agreement] };
-  const request = { code: 'D370802000123', name: '李明', idNumber: VALID_ID, category: PersonnelCategory.DOCTOR, institutionCode: hospital.code, registeredOn: '2026-03-16' };
-  const known: PersonFacts = { idNumber: VALID_ID, name: '李明', birthDate: '1949-12-31', status: RegistrationStatus.NORMAL, reRegistrationBlockedUntil: null, liveInstitutionCodes: ['H37100200015'] };
+  const request = {
+    code: 'D370802000123',
+    name: '李明',
+    idNumber: VALID_ID,
+    category: PersonnelCategory.DOCTOR,
+    institutionCode: hospital.code,
+    registeredOn: '2026-03-16',
+  };
+  const known: PersonFacts = {
+    idNumber: VALID_ID,
+    name: '李明',
+    birthDate: '1949-12-31',
+    status: RegistrationStatus.NORMAL,
+    reRegistrationBlockedUntil: null,
+    liveInstitutionCodes: ['H37100200015'],
+  };
 
   test.each<[string, Partial<typeof request>, InstitutionFacts | null, PersonFacts | null, string | null]>([
     ['a new person at an institution with an agreement in force', {}, hospital, null, null],
@@ -49,18 +63,54 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
     ['unknown institution', {}, null, null, 'NOT_FOUND'],
     ['G1 no agreement in force on the registration date', { registeredOn: '2027-01-02' }, hospital, null, 'NO_AGREEMENT_IN_FORCE'],
     ['G1 a suspended agreement', {}, { ...hospital, agreements: [{ ...agreement, status: 'SUSPENDED' }] }, null, 'NO_AGREEMENT_IN_FORCE'],
-    ['R1 a pharmacy principal is registered by a pharmacy', { code: 'HY370802000456', category: PersonnelCategory.PHARMACY_PRINCIPAL }, hospital, null, 'BAD_USER_INPUT'],
+    [
+      'R1 a pharmacy principal is registered by a pharmacy',
+      { code: 'HY370802000456', category: PersonnelCategory.PHARMACY_PRINCIPAL },
+      hospital,
+      null,
+      'BAD_USER_INPUT',
+    ],
     ['一医一档: the same code with another ID number', {}, hospital, { ...known, idNumber: '110105194912310037' }, 'PERSON_DATA_MISMATCH'],
     ['一医一档: another institution states another name', { name: '李敏' }, hospital, known, 'PERSON_DATA_MISMATCH'],
     ['一医一档: a birth date on file the ID number contradicts', {}, hospital, { ...known, birthDate: '1950-01-01' }, 'PERSON_DATA_MISMATCH'],
     ['一医一档: spaces around the name are no mismatch', { name: ' 李明 ' }, hospital, known, null],
-    ['G1 an earlier agreement covers a past registration date', { registeredOn: '2025-06-01' }, { ...hospital, agreements: [{ ...agreement, agreementValidFrom: '2025-01-01', agreementValidUntil: '2025-12-31', validFrom: '2025-01-01' }, agreement] }, null, null],
+    [
+      'G1 an earlier agreement covers a past registration date',
+      { registeredOn: '2025-06-01' },
+      { ...hospital, agreements: [{ ...agreement, agreementValidFrom: '2025-01-01', agreementValidUntil: '2025-12-31', validFrom: '2025-01-01' }, agreement] },
+      null,
+      null,
+    ],
     ['G1 the last day before a suspension', { registeredOn: '2026-02-28' }, { ...hospital, agreements: suspendedInMarch }, null, null],
-    ['G1 the first day of a suspension since lifted', { registeredOn: '2026-03-01' }, { ...hospital, agreements: suspendedInMarch }, null, 'NO_AGREEMENT_IN_FORCE'],
-    ['G1 the last day of a suspension since lifted', { registeredOn: '2026-03-09' }, { ...hospital, agreements: suspendedInMarch }, null, 'NO_AGREEMENT_IN_FORCE'],
+    [
+      'G1 the first day of a suspension since lifted',
+      { registeredOn: '2026-03-01' },
+      { ...hospital, agreements: suspendedInMarch },
+      null,
+      'NO_AGREEMENT_IN_FORCE',
+    ],
+    [
+      'G1 the last day of a suspension since lifted',
+      { registeredOn: '2026-03-09' },
+      { ...hospital, agreements: suspendedInMarch },
+      null,
+      'NO_AGREEMENT_IN_FORCE',
+    ],
     ['G1 the day the suspension was lifted', { registeredOn: '2026-03-10' }, { ...hospital, agreements: suspendedInMarch }, null, null],
-    ['R9 within a re-registration ban', {}, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2027-03-09' }, 'REGISTRATION_BANNED'],
-    ['R9 the day after the ban ends', { registeredOn: '2026-03-16' }, hospital, { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2026-03-15' }, null],
+    [
+      'R9 within a re-registration ban',
+      {},
+      hospital,
+      { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2027-03-09' },
+      'REGISTRATION_BANNED',
+    ],
+    [
+      'R9 the day after the ban ends',
+      { registeredOn: '2026-03-16' },
+      hospital,
+      { ...known, status: RegistrationStatus.CANCELLED, reRegistrationBlockedUntil: '2026-03-15' },
+      null,
+    ],
     ['R5 no new registration during a suspension', {}, hospital, { ...known, status: RegistrationStatus.SUSPENDED }, 'REGISTRATION_BANNED'],
     ['R4 no second live registration at the same institution', {}, hospital, { ...known, liveInstitutionCodes: [hospital.code] }, 'DUPLICATE_REGISTRATION'],
   ])('%s', (_rule, change, institution, person, expected) => {
@@ -76,7 +126,7 @@ describe('registrationProblem — R1, R5, R8–R9, G1', () => {
   });
 });
 
-describe('correctedPersonData — the agency corrects a person\'s file (一医一档)', () => {
+describe("correctedPersonData — the agency corrects a person's file (一医一档)", () => {
   const file: PersonData = { name: '李明', idNumber: VALID_ID, birthDate: '1949-12-31', gender: Gender.FEMALE, phone: '13853712345' };
   const OTHER_ID = '110105195001010012';
 
@@ -84,8 +134,20 @@ describe('correctedPersonData — the agency corrects a person\'s file (一医�
     ['a new name', {}, { name: '李敏' }, { name: '李敏' }, ['name']],
     ['a new phone', {}, { phone: '13953700000' }, { phone: '13953700000' }, ['phone']],
     ['an empty phone removes it', {}, { phone: '' }, { phone: null }, ['phone']],
-    ['a new ID number brings its birth date and gender', {}, { idNumber: OTHER_ID }, { idNumber: OTHER_ID, birthDate: '1950-01-01', gender: Gender.MALE }, ['idNumber', 'birthDate', 'gender']],
-    ['a gender given with a new ID number wins', {}, { idNumber: OTHER_ID, gender: Gender.FEMALE }, { idNumber: OTHER_ID, birthDate: '1950-01-01' }, ['idNumber', 'birthDate']],
+    [
+      'a new ID number brings its birth date and gender',
+      {},
+      { idNumber: OTHER_ID },
+      { idNumber: OTHER_ID, birthDate: '1950-01-01', gender: Gender.MALE },
+      ['idNumber', 'birthDate', 'gender'],
+    ],
+    [
+      'a gender given with a new ID number wins',
+      {},
+      { idNumber: OTHER_ID, gender: Gender.FEMALE },
+      { idNumber: OTHER_ID, birthDate: '1950-01-01' },
+      ['idNumber', 'birthDate'],
+    ],
     ['a birth date on file repaired to the ID number', { birthDate: '1950-01-01' }, { birthDate: '1949-12-31' }, { birthDate: '1949-12-31' }, ['birthDate']],
     ['absent fields stay', {}, { name: '李敏', phone: null }, { name: '李敏' }, ['name']],
   ])('%s', (_rule, onFile, correction, expected, changed) => {
@@ -118,10 +180,28 @@ describe('claimVerdict — E1, R3, R8, G1', () => {
     ['E1 normal, committed, agreement in force → paid', normal, false, true, /^payable: registered/],
     ['E1 suspended on the service date → not paid', suspended, false, false, /suspended on 2026-03-16/],
     ['R3 suspended but emergency → paid, with the reason', suspended, true, true, /emergency or rescue/],
-    ['E1 terminated → not paid', { ...normal, status: RegistrationStatus.TERMINATED, statusAfterReview: RegistrationStatus.TERMINATED }, false, false, /terminated/],
+    [
+      'E1 terminated → not paid',
+      { ...normal, status: RegistrationStatus.TERMINATED, statusAfterReview: RegistrationStatus.TERMINATED },
+      false,
+      false,
+      /terminated/,
+    ],
     ['not registered there on the date → not paid', { ...normal, status: null, statusAfterReview: null }, false, false, /not registered/],
-    ['002 art.44, 47–48: a suspension annulled on appeal → paid, refundable', { ...suspended, statusAfterReview: RegistrationStatus.NORMAL }, false, true, /annulled on appeal; a clawback for it is refunded/],
-    ['002 art.44: a suspension decided later for that day → not paid', { ...normal, statusAfterReview: RegistrationStatus.SUSPENDED }, false, false, /suspended on 2026-03-16/],
+    [
+      '002 art.44, 47–48: a suspension annulled on appeal → paid, refundable',
+      { ...suspended, statusAfterReview: RegistrationStatus.NORMAL },
+      false,
+      true,
+      /annulled on appeal; a clawback for it is refunded/,
+    ],
+    [
+      '002 art.44: a suspension decided later for that day → not paid',
+      { ...normal, statusAfterReview: RegistrationStatus.SUSPENDED },
+      false,
+      false,
+      /suspended on 2026-03-16/,
+    ],
     ['R8 no commitment → not paid', { ...normal, commitmentSignedOn: null }, false, false, /service commitment/],
     ['R8 commitment signed after the service → not paid', { ...normal, commitmentSignedOn: '2026-03-17' }, false, false, /service commitment/],
     ['G1 no agreement in force → not paid', { ...normal, agreementInForce: false }, false, false, /agreement/],

@@ -56,7 +56,9 @@ export interface RegistrationRequest {
  * The claim-facts statement (loaders/claim-facts.ts) applies the same rule in SQL.
  */
 export function agreementInForce(agreements: AgreementFacts[], on: IsoDate): boolean {
-  return agreements.some((a) => a.status === 'ACTIVE' && a.agreementValidFrom <= on && on <= a.agreementValidUntil && a.validFrom <= on && (a.validTo == null || on < a.validTo));
+  return agreements.some(
+    (a) => a.status === 'ACTIVE' && a.agreementValidFrom <= on && on <= a.agreementValidUntil && a.validFrom <= on && (a.validTo == null || on < a.validTo),
+  );
 }
 
 /** Why one entry of a registration batch is refused (R1, R2, R5, R9), or null. */
@@ -78,7 +80,11 @@ export function registrationProblem(
   const mismatch = personDataMismatch(request, person);
   if (mismatch) return mismatch;
   if (person.reRegistrationBlockedUntil && request.registeredOn <= person.reRegistrationBlockedUntil) {
-    return { code: 'REGISTRATION_BANNED', message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)`, until: person.reRegistrationBlockedUntil };
+    return {
+      code: 'REGISTRATION_BANNED',
+      message: `${request.code} may not be registered again until after ${person.reRegistrationBlockedUntil} (R9)`,
+      until: person.reRegistrationBlockedUntil,
+    };
   }
   if (person.status === RegistrationStatus.SUSPENDED || person.status === RegistrationStatus.TERMINATED) {
     return { code: 'REGISTRATION_BANNED', message: `${request.code} is ${person.status.toLowerCase()}; no institution may newly register them during it (R5)` };
@@ -94,7 +100,10 @@ export function registrationProblem(
  * identity on file (ID number, name, birth date) and changes none of it; the agency corrects a
  * person's data (correctPersonData).
  */
-export function personDataMismatch(request: Pick<RegistrationRequest, 'code' | 'name' | 'idNumber'>, person: Pick<PersonFacts, 'idNumber' | 'name' | 'birthDate'>): Problem<'PERSON_DATA_MISMATCH'> | null {
+export function personDataMismatch(
+  request: Pick<RegistrationRequest, 'code' | 'name' | 'idNumber'>,
+  person: Pick<PersonFacts, 'idNumber' | 'name' | 'birthDate'>,
+): Problem<'PERSON_DATA_MISMATCH'> | null {
   const differs = (field: string, what: string): Problem<'PERSON_DATA_MISMATCH'> => ({
     code: 'PERSON_DATA_MISMATCH',
     field,

@@ -48,12 +48,22 @@ function statuses(causes: PersonCauses, day: string, today = day) {
     const stretch = derived.registrations.get(id)!.stretches.find((s) => s.from <= day && (s.to === null || day < s.to));
     return stretch ? { status: stretch.status, afterReview: stretch.statusAfterReview, annulled: stretch.annulled } : null;
   };
-  return { person: derived.status, ban: derived.reRegistrationBlockedUntil, at: Object.fromEntries(causes.registrations.map((r) => [r.institutionCode, on(r.id)?.status])), on };
+  return {
+    person: derived.status,
+    ban: derived.reRegistrationBlockedUntil,
+    at: Object.fromEntries(causes.registrations.map((r) => [r.institutionCode, on(r.id)?.status])),
+    on,
+  };
 }
 
 describe('deriveStatus — one derivation of status from all causes', () => {
   test.each<[string, PersonCauses, string, { person: RegistrationStatus; at: Record<string, RegistrationStatus | undefined> }]>([
-    ['002 art.16: a first registration is normal', { registrations: [at(A)], sanctions: [], measures: [] }, '2026-02-01', { person: NORMAL, at: { [A]: NORMAL } }],
+    [
+      '002 art.16: a first registration is normal',
+      { registrations: [at(A)], sanctions: [], measures: [] },
+      '2026-02-01',
+      { person: NORMAL, at: { [A]: NORMAL } },
+    ],
     [
       '002 art.34 ¶2: a suspension applies at every site',
       { registrations: [at(A), at(B)], sanctions: [sanction('SUSPENSION', '2026-03-01')], measures: [] },
@@ -86,7 +96,11 @@ describe('deriveStatus — one derivation of status from all causes', () => {
     ],
     [
       '002 art.29: a replaced suspension does not come back when its replacement is restored',
-      { registrations: [at(A), at(B, '2027-06-01')], sanctions: [sanction('SUSPENSION', '2026-03-01'), sanction('TERMINATION', '2026-05-01', { liftedOn: '2027-05-01' })], measures: [] },
+      {
+        registrations: [at(A), at(B, '2027-06-01')],
+        sanctions: [sanction('SUSPENSION', '2026-03-01'), sanction('TERMINATION', '2026-05-01', { liftedOn: '2027-05-01' })],
+        measures: [],
+      },
       '2027-06-01',
       { person: NORMAL, at: { [A]: TERMINATED, [B]: NORMAL } },
     ],
@@ -109,26 +123,45 @@ describe('deriveStatus — one derivation of status from all causes', () => {
       { person: NORMAL, at: { [A]: NORMAL, [B]: NORMAL } },
     ],
     [
-      '002 art.34 ¶4: the agreement resumed ends the responsible person\'s suspension everywhere',
-      { registrations: [at(A), at(B)], sanctions: [], measures: [measure('SUSPEND', A, '2026-03-01'), measure('RESUME', A, '2026-04-01', { namesPerson: false })] },
+      "002 art.34 ¶4: the agreement resumed ends the responsible person's suspension everywhere",
+      {
+        registrations: [at(A), at(B)],
+        sanctions: [],
+        measures: [measure('SUSPEND', A, '2026-03-01'), measure('RESUME', A, '2026-04-01', { namesPerson: false })],
+      },
       '2026-04-01',
       { person: NORMAL, at: { [A]: NORMAL, [B]: NORMAL } },
     ],
     [
       '002 art.34 ¶4: the agreement resumed leaves a sanction that holds the person on its own',
-      { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-03-15')], measures: [measure('SUSPEND', A, '2026-03-01'), measure('RESUME', A, '2026-04-01', { namesPerson: false })] },
+      {
+        registrations: [at(A)],
+        sanctions: [sanction('SUSPENSION', '2026-03-15')],
+        measures: [measure('SUSPEND', A, '2026-03-01'), measure('RESUME', A, '2026-04-01', { namesPerson: false })],
+      },
       '2026-04-01',
       { person: SUSPENDED, at: { [A]: SUSPENDED } },
     ],
     [
       '002 art.34 ¶4: a terminated agreement terminates the responsible person at every site',
-      { registrations: [at(A), at(B)], sanctions: [], measures: [measure('SUSPEND', A, '2026-03-01'), measure('TERMINATE', A, '2026-04-01', { namesPerson: false })] },
+      {
+        registrations: [at(A), at(B)],
+        sanctions: [],
+        measures: [measure('SUSPEND', A, '2026-03-01'), measure('TERMINATE', A, '2026-04-01', { namesPerson: false })],
+      },
       '2026-04-01',
       { person: TERMINATED, at: { [A]: TERMINATED, [B]: TERMINATED } },
     ],
     [
       '002 art.34 ¶4: a department (科室) suspension reaches the persons it names',
-      { registrations: [at(A), at(B)], sanctions: [], measures: [measure('SUSPEND', A, '2026-03-01', { department: 'cardiology' }), measure('RESUME', A, '2026-03-10', { department: 'surgery', namesPerson: false })] },
+      {
+        registrations: [at(A), at(B)],
+        sanctions: [],
+        measures: [
+          measure('SUSPEND', A, '2026-03-01', { department: 'cardiology' }),
+          measure('RESUME', A, '2026-03-10', { department: 'surgery', namesPerson: false }),
+        ],
+      },
       '2026-03-10',
       { person: SUSPENDED, at: { [A]: SUSPENDED, [B]: SUSPENDED } },
     ],
@@ -175,17 +208,25 @@ describe('deriveStatus — one derivation of status from all causes', () => {
   });
 
   test('002 art.39, 44: restored, then annulled on appeal — normal from the restoration as enforced, refundable before it', () => {
-    const causes: PersonCauses = { registrations: [at(A)], sanctions: [sanction('SUSPENSION', '2026-02-20', { liftedOn: '2026-03-12', annulledOn: '2026-03-16' })], measures: [] };
+    const causes: PersonCauses = {
+      registrations: [at(A)],
+      sanctions: [sanction('SUSPENSION', '2026-02-20', { liftedOn: '2026-03-12', annulledOn: '2026-03-16' })],
+      measures: [],
+    };
     expect(statuses(causes, '2026-03-01', '2026-03-20').on(at(A).id)).toEqual({ status: SUSPENDED, afterReview: NORMAL, annulled: true });
     expect(statuses(causes, '2026-03-13', '2026-03-20').on(at(A).id)).toEqual({ status: NORMAL, afterReview: NORMAL, annulled: false });
   });
 
   test('002 art.34 ¶4: a department whose settlement ended (G14) suspends the persons it names; it does not terminate them', () => {
-    const causes: PersonCauses = { registrations: [at(A), at(B)], sanctions: [], measures: [measure('TERMINATE', A, '2026-03-01', { department: 'cardiology' })] };
+    const causes: PersonCauses = {
+      registrations: [at(A), at(B)],
+      sanctions: [],
+      measures: [measure('TERMINATE', A, '2026-03-01', { department: 'cardiology' })],
+    };
     expect(statuses(causes, '2026-03-01')).toMatchObject({ person: SUSPENDED, at: { [A]: SUSPENDED, [B]: SUSPENDED } });
   });
 
-  test('002 art.34 ¶4: a measure holds only the institution\'s own people — a name never registered there holds nobody', () => {
+  test("002 art.34 ¶4: a measure holds only the institution's own people — a name never registered there holds nobody", () => {
     const causes: PersonCauses = { registrations: [at(B)], sanctions: [], measures: [measure('SUSPEND', A, '2026-03-01')] };
     expect(statuses(causes, '2026-03-01')).toMatchObject({ person: NORMAL, at: { [B]: NORMAL } });
   });
@@ -193,7 +234,10 @@ describe('deriveStatus — one derivation of status from all causes', () => {
   test('002 art.29, 004 art.14: a termination bars new registration; an annulled one does not', () => {
     const ban = { reRegistrationBlockedUntil: '2027-02-28' };
     expect(statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', ban)], measures: [] }, '2026-03-01').ban).toBe('2027-02-28');
-    expect(statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', { ...ban, annulledOn: '2026-03-05' })], measures: [] }, '2026-03-05').ban).toBeNull();
+    expect(
+      statuses({ registrations: [at(A)], sanctions: [sanction('TERMINATION', '2026-03-01', { ...ban, annulledOn: '2026-03-05' })], measures: [] }, '2026-03-05')
+        .ban,
+    ).toBeNull();
   });
 
   test('R11: the history is a sequence of stretches, each closed where the next begins', () => {

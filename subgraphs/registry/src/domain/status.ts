@@ -207,13 +207,15 @@ function registrationStatusOn(causes: PersonCauses, registration: RegistrationCa
   if (registration.cancelledOn && registration.cancelledOn <= day) {
     return { status: CANCELLED, hold: null, cause: `cancelled (取消登记备案): ${registration.cancelReason ?? 'left the institution'}`, basisDocument: null };
   }
-  const holdOn = (d: IsoDate) => heavier(personHold(causes, d, knownOn), measureHolds(causes.measures, d, causes.registrations).site.get(registration.institutionCode) ?? null);
+  const holdOn = (d: IsoDate) =>
+    heavier(personHold(causes, d, knownOn), measureHolds(causes.measures, d, causes.registrations).site.get(registration.institutionCode) ?? null);
   const hold = holdOn(day);
   if (hold?.status !== TERMINATED) {
     for (const earlier of days) {
       if (earlier < registration.registeredOn || earlier >= day) continue;
       const past = holdOn(earlier);
-      if (past?.status === TERMINATED) return { status: TERMINATED, hold: past, cause: `${past.cause}; the registration ended with it (S13)`, basisDocument: past.basisDocument };
+      if (past?.status === TERMINATED)
+        return { status: TERMINATED, hold: past, cause: `${past.cause}; the registration ended with it (S13)`, basisDocument: past.basisDocument };
     }
   }
   if (hold) return { status: hold.status, hold, cause: hold.cause, basisDocument: hold.basisDocument };
@@ -246,7 +248,13 @@ export function deriveStatus(causes: PersonCauses, today: IsoDate): DerivedStatu
         basisDocument: enforced.basisDocument,
       };
       const last = stretches[stretches.length - 1];
-      const same = last && last.status === stretch.status && last.statusAfterReview === stretch.statusAfterReview && last.annulled === stretch.annulled && last.cause === stretch.cause && last.basisDocument === stretch.basisDocument;
+      const same =
+        last &&
+        last.status === stretch.status &&
+        last.statusAfterReview === stretch.statusAfterReview &&
+        last.annulled === stretch.annulled &&
+        last.cause === stretch.cause &&
+        last.basisDocument === stretch.basisDocument;
       if (same) continue;
       if (last) last.to = day;
       stretches.push(stretch);
@@ -256,7 +264,9 @@ export function deriveStatus(causes: PersonCauses, today: IsoDate): DerivedStatu
   }
   const held = personHold(causes, today);
   const live = [...registrations.values()].some((r) => r.status === NORMAL || r.status === SUSPENDED);
-  const bans = causes.sanctions.filter((s) => s.kind === 'TERMINATION' && s.annulledOn === null && s.reRegistrationBlockedUntil).map((s) => s.reRegistrationBlockedUntil!);
+  const bans = causes.sanctions
+    .filter((s) => s.kind === 'TERMINATION' && s.annulledOn === null && s.reRegistrationBlockedUntil)
+    .map((s) => s.reRegistrationBlockedUntil!);
   return {
     status: held?.status ?? (live ? NORMAL : CANCELLED),
     reRegistrationBlockedUntil: bans.sort().pop() ?? null,

@@ -20,7 +20,14 @@ export class Registration {
   id: string = randomUUID();
 
   @Index({ name: 'registration_person_code_index' })
-  @ManyToOne(() => Person, { mapToPk: true, fieldName: 'person_code', foreignKeyName: 'registration_person_code_fkey', deferMode: 'deferred', updateRule: 'no action', deleteRule: 'no action' })
+  @ManyToOne(() => Person, {
+    mapToPk: true,
+    fieldName: 'person_code',
+    foreignKeyName: 'registration_person_code_fkey',
+    deferMode: 'deferred',
+    updateRule: 'no action',
+    deleteRule: 'no action',
+  })
   personCode!: string;
 
   @Property({ type: 'string', length: 12 })

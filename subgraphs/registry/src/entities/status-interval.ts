@@ -17,7 +17,14 @@ export class StatusInterval {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Registration, { mapToPk: true, fieldName: 'registration_id', foreignKeyName: 'status_interval_registration_id_fkey', deferMode: 'deferred', updateRule: 'no action', deleteRule: 'no action' })
+  @ManyToOne(() => Registration, {
+    mapToPk: true,
+    fieldName: 'registration_id',
+    foreignKeyName: 'status_interval_registration_id_fkey',
+    deferMode: 'deferred',
+    updateRule: 'no action',
+    deleteRule: 'no action',
+  })
   registrationId!: string;
 
   @Property({ type: 'string', length: 16 })

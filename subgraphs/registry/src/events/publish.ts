@@ -6,7 +6,10 @@ import { RegistryEvents, subscribers } from './payloads';
 export const outbox = new Outbox<RegistryEvents>('registry', subscribers);
 
 export function publishPersonsRegistered(em: EntityManager, registrations: RegistryEvents['PersonRegistered'][]): Promise<void> {
-  return outbox.publishAll(em, registrations.map((payload) => ({ type: 'PersonRegistered' as const, key: payload.personCode, payload })));
+  return outbox.publishAll(
+    em,
+    registrations.map((payload) => ({ type: 'PersonRegistered' as const, key: payload.personCode, payload })),
+  );
 }
 
 export function publishRegistrationCancelled(em: EntityManager, cancelled: RegistryEvents['RegistrationCancelled']): Promise<void> {

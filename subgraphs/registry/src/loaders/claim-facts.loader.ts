@@ -13,7 +13,14 @@ export function claimFactsLoader(em: EntityManager): DataLoader<ClaimLine, Claim
     (lines) =>
       coalescedRead(em, 'pq_site_facts', [...lines], async (em, calls: ClaimLine[][]) => {
         const facts = await fetchClaimFacts(em, calls.flat(), false);
-        return calls.map((lines) => orderByKeys(lines.map((line) => line.lineId), facts, (f) => f.lineId) as ClaimLineFacts[]);
+        return calls.map(
+          (lines) =>
+            orderByKeys(
+              lines.map((line) => line.lineId),
+              facts,
+              (f) => f.lineId,
+            ) as ClaimLineFacts[],
+        );
       }),
     { cacheKeyFn: (line) => line.lineId },
   );

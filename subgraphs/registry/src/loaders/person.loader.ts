@@ -9,7 +9,12 @@ export function personLoader(em: EntityManager, caller: Caller) {
     what: 'person',
     fetch: (codes: string[]) => personsByCodes(em, codes),
     keyOf: (person) => person.code,
-    reach: (persons) => visiblePersonCodes(em, caller, persons.map((p) => p.code)),
+    reach: (persons) =>
+      visiblePersonCodes(
+        em,
+        caller,
+        persons.map((p) => p.code),
+      ),
     visible: (person, visible) => visible.has(person.code),
   });
 }

@@ -9,7 +9,12 @@ export function registrationLoader(em: EntityManager, caller: Caller) {
     what: 'registration',
     fetch: (ids: string[]) => registrationsByIds(em, ids),
     keyOf: (registration) => registration.id,
-    reach: (registrations) => visibleRegistrationIds(em, caller, registrations.map((r) => r.id)),
+    reach: (registrations) =>
+      visibleRegistrationIds(
+        em,
+        caller,
+        registrations.map((r) => r.id),
+      ),
     visible: (registration, visible) => visible.has(registration.id),
   });
 }

@@ -4,5 +4,8 @@ import { registrationsOfPersons } from '../repositories/registrations';
 
 /** All registrations of a person, cancelled ones included, oldest first. */
 export function registrationsByPersonLoader(em: EntityManager) {
-  return listLoader((codes: string[]) => registrationsOfPersons(em, codes), (registration) => registration.personCode);
+  return listLoader(
+    (codes: string[]) => registrationsOfPersons(em, codes),
+    (registration) => registration.personCode,
+  );
 }

@@ -1,7 +1,7 @@
 import { sqlMigration } from '@pq/data';
 
 export const auditLog = sqlMigration([
-    `create table "registry".audit_log (
+  `create table "registry".audit_log (
        id bigserial primary key,
        at timestamptz not null default now(),
        request_id text,
@@ -10,5 +10,5 @@ export const auditLog = sqlMigration([
        operation text not null,
        target text not null,
        basis_document text)`,
-    `create index audit_log_target_index on "registry".audit_log (target, at)`,
+  `create index audit_log_target_index on "registry".audit_log (target, at)`,
 ]);

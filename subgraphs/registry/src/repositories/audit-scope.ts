@@ -16,7 +16,9 @@ export async function personAuditScopes(em: EntityManager, codes: string[]): Pro
             group by p.code, p.region_code`,
     values: [codes],
   });
-  return new Map(rows.map((row) => [row.code, mergeAuditScopes({ regionCodes: [row.region_code, ...row.region_codes], institutionCodes: row.institution_codes })]));
+  return new Map(
+    rows.map((row) => [row.code, mergeAuditScopes({ regionCodes: [row.region_code, ...row.region_codes], institutionCodes: row.institution_codes })]),
+  );
 }
 
 /** Where an audit entry about these persons belongs. */
@@ -27,5 +29,8 @@ export async function personsAuditScope(em: EntityManager, codes: string[]): Pro
 /** Where an audit entry about a registration belongs: its person's scope. */
 export async function registrationAuditScope(em: EntityManager, registrationId: string): Promise<AuditScope> {
   const rows = await queryRows<{ person_code: string }>(em, { text: `select person_code from registry.registration where id = $1`, values: [registrationId] });
-  return personsAuditScope(em, rows.map((row) => row.person_code));
+  return personsAuditScope(
+    em,
+    rows.map((row) => row.person_code),
+  );
 }

@@ -16,7 +16,13 @@ export interface ClaimLineFacts extends ClaimFacts {
   lineId: string;
 }
 
-type SiteFactsRow = { n: string; status: RegistrationStatus | null; status_after_review: RegistrationStatus | null; commitment_signed_on: string | null; agreement_in_force: boolean };
+type SiteFactsRow = {
+  n: string;
+  status: RegistrationStatus | null;
+  status_after_review: RegistrationStatus | null;
+  commitment_signed_on: string | null;
+  agreement_in_force: boolean;
+};
 
 /** The sites to look up: bound arrays, numbered 1… (an audit), or one site (an eligibility check). */
 const MANY_SITES = `unnest($1::text[], $2::text[], $3::date[]) with ordinality as s(person_code, institution_code, service_date, n)`;
@@ -83,7 +89,13 @@ export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irr
       : [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
   });
   const factsBySite: (ClaimFacts | undefined)[] = new Array(distinct.length);
-  for (const row of rows) factsBySite[Number(row.n) - 1] = { status: row.status, statusAfterReview: row.status_after_review, commitmentSignedOn: row.commitment_signed_on, agreementInForce: row.agreement_in_force };
+  for (const row of rows)
+    factsBySite[Number(row.n) - 1] = {
+      status: row.status,
+      statusAfterReview: row.status_after_review,
+      commitmentSignedOn: row.commitment_signed_on,
+      agreementInForce: row.agreement_in_force,
+    };
   const result: ClaimLineFacts[] = [];
   considered.forEach((line, i) => {
     const facts = factsBySite[siteOfLine[i]];

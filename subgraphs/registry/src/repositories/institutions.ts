@@ -33,7 +33,10 @@ export async function recordAgreementStatus(em: EntityManager, institutionCode: 
     values: agreementKey,
   });
   if (current?.status !== agreement.status) {
-    await queryRows(em, { text: `delete from registry.agreement_status_interval where institution_code = $1 and agreement_valid_from = $2 and valid_from >= $3`, values: [...agreementKey, since] });
+    await queryRows(em, {
+      text: `delete from registry.agreement_status_interval where institution_code = $1 and agreement_valid_from = $2 and valid_from >= $3`,
+      values: [...agreementKey, since],
+    });
     await queryRows(em, {
       text: `update registry.agreement_status_interval set valid_to = $3 where institution_code = $1 and agreement_valid_from = $2 and (valid_to is null or valid_to > $3)`,
       values: [...agreementKey, since],
@@ -43,5 +46,8 @@ export async function recordAgreementStatus(em: EntityManager, institutionCode: 
       values: [...agreementKey, agreement.validUntil, agreement.status, since],
     });
   }
-  await queryRows(em, { text: `update registry.agreement_status_interval set agreement_valid_until = $3 where institution_code = $1 and agreement_valid_from = $2`, values: [...agreementKey, agreement.validUntil] });
+  await queryRows(em, {
+    text: `update registry.agreement_status_interval set agreement_valid_until = $3 where institution_code = $1 and agreement_valid_from = $2`,
+    values: [...agreementKey, agreement.validUntil],
+  });
 }

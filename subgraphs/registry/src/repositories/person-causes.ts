@@ -44,7 +44,8 @@ export async function loadPersonCauses(em: EntityManager, personCodes: string[])
   });
   for (const { personCode, ...registration } of registrations) causes.get(personCode)!.registrations.push(registration);
   for (const { personCode, until, sequence, ...sanction } of sanctions) {
-    const label = sanction.kind === 'SUSPENSION' ? `payment qualification suspended (暂停)${until ? ` until ${until}` : ''}` : 'payment qualification terminated (终止)';
+    const label =
+      sanction.kind === 'SUSPENSION' ? `payment qualification suspended (暂停)${until ? ` until ${until}` : ''}` : 'payment qualification terminated (终止)';
     causes.get(personCode)!.sanctions.push({ ...sanction, sequence: Number(sequence), label });
   }
   for (const { personCode, sequence, ...measure } of measures) causes.get(personCode)!.measures.push({ ...measure, sequence: Number(sequence) });
@@ -57,7 +58,16 @@ export async function recordSanction(em: EntityManager, sanction: RegistryReads[
     text: `insert into registry.sanction_view (sanction_id, person_code, kind, valid_from, until, decided_on, re_registration_blocked_until, basis_document)
            values ($1, $2, $3, $4, $5, $6, $7, $8)
            on conflict (sanction_id) do update set until = excluded.until, re_registration_blocked_until = excluded.re_registration_blocked_until`,
-    values: [sanction.sanctionId, sanction.personCode, sanction.kind, sanction.from, sanction.until, sanction.decidedOn ?? sanction.from, sanction.reRegistrationBlockedUntil, sanction.basisDocument],
+    values: [
+      sanction.sanctionId,
+      sanction.personCode,
+      sanction.kind,
+      sanction.from,
+      sanction.until,
+      sanction.decidedOn ?? sanction.from,
+      sanction.reRegistrationBlockedUntil,
+      sanction.basisDocument,
+    ],
   });
 }
 
@@ -72,7 +82,10 @@ export async function recordSanctionLifted(em: EntityManager, lifted: RegistryRe
 }
 
 export async function recordBanChanged(em: EntityManager, ban: RegistryReads['ReRegistrationBanChanged']): Promise<void> {
-  await queryRows(em, { text: `update registry.sanction_view set re_registration_blocked_until = $2 where sanction_id = $1`, values: [ban.sanctionId, ban.until] });
+  await queryRows(em, {
+    text: `update registry.sanction_view set re_registration_blocked_until = $2 where sanction_id = $1`,
+    values: [ban.sanctionId, ban.until],
+  });
 }
 
 /** An agreement measure (R7); returns the persons it can bear on: those ever named at the institution and, for all-staff rules, its staff. */
@@ -80,7 +93,17 @@ export async function recordAgreementMeasure(em: EntityManager, measure: Registr
   await queryRows(em, {
     text: `insert into registry.agreement_measure_view (measure_id, institution_code, action, effective_on, department, responsible_person_codes, all_staff, reason, basis_document)
            values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9) on conflict (measure_id) do nothing`,
-    values: [measure.measureId, measure.institutionCode, measure.action, measure.effectiveOn, measure.department ?? null, measure.responsiblePersonCodes, measure.allStaff, measure.reason, measure.basisDocument],
+    values: [
+      measure.measureId,
+      measure.institutionCode,
+      measure.action,
+      measure.effectiveOn,
+      measure.department ?? null,
+      measure.responsiblePersonCodes,
+      measure.allStaff,
+      measure.reason,
+      measure.basisDocument,
+    ],
   });
   const rows = await queryRows<{ code: string }>(em, {
     text: `select distinct unnest(responsible_person_codes) as code from registry.agreement_measure_view where institution_code = $1

@@ -106,7 +106,10 @@ export async function saveDerivedPersons(em: EntityManager, persons: { code: str
 
 /** Another person on file with this ID number, if any (one file per person, 一医一档). */
 export async function otherPersonWithIdNumber(em: EntityManager, idNumber: string, exceptCode: string): Promise<string | null> {
-  const [row] = await queryRows<{ code: string }>(em, { text: `select code from registry.person where id_number = $1 and code <> $2 limit 1`, values: [idNumber, exceptCode] });
+  const [row] = await queryRows<{ code: string }>(em, {
+    text: `select code from registry.person where id_number = $1 and code <> $2 limit 1`,
+    values: [idNumber, exceptCode],
+  });
   return row?.code ?? null;
 }
 

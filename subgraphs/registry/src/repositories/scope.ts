@@ -23,7 +23,8 @@ export function personScope(caller: Caller, first: number): ScopeCondition | nul
   const $ = `$${first}`;
   if (isRegionScoped(caller)) return { sql: `(p.region_code like ${$} or ${worksInRegion('p.code', $)})`, values: [`${caller.region}%`] };
   // The institution's codes as an array keep a page in code order from walking every person.
-  if (caller.role === 'INSTITUTION') return { sql: `p.code = any(array(select rs.person_code from registry.registration rs where rs.institution_code = ${$}))`, values: [caller.institution] };
+  if (caller.role === 'INSTITUTION')
+    return { sql: `p.code = any(array(select rs.person_code from registry.registration rs where rs.institution_code = ${$}))`, values: [caller.institution] };
   if (caller.role === 'PERSON') return { sql: `p.code = ${$}`, values: [caller.person] };
   return { sql: 'false', values: [] };
 }

@@ -33,7 +33,11 @@ export async function statusIntervalsOn(em: EntityManager, keys: readonly Regist
 }
 
 /** Replaces the persons' histories with the stretches derived (commands/derive-status.ts is their only writer). */
-export async function replaceStatusHistories(em: EntityManager, personCodes: string[], stretches: { registrationId: string; personCode: string; stretch: StatusStretch }[]): Promise<void> {
+export async function replaceStatusHistories(
+  em: EntityManager,
+  personCodes: string[],
+  stretches: { registrationId: string; personCode: string; stretch: StatusStretch }[],
+): Promise<void> {
   await queryRows(em, { text: `delete from registry.status_interval where person_code = any($1::text[])`, values: [personCodes] });
   const column = <T>(pick: (row: (typeof stretches)[number]) => T) => stretches.map(pick);
   await queryRows(em, {

@@ -11,7 +11,9 @@ import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from '.
 
 /** Settlement checks are for institutions in the caller's scope (an institution: its own). */
 function assertInstitutionsInScope(context: Context, institutionCodes: string[]): void {
-  const outside = [...new Set(institutionCodes)].find((code) => !canSee(context.caller, { regionCodes: [code.slice(1, 7)], institutionCodes: [code], personCodes: [] }));
+  const outside = [...new Set(institutionCodes)].find(
+    (code) => !canSee(context.caller, { regionCodes: [code.slice(1, 7)], institutionCodes: [code], personCodes: [] }),
+  );
   if (outside) throw outOfScope('institution', outside);
 }
 
@@ -30,15 +32,30 @@ export class ClaimsResolver {
     @Arg('emergency', () => Boolean, { nullable: true, defaultValue: false, description: '急诊、抢救 — emergency or rescue' }) emergency: boolean | null,
   ): Promise<Eligibility> {
     assertInstitutionsInScope(context, [institutionCode]);
-    const line: ClaimLine = { lineId: `${personCode}|${institutionCode}|${on}|${Boolean(emergency)}`, personCode, institutionCode, serviceDate: on, emergency: Boolean(emergency), amount: 0 };
+    const line: ClaimLine = {
+      lineId: `${personCode}|${institutionCode}|${on}|${Boolean(emergency)}`,
+      personCode,
+      institutionCode,
+      serviceDate: on,
+      emergency: Boolean(emergency),
+      amount: 0,
+    };
     return claimVerdict(await context.loaders.claimFacts.load(line), on, Boolean(emergency));
   }
 
   @Authorized(PERMISSIONS.auditClaims)
-  @Query(() => ClaimAuditResult, { description: '结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable' })
-  async auditClaims(@Ctx() context: Context, @Arg('claims', () => [ClaimInput], { description: '结算明细 — the claim lines' }) claims: ClaimInput[]): Promise<ClaimAuditResult> {
+  @Query(() => ClaimAuditResult, {
+    description: '结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable',
+  })
+  async auditClaims(
+    @Ctx() context: Context,
+    @Arg('claims', () => [ClaimInput], { description: '结算明细 — the claim lines' }) claims: ClaimInput[],
+  ): Promise<ClaimAuditResult> {
     if (claims.length > MAX_CLAIM_LINES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_CLAIM_LINES} claim lines per call; send the month in batches`);
-    assertInstitutionsInScope(context, claims.map((c) => c.institutionCode));
+    assertInstitutionsInScope(
+      context,
+      claims.map((c) => c.institutionCode),
+    );
     const byLine = new Map(claims.map((c) => [c.lineId, c]));
     if (byLine.size !== claims.length) throw new DomainError('BAD_USER_INPUT', 'line ids must be unique within a call');
     for (const claim of claims) claim.emergency = Boolean(claim.emergency);
@@ -58,8 +75,14 @@ export class ClaimsResolver {
     };
   }
 
-  @Query(() => PublicPersonStatus, { nullable: true, description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)' })
-  async publicPersonStatus(@Ctx() context: Context, @Arg('code', () => ID, { description: '代码 — the code' }) code: string): Promise<PublicPersonStatus | null> {
+  @Query(() => PublicPersonStatus, {
+    nullable: true,
+    description: '公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10)',
+  })
+  async publicPersonStatus(
+    @Ctx() context: Context,
+    @Arg('code', () => ID, { description: '代码 — the code' }) code: string,
+  ): Promise<PublicPersonStatus | null> {
     // Public by design (R10): read past row scope, and only these four fields.
     const person = await findPerson(context.em, code);
     return person && { code: person.code, name: person.name, category: person.category, status: person.status };

@@ -13,10 +13,15 @@ export class Eligibility {
   @Field(() => RegistrationStatus, { description: '当日登记备案状态 — registration status at the institution on that date, as it was enforced then' })
   status!: RegistrationStatus;
 
-  @Field(() => RegistrationStatus, { description: '复核后状态 — the status of that date once every later decision is known: what an appeal changed (002 art.44)' })
+  @Field(() => RegistrationStatus, {
+    description: '复核后状态 — the status of that date once every later decision is known: what an appeal changed (002 art.44)',
+  })
   statusAfterReview!: RegistrationStatus;
 
-  @Field({ description: '申诉撤销 — the suspension or termination enforced that day was later annulled on appeal: a clawback for it is refunded at liquidation (002 art.47–48)' })
+  @Field({
+    description:
+      '申诉撤销 — the suspension or termination enforced that day was later annulled on appeal: a clawback for it is refunded at liquidation (002 art.47–48)',
+  })
   annulled!: boolean;
 }
 

@@ -29,7 +29,13 @@ export class PersonResolver {
     const limit = pageSize(first);
     const rows = await personsPage(context.em, context.caller, filter ?? {}, decodeCursor(after), limit + 1);
     for (const row of rows) context.loaders.person.prime(row.code, row);
-    return toConnection(PersonConnection, rows, limit, (p) => p.code, () => countPersons(context.em, context.caller, filter ?? {}));
+    return toConnection(
+      PersonConnection,
+      rows,
+      limit,
+      (p) => p.code,
+      () => countPersons(context.em, context.caller, filter ?? {}),
+    );
   }
 
   @FieldResolver(() => String, { description: '身份证件号码（脱敏） — ID number with birth date and sequence masked, e.g. 370102********123X' })
@@ -60,13 +66,14 @@ export class PersonResolver {
   async registrations(
     @Root() person: Person,
     @Ctx() context: Context,
-    @Arg('includeCancelled', () => Boolean, { nullable: true, defaultValue: false, description: '含已取消 — include cancelled registrations' }) includeCancelled: boolean,
+    @Arg('includeCancelled', () => Boolean, { nullable: true, defaultValue: false, description: '含已取消 — include cancelled registrations' })
+    includeCancelled: boolean,
   ): Promise<Registration[]> {
     const all = await context.loaders.registrationsByPerson.load(person.code);
     return includeCancelled ? all : all.filter((r) => r.status !== RegistrationStatus.CANCELLED);
   }
 
-  @FieldResolver(() => [StatusChange], { description: '状态变更记录 — the status part of the person\'s file (一医一档), oldest first' })
+  @FieldResolver(() => [StatusChange], { description: "状态变更记录 — the status part of the person's file (一医一档), oldest first" })
   async statusHistory(@Root() person: Person, @Ctx() context: Context): Promise<StatusChange[]> {
     const intervals = await context.loaders.statusHistoryByPerson.load(person.code);
     return intervals.map(statusChange);

@@ -11,7 +11,7 @@ export class Institution {
   code!: string;
 }
 
-@ObjectType({ description: '状态变更 — one stretch of a registration\'s status, with its cause (一医一档, R11)' })
+@ObjectType({ description: "状态变更 — one stretch of a registration's status, with its cause (一医一档, R11)" })
 export class StatusChange {
   @Field(() => RegistrationStatus, { description: '状态 — status enforced during the stretch, as known on each of its days' })
   status!: RegistrationStatus;
@@ -158,7 +158,7 @@ export class CancelRegistrationPayload {
   registration!: Registration;
 }
 
-@InputType({ description: '人员信息更正 — the agency corrects a person\'s data on file (一医一档); absent fields stay' })
+@InputType({ description: "人员信息更正 — the agency corrects a person's data on file (一医一档); absent fields stay" })
 export class CorrectPersonDataInput {
   @Field(() => ID, { description: '医保相关人员代码 — the person' })
   personCode!: string;

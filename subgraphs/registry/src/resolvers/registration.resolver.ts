@@ -28,18 +28,28 @@ import {
 export class RegistrationResolver {
   @Authorized(PERMISSIONS.registerPersonnel)
   @Mutation(() => RegisterPersonnelPayload, { description: '批量登记备案 — an institution registers its personnel; all or nothing' })
-  async registerPersonnel(@Arg('input', { description: '输入 — the input of this operation' }) input: RegisterPersonnelInput, @Ctx() context: Context): Promise<RegisterPersonnelPayload> {
+  async registerPersonnel(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: RegisterPersonnelInput,
+    @Ctx() context: Context,
+  ): Promise<RegisterPersonnelPayload> {
     if (input.people.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} people per batch`);
     const ids = await runMutation(context, 'registry', 'registerPersonnel', input, (em) => registerPersonnel(em, context, input), {
       target: () => `${input.institutionCode}: ${input.people.map((p) => p.code).join(', ')}`,
-      scope: (_ids, em) => personsAuditScope(em, input.people.map((p) => p.code)),
+      scope: (_ids, em) =>
+        personsAuditScope(
+          em,
+          input.people.map((p) => p.code),
+        ),
     });
     return { registrations: (await context.loaders.registration.loadMany(ids)) as Registration[] };
   }
 
   @Authorized(PERMISSIONS.signCommitment)
   @Mutation(() => SignCommitmentPayload, { description: '签署服务承诺 — record the service commitment of a registration (R8)' })
-  async signCommitment(@Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput, @Ctx() context: Context): Promise<SignCommitmentPayload> {
+  async signCommitment(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: SignCommitmentInput,
+    @Ctx() context: Context,
+  ): Promise<SignCommitmentPayload> {
     const id = await runMutation(context, 'registry', 'signCommitment', input, (em) => signCommitment(em, context, input), {
       target: () => input.registrationId,
       scope: (registrationId, em) => registrationAuditScope(em, registrationId),
@@ -49,7 +59,10 @@ export class RegistrationResolver {
 
   @Authorized(PERMISSIONS.cancelRegistration)
   @Mutation(() => CancelRegistrationPayload, { description: '取消登记备案 — the institution cancels the registration of a person who left (R4)' })
-  async cancelRegistration(@Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput, @Ctx() context: Context): Promise<CancelRegistrationPayload> {
+  async cancelRegistration(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: CancelRegistrationInput,
+    @Ctx() context: Context,
+  ): Promise<CancelRegistrationPayload> {
     const id = await runMutation(context, 'registry', 'cancelRegistration', input, (em) => cancelRegistration(em, context, input), {
       target: () => input.registrationId,
       scope: (registrationId, em) => registrationAuditScope(em, registrationId),
@@ -58,8 +71,13 @@ export class RegistrationResolver {
   }
 
   @Authorized(PERMISSIONS.correctPersonData)
-  @Mutation(() => CorrectPersonDataPayload, { description: '更正人员信息 — the agency corrects a person\'s data on a basis document; no institution can (一医一档)' })
-  async correctPersonData(@Arg('input', { description: '输入 — the input of this operation' }) input: CorrectPersonDataInput, @Ctx() context: Context): Promise<CorrectPersonDataPayload> {
+  @Mutation(() => CorrectPersonDataPayload, {
+    description: "更正人员信息 — the agency corrects a person's data on a basis document; no institution can (一医一档)",
+  })
+  async correctPersonData(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: CorrectPersonDataInput,
+    @Ctx() context: Context,
+  ): Promise<CorrectPersonDataPayload> {
     const result = await runMutation(context, 'registry', 'correctPersonData', input, (em) => correctPersonData(em, context, input), {
       target: ({ personCode, changed }) => `${personCode}: ${changed.join(', ')}`,
       basisDocument: input.basisDocument,
@@ -86,9 +104,14 @@ export class RegistrationResolver {
 
   @FieldResolver(() => StatusChange, {
     nullable: true,
-    description: '某日状态 — the status on a date as it was enforced, beside the status after review and whether an appeal annulled it, for the yearly liquidation (E3, 002 art.47–48); empty before the registration',
+    description:
+      '某日状态 — the status on a date as it was enforced, beside the status after review and whether an appeal annulled it, for the yearly liquidation (E3, 002 art.47–48); empty before the registration',
   })
-  async statusOn(@Root() registration: Registration, @Ctx() context: Context, @Arg('date', () => DateScalar, { description: '日期 — the date' }) date: string): Promise<StatusChange | null> {
+  async statusOn(
+    @Root() registration: Registration,
+    @Ctx() context: Context,
+    @Arg('date', () => DateScalar, { description: '日期 — the date' }) date: string,
+  ): Promise<StatusChange | null> {
     const interval = await context.loaders.statusOn.load({ registrationId: registration.id, on: date });
     return interval && statusChange(interval);
   }

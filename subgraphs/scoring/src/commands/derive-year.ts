@@ -57,19 +57,34 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
       decisions: [...decisions.values()].map((group): YearDecision => {
         // The rule set of the institution where the heaviest behaviour happened governs the outcome.
         const governing = heaviest(group);
-        return { documentNumber: group[0].documentNumber, decidedOn: group[0].decidedOn, points: group.reduce((sum, r) => sum + r.points, 0), rules: ruleSets.find((r) => r.id === governing.ruleSetId)!.parameters };
+        return {
+          documentNumber: group[0].documentNumber,
+          decidedOn: group[0].decidedOn,
+          points: group.reduce((sum, r) => sum + r.points, 0),
+          rules: ruleSets.find((r) => r.id === governing.ruleSetId)!.parameters,
+        };
       }),
-      reductions: myRepairs.filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction).map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),
+      reductions: myRepairs
+        .filter((r) => r.decidedOn && yearOf(r.decidedOn) === year && r.pointsReduction)
+        .map((r) => ({ on: r.decidedOn!, points: r.pointsReduction! })),
       earlierYearTotals: [1, 2].map((back) => years.find((y) => y.personCode === personCode && y.year === year - back)?.points ?? 0),
       carriedOver: runningFrom(carried),
       restoredOn: new Map(restorations.filter((r) => keyOf.has(r.sanctionId) && r.decidedOn).map((r) => [keyOf.get(r.sanctionId)!, r.decidedOn!])),
-      shortenedTo: new Map(myRepairs.filter((r) => r.shortenedSanctionId && r.newUntil && keyOf.has(r.shortenedSanctionId)).map((r) => [keyOf.get(r.shortenedSanctionId!)!, r.newUntil!])),
+      shortenedTo: new Map(
+        myRepairs
+          .filter((r) => r.shortenedSanctionId && r.newUntil && keyOf.has(r.shortenedSanctionId))
+          .map((r) => [keyOf.get(r.shortenedSanctionId!)!, r.newUntil!]),
+      ),
     });
     for (const record of mine) record.yearTotalAfter = derived.totalAfter.get(record.documentNumber)!;
     totals.push(derived.total);
 
     const plan = planYearSanctions({ year, personCode, stored, derived, change, newId: randomUUID });
-    for (const [id, patch] of plan.updates) Object.assign(stored.find((s) => s.id === id)!, patch);
+    for (const [id, patch] of plan.updates)
+      Object.assign(
+        stored.find((s) => s.id === id)!,
+        patch,
+      );
     events.push(...plan.events);
     inserts.push({ into: ofYear, sanctions: plan.inserts });
   }
@@ -80,5 +95,7 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
   await em.flush();
   await saveYearTotals(em, personCodes, year, totals);
   await outbox.publishAll(em, events);
-  return new Map(personCodes.map((code) => [code, [...sanctions.filter((s) => s.personCode === code && yearOf(s.from) !== year), ...ofYearByPerson.get(code)!]]));
+  return new Map(
+    personCodes.map((code) => [code, [...sanctions.filter((s) => s.personCode === code && yearOf(s.from) !== year), ...ofYearByPerson.get(code)!]]),
+  );
 }

@@ -17,7 +17,10 @@ import { findRecordsOfNotices } from '../repositories/score-records';
  */
 export async function recomputeScoringDeadlines(em: EntityManager, calendar: WorkingDays, today: IsoDate): Promise<number> {
   const notices = await noticesWithOpenDeadlines(em, today, appealWindowsRecountedFrom(today));
-  const records = await findRecordsOfNotices(em, notices.map((n) => n.id));
+  const records = await findRecordsOfNotices(
+    em,
+    notices.map((n) => n.id),
+  );
   const ruleSets = new Map((await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))])).map((r) => [r.id, r.parameters]));
   let changed = 0;
   for (const notice of notices) {
@@ -28,7 +31,13 @@ export async function recomputeScoringDeadlines(em: EntityManager, calendar: Wor
     const appealBy = notice.deliveredOn ? appealDeadline(rules, notice.deliveredOn, calendar) : null;
     if (issueBy === notice.issueBy && deliverBy === notice.deliverBy && appealBy === (notice.appealBy ?? null)) continue;
     Object.assign(notice, { issueBy, deliverBy, appealBy });
-    if (appealBy) await outbox.publish(em, 'NoticeDelivered', notice.personCode, { personCode: notice.personCode, scoreRecordIds: mine.map((r) => r.id), deliveredOn: notice.deliveredOn!, appealBy });
+    if (appealBy)
+      await outbox.publish(em, 'NoticeDelivered', notice.personCode, {
+        personCode: notice.personCode,
+        scoreRecordIds: mine.map((r) => r.id),
+        deliveredOn: notice.deliveredOn!,
+        appealBy,
+      });
     changed++;
   }
   for (const application of await restorationsAwaitingDecision(em)) {

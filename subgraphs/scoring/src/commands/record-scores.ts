@@ -42,32 +42,42 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   const institutions = await findInstitutions(em, [...new Set(input.items.map((i) => i.institutionCode))]);
   const ruleSets = await findRuleSets(em);
   const alreadyRecorded = await findRecordsOfDecision(em, input.documentNumber, personCodes);
-  const catalogue = await findViolationItems(em, ruleSets.map((r) => r.id), [...new Set(input.items.map((i) => i.violationCode))]);
+  const catalogue = await findViolationItems(
+    em,
+    ruleSets.map((r) => r.id),
+    [...new Set(input.items.map((i) => i.violationCode))],
+  );
   const regionOf = new Map(institutions.map((i) => [i.code, i.regionCode]));
-  const decision = decideScores(input, {
-    knownPersons: new Set(persons.map((p) => p.code)),
-    alreadyRecordedFor: new Set(alreadyRecorded.map((r) => r.personCode)),
-    regionOf,
-    ruleSets,
-    catalogue,
-    refusedAt: (institutionCode, regionCode) => {
-      try {
-        assertActsFor(actor.caller, institutionCode, regionCode);
-        return null;
-      } catch (error) {
-        return (error as Error).message;
-      }
+  const decision = decideScores(
+    input,
+    {
+      knownPersons: new Set(persons.map((p) => p.code)),
+      alreadyRecordedFor: new Set(alreadyRecorded.map((r) => r.personCode)),
+      regionOf,
+      ruleSets,
+      catalogue,
+      refusedAt: (institutionCode, regionCode) => {
+        try {
+          assertActsFor(actor.caller, institutionCode, regionCode);
+          return null;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
     },
-  }, actor.calendar);
+    actor.calendar,
+  );
   if ('problems' in decision) throw new BatchRejectedError(decision.problems);
 
   const records: ScoreRecord[] = [];
-  const notices = new Map(decision.notices.map(({ personCode, notice, records: decided }) => {
-    const stored = addNotice(em, { personCode, ...notice, deliveredOn: null, appealBy: null, sanctionId: null });
-    // The year's total after each record is set by the year's derivation below, from all of the year's records.
-    for (const record of decided) records.push(addScoreRecord(em, { ...record, yearTotalAfter: 0, noticeId: stored.id }));
-    return [personCode, stored];
-  }));
+  const notices = new Map(
+    decision.notices.map(({ personCode, notice, records: decided }) => {
+      const stored = addNotice(em, { personCode, ...notice, deliveredOn: null, appealBy: null, sanctionId: null });
+      // The year's total after each record is set by the year's derivation below, from all of the year's records.
+      for (const record of decided) records.push(addScoreRecord(em, { ...record, yearTotalAfter: 0, noticeId: stored.id }));
+      return [personCode, stored];
+    }),
+  );
   await em.flush();
   const after = await rederiveYear(em, personCodes, yearOf(input.decidedOn), {
     on: actor.clock.today(),

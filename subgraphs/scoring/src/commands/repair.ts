@@ -39,7 +39,14 @@ async function openApplication(em: EntityManager, id: string): Promise<RepairApp
 }
 
 /** S12: the institution reviews the application and agrees or refuses. */
-export async function reviewRepair(em: EntityManager, actor: Actor, id: string, agree: boolean, note: string | undefined, reviewedOn: IsoDate | undefined): Promise<string> {
+export async function reviewRepair(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  agree: boolean,
+  note: string | undefined,
+  reviewedOn: IsoDate | undefined,
+): Promise<string> {
   const application = await openApplication(em, id);
   if (actor.caller.role !== 'INSTITUTION' || actor.caller.institution !== application.institutionCode) {
     throw new DomainError('FORBIDDEN', `the application is reviewed by institution ${application.institutionCode}`);
@@ -70,7 +77,12 @@ export async function decideRepair(
   assertActsFor(actor.caller, institution.code, institution.regionCode);
   const problem = repairStepProblem(application.status, 'AGENCY_DECISION');
   if (problem) throw new DomainError('INVALID_STATE', problem);
-  const decidedOn = stepDate(decision.decidedOn, { today: actor.clock.today(), notBefore: application.reviewedOn ?? application.appliedOn, what: 'the decision date', field: 'decidedOn' });
+  const decidedOn = stepDate(decision.decidedOn, {
+    today: actor.clock.today(),
+    notBefore: application.reviewedOn ?? application.appliedOn,
+    what: 'the decision date',
+    field: 'decidedOn',
+  });
   if (!decision.approve && !decision.reason?.trim()) throw new DomainError('BAD_USER_INPUT', 'a refusal states its reason');
   Object.assign(application, { status: decision.approve ? RepairStatus.APPROVED : RepairStatus.REJECTED, decidedOn, reason: decision.reason ?? null });
   if (decision.approve) {
@@ -84,7 +96,12 @@ export async function decideRepair(
     // The reduction counts in the decision's year; a shortened period is capped in the year it was decided.
     const years = new Set([yearOf(decidedOn), ...(values.newUntil ? [yearOf(sanction!.from)] : [])]);
     for (const year of years) {
-      await rederiveYear(em, [application.personCode], year, { on: actor.clock.today(), cause: 'year re-derived on repair (记分修复)', basisDocument: `repair ${application.id}`, lowersPoints: true });
+      await rederiveYear(em, [application.personCode], year, {
+        on: actor.clock.today(),
+        cause: 'year re-derived on repair (记分修复)',
+        basisDocument: `repair ${application.id}`,
+        lowersPoints: true,
+      });
     }
   }
   await em.flush();

@@ -13,7 +13,13 @@ import { rederiveYear } from './derive-year';
 import { liftSanction } from './lift-sanction';
 
 /** S13: the person applies through their institution, from 15 wd before the period ends. Returns the application id. */
-export async function applyForRestoration(em: EntityManager, actor: Actor, personCode: string, institutionCode: string, appliedOn: IsoDate | undefined): Promise<string> {
+export async function applyForRestoration(
+  em: EntityManager,
+  actor: Actor,
+  personCode: string,
+  institutionCode: string,
+  appliedOn: IsoDate | undefined,
+): Promise<string> {
   const institution = await findInstitution(em, institutionCode);
   if (!institution) throw notFound('institution', institutionCode);
   assertActsFor(actor.caller, institution.code, institution.regionCode);
@@ -22,7 +28,12 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
   const hasOpenApplication = sanction ? await hasOpenRestoration(em, sanction.id) : false;
   const date = appliedOn ?? actor.clock.today();
   const problem = restorationProblem(
-    { sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null }, hasOpenApplication, appliedOn: date, today: actor.clock.today() },
+    {
+      sanction: sanction && { kind: sanction.kind as 'SUSPENSION' | 'TERMINATION', until: sanction.until ?? null },
+      hasOpenApplication,
+      appliedOn: date,
+      today: actor.clock.today(),
+    },
     actor.calendar,
   );
   if (problem) throw new DomainError(problem.code, problem.message, problem.opensOn ? { opensOn: problem.opensOn } : {});
@@ -44,7 +55,14 @@ export async function applyForRestoration(em: EntityManager, actor: Actor, perso
  * Refused: the reason is recorded for the institution to pass on. Approved, the years from the
  * sanction's are derived again: a decision after the restoration's day no longer meets it running.
  */
-export async function decideRestoration(em: EntityManager, actor: Actor, applicationId: string, approve: boolean, reason: string | undefined, decidedOn?: IsoDate): Promise<string> {
+export async function decideRestoration(
+  em: EntityManager,
+  actor: Actor,
+  applicationId: string,
+  approve: boolean,
+  reason: string | undefined,
+  decidedOn?: IsoDate,
+): Promise<string> {
   const found = await findRestoration(em, applicationId);
   if (!found) throw notFound('restoration application', applicationId);
   const institution = await institutionOf(em, found.institutionCode);

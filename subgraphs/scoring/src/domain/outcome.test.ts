@@ -26,12 +26,22 @@ describe('evaluateOutcome — S7 national rule set', () => {
 
   test('S7/R9 12 reached cumulatively → terminated, no new registration for 1 year', () => {
     expect(evaluate({ previousTotal: 9, decisionPoints: 3 })).toMatchObject({
-      kind: TERMINATION, takesEffect: true, banYears: 1, until: '2027-03-09', reRegistrationBlockedUntil: '2027-03-09', reachedInOneDecision: false,
+      kind: TERMINATION,
+      takesEffect: true,
+      banYears: 1,
+      until: '2027-03-09',
+      reRegistrationBlockedUntil: '2027-03-09',
+      reachedInOneDecision: false,
     });
   });
 
   test('S7/R9 12 in one decision → terminated, no new registration for 3 years', () => {
-    expect(evaluate({ previousTotal: 0, decisionPoints: 12 })).toMatchObject({ kind: TERMINATION, banYears: 3, reRegistrationBlockedUntil: '2029-03-09', reachedInOneDecision: true });
+    expect(evaluate({ previousTotal: 0, decisionPoints: 12 })).toMatchObject({
+      kind: TERMINATION,
+      banYears: 3,
+      reRegistrationBlockedUntil: '2029-03-09',
+      reachedInOneDecision: true,
+    });
   });
 
   test.each([
@@ -40,15 +50,26 @@ describe('evaluateOutcome — S7 national rule set', () => {
     ['S7 ending on the same day as the running one, it leaves it running', '2026-05-09', DECIDED, false],
     ['S7, S13 a 4-month suspension elapsed on 5 May, not restored, does not block 2 months from 10 June', '2026-05-05', '2026-06-10', true],
   ])('%s', (_rule, runningUntil, decidedOn, takesEffect) => {
-    expect(evaluate({ previousTotal: 9, decisionPoints: 1, decidedOn, running: { kind: SUSPENSION, until: runningUntil } })).toMatchObject({ kind: SUSPENSION, months: 2, takesEffect });
+    expect(evaluate({ previousTotal: 9, decisionPoints: 1, decidedOn, running: { kind: SUSPENSION, until: runningUntil } })).toMatchObject({
+      kind: SUSPENSION,
+      months: 2,
+      takesEffect,
+    });
   });
 
   test('S7 a termination replaces a running suspension', () => {
-    expect(evaluate({ previousTotal: 10, decisionPoints: 2, running: { kind: SUSPENSION, until: '2026-12-31' } })).toMatchObject({ kind: TERMINATION, takesEffect: true });
+    expect(evaluate({ previousTotal: 10, decisionPoints: 2, running: { kind: SUSPENSION, until: '2026-12-31' } })).toMatchObject({
+      kind: TERMINATION,
+      takesEffect: true,
+    });
   });
 
   test('S7 a terminated person scored again stays terminated', () => {
-    expect(evaluate({ previousTotal: 12, decisionPoints: 2, running: { kind: TERMINATION, until: '2027-03-09' } })).toMatchObject({ kind: NOTIFICATION, takesEffect: false, yearTotal: 14 });
+    expect(evaluate({ previousTotal: 12, decisionPoints: 2, running: { kind: TERMINATION, until: '2027-03-09' } })).toMatchObject({
+      kind: NOTIFICATION,
+      takesEffect: false,
+      yearTotal: 14,
+    });
   });
 });
 
@@ -65,7 +86,10 @@ describe('evaluateOutcome — S7 Jining rule set (000 form 2 §五)', () => {
   });
 
   test('≥ 9 points in each of three consecutive years → terminated', () => {
-    expect(evaluate({ rules: jining, previousTotal: 6, decisionPoints: 3, earlierYearTotals: [9, 10] })).toMatchObject({ kind: TERMINATION, takesEffect: true });
+    expect(evaluate({ rules: jining, previousTotal: 6, decisionPoints: 3, earlierYearTotals: [9, 10] })).toMatchObject({
+      kind: TERMINATION,
+      takesEffect: true,
+    });
   });
 
   test('two earlier years at ≥ 9 but one of them below → the usual suspension', () => {

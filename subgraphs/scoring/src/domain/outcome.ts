@@ -61,7 +61,16 @@ const lastDayOf = (from: IsoDate, months: number) => addDays(addMonths(from, mon
 export function evaluateOutcome(input: OutcomeInput): Outcome {
   const { rules, previousTotal, decisionPoints, running, decidedOn } = input;
   const yearTotal = previousTotal + decisionPoints;
-  const base = { yearTotal, from: decidedOn, until: null, months: null, banYears: null, reRegistrationBlockedUntil: null, reachedInOneDecision: false, takesEffect: false };
+  const base = {
+    yearTotal,
+    from: decidedOn,
+    until: null,
+    months: null,
+    banYears: null,
+    reRegistrationBlockedUntil: null,
+    reachedInOneDecision: false,
+    takesEffect: false,
+  };
 
   if (running?.kind === SanctionKind.TERMINATION) {
     return { ...base, kind: SanctionKind.NOTIFICATION, reason: `already terminated; the year's total is now ${yearTotal}` };
@@ -77,10 +86,20 @@ export function evaluateOutcome(input: OutcomeInput): Outcome {
     const oneShot = decisionPoints >= rules.terminateAt;
     const banYears = oneShot ? rules.banYearsOneShot : rules.banYearsCumulative;
     const until = addDays(addYears(decidedOn, banYears), -1);
-    const why = yearTotal >= rules.terminateAt
-      ? `${yearTotal} points in the year ${oneShot ? 'in one decision' : 'cumulatively'} (≥ ${rules.terminateAt})`
-      : `${consecutive!.years} consecutive years at ≥ ${consecutive!.minTotal} points`;
-    return { ...base, kind: SanctionKind.TERMINATION, takesEffect: true, until, banYears, reRegistrationBlockedUntil: until, reachedInOneDecision: oneShot, reason: `terminated: ${why}; no new registration for ${banYears} year${banYears > 1 ? 's' : ''}` };
+    const why =
+      yearTotal >= rules.terminateAt
+        ? `${yearTotal} points in the year ${oneShot ? 'in one decision' : 'cumulatively'} (≥ ${rules.terminateAt})`
+        : `${consecutive!.years} consecutive years at ≥ ${consecutive!.minTotal} points`;
+    return {
+      ...base,
+      kind: SanctionKind.TERMINATION,
+      takesEffect: true,
+      until,
+      banYears,
+      reRegistrationBlockedUntil: until,
+      reachedInOneDecision: oneShot,
+      reason: `terminated: ${why}; no new registration for ${banYears} year${banYears > 1 ? 's' : ''}`,
+    };
   }
 
   const band = rules.suspensionBands.find((b) => yearTotal >= b.minTotal && yearTotal <= b.maxTotal);
@@ -91,9 +110,23 @@ export function evaluateOutcome(input: OutcomeInput): Outcome {
     const how = oneShot ? 'in one decision' : 'cumulatively';
     const until = lastDayOf(decidedOn, months);
     if (running?.kind === SanctionKind.SUSPENSION && (running.until === null || running.until >= until)) {
-      return { ...base, kind: SanctionKind.SUSPENSION, months, reachedInOneDecision: oneShot, reason: `${yearTotal} points ${how} → ${months} months to ${until}; the running suspension, to ${running.until}, ends no earlier and stays` };
+      return {
+        ...base,
+        kind: SanctionKind.SUSPENSION,
+        months,
+        reachedInOneDecision: oneShot,
+        reason: `${yearTotal} points ${how} → ${months} months to ${until}; the running suspension, to ${running.until}, ends no earlier and stays`,
+      };
     }
-    return { ...base, kind: SanctionKind.SUSPENSION, takesEffect: true, months, until, reachedInOneDecision: oneShot, reason: `suspended ${months} month${months > 1 ? 's' : ''}: ${yearTotal} points ${how}` };
+    return {
+      ...base,
+      kind: SanctionKind.SUSPENSION,
+      takesEffect: true,
+      months,
+      until,
+      reachedInOneDecision: oneShot,
+      reason: `suspended ${months} month${months > 1 ? 's' : ''}: ${yearTotal} points ${how}`,
+    };
   }
 
   if (running?.kind === SanctionKind.SUSPENSION) {

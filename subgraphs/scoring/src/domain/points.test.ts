@@ -34,7 +34,16 @@ describe('pointsFor — S2, S3 (002 art.25)', () => {
   });
 
   test.each([
-    ['002 art.25 lighter within the tier is impossible for general responsibility', national, 1, GENERAL, true, false, WITHIN_TIER, /lighter within the tier 4–6/],
+    [
+      '002 art.25 lighter within the tier is impossible for general responsibility',
+      national,
+      1,
+      GENERAL,
+      true,
+      false,
+      WITHIN_TIER,
+      /lighter within the tier 4–6/,
+    ],
     ['002 art.25 heavier within the tier is impossible for main responsibility', national, 1, MAIN, false, true, WITHIN_TIER, /heavier within the tier 4–6/],
     ['002 art.25 no tier below 1–3', national, 0, MAIN, true, false, ONE_TIER, /no tier below 1–3/],
     ['002 art.25 no tier above 10–12', national, 3, GENERAL, false, true, ONE_TIER, /no tier above 10–12/],
@@ -79,8 +88,23 @@ describe('combineDecision — S4, S5', () => {
 
 describe('heaviest — S8 (002 art.31)', () => {
   test.each([
-    ['002 art.31 — the notice goes where the heaviest behaviour happened', [{ points: 2, at: 'A' }, { points: 6, at: 'B' }, { points: 3, at: 'C' }], 'B'],
-    ['002 art.31 — of equally heavy behaviours, the first recorded', [{ points: 6, at: 'A' }, { points: 6, at: 'B' }], 'A'],
+    [
+      '002 art.31 — the notice goes where the heaviest behaviour happened',
+      [
+        { points: 2, at: 'A' },
+        { points: 6, at: 'B' },
+        { points: 3, at: 'C' },
+      ],
+      'B',
+    ],
+    [
+      '002 art.31 — of equally heavy behaviours, the first recorded',
+      [
+        { points: 6, at: 'A' },
+        { points: 6, at: 'B' },
+      ],
+      'A',
+    ],
     ['002 art.31 — one behaviour is its own heaviest', [{ points: 1, at: 'A' }], 'A'],
   ])('%s', (_, items, at) => {
     expect(heaviest(items).at).toBe(at);

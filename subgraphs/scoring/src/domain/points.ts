@@ -52,10 +52,14 @@ export function pointsFor(tiers: Tier[], request: ScoreRequest): ScoreResult {
   const how = step < 0 ? 'lighter' : 'heavier';
 
   if (request.adjustment === TierAdjustment.WITHIN_TIER) {
-    return withinTier !== null ? { points: withinTier, adjustment: TierAdjustment.WITHIN_TIER } : { problem: `${how} within the tier ${range} is not possible for ${request.responsibility.toLowerCase()} responsibility (002 art.25); choose ONE_TIER` };
+    return withinTier !== null
+      ? { points: withinTier, adjustment: TierAdjustment.WITHIN_TIER }
+      : { problem: `${how} within the tier ${range} is not possible for ${request.responsibility.toLowerCase()} responsibility (002 art.25); choose ONE_TIER` };
   }
   if (request.adjustment === TierAdjustment.ONE_TIER) {
-    return oneTier !== null ? { points: oneTier, adjustment: TierAdjustment.ONE_TIER } : { problem: `there is no tier ${step < 0 ? 'below' : 'above'} ${range} (002 art.25); choose WITHIN_TIER` };
+    return oneTier !== null
+      ? { points: oneTier, adjustment: TierAdjustment.ONE_TIER }
+      : { problem: `there is no tier ${step < 0 ? 'below' : 'above'} ${range} (002 art.25); choose WITHIN_TIER` };
   }
   if (withinTier !== null) return { points: withinTier, adjustment: TierAdjustment.WITHIN_TIER };
   if (oneTier !== null) return { points: oneTier, adjustment: TierAdjustment.ONE_TIER };

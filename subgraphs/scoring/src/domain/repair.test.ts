@@ -16,7 +16,7 @@ describe('repair — S12', () => {
     ['reduce points', { pointsReduction: 3, newUntil: null }, 9, null, null],
     ['shorten the suspension', { pointsReduction: 0, newUntil: '2026-03-31' }, 9, suspension, null],
     ['both', { pointsReduction: 2, newUntil: '2026-03-31' }, 9, suspension, null],
-    ['no more than the year\'s points', { pointsReduction: 10, newUntil: null }, 9, null, 'exceeds'],
+    ["no more than the year's points", { pointsReduction: 10, newUntil: null }, 9, null, 'exceeds'],
     ['shortening needs a period in force', { pointsReduction: 0, newUntil: '2026-03-31' }, 9, null, 'no suspension'],
     ['a new end later than the old one is not shorter', { pointsReduction: 0, newUntil: '2026-06-01' }, 9, suspension, 'shortens'],
     ['not before the start', { pointsReduction: 0, newUntil: '2026-01-01' }, 9, suspension, 'before the period starts'],

@@ -12,8 +12,11 @@ export type RepairStep = 'INSTITUTION_REVIEW' | 'AGENCY_DECISION';
 
 /** S12: the person applies; their institution reviews and agrees; then the agency decides. */
 export function repairStepProblem(status: RepairStatus, step: RepairStep): string | null {
-  if (step === 'INSTITUTION_REVIEW') return status === RepairStatus.APPLIED ? null : `the application is ${status.toLowerCase().replace('_', ' ')}; the institution reviews it once`;
-  return status === RepairStatus.INSTITUTION_AGREED ? null : `the agency decides only after the institution agreed; the application is ${status.toLowerCase().replace('_', ' ')}`;
+  if (step === 'INSTITUTION_REVIEW')
+    return status === RepairStatus.APPLIED ? null : `the application is ${status.toLowerCase().replace('_', ' ')}; the institution reviews it once`;
+  return status === RepairStatus.INSTITUTION_AGREED
+    ? null
+    : `the agency decides only after the institution agreed; the application is ${status.toLowerCase().replace('_', ' ')}`;
 }
 
 export interface RepairDecision {

@@ -23,14 +23,21 @@ export function restorationWindowOpens(until: IsoDate, calendar: WorkingDays): I
 }
 
 /** Why a restoration application is refused (S13), or null. */
-export function restorationProblem(facts: RestorationFacts, calendar: WorkingDays): { code: 'INVALID_STATE' | 'BAD_USER_INPUT'; message: string; opensOn?: IsoDate } | null {
+export function restorationProblem(
+  facts: RestorationFacts,
+  calendar: WorkingDays,
+): { code: 'INVALID_STATE' | 'BAD_USER_INPUT'; message: string; opensOn?: IsoDate } | null {
   if (facts.appliedOn > facts.today) return { code: 'BAD_USER_INPUT', message: `the application date ${facts.appliedOn} is in the future` };
   if (!facts.sanction) return { code: 'INVALID_STATE', message: 'the person has no suspension or termination in force to restore from' };
   if (facts.hasOpenApplication) return { code: 'INVALID_STATE', message: 'a restoration application is already waiting for a decision' };
   if (facts.sanction.until) {
     const opensOn = restorationWindowOpens(facts.sanction.until, calendar);
     if (facts.appliedOn < opensOn) {
-      return { code: 'INVALID_STATE', message: `restoration may be applied for from ${opensOn}, 15 working days before the period ends on ${facts.sanction.until} (S13)`, opensOn };
+      return {
+        code: 'INVALID_STATE',
+        message: `restoration may be applied for from ${opensOn}, 15 working days before the period ends on ${facts.sanction.until} (S13)`,
+        opensOn,
+      };
     }
   }
   return null;

@@ -46,12 +46,28 @@ export const NATIONAL_RULE_SET: ShippedRuleSet = {
     ...COMMON_DEADLINES,
   },
   items: [
-    { code: 'N1-01', title: '所在机构受到协议处理且负有责任 — the institution got an agreement handling with a contract penalty and the person shares responsibility', tier: 1 },
-    { code: 'N1-02', title: '未按规定核验参保人员身份 — insured person\'s identity not verified as required', tier: 1 },
-    { code: 'N2-01', title: '违反《医疗保障基金使用监督管理条例》第三十八条受到行政处罚 — administrative penalty under art.38 of the fund-use regulation', tier: 2 },
-    { code: 'N2-02', title: '违反《医疗保障基金使用监督管理条例》第三十九条受到行政处罚 — administrative penalty under art.39 of the fund-use regulation', tier: 2 },
+    {
+      code: 'N1-01',
+      title: '所在机构受到协议处理且负有责任 — the institution got an agreement handling with a contract penalty and the person shares responsibility',
+      tier: 1,
+    },
+    { code: 'N1-02', title: "未按规定核验参保人员身份 — insured person's identity not verified as required", tier: 1 },
+    {
+      code: 'N2-01',
+      title: '违反《医疗保障基金使用监督管理条例》第三十八条受到行政处罚 — administrative penalty under art.38 of the fund-use regulation',
+      tier: 2,
+    },
+    {
+      code: 'N2-02',
+      title: '违反《医疗保障基金使用监督管理条例》第三十九条受到行政处罚 — administrative penalty under art.39 of the fund-use regulation',
+      tier: 2,
+    },
     { code: 'N2-03', title: '超出登记备案的执业地点、类别、范围执业 — practising outside the registered site, category or scope', tier: 2 },
-    { code: 'N3-01', title: '为未登记备案或被暂停、终止人员提供冒名结算 — letting an unregistered, suspended or terminated person settle under one\'s name', tier: 3 },
+    {
+      code: 'N3-01',
+      title: "为未登记备案或被暂停、终止人员提供冒名结算 — letting an unregistered, suspended or terminated person settle under one's name",
+      tier: 3,
+    },
     { code: 'N3-02', title: '年度内同一违规行为再次发生 — repeating a violation within the year', tier: 3 },
     { code: 'N4-01', title: '违反条例第四十条欺诈骗保受到行政处罚 — administrative penalty for fraud under art.40', tier: 4 },
     { code: 'N4-02', title: '执业证书被注销或吊销 — licence to practise cancelled or revoked', tier: 4 },

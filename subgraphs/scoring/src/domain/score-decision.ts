@@ -79,7 +79,11 @@ export interface DecidedNotice {
  * items combined per violation and per person (S4), and a notice per person whose deadlines the
  * governing rule set gives. Any item refused refuses the whole decision.
  */
-export function decideScores(input: ScoreDecisionInput, facts: ScoreDecisionFacts, calendar: WorkingDays): { problems: EntryProblem[] } | { notices: DecidedNotice[] } {
+export function decideScores(
+  input: ScoreDecisionInput,
+  facts: ScoreDecisionFacts,
+  calendar: WorkingDays,
+): { problems: EntryProblem[] } | { notices: DecidedNotice[] } {
   const problems: EntryProblem[] = [];
   const resolved = input.items.map((item, index) => {
     const fail = (code: EntryProblem['code'], message: string) => {
@@ -87,7 +91,8 @@ export function decideScores(input: ScoreDecisionInput, facts: ScoreDecisionFact
       return null;
     };
     if (!facts.knownPersons.has(item.personCode)) return fail('NOT_FOUND', `person ${item.personCode} is not registered`);
-    if (facts.alreadyRecordedFor.has(item.personCode)) return fail('INVALID_STATE', `decision ${input.documentNumber} was already recorded for ${item.personCode}`);
+    if (facts.alreadyRecordedFor.has(item.personCode))
+      return fail('INVALID_STATE', `decision ${input.documentNumber} was already recorded for ${item.personCode}`);
     const regionCode = facts.regionOf.get(item.institutionCode);
     if (regionCode === undefined) return fail('NOT_FOUND', `institution ${item.institutionCode} is not a designated institution`);
     const refused = facts.refusedAt(item.institutionCode, regionCode);
@@ -128,7 +133,9 @@ export function decideScores(input: ScoreDecisionInput, facts: ScoreDecisionFact
           institutionCode: entry.item.institutionCode,
           ruleSetId: entry.ruleSet.id,
           violationCode: entry.item.violationCode,
-          alsoMatched: scored.filter((s, i) => !counted[i] && s.personCode === personCode && s.violationRef === entry.violationRef).map((s) => s.item.violationCode),
+          alsoMatched: scored
+            .filter((s, i) => !counted[i] && s.personCode === personCode && s.violationRef === entry.violationRef)
+            .map((s) => s.item.violationCode),
           responsibility: entry.item.responsibility,
           mitigation: entry.item.mitigation ?? false,
           aggravation: entry.item.aggravation ?? false,
@@ -149,7 +156,10 @@ export function decideScores(input: ScoreDecisionInput, facts: ScoreDecisionFact
  * What the decision answers for a person, after their year was derived: the sanction it decided,
  * else the one in force. Only a suspension or termination it decided goes on the notice.
  */
-export function decisionSanctions<S extends { basisDocument: string; kind: SanctionKind; state: SanctionState; annulled: boolean }>(sanctions: S[], documentNumber: string): { shown: S | null; onNotice: S | null } {
+export function decisionSanctions<S extends { basisDocument: string; kind: SanctionKind; state: SanctionState; annulled: boolean }>(
+  sanctions: S[],
+  documentNumber: string,
+): { shown: S | null; onNotice: S | null } {
   const own = sanctions.filter((s) => s.basisDocument === documentNumber && !s.annulled).at(-1) ?? null;
   return {
     shown: own ?? sanctions.find((s) => s.state === SanctionState.IN_FORCE) ?? null,

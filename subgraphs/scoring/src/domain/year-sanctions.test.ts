@@ -9,10 +9,37 @@ const { RECORDED, IN_FORCE, REPLACED, LIFTED } = SanctionState;
 const TODAY = '2026-03-16';
 
 const decision = (documentNumber: string, decidedOn: string, points: number): YearDecision => ({ documentNumber, decidedOn, points, rules: national });
-const stored = (id: string, basisDocument: string, kind: SanctionKind, from: string, state: SanctionState, extra: Partial<StoredSanction> = {}): StoredSanction => ({
-  id, personCode: 'P1', basisDocument, kind, from, until: null, months: null, banYears: null, yearTotal: 0, reason: '', state, decidedOn: from, annulled: false, liftedOn: null, liftReason: null, ...extra,
+const stored = (
+  id: string,
+  basisDocument: string,
+  kind: SanctionKind,
+  from: string,
+  state: SanctionState,
+  extra: Partial<StoredSanction> = {},
+): StoredSanction => ({
+  id,
+  personCode: 'P1',
+  basisDocument,
+  kind,
+  from,
+  until: null,
+  months: null,
+  banYears: null,
+  yearTotal: 0,
+  reason: '',
+  state,
+  decidedOn: from,
+  annulled: false,
+  liftedOn: null,
+  liftReason: null,
+  ...extra,
 });
-const newDecision = (basisDocument: string): YearChange => ({ on: TODAY, cause: `year re-derived on decision ${basisDocument}`, basisDocument, lowersPoints: false });
+const newDecision = (basisDocument: string): YearChange => ({
+  on: TODAY,
+  cause: `year re-derived on decision ${basisDocument}`,
+  basisDocument,
+  lowersPoints: false,
+});
 const appeal: YearChange = { on: TODAY, cause: 'decision changed on appeal (申诉变更)', basisDocument: 'appeal A1', lowersPoints: true };
 
 function plan(decisions: YearDecision[], rows: StoredSanction[], change: YearChange) {
@@ -39,14 +66,21 @@ describe('planYearSanctions — the stored sanctions brought in line with the ye
     });
   });
 
-  test('S7: the new decision\'s own sanction is decided on its date; before a sanction already known, on the day it is recorded', () => {
+  test("S7: the new decision's own sanction is decided on its date; before a sanction already known, on the day it is recorded", () => {
     const suspended = [stored('s1', 'D1', SUSPENSION, '2026-03-02', IN_FORCE, { until: '2026-07-01', months: 4 })];
-    expect(summary(plan([decision('D1', '2026-03-02', 9), decision('D2', '2026-03-10', 3)], suspended, newDecision('D2'))).inserts).toEqual([['D2', TERMINATION, IN_FORCE, '2026-03-10', '2026-03-10']]);
-    expect(summary(plan([decision('D0', '2026-02-20', 12), decision('D1', '2026-03-02', 9)], suspended, newDecision('D0'))).inserts).toEqual([['D0', TERMINATION, IN_FORCE, '2026-02-20', TODAY]]);
+    expect(summary(plan([decision('D1', '2026-03-02', 9), decision('D2', '2026-03-10', 3)], suspended, newDecision('D2'))).inserts).toEqual([
+      ['D2', TERMINATION, IN_FORCE, '2026-03-10', '2026-03-10'],
+    ]);
+    expect(summary(plan([decision('D0', '2026-02-20', 12), decision('D1', '2026-03-02', 9)], suspended, newDecision('D0'))).inserts).toEqual([
+      ['D0', TERMINATION, IN_FORCE, '2026-02-20', TODAY],
+    ]);
   });
 
   test('002 art.44 (A4): a change that lowered points annuls what no longer follows, on the day it is recorded', () => {
-    const rows = [stored('s1', 'D1', NOTIFICATION, '2026-03-02', RECORDED), stored('s2', 'D2', SUSPENSION, '2026-03-10', IN_FORCE, { until: '2026-04-09', months: 1 })];
+    const rows = [
+      stored('s1', 'D1', NOTIFICATION, '2026-03-02', RECORDED),
+      stored('s2', 'D2', SUSPENSION, '2026-03-10', IN_FORCE, { until: '2026-04-09', months: 1 }),
+    ];
     expect(summary(plan([decision('D1', '2026-03-02', 0), decision('D2', '2026-03-10', 3)], rows, appeal))).toMatchObject({
       updates: { s2: { state: LIFTED, annulled: true, liftedOn: TODAY } },
       inserts: [],
@@ -62,7 +96,10 @@ describe('planYearSanctions — the stored sanctions brought in line with the ye
     expect(summary(plan([decision('D1', '2026-03-02', 9), decision('D2', '2026-03-10', 1)], rows, appeal))).toEqual({
       updates: { s2: { state: LIFTED, annulled: true, liftedOn: TODAY } },
       inserts: [['D1', SUSPENSION, IN_FORCE, '2026-03-02', TODAY]],
-      events: [['SanctionDecided', 'new-1'], ['SanctionLifted', 's2']],
+      events: [
+        ['SanctionDecided', 'new-1'],
+        ['SanctionLifted', 's2'],
+      ],
     });
   });
 });

@@ -92,7 +92,13 @@ export function carriedOverInto(stored: StoredSanction[], year: number): StoredS
 
 /** What the year's derivation carries over from an earlier year; lifted, it runs until the day it was lifted (S13, S12). */
 export function runningFrom(carried: StoredSanction | null): (RunningSanction & { liftedOn: IsoDate | null }) | null {
-  return carried && { kind: carried.kind as RunningSanction['kind'], until: carried.until ?? null, liftedOn: carried.state === SanctionState.LIFTED ? (carried.liftedOn ?? null) : null };
+  return (
+    carried && {
+      kind: carried.kind as RunningSanction['kind'],
+      until: carried.until ?? null,
+      liftedOn: carried.state === SanctionState.LIFTED ? (carried.liftedOn ?? null) : null,
+    }
+  );
 }
 
 export interface SanctionPlan {
@@ -107,7 +113,7 @@ export interface SanctionPlan {
 }
 
 const REPLACED_CAUSE = 'replaced by a longer suspension or a termination (S7)';
-const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair (记分修复)';
+const REPAIRED_CAUSE = "the year's total fell below every suspension on repair (记分修复)";
 
 /**
  * Brings a person's stored sanctions in line with the year's derivation (002 art.29, 38, 44):
@@ -116,7 +122,14 @@ const REPAIRED_CAUSE = 'the year\'s total fell below every suspension on repair 
  * follows is decided. A new sanction is known from the day of the change, except the new
  * decision's own, which is decided on its date unless something already known was decided later.
  */
-export function planYearSanctions(input: { year: number; personCode: string; stored: StoredSanction[]; derived: DerivedYear; change: YearChange; newId: () => string }): SanctionPlan {
+export function planYearSanctions(input: {
+  year: number;
+  personCode: string;
+  stored: StoredSanction[];
+  derived: DerivedYear;
+  change: YearChange;
+  newId: () => string;
+}): SanctionPlan {
   const { year, personCode, stored, derived, change } = input;
   const updates = new Map<string, SanctionPatch>();
   const current = (row: StoredSanction): StoredSanction => ({ ...row, ...updates.get(row.id) });
@@ -168,7 +181,12 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
       lift(row, { on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
     } else if (periodChanged) {
       decisions.push(sanctionDecided(current(row), outcome.reRegistrationBlockedUntil));
-      if (banChanged) decisions.push({ type: 'ReRegistrationBanChanged', key: personCode, payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! } });
+      if (banChanged)
+        decisions.push({
+          type: 'ReRegistrationBanChanged',
+          key: personCode,
+          payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! },
+        });
     }
   }
   for (const row of ofYear) {
@@ -183,9 +201,29 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
   if (carried?.state === SanctionState.IN_FORCE && derived.carriedOverReplacedOn) update(carried, { state: SanctionState.REPLACED });
 
   const inserts: StoredSanction[] = [];
-  const insert = (terms: Pick<StoredSanction, 'basisDocument' | 'kind' | 'from' | 'until' | 'months' | 'banYears' | 'yearTotal' | 'reason'>, state: SanctionState, on: IsoDate) => {
+  const insert = (
+    terms: Pick<StoredSanction, 'basisDocument' | 'kind' | 'from' | 'until' | 'months' | 'banYears' | 'yearTotal' | 'reason'>,
+    state: SanctionState,
+    on: IsoDate,
+  ) => {
     const { basisDocument, kind, from, until, months, banYears, yearTotal, reason } = terms;
-    const sanction: StoredSanction = { id: input.newId(), personCode, basisDocument, kind, from, until, months, banYears, yearTotal, reason, state, decidedOn: on, annulled: false, liftedOn: null, liftReason: null };
+    const sanction: StoredSanction = {
+      id: input.newId(),
+      personCode,
+      basisDocument,
+      kind,
+      from,
+      until,
+      months,
+      banYears,
+      yearTotal,
+      reason,
+      state,
+      decidedOn: on,
+      annulled: false,
+      liftedOn: null,
+      liftReason: null,
+    };
     inserts.push(sanction);
     return sanction;
   };
@@ -203,7 +241,8 @@ export function planYearSanctions(input: { year: number; personCode: string; sto
       lifts.push(event);
     };
     // Decided after the sanction that replaced it, it needs its own end for registry.
-    if (outcome.replacedOn) end({ on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state: SanctionState.REPLACED });
+    if (outcome.replacedOn)
+      end({ on: outcome.replacedOn, cause: REPLACED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: false, state: SanctionState.REPLACED });
     if (outcome.endedOn) end({ on: outcome.endedOn, cause: REPAIRED_CAUSE, basisDocument: change.basisDocument, reinstateRegistrations: true });
   }
   return { updates, inserts, events: [...decisions, ...lifts] };

@@ -96,7 +96,14 @@ export function deriveYear(facts: YearFacts): DerivedYear {
     if ('reduction' in step) {
       total = Math.max(0, total - step.reduction.points);
       if (running?.sanction.kind === SanctionKind.SUSPENSION) {
-        const still = evaluateOutcome({ rules: running.rules, previousTotal: total, decisionPoints: 0, running: null, earlierYearTotals: facts.earlierYearTotals, decidedOn: day });
+        const still = evaluateOutcome({
+          rules: running.rules,
+          previousTotal: total,
+          decisionPoints: 0,
+          running: null,
+          earlierYearTotals: facts.earlierYearTotals,
+          decidedOn: day,
+        });
         if (!enforceable(still.kind)) {
           running.sanction.endedOn = day;
           running = null;

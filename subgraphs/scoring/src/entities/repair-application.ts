@@ -7,7 +7,10 @@ import { RepairStatus } from '../domain/repair';
 @ObjectType({ description: '记分修复申请 — an application to repair points after rectification (S12, form 4)' })
 @Entity({ tableName: 'repair_application' })
 @Index({ name: 'repair_application_person_index', properties: ['personCode'] })
-@Index({ name: 'repair_one_open', expression: `create unique index repair_one_open on scoring.repair_application (person_code) where status in ('APPLIED', 'INSTITUTION_AGREED')` })
+@Index({
+  name: 'repair_one_open',
+  expression: `create unique index repair_one_open on scoring.repair_application (person_code) where status in ('APPLIED', 'INSTITUTION_AGREED')`,
+})
 export class RepairApplication {
   [OptionalProps]?: 'createdAt';
 
@@ -35,7 +38,7 @@ export class RepairApplication {
   @Property({ type: 'text' })
   status!: RepairStatus;
 
-  @Field(() => String, { nullable: true, description: '机构审核意见 — the institution\'s review' })
+  @Field(() => String, { nullable: true, description: "机构审核意见 — the institution's review" })
   @Property({ type: 'text', nullable: true })
   institutionNote?: string | null;
 
@@ -43,7 +46,7 @@ export class RepairApplication {
   @Property({ type: 'date', nullable: true })
   reviewedOn?: string | null;
 
-  @Field(() => Int, { nullable: true, description: '减免分值 — points taken off the year\'s total' })
+  @Field(() => Int, { nullable: true, description: "减免分值 — points taken off the year's total" })
   @Property({ type: 'integer', nullable: true })
   pointsReduction?: number | null;
 

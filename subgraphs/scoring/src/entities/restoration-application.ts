@@ -7,7 +7,10 @@ import { Sanction } from './sanction';
 
 @ObjectType({ description: '资格恢复申请 — an application to restore payment qualification (S13, form 6)' })
 @Entity({ tableName: 'restoration_application' })
-@Index({ name: 'restoration_one_open', expression: `create unique index restoration_one_open on scoring.restoration_application (sanction_id) where status = 'APPLIED'` })
+@Index({
+  name: 'restoration_one_open',
+  expression: `create unique index restoration_one_open on scoring.restoration_application (sanction_id) where status = 'APPLIED'`,
+})
 export class RestorationApplication {
   [OptionalProps]?: 'createdAt';
 
@@ -21,7 +24,14 @@ export class RestorationApplication {
   personCode!: string;
 
   @Field(() => ID, { description: '处理标识 — the suspension or termination to restore from' })
-  @ManyToOne(() => Sanction, { mapToPk: true, fieldName: 'sanction_id', foreignKeyName: 'restoration_application_sanction_id_fkey', deferMode: DeferMode.INITIALLY_DEFERRED, updateRule: 'no action', deleteRule: 'no action' })
+  @ManyToOne(() => Sanction, {
+    mapToPk: true,
+    fieldName: 'sanction_id',
+    foreignKeyName: 'restoration_application_sanction_id_fkey',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+    updateRule: 'no action',
+    deleteRule: 'no action',
+  })
   sanctionId!: string;
 
   @Field(() => ID, { description: '定点医药机构代码 — the institution the person applied through' })

@@ -28,7 +28,10 @@ export class Sanction {
   @Property({ type: 'date' })
   from!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '截止日期 — last day of the period (a suspension or the termination ban); the status returns only on an approved restoration (S13)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '截止日期 — last day of the period (a suspension or the termination ban); the status returns only on an approved restoration (S13)',
+  })
   @Property({ type: 'date', nullable: true })
   until?: string | null;
 
@@ -40,7 +43,7 @@ export class Sanction {
   @Property({ type: 'integer', nullable: true })
   banYears?: number | null;
 
-  @Field(() => Int, { description: '年度累计记分 — the year\'s total that led to it' })
+  @Field(() => Int, { description: "年度累计记分 — the year's total that led to it" })
   @Property({ type: 'integer' })
   yearTotal!: number;
 
@@ -56,11 +59,17 @@ export class Sanction {
   @Property({ type: 'text' })
   state!: SanctionState;
 
-  @Field(() => DateScalar, { description: '决定日期 — the day the decision that put it in force was made: its first day for a new scoring, later when an appeal or a repair re-derived the year' })
+  @Field(() => DateScalar, {
+    description:
+      '决定日期 — the day the decision that put it in force was made: its first day for a new scoring, later when an appeal or a repair re-derived the year',
+  })
   @Property({ type: 'date' })
   decidedOn!: string;
 
-  @Field({ description: '已撤销 — annulled: a re-derivation of the year (appeal, repair) found it never should have applied; the days it was enforced stay in the history (002 art.44, 47–48)' })
+  @Field({
+    description:
+      '已撤销 — annulled: a re-derivation of the year (appeal, repair) found it never should have applied; the days it was enforced stay in the history (002 art.44, 47–48)',
+  })
   @Property({ type: 'boolean' })
   annulled: boolean = false;
 

@@ -11,7 +11,10 @@ import { Notice } from './notice';
 @Entity({ tableName: 'score_record' })
 @Index({ name: 'score_record_person_year_index', properties: ['personCode', 'year'] })
 @Index({ name: 'score_record_document_person_index', properties: ['documentNumber', 'personCode'] })
-@Index({ name: 'score_record_institution_year_index', expression: 'create index score_record_institution_year_index on scoring.score_record (institution_code, year) include (person_code, points)' })
+@Index({
+  name: 'score_record_institution_year_index',
+  expression: 'create index score_record_institution_year_index on scoring.score_record (institution_code, year) include (person_code, points)',
+})
 @Check({ name: 'score_record_points_check', expression: 'points >= 0 and points <= 12' })
 export class ScoreRecord {
   [OptionalProps]?: 'createdAt';
@@ -49,7 +52,10 @@ export class ScoreRecord {
   @Property({ type: 'boolean' })
   aggravation!: boolean;
 
-  @Field(() => TierAdjustment, { nullable: true, description: '从轻从重方式 — how mitigation or aggravation moved the points (002 art.25): within the tier or one tier; null when neither applied' })
+  @Field(() => TierAdjustment, {
+    nullable: true,
+    description: '从轻从重方式 — how mitigation or aggravation moved the points (002 art.25): within the tier or one tier; null when neither applied',
+  })
   @Property({ type: 'text', nullable: true })
   adjustment?: TierAdjustment | null;
 
@@ -72,7 +78,7 @@ export class ScoreRecord {
   @Property({ type: 'integer' })
   year!: number;
 
-  @Field(() => Int, { description: '记分后年度累计 — the year\'s total after this decision' })
+  @Field(() => Int, { description: "记分后年度累计 — the year's total after this decision" })
   @Property({ type: 'integer' })
   yearTotalAfter!: number;
 
@@ -88,7 +94,14 @@ export class ScoreRecord {
   @Property({ type: 'text', nullable: true })
   inspectionId?: string | null;
 
-  @ManyToOne(() => Notice, { mapToPk: true, fieldName: 'notice_id', foreignKeyName: 'score_record_notice_id_fkey', deferMode: DeferMode.INITIALLY_DEFERRED, updateRule: 'no action', deleteRule: 'no action' })
+  @ManyToOne(() => Notice, {
+    mapToPk: true,
+    fieldName: 'notice_id',
+    foreignKeyName: 'score_record_notice_id_fkey',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+    updateRule: 'no action',
+    deleteRule: 'no action',
+  })
   noticeId!: string;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })

@@ -2,11 +2,18 @@ import { Check, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core'
 import { PolicyRuleSet } from './rule-set';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '负面情形 — a negative situation of a rule set\'s catalogue, with its point range' })
+@ObjectType({ description: "负面情形 — a negative situation of a rule set's catalogue, with its point range" })
 @Entity({ tableName: 'violation_item' })
 @Check({ name: 'violation_item_check', expression: '1 <= min_points and min_points <= max_points and max_points <= 12' })
 export class ViolationItem {
-  @ManyToOne(() => PolicyRuleSet, { primary: true, mapToPk: true, fieldName: 'rule_set_id', foreignKeyName: 'violation_item_rule_set_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
+  @ManyToOne(() => PolicyRuleSet, {
+    primary: true,
+    mapToPk: true,
+    fieldName: 'rule_set_id',
+    foreignKeyName: 'violation_item_rule_set_id_fkey',
+    updateRule: 'no action',
+    deleteRule: 'no action',
+  })
   ruleSetId!: string;
 
   @Field(() => ID, { description: '情形编码 — item code' })

@@ -9,6 +9,14 @@ export const visiblePersonLoader = (em: EntityManager, caller: Caller) =>
     what: 'person',
     fetch: async (codes: string[]) => codes.map((code) => ({ code })),
     keyOf: (person) => person.code,
-    reach: async (persons) => new Map((await findPersons(em, persons.map((p) => p.code))).map((known) => [known.code, known])),
+    reach: async (persons) =>
+      new Map(
+        (
+          await findPersons(
+            em,
+            persons.map((p) => p.code),
+          )
+        ).map((known) => [known.code, known]),
+      ),
     visible: ({ code }, known) => maySeePerson(caller, code, known.get(code)),
   });

@@ -13,4 +13,17 @@ import { migration0011 } from './0011-event-dead-letters';
 import { migration0012 } from './0012-audit-scope';
 
 /** In the order they ran: the names are stored in every database's mikro_orm_migrations table. */
-export const migrations: MigrationEntry[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const migrations: MigrationEntry[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
+];

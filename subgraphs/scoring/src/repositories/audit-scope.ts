@@ -7,8 +7,14 @@ import { AuditScope, EntityManager, mergeAuditScopes, queryRows } from '@pq/data
  */
 export async function auditScopeOf(em: EntityManager, personCodes: string[], institutionCodes: string[]): Promise<AuditScope> {
   const [persons, institutions] = await Promise.all([
-    queryRows<{ region_codes: string[]; institution_codes: string[] }>(em, { text: `select region_codes, institution_codes from scoring.person_view where code = any($1::text[])`, values: [personCodes] }),
-    queryRows<{ code: string; region_code: string }>(em, { text: `select code, region_code from scoring.institution_view where code = any($1::text[])`, values: [institutionCodes] }),
+    queryRows<{ region_codes: string[]; institution_codes: string[] }>(em, {
+      text: `select region_codes, institution_codes from scoring.person_view where code = any($1::text[])`,
+      values: [personCodes],
+    }),
+    queryRows<{ code: string; region_code: string }>(em, {
+      text: `select code, region_code from scoring.institution_view where code = any($1::text[])`,
+      values: [institutionCodes],
+    }),
   ]);
   const regionOf = new Map(institutions.map((row) => [row.code, row.region_code]));
   return mergeAuditScopes(
@@ -20,6 +26,13 @@ export async function auditScopeOf(em: EntityManager, personCodes: string[], ins
 
 /** Where an audit entry about a notice or an application (restoration, repair) belongs: its person's and institution's. */
 export async function auditScopeOfRow(em: EntityManager, table: 'notice' | 'restoration_application' | 'repair_application', id: string): Promise<AuditScope> {
-  const rows = await queryRows<{ person_code: string; institution_code: string }>(em, { text: `select person_code, institution_code from scoring.${table} where id = $1`, values: [id] });
-  return auditScopeOf(em, rows.map((row) => row.person_code), rows.map((row) => row.institution_code));
+  const rows = await queryRows<{ person_code: string; institution_code: string }>(em, {
+    text: `select person_code, institution_code from scoring.${table} where id = $1`,
+    values: [id],
+  });
+  return auditScopeOf(
+    em,
+    rows.map((row) => row.person_code),
+    rows.map((row) => row.institution_code),
+  );
 }

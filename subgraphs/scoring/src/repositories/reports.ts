@@ -17,7 +17,11 @@ export interface InstitutionFiguresRow {
  * some time in the year (from registry's events: registration_view). Either a list of
  * institutions or a region prefix selects them.
  */
-export async function fetchInstitutionFigures(em: EntityManager, selection: { codes: string[] } | { regionPrefix: string }, year: number): Promise<InstitutionFiguresRow[]> {
+export async function fetchInstitutionFigures(
+  em: EntityManager,
+  selection: { codes: string[] } | { regionPrefix: string },
+  year: number,
+): Promise<InstitutionFiguresRow[]> {
   const [where, param] = 'codes' in selection ? ['i.code = any($2::text[])', selection.codes] : ['i.region_code like $2', `${selection.regionPrefix}%`];
   // Each selected institution's score records are read through the (institution, year) index: a
   // city's are a few thousand of the province's year, which a grouping over the whole year sorted

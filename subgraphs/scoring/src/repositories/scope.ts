@@ -6,12 +6,20 @@ import type { ScoreRecord } from '../entities/score-record';
 
 /** A person: where they are registered, from registry's events; an unknown one by the region in their code. */
 export function maySeePerson(caller: Caller, code: string, known: PersonView | undefined): boolean {
-  return canSee(caller, { regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(known?.regionCodes ?? [])], institutionCodes: known?.institutionCodes ?? [], personCodes: [code] });
+  return canSee(caller, {
+    regionCodes: [code.replace(/^[A-Z]+/, '').slice(0, 6), ...(known?.regionCodes ?? [])],
+    institutionCodes: known?.institutionCodes ?? [],
+    personCodes: [code],
+  });
 }
 
 /** A score record: where the behaviour happened (an unknown institution by the region in its code) and whom it concerns. */
 export function maySeeScoreRecord(caller: Caller, record: ScoreRecord, regionCode: string | undefined): boolean {
-  return canSee(caller, { regionCodes: [regionCode ?? record.institutionCode.slice(1, 7)], institutionCodes: [record.institutionCode], personCodes: [record.personCode] });
+  return canSee(caller, {
+    regionCodes: [regionCode ?? record.institutionCode.slice(1, 7)],
+    institutionCodes: [record.institutionCode],
+    personCodes: [record.personCode],
+  });
 }
 
 /** An institution's own figures. */

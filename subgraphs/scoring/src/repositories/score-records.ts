@@ -30,7 +30,10 @@ export function recordsToDerive(em: EntityManager, personCodes: string[], year: 
 
 /** The latest year any of the persons was scored in. */
 export async function lastScoredYear(em: EntityManager, personCodes: string[]): Promise<number | null> {
-  const [{ last }] = await queryRows<{ last: number | null }>(em, { text: `select max(year)::int as last from scoring.score_record where person_code = any($1)`, values: [personCodes] });
+  const [{ last }] = await queryRows<{ last: number | null }>(em, {
+    text: `select max(year)::int as last from scoring.score_record where person_code = any($1)`,
+    values: [personCodes],
+  });
   return last;
 }
 

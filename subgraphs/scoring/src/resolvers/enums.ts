@@ -18,9 +18,11 @@ registerEnumType(Responsibility, {
 
 registerEnumType(TierAdjustment, {
   name: 'TierAdjustment',
-  description: '从轻从重方式 — how mitigation or aggravation moves the points, the agency\'s choice in each decision (002 art.25)',
+  description: "从轻从重方式 — how mitigation or aggravation moves the points, the agency's choice in each decision (002 art.25)",
   valuesConfig: {
-    WITHIN_TIER: { description: '同档次内从轻（从重） — lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier' },
+    WITHIN_TIER: {
+      description: '同档次内从轻（从重） — lighter (heavier) within the same tier: one responsibility position down (up), never leaving the tier',
+    },
     ONE_TIER: { description: '减轻（加重）一档 — one tier lower (higher): the adjacent tier, at the same responsibility position' },
   },
 });
@@ -60,7 +62,7 @@ registerEnumType(RestorationStatus, {
   name: 'RestorationStatus',
   description: '资格恢复申请状态 — status of a restoration application (S13)',
   valuesConfig: {
-    APPLIED: { description: '已申请 — waiting for the agency\'s decision' },
+    APPLIED: { description: "已申请 — waiting for the agency's decision" },
     APPROVED: { description: '同意恢复 — approved: status normal again' },
     REJECTED: { description: '不予恢复 — refused, with the reason' },
   },
@@ -70,8 +72,8 @@ registerEnumType(RepairStatus, {
   name: 'RepairStatus',
   description: '记分修复申请状态 — status of a repair application (S12)',
   valuesConfig: {
-    APPLIED: { description: '已申请 — waiting for the institution\'s review' },
-    INSTITUTION_AGREED: { description: '机构同意 — waiting for the agency\'s decision' },
+    APPLIED: { description: "已申请 — waiting for the institution's review" },
+    INSTITUTION_AGREED: { description: "机构同意 — waiting for the agency's decision" },
     INSTITUTION_REFUSED: { description: '机构不同意 — refused by the institution' },
     APPROVED: { description: '同意修复 — points reduced and/or period shortened' },
     REJECTED: { description: '不予修复 — refused by the agency' },

@@ -10,14 +10,25 @@ import { RestorationApplication } from '../entities/restoration-application';
 import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import type { Context } from './context';
-import { ApplyForRestorationInput, DecideRestorationInput, DeliverNoticeInput, DeliverNoticePayload, Institution, Person, RestorationPayload } from './score.types';
+import {
+  ApplyForRestorationInput,
+  DecideRestorationInput,
+  DeliverNoticeInput,
+  DeliverNoticePayload,
+  Institution,
+  Person,
+  RestorationPayload,
+} from './score.types';
 import { auditScopeOfRow } from '../repositories/audit-scope';
 
 @Resolver(() => Notice)
 export class NoticeResolver {
   @Authorized(PERMISSIONS.deliverNotice)
   @Mutation(() => DeliverNoticePayload, { description: '送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later' })
-  async deliverNotice(@Arg('input', { description: '输入 — the input of this operation' }) input: DeliverNoticeInput, @Ctx() context: Context): Promise<DeliverNoticePayload> {
+  async deliverNotice(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: DeliverNoticeInput,
+    @Ctx() context: Context,
+  ): Promise<DeliverNoticePayload> {
     const id = await runMutation(context, 'scoring', 'deliverNotice', input, (em) => deliverNotice(em, context, input.documentNumber, input.deliveredOn), {
       target: () => input.documentNumber,
       basisDocument: input.documentNumber,
@@ -61,7 +72,7 @@ export class NoticeResolver {
     return (await context.loaders.scoreRecordsByNotice.load(notice.id)).reduce((sum, r) => sum + r.points, 0);
   }
 
-  @FieldResolver(() => Int, { description: '年度累计记分 — the year\'s total after this decision' })
+  @FieldResolver(() => Int, { description: "年度累计记分 — the year's total after this decision" })
   async yearTotal(@Root() notice: Notice, @Ctx() context: Context): Promise<number> {
     return (await context.loaders.scoreRecordsByNotice.load(notice.id))[0].yearTotalAfter;
   }
@@ -74,7 +85,8 @@ export class NoticeResolver {
   @FieldResolver(() => String, { description: '处理决定（文书） — the decision as form 3 states it' })
   async decisionText(@Root() notice: Notice, @Ctx() context: Context): Promise<string> {
     const sanction = notice.sanctionId ? await context.loaders.sanction.load(notice.sanctionId) : null;
-    if (sanction?.kind === SanctionKind.SUSPENSION) return `暂停医保支付资格${sanction.months}个月（${sanction.from}至${sanction.until}）；如需恢复，可在暂停期满后向本医疗保障经办机构提出申请`;
+    if (sanction?.kind === SanctionKind.SUSPENSION)
+      return `暂停医保支付资格${sanction.months}个月（${sanction.from}至${sanction.until}）；如需恢复，可在暂停期满后向本医疗保障经办机构提出申请`;
     if (sanction?.kind === SanctionKind.TERMINATION) return `终止医保支付资格，${sanction.banYears}年内不得再次登记备案（${sanction.from}至${sanction.until}）`;
     return '提醒谈话：请所在机构对本人进行谈话提醒并做好记录';
   }
@@ -95,22 +107,42 @@ async function decidedOn(notice: Notice, context: Context): Promise<string> {
 export class RestorationResolver {
   @Authorized(PERMISSIONS.applyForRestoration)
   @Mutation(() => RestorationPayload, { description: '申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13)' })
-  async applyForRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
-    const id = await runMutation(context, 'scoring', 'applyForRestoration', input, (em) => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn), {
-      target: () => input.personCode,
-      scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
-    });
+  async applyForRestoration(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRestorationInput,
+    @Ctx() context: Context,
+  ): Promise<RestorationPayload> {
+    const id = await runMutation(
+      context,
+      'scoring',
+      'applyForRestoration',
+      input,
+      (em) => applyForRestoration(em, context, input.personCode, input.institutionCode, input.appliedOn),
+      {
+        target: () => input.personCode,
+        scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
+      },
+    );
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }
 
   @Authorized(PERMISSIONS.decideRestoration)
   @Mutation(() => RestorationPayload, { description: '资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13)' })
-  async decideRestoration(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideRestorationInput, @Ctx() context: Context): Promise<RestorationPayload> {
-    const id = await runMutation(context, 'scoring', 'decideRestoration', input, (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason, input.decidedOn), {
-      target: () => input.applicationId,
-      basisDocument: `restoration ${input.applicationId}`,
-      scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
-    });
+  async decideRestoration(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: DecideRestorationInput,
+    @Ctx() context: Context,
+  ): Promise<RestorationPayload> {
+    const id = await runMutation(
+      context,
+      'scoring',
+      'decideRestoration',
+      input,
+      (em) => decideRestoration(em, context, input.applicationId, input.approve, input.reason, input.decidedOn),
+      {
+        target: () => input.applicationId,
+        basisDocument: `restoration ${input.applicationId}`,
+        scope: (applicationId, em) => auditScopeOfRow(em, 'restoration_application', applicationId),
+      },
+    );
     return { application: (await context.loaders.restorationApplication.load(id))! };
   }
 

@@ -31,8 +31,14 @@ async function withMeasures(context: Context, rows: InstitutionFiguresRow[], yea
 
 @Resolver(() => Institution)
 export class InstitutionReportResolver {
-  @FieldResolver(() => InstitutionScoringFigures, { description: '年度记分情况 — the institution\'s scoring figures and ratio measure for a year (default: this year)' })
-  async scoringFigures(@Root() institution: Institution, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<InstitutionScoringFigures> {
+  @FieldResolver(() => InstitutionScoringFigures, {
+    description: "年度记分情况 — the institution's scoring figures and ratio measure for a year (default: this year)",
+  })
+  async scoringFigures(
+    @Root() institution: Institution,
+    @Ctx() context: Context,
+    @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number,
+  ): Promise<InstitutionScoringFigures> {
     const row = await context.loaders.institutionFigures.load(`${institution.code}|${year ?? yearOf(context.clock.today())}`);
     assertMaySeeInstitution(context.caller, row.institutionCode, row.regionCode);
     return (await withMeasures(context, [row], row.year))[0];
@@ -42,38 +48,69 @@ export class InstitutionReportResolver {
 @Resolver()
 export class ReportResolver {
   @Authorized(PERMISSIONS.reports)
-  @Query(() => YearlySummary, { description: '年度记分汇总 — a region\'s scores, suspensions and terminations for a year, due by 5 January (S14)' })
-  async yearlySummary(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('year', () => Int, { description: '年度 — natural year' }) year: number): Promise<YearlySummary> {
+  @Query(() => YearlySummary, { description: "年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14)" })
+  async yearlySummary(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string,
+    @Arg('year', () => Int, { description: '年度 — natural year' }) year: number,
+  ): Promise<YearlySummary> {
     assertMaySeeRegion(context.caller, regionPrefix);
     const institutions = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix }, year), year);
     const { persons, records } = await countScoredPersons(context.em, regionPrefix, year);
     const sum = (key: 'points' | 'suspensions' | 'terminations') => institutions.reduce((total, i) => total + i[key], 0);
-    return { regionPrefix, year, dueBy: `${year + 1}-01-05`, scoredPersons: persons, scoreRecords: records, points: sum('points'), suspensions: sum('suspensions'), terminations: sum('terminations'), institutions };
+    return {
+      regionPrefix,
+      year,
+      dueBy: `${year + 1}-01-05`,
+      scoredPersons: persons,
+      scoreRecords: records,
+      points: sum('points'),
+      suspensions: sum('suspensions'),
+      terminations: sum('terminations'),
+      institutions,
+    };
   }
 
   @Authorized(PERMISSIONS.reports)
-  @Query(() => [ScoreRecord], { description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short` })
-  async copyReport(@Ctx() context: Context, @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string, @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string, @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string): Promise<ScoreRecord[]> {
+  @Query(() => [ScoreRecord], {
+    description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short`,
+  })
+  async copyReport(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string,
+    @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string,
+    @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string,
+  ): Promise<ScoreRecord[]> {
     assertMaySeeRegion(context.caller, regionPrefix);
     if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts');
     const records = await findCopyReportRecords(context.em, regionPrefix, from, to, MAX_COPY_REPORT_RECORDS + 1);
     // A partner files the report as complete: a period too large is refused, never cut short.
     if (records.length > MAX_COPY_REPORT_RECORDS) {
-      throw new DomainError('RESULT_TOO_LARGE', `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: ask for a shorter period or a smaller region`);
+      throw new DomainError(
+        'RESULT_TOO_LARGE',
+        `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: ask for a shorter period or a smaller region`,
+      );
     }
     return records;
   }
 
   @Authorized(PERMISSIONS.repair)
   @Mutation(() => RepairPayload, { description: '申请记分修复 — apply to repair points after rectification (S12)' })
-  applyForRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
-    return repairMutation(context, 'applyForRepair', input, input.personCode, (em) => applyForRepair(em, context, input.personCode, input.institutionCode, input.statement));
+  applyForRepair(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: ApplyForRepairInput,
+    @Ctx() context: Context,
+  ): Promise<RepairPayload> {
+    return repairMutation(context, 'applyForRepair', input, input.personCode, (em) =>
+      applyForRepair(em, context, input.personCode, input.institutionCode, input.statement),
+    );
   }
 
   @Authorized(PERMISSIONS.repair)
   @Mutation(() => RepairPayload, { description: '机构审核修复申请 — the institution agrees or refuses (S12)' })
   reviewRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: ReviewRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
-    return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) => reviewRepair(em, context, input.applicationId, input.agree, input.note, input.reviewedOn));
+    return repairMutation(context, 'reviewRepair', input, input.applicationId, (em) =>
+      reviewRepair(em, context, input.applicationId, input.agree, input.note, input.reviewedOn),
+    );
   }
 
   @Authorized(PERMISSIONS.decideRepair)
@@ -83,8 +120,17 @@ export class ReportResolver {
   }
 }
 
-async function repairMutation(context: Context, operation: string, input: { idempotencyKey?: string | null }, target: string, perform: (em: Context['em']) => Promise<string>): Promise<RepairPayload> {
-  const id = await runMutation(context, 'scoring', operation, input, perform, { target: () => target, scope: (applicationId, em) => auditScopeOfRow(em, 'repair_application', applicationId) });
+async function repairMutation(
+  context: Context,
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  target: string,
+  perform: (em: Context['em']) => Promise<string>,
+): Promise<RepairPayload> {
+  const id = await runMutation(context, 'scoring', operation, input, perform, {
+    target: () => target,
+    scope: (applicationId, em) => auditScopeOfRow(em, 'repair_application', applicationId),
+  });
   return { application: await repairOf(context.em, id) };
 }
 

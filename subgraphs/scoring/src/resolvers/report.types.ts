@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { RepairApplication } from '../entities/repair-application';
 
-@ObjectType({ description: '机构年度记分情况 — an institution\'s scoring figures for a year (S10, S14)' })
+@ObjectType({ description: "机构年度记分情况 — an institution's scoring figures for a year (S10, S14)" })
 export class InstitutionScoringFigures {
   @Field(() => ID, { description: '定点医药机构代码 — the institution' })
   institutionCode!: string;
@@ -89,7 +89,10 @@ export class ReviewRepairInput {
   @Field({ nullable: true, description: '审核意见 — note' })
   note?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '审核日期 — the day the institution reviewed it; default today, never in the future nor before the application' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '审核日期 — the day the institution reviewed it; default today, never in the future nor before the application',
+  })
   reviewedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })
@@ -104,7 +107,7 @@ export class DecideRepairInput {
   @Field({ description: '同意 — approve' })
   approve!: boolean;
 
-  @Field(() => Int, { nullable: true, description: '减免分值 — points taken off the year\'s total' })
+  @Field(() => Int, { nullable: true, description: "减免分值 — points taken off the year's total" })
   pointsReduction?: number;
 
   @Field(() => DateScalar, { nullable: true, description: '缩短后截止日期 — new end of the period in force' })
@@ -113,7 +116,11 @@ export class DecideRepairInput {
   @Field({ nullable: true, description: '理由 — reason (required to refuse)' })
   reason?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the day the agency decided; default today, never in the future nor before the institution\'s review. Points come off the year from this day' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "决定日期 — the day the agency decided; default today, never in the future nor before the institution's review. Points come off the year from this day",
+  })
   decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })

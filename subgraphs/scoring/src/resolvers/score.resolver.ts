@@ -29,27 +29,46 @@ async function ruleSetInForce(context: Context, regionCode: string, on: string):
 export class ScoreRecordResolver {
   @Authorized(PERMISSIONS.violationItems)
   @Query(() => PolicyRuleSet, { description: '适用的记分规则集 — the rule set in force for a region on a date (most specific prefix, latest version)' })
-  ruleSet(@Ctx() context: Context, @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string, @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string): Promise<PolicyRuleSet> {
+  ruleSet(
+    @Ctx() context: Context,
+    @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string,
+    @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string,
+  ): Promise<PolicyRuleSet> {
     return ruleSetInForce(context, regionCode, on ?? context.clock.today());
   }
 
   @Authorized(PERMISSIONS.violationItems)
   @Query(() => [ViolationItem], { description: '负面情形目录 — the catalogue of the rule set in force in a region on a date (default today)' })
-  async violationItems(@Ctx() context: Context, @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string, @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string): Promise<ViolationItem[]> {
+  async violationItems(
+    @Ctx() context: Context,
+    @Arg('regionCode', { description: '医保区划 — 6-digit region code' }) regionCode: string,
+    @Arg('on', () => DateScalar, { nullable: true, description: '日期 — the date (default: today)' }) on?: string,
+  ): Promise<ViolationItem[]> {
     const ruleSet = await ruleSetInForce(context, regionCode, on ?? context.clock.today());
     return findCatalogue(context.em, ruleSet.id);
   }
 
   @Authorized(PERMISSIONS.recordScores)
   @Mutation(() => RecordScoresPayload, { description: '记分 — record one inspection decision: points, totals, outcomes and notices' })
-  async recordScores(@Arg('input', { description: '输入 — the input of this operation' }) input: RecordScoresInput, @Ctx() context: Context): Promise<RecordScoresPayload> {
+  async recordScores(
+    @Arg('input', { description: '输入 — the input of this operation' }) input: RecordScoresInput,
+    @Ctx() context: Context,
+  ): Promise<RecordScoresPayload> {
     if (input.items.length > MAX_BATCH_ENTRIES) throw new DomainError('BATCH_TOO_LARGE', `at most ${MAX_BATCH_ENTRIES} items per decision`);
     const result = await runMutation(context, 'scoring', 'recordScores', input, (em) => recordScores(em, context, input), {
       target: () => [...new Set(input.items.map((i) => i.personCode))].join(', '),
       basisDocument: input.documentNumber,
-      scope: (_result, em) => auditScopeOf(em, input.items.map((i) => i.personCode), input.items.map((i) => i.institutionCode)),
+      scope: (_result, em) =>
+        auditScopeOf(
+          em,
+          input.items.map((i) => i.personCode),
+          input.items.map((i) => i.institutionCode),
+        ),
     });
-    const [records, sanctions] = await Promise.all([context.loaders.scoreRecord.loadMany(result.recordIds), context.loaders.sanction.loadMany(result.sanctionIds)]);
+    const [records, sanctions] = await Promise.all([
+      context.loaders.scoreRecord.loadMany(result.recordIds),
+      context.loaders.sanction.loadMany(result.sanctionIds),
+    ]);
     return { records: records as ScoreRecord[], sanctions: sanctions as Sanction[] };
   }
 
@@ -76,18 +95,26 @@ export class ScoreRecordResolver {
 
 @Resolver(() => Person)
 export class PersonScoringResolver {
-  @FieldResolver(() => Int, { description: '年度累计记分 — the natural year\'s running total across all sites (default: the current year)' })
-  async points(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<number> {
+  @FieldResolver(() => Int, { description: "年度累计记分 — the natural year's running total across all sites (default: the current year)" })
+  async points(
+    @Root() person: Person,
+    @Ctx() context: Context,
+    @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number,
+  ): Promise<number> {
     const row = await context.loaders.yearTotal.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
     return row?.points ?? 0;
   }
 
-  @FieldResolver(() => [ScoreRecord], { description: '记分记录 — the year\'s score records, oldest first (default: the current year)' })
-  scoreRecords(@Root() person: Person, @Ctx() context: Context, @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number): Promise<ScoreRecord[]> {
+  @FieldResolver(() => [ScoreRecord], { description: "记分记录 — the year's score records, oldest first (default: the current year)" })
+  scoreRecords(
+    @Root() person: Person,
+    @Ctx() context: Context,
+    @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number,
+  ): Promise<ScoreRecord[]> {
     return context.loaders.scoreRecordsByPersonYear.load(personYearKey(person.code, year ?? yearOf(context.clock.today())));
   }
 
-  @FieldResolver(() => [Sanction], { description: '处理记录 — every outcome of the person\'s scorings, oldest first (一医一档)' })
+  @FieldResolver(() => [Sanction], { description: "处理记录 — every outcome of the person's scorings, oldest first (一医一档)" })
   sanctions(@Root() person: Person, @Ctx() context: Context): Promise<Sanction[]> {
     return context.loaders.sanctionsByPerson.load(person.code);
   }
@@ -97,7 +124,10 @@ export class PersonScoringResolver {
     return context.loaders.restorationApplicationsByPerson.load(person.code);
   }
 
-  @FieldResolver(() => Sanction, { nullable: true, description: '执行中的暂停或终止 — the suspension or termination in force; it stays after its period until a restoration is approved (S13)' })
+  @FieldResolver(() => Sanction, {
+    nullable: true,
+    description: '执行中的暂停或终止 — the suspension or termination in force; it stays after its period until a restoration is approved (S13)',
+  })
   activeSanction(@Root() person: Person, @Ctx() context: Context): Promise<Sanction | null> {
     return context.loaders.activeSanction.load(person.code);
   }

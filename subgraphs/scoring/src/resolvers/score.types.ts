@@ -43,11 +43,15 @@ export class ScoreItemInput {
 
   @Field(() => TierAdjustment, {
     nullable: true,
-    description: '从轻从重方式 — the agency\'s choice for mitigation or aggravation (002 art.25): WITHIN_TIER or ONE_TIER; a choice the tiers cannot give is refused. Default (null): within the tier where the tier leaves room for this responsibility, otherwise one tier, otherwise the points stay at the end of the scale',
+    description:
+      "从轻从重方式 — the agency's choice for mitigation or aggravation (002 art.25): WITHIN_TIER or ONE_TIER; a choice the tiers cannot give is refused. Default (null): within the tier where the tier leaves room for this responsibility, otherwise one tier, otherwise the points stay at the end of the scale",
   })
   adjustment?: TierAdjustment | null;
 
-  @Field({ nullable: true, description: '违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4)' })
+  @Field({
+    nullable: true,
+    description: '违规行为标识 — items with the same reference are one violation matching several situations, counted once at the highest (S4)',
+  })
   violationRef?: string;
 }
 
@@ -72,7 +76,7 @@ export class RecordScoresInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: '记分结果 — the records created and each person\'s outcome' })
+@ObjectType({ description: "记分结果 — the records created and each person's outcome" })
 export class RecordScoresPayload {
   @Field(() => [ScoreRecord], { description: '记分记录 — one per counted item' })
   records!: ScoreRecord[];
@@ -108,7 +112,7 @@ export class ApplyForRestorationInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: '资格恢复决定 — the agency\'s decision on a restoration application (S13)' })
+@InputType({ description: "资格恢复决定 — the agency's decision on a restoration application (S13)" })
 export class DecideRestorationInput {
   @Field(() => ID, { description: '申请标识 — the application' })
   applicationId!: string;
@@ -119,7 +123,11 @@ export class DecideRestorationInput {
   @Field({ nullable: true, description: '理由 — required when refusing' })
   reason?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: '决定日期 — the day the agency decided; default today, never in the future nor before the application. An approval lifts the sanction from this day' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '决定日期 — the day the agency decided; default today, never in the future nor before the application. An approval lifts the sanction from this day',
+  })
   decidedOn?: string;
 
   @Field(() => String, { nullable: true, description: '幂等键 — repeating a call with the same key returns the first result and changes nothing' })

@@ -7,4 +7,10 @@ import { SanctionDecided } from './SanctionDecided';
 import { SanctionLifted } from './SanctionLifted';
 
 /** The events registry consumes: each records a fact and derives again what it bears on. */
-export const eventHandlers: EventHandlers<RegistryReads> = { InstitutionUpserted, SanctionDecided, SanctionLifted, ReRegistrationBanChanged, AgreementMeasureApplied };
+export const eventHandlers: EventHandlers<RegistryReads> = {
+  InstitutionUpserted,
+  SanctionDecided,
+  SanctionLifted,
+  ReRegistrationBanChanged,
+  AgreementMeasureApplied,
+};
