@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const migration0001 = sqlMigration([
+export default sqlMigration([
   // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
   `create table "appeals".outbox_event (
        seq bigserial primary key,

@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const migration0002 = sqlMigration([
+export default sqlMigration([
   `alter table appeals.score_record_view add column region_code varchar(6), add column appeal_by date`,
   `create table appeals.institution_view (code varchar(12) primary key, region_code varchar(6) not null)`,
   // A5: an appeal is against a score record or, for agreement disputes, an agreement decision.

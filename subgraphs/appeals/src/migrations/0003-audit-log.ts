@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const migration0003 = sqlMigration([
+export default sqlMigration([
   `create table "appeals".audit_log (
        id bigserial primary key,
        at timestamptz not null default now(),

@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const agreementHistoryReadModel = sqlMigration([
+export default sqlMigration([
   // Payment on a past date (E3) depends on the agreement in force then, not only the current one.
   `create table registry.agreement_view (
          institution_code varchar(12) not null,

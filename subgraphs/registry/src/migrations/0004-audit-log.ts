@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const auditLog = sqlMigration([
+export default sqlMigration([
   `create table "registry".audit_log (
        id bigserial primary key,
        at timestamptz not null default now(),

@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const agreementStatusIntervals = sqlMigration([
+export default sqlMigration([
   // Payment on a past day (E3) depends on the agreement's status on that day: a suspension since
   // lifted still stops payment for its days. Agreements known so far keep their current status
   // over their whole validity (what was known of them); events from now on record each change.

@@ -1,6 +1,6 @@
 import { sqlMigration } from '@pq/data';
 
-export const statusFromCauses = sqlMigration([
+export default sqlMigration([
   // Statuses are derived from every cause that bears on a person (domain/status.ts): registry
   // keeps the causes themselves — scoring's sanctions and agreements' measures — as they arrive.
   `create table registry.sanction_view (

@@ -1,26 +1,24 @@
-import { MigrationEntry, sqlMigration } from '@pq/data';
+import { sqlMigration } from '@pq/data';
 
-export const migration0001: MigrationEntry = {
-  name: '0001-rule-sets-scores-sanctions',
-  class: sqlMigration([
-    // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
-    `create table "scoring".outbox_event (
+export default sqlMigration([
+  // The platform tables: the outbox and its deliveries, events applied, idempotency keys.
+  `create table "scoring".outbox_event (
        seq bigserial primary key,
        id uuid not null unique,
        type text not null,
        aggregate_key text not null,
        payload jsonb not null,
        occurred_at timestamptz not null default now())`,
-    `create table "scoring".outbox_pending (
+  `create table "scoring".outbox_pending (
        subscriber text not null,
        seq bigint not null references "scoring".outbox_event (seq) on delete cascade,
        primary key (subscriber, seq))`,
-    `create table "scoring".processed_event (
+  `create table "scoring".processed_event (
        id uuid primary key,
        source text not null,
        type text not null,
        processed_at timestamptz not null default now())`,
-    `create table "scoring".idempotency_key (
+  `create table "scoring".idempotency_key (
     caller text not null,
     operation text not null,
     key text not null,
@@ -28,14 +26,14 @@ export const migration0001: MigrationEntry = {
     result jsonb,
     created_at timestamptz not null default now(),
     primary key (caller, operation, key))`,
-    `create table scoring.policy_rule_set (
+  `create table scoring.policy_rule_set (
        id text primary key,
        name text not null,
        region_prefix text not null,
        effective_from date not null,
        parameters jsonb not null,
        unique (region_prefix, effective_from))`,
-    `create table scoring.violation_item (
+  `create table scoring.violation_item (
        rule_set_id text not null references scoring.policy_rule_set (id),
        code text not null,
        title text not null,
@@ -44,7 +42,7 @@ export const migration0001: MigrationEntry = {
        max_points int not null,
        primary key (rule_set_id, code),
        check (1 <= min_points and min_points <= max_points and max_points <= 12))`,
-    `create table scoring.notice (
+  `create table scoring.notice (
        id uuid primary key,
        person_code varchar(16) not null,
        institution_code varchar(12) not null,
@@ -56,7 +54,7 @@ export const migration0001: MigrationEntry = {
        appeal_by date,
        sanction_id uuid,
        unique (decision_document, person_code))`,
-    `create table scoring.score_record (
+  `create table scoring.score_record (
        id uuid primary key,
        person_code varchar(16) not null,
        institution_code varchar(12) not null,
@@ -75,10 +73,10 @@ export const migration0001: MigrationEntry = {
        inspection_id text,
        notice_id uuid not null references scoring.notice (id) deferrable initially deferred,
        created_at timestamptz not null default now())`,
-    `create index score_record_person_year_index on scoring.score_record (person_code, year)`,
-    `create index score_record_document_person_index on scoring.score_record (document_number, person_code)`,
-    `create index score_record_institution_index on scoring.score_record (institution_code, year)`,
-    `create table scoring.sanction (
+  `create index score_record_person_year_index on scoring.score_record (person_code, year)`,
+  `create index score_record_document_person_index on scoring.score_record (document_number, person_code)`,
+  `create index score_record_institution_index on scoring.score_record (institution_code, year)`,
+  `create table scoring.sanction (
        id uuid primary key,
        person_code varchar(16) not null,
        kind text not null,
@@ -90,31 +88,30 @@ export const migration0001: MigrationEntry = {
        reason text not null,
        basis_document text not null,
        state text not null)`,
-    `create index sanction_person_state_index on scoring.sanction (person_code, state)`,
-    // At most one suspension or termination in force per person: the invariant concurrent scorings must keep.
-    `create unique index sanction_one_in_force on scoring.sanction (person_code) where state = 'IN_FORCE'`,
-    `create table scoring.person_year (
+  `create index sanction_person_state_index on scoring.sanction (person_code, state)`,
+  // At most one suspension or termination in force per person: the invariant concurrent scorings must keep.
+  `create unique index sanction_one_in_force on scoring.sanction (person_code) where state = 'IN_FORCE'`,
+  `create table scoring.person_year (
        person_code varchar(16) not null,
        year int not null,
        points int not null,
        primary key (person_code, year))`,
-    `create table scoring.known_person (code varchar(16) primary key, name text not null)`,
-    `create table scoring.known_institution (code varchar(12) primary key, region_code varchar(6) not null)`,
-    // The shipped rule sets and catalogues as they were when this migration was written: administrators add versions later.
-    `insert into scoring.policy_rule_set (id, name, region_prefix, effective_from, parameters) values ('national-2025', '国家医保支付资格记分规则（2025）', '', '2025-01-01', '{"tiers":[{"min":1,"max":3},{"min":4,"max":6},{"min":7,"max":9},{"min":10,"max":12}],"interviewAt":null,"suspensionBands":[{"minTotal":9,"maxTotal":9,"monthsCumulative":1,"monthsOneShot":4},{"minTotal":10,"maxTotal":10,"monthsCumulative":2,"monthsOneShot":5},{"minTotal":11,"maxTotal":11,"monthsCumulative":3,"monthsOneShot":6}],"terminateAt":12,"banYearsCumulative":1,"banYearsOneShot":3,"consecutiveYears":null,"institutionRatio":{"holdPaymentsFrom":0.2,"suspendAgreementFrom":0.5},"noticeIssueWorkingDays":5,"noticeDeliveryWorkingDays":3,"appealWorkingDays":10}')`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N1-01', '所在机构受到协议处理且负有责任 — the institution got an agreement handling with a contract penalty and the person shares responsibility', 1, 1, 3)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N1-02', '未按规定核验参保人员身份 — insured person''s identity not verified as required', 1, 1, 3)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-01', '违反《医疗保障基金使用监督管理条例》第三十八条受到行政处罚 — administrative penalty under art.38 of the fund-use regulation', 2, 4, 6)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-02', '违反《医疗保障基金使用监督管理条例》第三十九条受到行政处罚 — administrative penalty under art.39 of the fund-use regulation', 2, 4, 6)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-03', '超出登记备案的执业地点、类别、范围执业 — practising outside the registered site, category or scope', 2, 4, 6)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N3-01', '为未登记备案或被暂停、终止人员提供冒名结算 — letting an unregistered, suspended or terminated person settle under one''s name', 3, 7, 9)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N3-02', '年度内同一违规行为再次发生 — repeating a violation within the year', 3, 7, 9)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N4-01', '违反条例第四十条欺诈骗保受到行政处罚 — administrative penalty for fraud under art.40', 4, 10, 12)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N4-02', '执业证书被注销或吊销 — licence to practise cancelled or revoked', 4, 10, 12)`,
-    `insert into scoring.policy_rule_set (id, name, region_prefix, effective_from, parameters) values ('jining-2024', '济宁市医保支付资格记分规则（2024）', '3708', '2024-01-01', '{"tiers":[{"min":1,"max":1},{"min":3,"max":3},{"min":6,"max":6},{"min":12,"max":12}],"interviewAt":5,"suspensionBands":[{"minTotal":6,"maxTotal":8,"monthsCumulative":3,"monthsOneShot":3},{"minTotal":9,"maxTotal":11,"monthsCumulative":6,"monthsOneShot":6}],"terminateAt":12,"banYearsCumulative":1,"banYearsOneShot":3,"consecutiveYears":{"years":3,"minTotal":9},"institutionRatio":{"holdPaymentsFrom":0.2,"suspendAgreementFrom":0.5},"noticeIssueWorkingDays":5,"noticeDeliveryWorkingDays":3,"appealWorkingDays":10}')`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN1-01', '未按规定核验参保人员身份或未规范书写病历 — identity not verified or records not kept as required (每次扣1分)', 1, 1, 1)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN2-01', '不合理检查、用药或超范围收费 — unreasonable tests, drugs or charges outside scope (每次扣3分)', 2, 3, 3)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN3-01', '分解住院、挂床住院或串换项目 — split or phantom stays, swapped items (每次扣6分)', 3, 6, 6)`,
-    `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN4-01', '伪造医疗文书或票据骗取医保基金 — forged records or receipts to defraud the fund (每次扣12分)', 4, 12, 12)`,
-  ]),
-};
+  `create table scoring.known_person (code varchar(16) primary key, name text not null)`,
+  `create table scoring.known_institution (code varchar(12) primary key, region_code varchar(6) not null)`,
+  // The shipped rule sets and catalogues as they were when this migration was written: administrators add versions later.
+  `insert into scoring.policy_rule_set (id, name, region_prefix, effective_from, parameters) values ('national-2025', '国家医保支付资格记分规则（2025）', '', '2025-01-01', '{"tiers":[{"min":1,"max":3},{"min":4,"max":6},{"min":7,"max":9},{"min":10,"max":12}],"interviewAt":null,"suspensionBands":[{"minTotal":9,"maxTotal":9,"monthsCumulative":1,"monthsOneShot":4},{"minTotal":10,"maxTotal":10,"monthsCumulative":2,"monthsOneShot":5},{"minTotal":11,"maxTotal":11,"monthsCumulative":3,"monthsOneShot":6}],"terminateAt":12,"banYearsCumulative":1,"banYearsOneShot":3,"consecutiveYears":null,"institutionRatio":{"holdPaymentsFrom":0.2,"suspendAgreementFrom":0.5},"noticeIssueWorkingDays":5,"noticeDeliveryWorkingDays":3,"appealWorkingDays":10}')`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N1-01', '所在机构受到协议处理且负有责任 — the institution got an agreement handling with a contract penalty and the person shares responsibility', 1, 1, 3)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N1-02', '未按规定核验参保人员身份 — insured person''s identity not verified as required', 1, 1, 3)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-01', '违反《医疗保障基金使用监督管理条例》第三十八条受到行政处罚 — administrative penalty under art.38 of the fund-use regulation', 2, 4, 6)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-02', '违反《医疗保障基金使用监督管理条例》第三十九条受到行政处罚 — administrative penalty under art.39 of the fund-use regulation', 2, 4, 6)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N2-03', '超出登记备案的执业地点、类别、范围执业 — practising outside the registered site, category or scope', 2, 4, 6)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N3-01', '为未登记备案或被暂停、终止人员提供冒名结算 — letting an unregistered, suspended or terminated person settle under one''s name', 3, 7, 9)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N3-02', '年度内同一违规行为再次发生 — repeating a violation within the year', 3, 7, 9)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N4-01', '违反条例第四十条欺诈骗保受到行政处罚 — administrative penalty for fraud under art.40', 4, 10, 12)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('national-2025', 'N4-02', '执业证书被注销或吊销 — licence to practise cancelled or revoked', 4, 10, 12)`,
+  `insert into scoring.policy_rule_set (id, name, region_prefix, effective_from, parameters) values ('jining-2024', '济宁市医保支付资格记分规则（2024）', '3708', '2024-01-01', '{"tiers":[{"min":1,"max":1},{"min":3,"max":3},{"min":6,"max":6},{"min":12,"max":12}],"interviewAt":5,"suspensionBands":[{"minTotal":6,"maxTotal":8,"monthsCumulative":3,"monthsOneShot":3},{"minTotal":9,"maxTotal":11,"monthsCumulative":6,"monthsOneShot":6}],"terminateAt":12,"banYearsCumulative":1,"banYearsOneShot":3,"consecutiveYears":{"years":3,"minTotal":9},"institutionRatio":{"holdPaymentsFrom":0.2,"suspendAgreementFrom":0.5},"noticeIssueWorkingDays":5,"noticeDeliveryWorkingDays":3,"appealWorkingDays":10}')`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN1-01', '未按规定核验参保人员身份或未规范书写病历 — identity not verified or records not kept as required (每次扣1分)', 1, 1, 1)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN2-01', '不合理检查、用药或超范围收费 — unreasonable tests, drugs or charges outside scope (每次扣3分)', 2, 3, 3)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN3-01', '分解住院、挂床住院或串换项目 — split or phantom stays, swapped items (每次扣6分)', 3, 6, 6)`,
+  `insert into scoring.violation_item (rule_set_id, code, title, tier, min_points, max_points) values ('jining-2024', 'JN4-01', '伪造医疗文书或票据骗取医保基金 — forged records or receipts to defraud the fund (每次扣12分)', 4, 12, 12)`,
+]);

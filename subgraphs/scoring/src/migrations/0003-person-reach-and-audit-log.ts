@@ -1,11 +1,9 @@
-import { MigrationEntry, sqlMigration } from '@pq/data';
+import { sqlMigration } from '@pq/data';
 
-export const migration0003: MigrationEntry = {
-  name: '0003-person-reach-and-audit-log',
-  class: sqlMigration([
-    // Where a person works (institutions and their regions), for row scope on scoring's fields.
-    `alter table scoring.known_person add column institution_codes text[] not null default '{}', add column region_codes text[] not null default '{}'`,
-    `create table "scoring".audit_log (
+export default sqlMigration([
+  // Where a person works (institutions and their regions), for row scope on scoring's fields.
+  `alter table scoring.known_person add column institution_codes text[] not null default '{}', add column region_codes text[] not null default '{}'`,
+  `create table "scoring".audit_log (
        id bigserial primary key,
        at timestamptz not null default now(),
        request_id text,
@@ -14,6 +12,5 @@ export const migration0003: MigrationEntry = {
        operation text not null,
        target text not null,
        basis_document text)`,
-    `create index audit_log_target_index on "scoring".audit_log (target, at)`,
-  ]),
-};
+  `create index audit_log_target_index on "scoring".audit_log (target, at)`,
+]);

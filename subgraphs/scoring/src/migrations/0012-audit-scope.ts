@@ -1,9 +1,6 @@
-import { MigrationEntry, sqlMigration } from '@pq/data';
+import { sqlMigration } from '@pq/data';
 
 /** Audit entries carry where they belong; older ones have none and are read nationally only. */
-export const migration0012: MigrationEntry = {
-  name: '0012-audit-scope',
-  class: sqlMigration([
-    `alter table "scoring".audit_log add column region_codes text[] not null default '{}', add column institution_codes text[] not null default '{}'`,
-  ]),
-};
+export default sqlMigration([
+  `alter table "scoring".audit_log add column region_codes text[] not null default '{}', add column institution_codes text[] not null default '{}'`,
+]);

@@ -1,5 +1,5 @@
 import type { EventHandlers } from '@pq/events';
 import type { AppealsReads } from '../consumed';
-import { recordInstitution } from '../../commands/keep-read-models';
+import { recordInstitution } from '../../commands/read-models';
 
-export const onInstitutionUpserted: NonNullable<EventHandlers<AppealsReads>['InstitutionUpserted']> = (payload, { em }) => recordInstitution(em, payload);
+export const InstitutionUpserted: NonNullable<EventHandlers<AppealsReads>['InstitutionUpserted']> = (payload, { em }) => recordInstitution(em, payload);

@@ -1,5 +1,5 @@
 import type { EventHandlers } from '@pq/events';
 import type { AppealsReads } from '../consumed';
-import { recordNoticeDelivered } from '../../commands/keep-read-models';
+import { recordNoticeDelivered } from '../../commands/read-models';
 
-export const onNoticeDelivered: NonNullable<EventHandlers<AppealsReads>['NoticeDelivered']> = (payload, { em }) => recordNoticeDelivered(em, payload);
+export const NoticeDelivered: NonNullable<EventHandlers<AppealsReads>['NoticeDelivered']> = (payload, { em }) => recordNoticeDelivered(em, payload);

@@ -1,5 +1,5 @@
 import type { EventHandlers } from '@pq/events';
 import type { AppealsReads } from '../consumed';
-import { recordScoreRecord } from '../../commands/keep-read-models';
+import { recordScoreRecord } from '../../commands/read-models';
 
-export const onScoreRecorded: NonNullable<EventHandlers<AppealsReads>['ScoreRecorded']> = (payload, { em }) => recordScoreRecord(em, payload);
+export const ScoreRecorded: NonNullable<EventHandlers<AppealsReads>['ScoreRecorded']> = (payload, { em }) => recordScoreRecord(em, payload);
