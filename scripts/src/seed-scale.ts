@@ -240,13 +240,12 @@ async function main(): Promise<void> {
   await copy(
     client,
     'registry.registration',
-    ['id', 'person_code', 'institution_code', 'status', 'commitment_signed_on', 'registered_on', 'status_source'],
+    ['id', 'person_code', 'institution_code', 'status', 'commitment_signed_on', 'registered_on'],
     (function* () {
       for (const r of registrations()) {
         const id = randomUUID();
         registrationIds.push(id);
-        const status = statusOf(r.person);
-        yield [id, personCode(r.person), r.institution, status, '2024-01-01', '2024-01-01', status === 'NORMAL' ? null : 'PERSON_SANCTION'];
+        yield [id, personCode(r.person), r.institution, statusOf(r.person), '2024-01-01', '2024-01-01'];
       }
     })(),
     bar('registrations', registrationCount),
@@ -254,19 +253,20 @@ async function main(): Promise<void> {
   await copy(
     client,
     'registry.status_interval',
-    ['id', 'registration_id', 'person_code', 'institution_code', 'status', 'valid_from', 'valid_to', 'cause', 'basis_document'],
+    ['id', 'registration_id', 'person_code', 'institution_code', 'status', 'status_after_review', 'valid_from', 'valid_to', 'cause', 'basis_document'],
     (function* () {
       let i = 0;
       for (const r of registrations()) {
         const id = registrationIds[i++];
         const sanction = sanctioned.get(r.person);
-        yield [randomUUID(), id, personCode(r.person), r.institution, 'NORMAL', '2024-01-01', sanction?.from ?? null, 'registered (登记备案)', null];
+        yield [randomUUID(), id, personCode(r.person), r.institution, 'NORMAL', 'NORMAL', '2024-01-01', sanction?.from ?? null, 'registered (登记备案)', null];
         if (sanction)
           yield [
             randomUUID(),
             id,
             personCode(r.person),
             r.institution,
+            statusOf(r.person),
             statusOf(r.person),
             sanction.from,
             null,
@@ -276,6 +276,13 @@ async function main(): Promise<void> {
       }
     })(),
     bar('status intervals', registrationCount + sanctioned.size * 1.1),
+  );
+  await copy(
+    client,
+    'registry.sanction_view',
+    ['sanction_id', 'person_code', 'kind', 'valid_from', 'until', 'decided_on', 're_registration_blocked_until', 'basis_document'],
+    [...sanctioned].map(([p, s]) => [s.id, personCode(p), s.kind, s.from, s.until, s.from, s.kind === 'TERMINATION' ? s.until : null, s.document]),
+    bar('sanction causes', sanctioned.size),
   );
   await copy(
     client,
@@ -377,11 +384,12 @@ async function main(): Promise<void> {
   await copy(
     client,
     'scoring.sanction',
-    ['id', 'person_code', 'kind', '"from"', 'until', 'months', 'ban_years', 'year_total', 'reason', 'basis_document', 'state'],
+    ['id', 'person_code', 'kind', '"from"', 'decided_on', 'until', 'months', 'ban_years', 'year_total', 'reason', 'basis_document', 'state'],
     [...sanctioned].map(([p, s]) => [
       s.id,
       personCode(p),
       s.kind,
+      s.from,
       s.from,
       s.until,
       s.kind === 'SUSPENSION' ? totals.get(`${p}|2026`)! - 8 : null,
