@@ -1,6 +1,7 @@
 import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
 import type { EntityManager } from './db';
 import { runIdempotent } from './idempotency';
+import { queryRows } from './rows';
 
 interface AuditRow {
   id: string;
@@ -59,13 +60,13 @@ export class AuditTrail {
 }
 
 async function writeAudit(em: EntityManager, schema: string, caller: Caller, requestId: string, entries: AuditEntryInput[]): Promise<void> {
-  await em.execute(
-    `insert into "${schema}".audit_log (request_id, caller, caller_role, operation, target, basis_document, region_codes, institution_codes)
-     select ?, ?, ?, e.operation, e.target, e."basisDocument",
-            array(select jsonb_array_elements_text(e.scope -> 'regionCodes')), array(select jsonb_array_elements_text(e.scope -> 'institutionCodes'))
-       from jsonb_to_recordset(?::jsonb) as e(operation text, target text, "basisDocument" text, scope jsonb)`,
-    [requestId, caller.sub, caller.role, JSON.stringify(entries)],
-  );
+  await queryRows(em, {
+    text: `insert into "${schema}".audit_log (request_id, caller, caller_role, operation, target, basis_document, region_codes, institution_codes)
+           select $1, $2, $3, e.operation, e.target, e."basisDocument",
+                  array(select jsonb_array_elements_text(e.scope -> 'regionCodes')), array(select jsonb_array_elements_text(e.scope -> 'institutionCodes'))
+             from jsonb_to_recordset($4::jsonb) as e(operation text, target text, "basisDocument" text, scope jsonb)`,
+    values: [requestId, caller.sub, caller.role, JSON.stringify(entries)],
+  });
 }
 
 /** What a mutation needs of its request: its entity manager, who asks, and the request id its audit entry names. */
@@ -117,11 +118,11 @@ export interface AuditLogEntry {
 }
 
 /** The entries the caller may read: as `canSee` (@pq/caller) over the entry's regions and institutions. */
-function auditScopeCondition(caller: Caller): { sql: string; params: unknown[] } | null {
+function auditScopeCondition(caller: Caller, param: (value: unknown) => string): string | null {
   if (seesEverything(caller)) return null;
-  if (isRegionScoped(caller)) return { sql: `exists (select 1 from unnest(region_codes) as region where region like ?)`, params: [`${caller.region}%`] };
-  if (caller.role === 'INSTITUTION') return { sql: `? = any(institution_codes)`, params: [caller.institution] };
-  return { sql: 'false', params: [] };
+  if (isRegionScoped(caller)) return `exists (select 1 from unnest(region_codes) as region where region like ${param(`${caller.region}%`)})`;
+  if (caller.role === 'INSTITUTION') return `${param(caller.institution)} = any(institution_codes)`;
+  return 'false';
 }
 
 /**
@@ -138,27 +139,23 @@ export async function readAuditLog(
 ): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  const scope = auditScopeCondition(caller);
-  if (scope) {
-    conditions.push(scope.sql);
-    params.push(...scope.params);
-  }
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const scope = auditScopeCondition(caller, param);
+  if (scope) conditions.push(scope);
   for (const [column, value] of [
     ['target', filter.target],
     ['caller', filter.caller],
     ['operation', filter.operation],
   ] as const) {
-    if (value) {
-      conditions.push(`${column} = ?`);
-      params.push(value);
-    }
+    if (value) conditions.push(`${column} = ${param(value)}`);
   }
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  const pageWhere = beforeId ? `${where ? `${where} and` : 'where'} id < ?` : where;
-  const rows: AuditRow[] = await em.execute(
-    `select id, at, caller, caller_role, operation, target, basis_document, request_id from "${schema}".audit_log ${pageWhere} order by id desc limit ?`,
-    [...params, ...(beforeId ? [beforeId] : []), limit],
-  );
+  const filtered = [...params];
+  const pageWhere = beforeId ? `${where ? `${where} and` : 'where'} id < ${param(beforeId)}` : where;
+  const rows = await queryRows<AuditRow>(em, {
+    text: `select id, at, caller, caller_role, operation, target, basis_document, request_id from "${schema}".audit_log ${pageWhere} order by id desc limit ${param(limit)}`,
+    values: params,
+  });
   return {
     entries: rows.map((r) => ({
       id: String(r.id),
@@ -171,7 +168,7 @@ export async function readAuditLog(
       requestId: r.request_id,
     })),
     async count() {
-      const [{ count }] = await em.execute(`select count(*)::int as count from "${schema}".audit_log ${where}`, params);
+      const [{ count }] = await queryRows<{ count: number }>(em, { text: `select count(*)::int as count from "${schema}".audit_log ${where}`, values: filtered });
       return count;
     },
   };

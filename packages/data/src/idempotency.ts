@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@pq/caller';
+import { queryRows } from './rows';
 import { DomainError } from '@pq/errors';
 
 function hashOf(input: unknown): string {
@@ -25,27 +26,24 @@ export async function runIdempotent<R>(
   const key = input.idempotencyKey;
   if (!key) return perform();
   const requestHash = hashOf(input);
-  const inserted = await em.execute(
-    `insert into "${schema}".idempotency_key (caller, operation, key, request_hash) values (?, ?, ?, ?) on conflict do nothing returning key`,
-    [caller.sub, operation, key, requestHash],
-  );
+  const inserted = await queryRows(em, {
+    text: `insert into "${schema}".idempotency_key (caller, operation, key, request_hash) values ($1, $2, $3, $4) on conflict do nothing returning key`,
+    values: [caller.sub, operation, key, requestHash],
+  });
   if (inserted.length === 0) {
-    const [previous] = await em.execute(`select request_hash, result from "${schema}".idempotency_key where caller = ? and operation = ? and key = ?`, [
-      caller.sub,
-      operation,
-      key,
-    ]);
+    const [previous] = await queryRows<{ request_hash: string; result: unknown }>(em, {
+      text: `select request_hash, result from "${schema}".idempotency_key where caller = $1 and operation = $2 and key = $3`,
+      values: [caller.sub, operation, key],
+    });
     if (previous.request_hash !== requestHash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', `idempotency key "${key}" was already used for a different ${operation} request`);
     }
     return previous.result as R;
   }
   const result = await perform();
-  await em.execute(`update "${schema}".idempotency_key set result = ? where caller = ? and operation = ? and key = ?`, [
-    JSON.stringify(result ?? null),
-    caller.sub,
-    operation,
-    key,
-  ]);
+  await queryRows(em, {
+    text: `update "${schema}".idempotency_key set result = $1 where caller = $2 and operation = $3 and key = $4`,
+    values: [JSON.stringify(result ?? null), caller.sub, operation, key],
+  });
   return result;
 }

@@ -1,3 +1,4 @@
+import { queryRows } from '@pq/data';
 import type { EntityManager, MikroORM } from '@pq/data';
 import type { Clock } from '@pq/time';
 import type { DomainEvent, EventMap, EventType } from './events';
@@ -51,11 +52,10 @@ export async function applyDeliveredEvents<M extends EventMap>(
     if (heldKeys.has(event.key)) continue;
     try {
       await orm.em.fork().transactional(async (em) => {
-        const fresh = await em.execute(`insert into "${schema}".processed_event (id, source, type) values (?, ?, ?) on conflict do nothing returning id`, [
-          event.id,
-          event.source,
-          event.type,
-        ]);
+        const fresh = await queryRows(em as EntityManager, {
+          text: `insert into "${schema}".processed_event (id, source, type) values ($1, $2, $3) on conflict do nothing returning id`,
+          values: [event.id, event.source, event.type],
+        });
         const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
         if (fresh.length > 0 && handler) await handler(event.payload, { em: em as EntityManager, event, clock });
       });

@@ -79,7 +79,7 @@ export interface ScheduledJob {
  */
 export async function runScheduledJob(schema: string, job: ScheduledJob, orm: MikroORM, logger: Logger, today: string): Promise<string[] | undefined> {
   const changed = await orm.em.fork().transactional(async (em) => {
-    const [{ locked }] = await em.execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`job:${schema}:${job.name}`]);
+    const [{ locked }] = await queryRows<{ locked: boolean }>(em as EntityManager, { text: 'select pg_try_advisory_xact_lock(hashtext($1)) as locked', values: [`job:${schema}:${job.name}`] });
     if (!locked) return undefined;
     const changes = await job.run(em as EntityManager, today);
     const audit = new AuditTrail(schema, { sub: `system:${job.name}`, role: 'SERVICE', region: '' }, `job:${job.name}:${today}`);
@@ -204,15 +204,13 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(
   const metrics = createMetrics(name);
   const knex = orm.em.getConnection().getKnex();
   metrics.gauge('pq_outbox_backlog', 'Events not yet delivered to every subscriber', async () =>
-    Number((await orm.em.fork().getConnection().execute(`select count(*) as n from "${name}".outbox_pending`))[0].n),
+    Number((await sql<{ n: string }>(`select count(*) as n from "${name}".outbox_pending`, []))[0].n),
   );
   metrics.gauge('pq_outbox_oldest_age_seconds', 'Age of the oldest undelivered event', async () => {
-    const [row] = await orm.em
-      .fork()
-      .getConnection()
-      .execute(
-        `select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`,
-      );
+    const [row] = await sql<{ age: string }>(
+      `select coalesce(extract(epoch from now() - min(e.occurred_at)), 0) as age from "${name}".outbox_pending p join "${name}".outbox_event e on e.seq = p.seq`,
+      [],
+    );
     return Number(row.age);
   });
   const sql: Sql = (text, values) => queryRows(orm.em.fork() as EntityManager, { text, values });
@@ -282,7 +280,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(
     health: async () => ({ ok: true, body: { status: 'ok', service: name } }),
     async ready(stopping) {
       const pending = await orm.getMigrator().getPendingMigrations();
-      await orm.em.getConnection().execute('select 1');
+      await sql('select 1', []);
       const ready = pending.length === 0 && !stopping;
       // Dead letters need an operator, not a restart: reported, never a reason to leave the balancer.
       const events = { deadLetters: await countDeadLetters(sql, name) };
