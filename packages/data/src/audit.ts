@@ -168,7 +168,10 @@ export async function readAuditLog(
       requestId: r.request_id,
     })),
     async count() {
-      const [{ count }] = await queryRows<{ count: number }>(em, { text: `select count(*)::int as count from "${schema}".audit_log ${where}`, values: filtered });
+      const [{ count }] = await queryRows<{ count: number }>(em, {
+        text: `select count(*)::int as count from "${schema}".audit_log ${where}`,
+        values: filtered,
+      });
       return count;
     },
   };

@@ -79,7 +79,10 @@ export interface ScheduledJob {
  */
 export async function runScheduledJob(schema: string, job: ScheduledJob, orm: MikroORM, logger: Logger, today: string): Promise<string[] | undefined> {
   const changed = await orm.em.fork().transactional(async (em) => {
-    const [{ locked }] = await queryRows<{ locked: boolean }>(em as EntityManager, { text: 'select pg_try_advisory_xact_lock(hashtext($1)) as locked', values: [`job:${schema}:${job.name}`] });
+    const [{ locked }] = await queryRows<{ locked: boolean }>(em as EntityManager, {
+      text: 'select pg_try_advisory_xact_lock(hashtext($1)) as locked',
+      values: [`job:${schema}:${job.name}`],
+    });
     if (!locked) return undefined;
     const changes = await job.run(em as EntityManager, today);
     const audit = new AuditTrail(schema, { sub: `system:${job.name}`, role: 'SERVICE', region: '' }, `job:${job.name}:${today}`);
