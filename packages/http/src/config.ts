@@ -48,10 +48,9 @@ export function subgraphPortFromEnv(name: SubgraphName, env: NodeJS.ProcessEnv =
 
 /** `TOKEN_MAX_LIFETIME_SECONDS`: a token valid for longer than this (from now) is refused; 12 h when unset. */
 export function tokenMaxLifetimeFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const value = env.TOKEN_MAX_LIFETIME_SECONDS;
-  if (value === undefined || value === '') return undefined;
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`TOKEN_MAX_LIFETIME_SECONDS must be a positive whole number of seconds, got ${value}`);
+  const seconds = numberFromEnv('TOKEN_MAX_LIFETIME_SECONDS', env);
+  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds === 0))
+    throw new Error(`TOKEN_MAX_LIFETIME_SECONDS must be a positive whole number of seconds, got ${seconds}`);
   return seconds;
 }
 
