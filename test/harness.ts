@@ -44,15 +44,27 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/**
+ * Ports for a stack's services, each jest worker from a range of its own below the kernel's
+ * ephemeral ports: a port the kernel just handed out and took back could go to another worker's
+ * stack before this one binds it.
+ */
+const PORTS_PER_WORKER = 4000;
+let nextPort = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * PORTS_PER_WORKER + Math.floor(Math.random() * 1000);
+
+function bindable(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
+}
+
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = nextPort++;
+    if (await bindable(port)) return port;
+  }
 }
 
 export async function createDatabase(baseUrl: string, name: string): Promise<string> {
