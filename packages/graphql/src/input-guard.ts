@@ -3,13 +3,9 @@ import { DomainError } from '@pq/errors';
 import { isIsoDate } from '@pq/time';
 import {
   DocumentNode,
-  getNamedType,
   GraphQLError,
   GraphQLInputType,
   GraphQLSchema,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
   Kind,
   OperationDefinitionNode,
   TypeInfo,
@@ -18,6 +14,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { firstInputLeaf } from './input-values';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every `ID` named `id` or `…Id` is a row's UUID, except a claim line's id, which the client chooses. */
@@ -52,30 +49,13 @@ function representationProblem(value: unknown, path: string): Refusal | undefine
   return undefined;
 }
 
-/** The first refused leaf in `value`, as the input type describes it; unknown fields are left to GraphQL's own coercion. */
+/** The first refused leaf in `value`, as the input type describes it. */
 function inputProblem(type: GraphQLInputType, value: unknown, name: string, path: string): Refusal | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (isNonNullType(type)) return inputProblem(type.ofType, value, name, path);
-  if (isListType(type)) {
-    if (!Array.isArray(value)) return inputProblem(type.ofType, value, name, path);
-    for (let i = 0; i < value.length; i++) {
-      const problem = inputProblem(type.ofType, value[i], name, `${path}[${i}]`);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (isInputObjectType(type)) {
-    if (typeof value !== 'object') return undefined;
-    for (const field of Object.values(type.getFields())) {
-      const problem = inputProblem(field.type, (value as Record<string, unknown>)[field.name], field.name, `${path}.${field.name}`);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  const named = getNamedType(type);
-  if (named.name === '_Any') return representationProblem(value, path);
-  const problem = scalarProblem(named.name, name, value);
-  return problem ? { field: path, problem } : undefined;
+  return firstInputLeaf(type, value, name, path, (leaf) => {
+    if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path);
+    const problem = scalarProblem(leaf.type.name, leaf.name, leaf.value);
+    return problem ? { field: leaf.path, problem } : undefined;
+  });
 }
 
 /** Literal arguments in the document: `field` names the argument's path, e.g. `input.items[0].decidedOn`. */

@@ -6,9 +6,7 @@ import {
   GraphQLArgument,
   GraphQLError,
   GraphQLInputType,
-  isInputObjectType,
   isListType,
-  isNonNullType,
   Kind,
   OperationDefinitionNode,
   ParseOptions,
@@ -18,6 +16,7 @@ import {
   ValidationRule,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { firstInputLeaf } from './input-values';
 import { pageSize } from './page-size';
 
 /**
@@ -87,24 +86,18 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
 
 /** Refuses a string input too long for its field. */
 function checkInput(value: unknown, type: GraphQLInputType, name: string, path: string, operationField: string): void {
-  if (value === null || value === undefined) return;
-  const nullable = isNonNullType(type) ? type.ofType : type;
-  if (isListType(nullable)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkInput(item, nullable.ofType, name, `${path}[${i}]`, operationField));
-    return;
-  }
-  if (isInputObjectType(nullable)) {
-    for (const field of Object.values(nullable.getFields()))
-      checkInput((value as Record<string, unknown>)[field.name], field.type, field.name, `${path}.${field.name}`, operationField);
-    return;
-  }
-  const limit = INPUT_LENGTH_LIMITS[name] ?? DEFAULT_LENGTH_LIMITS[nullable.name];
-  if (typeof value === 'string' && limit !== undefined && value.length > limit) {
-    throw refusal(`${operationField}: ${path} has ${value.length} characters; at most ${limit}`, {
+  const tooLong = firstInputLeaf(type, value, name, path, (leaf) => {
+    const limit = INPUT_LENGTH_LIMITS[leaf.name] ?? DEFAULT_LENGTH_LIMITS[leaf.type.name];
+    return typeof leaf.value === 'string' && limit !== undefined && leaf.value.length > limit
+      ? { path: leaf.path, limit, length: leaf.value.length }
+      : undefined;
+  });
+  if (tooLong) {
+    throw refusal(`${operationField}: ${tooLong.path} has ${tooLong.length} characters; at most ${tooLong.limit}`, {
       code: 'BAD_USER_INPUT',
-      field: path,
-      limit,
-      length: value.length,
+      field: tooLong.path,
+      limit: tooLong.limit,
+      length: tooLong.length,
     });
   }
 }
