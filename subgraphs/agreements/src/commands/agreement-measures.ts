@@ -1,6 +1,6 @@
 import { assertActsFor } from '@pq/caller';
 import type { AuditScope } from '@pq/data';
-import { institutionsAuditScope } from '../repositories/audit-scope';
+import { institutionAuditScopes } from '../repositories/audit-scope';
 import { EntityManager } from '@pq/data';
 import { DomainError, notFound } from '@pq/errors';
 import { IsoDate } from '@pq/time';
@@ -207,5 +207,6 @@ export async function terminateOverdueSuspensions(em: EntityManager, today: IsoD
       allStaff: false,
     });
   }
-  return Promise.all([...terminated].map(async (code) => ({ target: code, scope: await institutionsAuditScope(em, [code]) })));
+  const scopes = await institutionAuditScopes(em, [...terminated]);
+  return [...terminated].map((code) => ({ target: code, scope: scopes.get(code)! }));
 }
