@@ -42,6 +42,8 @@ import { shutdownTracing } from '@pq/http/tracing';
 import { Clock, systemClock } from '@pq/time';
 import { calendarFromEnvironment, reloadCalendarOnSignal, WorkingDayCalendar } from '@pq/time/files';
 import type { GraphQLSchema } from 'graphql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { createRequestContext, RequestContext } from './context';
 
 /** What makes a subgraph: the same parts in each of the four. */
@@ -63,6 +65,19 @@ export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMa
    * provisional one moves them.
    */
   recomputeDeadlines?(em: EntityManager, calendar: WorkingDayCalendar, today: string): Promise<unknown>;
+  /** HTTP endpoints that stream (exports, audits of claim files): sets too large for one GraphQL answer. */
+  streams?: StreamRoute<Loaders>[];
+}
+
+/**
+ * A streamed endpoint of a subgraph. The runner checks the token as /graphql does and gives the
+ * handler one request context; the reads it records are audited when it ends, its statements counted.
+ */
+export interface StreamRoute<Loaders> {
+  method: 'GET' | 'POST';
+  /** Under `/streams/`, e.g. `/streams/export/persons`; the gateway passes `/streams/*` through. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, context: RequestContext<Loaders>): Promise<void>;
 }
 
 export interface ScheduledJob {
@@ -314,6 +329,21 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(
           sendJson(res, result.unavailable ? 503 : 200, result);
         },
       },
+      ...(definition.streams ?? []).map((stream) => ({
+        method: stream.method,
+        path: stream.path,
+        async handle(req: IncomingMessage, res: ServerResponse) {
+          const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+          const context = contextFor(await verifier.verify(req.headers.authorization), requestId);
+          const counted = countStatementsFromHere(requestId, name, (statements) => metrics.sqlStatements.observe(statements));
+          try {
+            await stream.handle(req, res, context);
+          } finally {
+            await context.audit.flush(() => orm.em.fork() as EntityManager);
+            counted();
+          }
+        },
+      })),
     ],
   });
   await relay.start();

@@ -1,0 +1,42 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { Dispatcher } from 'undici';
+import type { Route, SubgraphName } from '@pq/http';
+
+/** A streamed endpoint (an export, the audit of a claims file), served under the same path by the subgraph owning its data. */
+export interface StreamedEndpoint {
+  method: 'GET' | 'POST';
+  path: string;
+  subgraph: SubgraphName;
+}
+
+export const STREAMED_ENDPOINTS: StreamedEndpoint[] = [];
+
+const REQUEST_HEADERS = ['authorization', 'x-request-id', 'content-type', 'accept', 'content-length'];
+const ANSWER_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
+
+const pick = (headers: Record<string, string | string[] | undefined>, names: string[]) =>
+  Object.fromEntries(names.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name] as string | string[]]));
+
+/**
+ * Passes a streamed request to its subgraph and the answer back as it comes, neither body held in
+ * memory; the subgraph checks the token, the scope and the input, as it does for /graphql.
+ */
+export function passThrough(endpoint: StreamedEndpoint, subgraphUrl: string, agent: Dispatcher): Route {
+  const origin = new URL(subgraphUrl).origin;
+  return {
+    method: endpoint.method,
+    path: endpoint.path,
+    async handle(req: IncomingMessage, res: ServerResponse) {
+      const answer = await agent.request({
+        origin,
+        path: req.url ?? endpoint.path,
+        method: endpoint.method,
+        headers: pick(req.headers, REQUEST_HEADERS),
+        body: endpoint.method === 'POST' ? req : undefined,
+      });
+      res.writeHead(answer.statusCode, pick(answer.headers, ANSWER_HEADERS));
+      await pipeline(answer.body, res);
+    },
+  };
+}
