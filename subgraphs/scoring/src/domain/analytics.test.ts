@@ -30,7 +30,9 @@ describe('analytics period — S6 natural year or whole months', () => {
     ['backwards', { fromMonth: '2026-03', toMonth: '2026-01' }, 'toMonth'],
     ['not a month', { fromMonth: '2026-13', toMonth: '2026-12' }, 'fromMonth'],
     ['longer than 60 months', { fromMonth: '2020-01', toMonth: '2025-01' }, 'toMonth'],
-  ])('refuses %s', (_case, filter, field) => expect(() => analyticsPeriod(filter)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } })));
+  ])('refuses %s', (_case, filter, field) =>
+    expect(() => analyticsPeriod(filter)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field } })),
+  );
 });
 
 describe('S10 ratio in analytics (002 art.30): a yearly share over whole institutions', () => {
