@@ -137,15 +137,15 @@ async function main(): Promise<void> {
   await copy(
     client,
     'scoring.institution_view',
-    ['code', 'region_code'],
-    institutions.map((i) => [i.code, i.region]),
+    ['code', 'region_code', 'kind'],
+    institutions.map((i) => [i.code, i.region, i.kind]),
     bar('scoring institutions', plan.institutions),
   );
   await copy(
     client,
     'appeals.institution_view',
-    ['code', 'region_code'],
-    institutions.map((i) => [i.code, i.region]),
+    ['code', 'region_code', 'kind'],
+    institutions.map((i) => [i.code, i.region, i.kind]),
     bar('appeals institutions', plan.institutions),
   );
 

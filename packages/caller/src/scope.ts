@@ -51,3 +51,15 @@ export function assertActsFor(caller: Caller, institutionCode: string, regionCod
     throw new DomainError('FORBIDDEN', `region ${regionCode} is outside the caller's region ${caller.region || '(national)'}`);
   }
 }
+
+/** Fewer persons than this in an aggregate's cell may let a reader recognise someone. */
+export const SMALL_CELL_PERSONS = 3;
+
+/**
+ * Aggregates are not personal data, but a small cell may point at one person: partners, who may
+ * not see persons' records, get such cells suppressed; agencies and the administration, who may,
+ * see every cell.
+ */
+export function hidesCell(caller: Caller, persons: number): boolean {
+  return (caller.role === 'HEALTH_PARTNER' || caller.role === 'DRUG_PARTNER') && persons > 0 && persons < SMALL_CELL_PERSONS;
+}

@@ -6,6 +6,7 @@ import 'reflect-metadata';
  * public-operation guard, which the gateway shares, are `@pq/graphql/server`; the limits on
  * operations and on input lengths, the same at gateway and subgraphs, `@pq/graphql/limits`.
  */
+export * from './analytics';
 export * from './auth-checker';
 export * from './connection';
 export * from './descriptions';

@@ -2,6 +2,7 @@ import { authChecker, buildFederatedSchema } from '@pq/graphql';
 import { auditLogResolver } from '@pq/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
+import { AnalyticsGroupKeyResolver, AnalyticsResolver } from './resolvers/analytics.resolver';
 import { NoticeResolver, RestorationResolver } from './resolvers/notice.resolver';
 import { institutionReference } from './resolvers/institution.reference';
 import { personReference } from './resolvers/person.reference';
@@ -20,6 +21,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
         ReportResolver,
         InstitutionReportResolver,
         PersonRepairResolver,
+        AnalyticsResolver,
+        AnalyticsGroupKeyResolver,
         auditLogResolver('scoring'),
       ],
       authChecker,

@@ -1,4 +1,4 @@
-import { EntityManager, findRows } from '@pq/data';
+import { EntityManager, findRows, queryRows, toEntities } from '@pq/data';
 import { IsoDate } from '@pq/time';
 import { DesignationAction, DesignationStatus, OPEN_DESIGNATION_STATUSES } from '../domain/designation';
 import { DesignationApplication } from '../entities/designation-application';
@@ -41,6 +41,43 @@ export function designationQueue(em: EntityManager, regionPrefix: string, dueBef
     { status: { $in: [...OPEN_DESIGNATION_STATUSES] }, regionCode: { $like: `${regionPrefix}%` }, ...(dueBefore ? { dueBy: { $lte: dueBefore } } : {}) },
     { orderBy: { dueBy: 'asc', id: 'asc' }, limit },
   );
+}
+
+// Open applications of a region prefix, optionally due by a day; those without a deadline come last.
+const QUEUE_WHERE = `status = any($1::text[]) and region_code like $2 || '%' and ($3::date is null or due_by <= $3::date)`;
+
+/**
+ * The work queue in pages: by deadline (none last), then id; `limit` applications after the
+ * cursor's (deadline, id), a null deadline being the cursor of the undated tail.
+ */
+export async function designationQueuePage(
+  em: EntityManager,
+  regionPrefix: string,
+  dueBefore: IsoDate | null,
+  after: { dueBy: IsoDate | null; id: string } | undefined,
+  limit: number,
+): Promise<DesignationApplication[]> {
+  const rows = await queryRows(em, {
+    name: 'agreements_designation_queue_page',
+    text: `select * from agreements.designation_application
+            where ${QUEUE_WHERE}
+              and ($5::uuid is null
+                   or ($4::date is null and due_by is null and id > $5::uuid)
+                   or ($4::date is not null and (due_by > $4::date or (due_by = $4::date and id > $5::uuid) or due_by is null)))
+            order by due_by nulls last, id
+            limit $6`,
+    values: [[...OPEN_DESIGNATION_STATUSES], regionPrefix, dueBefore, after?.dueBy ?? null, after?.id ?? null, limit],
+  });
+  return toEntities(em, DesignationApplication, rows);
+}
+
+export async function countDesignationQueue(em: EntityManager, regionPrefix: string, dueBefore: IsoDate | null): Promise<number> {
+  const [{ count }] = await queryRows<{ count: number }>(em, {
+    name: 'agreements_designation_queue_count',
+    text: `select count(*)::int as count from agreements.designation_application where ${QUEUE_WHERE}`,
+    values: [[...OPEN_DESIGNATION_STATUSES], regionPrefix, dueBefore],
+  });
+  return count;
 }
 
 /** A step, recorded as its notice with the status it led to. */

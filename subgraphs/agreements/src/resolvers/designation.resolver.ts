@@ -1,10 +1,10 @@
 import { assertRegionInScope } from '@pq/caller';
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { DateScalar, provisionalDeadlineDescription } from '@pq/graphql';
-import { addDays, addMonths } from '@pq/time';
+import { DateScalar, decodeCursor, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { addDays, addMonths, isIsoDate } from '@pq/time';
 import { PERMISSIONS } from './permissions';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { submitDesignation, takeDesignationStep } from '../commands/designation';
 import { setInpatientFundGate } from '../commands/fund-gate';
 import { fileInformationChange, reviewInformationChange } from '../commands/information-change';
@@ -13,12 +13,13 @@ import { DesignationApplication } from '../entities/designation-application';
 import { DesignationStep } from '../entities/designation-step';
 import { InformationChange } from '../entities/information-change';
 import { Institution } from '../entities/institution';
-import { designationQueue, findApplication } from '../repositories/designations';
+import { countDesignationQueue, designationQueue, designationQueuePage, findApplication } from '../repositories/designations';
 import { findInformationChange } from '../repositories/information-changes';
 import { institutionsWithAgreementsIn } from '../repositories/institutions';
 import { actorOf, Context } from './context';
 import { auditScopeOfRow, institutionsAuditScope } from '../repositories/audit-scope';
 import {
+  DesignationApplicationConnection,
   DesignationFindings,
   DesignationPayload,
   DesignationStepInput,
@@ -29,7 +30,7 @@ import {
   SubmitDesignationInput,
 } from './designation.types';
 
-/** The work queue's length: the most urgent applications, as many as a desk works through. */
+/** The most applications the unpaged work queue answers; a longer queue is paged with designationQueuePage. */
 const DESIGNATION_QUEUE_LENGTH = 500;
 
 async function designation(
@@ -88,16 +89,52 @@ export class DesignationResolver {
 
   @Authorized(PERMISSIONS.designationQueue)
   @Query(() => [DesignationApplication], {
-    description: `定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the ${DESIGNATION_QUEUE_LENGTH} most urgent`,
+    description: `定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first; more than ${DESIGNATION_QUEUE_LENGTH} are refused (RESULT_TOO_LARGE), never cut short: page them with designationQueuePage`,
   })
-  designationQueue(
+  async designationQueue(
     @Ctx() context: Context,
     @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string,
     @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string,
   ): Promise<DesignationApplication[]> {
     const region = regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
-    return designationQueue(context.em, region, dueBefore ?? null, DESIGNATION_QUEUE_LENGTH);
+    const queue = await designationQueue(context.em, region, dueBefore ?? null, DESIGNATION_QUEUE_LENGTH + 1);
+    if (queue.length > DESIGNATION_QUEUE_LENGTH) {
+      throw new DomainError(
+        'RESULT_TOO_LARGE',
+        `more than ${DESIGNATION_QUEUE_LENGTH} open applications in region ${region}: page them with designationQueuePage(first, after)`,
+      );
+    }
+    return queue;
+  }
+
+  @Authorized(PERMISSIONS.designationQueue)
+  @Query(() => DesignationApplicationConnection, {
+    description:
+      '定点申请工作队列（分页） — open applications by the deadline of their next step, overdue first, those without a deadline last; every one, in pages',
+  })
+  async designationQueuePage(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { nullable: true, description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix?: string,
+    @Arg('dueBefore', () => DateScalar, { nullable: true, description: '到期日之前 — due on or before this date' }) dueBefore?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — applications after this cursor' }) after?: string,
+  ): Promise<DesignationApplicationConnection> {
+    const region = regionPrefix ?? context.caller.region;
+    assertRegionInScope(context.caller, region);
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, (key) => {
+      const [dueBy, id] = key.split('|');
+      return (dueBy === '' || isIsoDate(dueBy)) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+    })?.split('|');
+    const rows = await designationQueuePage(context.em, region, dueBefore ?? null, cursor && { dueBy: cursor[0] || null, id: cursor[1] }, limit + 1);
+    return toConnection(
+      DesignationApplicationConnection,
+      rows,
+      limit,
+      (application) => `${application.dueBy ?? ''}|${application.id}`,
+      () => countDesignationQueue(context.em, region, dueBefore ?? null),
+    );
   }
 
   @Authorized(PERMISSIONS.institutions)

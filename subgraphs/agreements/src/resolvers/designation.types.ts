@@ -1,4 +1,4 @@
-import { DateScalar } from '@pq/graphql';
+import { ConnectionType, DateScalar } from '@pq/graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DesignationAction } from '../domain/designation';
 import { InstitutionKind } from '../domain/institution';
@@ -106,3 +106,6 @@ export class DesignationPayload {
 export class InformationChangePayload {
   @Field(() => InformationChange, { description: '信息变更 — the change' }) change!: InformationChange;
 }
+
+export const DesignationApplicationConnection = ConnectionType(DesignationApplication, 'DesignationApplication', '定点申请');
+export type DesignationApplicationConnection = InstanceType<typeof DesignationApplicationConnection>;

@@ -8,4 +8,8 @@ export class InstitutionView {
 
   @Property({ type: 'string', length: 6 })
   regionCode!: string;
+
+  /** MEDICAL or PHARMACY (G0): analytics group appeal outcomes by it. */
+  @Property({ type: 'text' })
+  kind!: 'MEDICAL' | 'PHARMACY';
 }

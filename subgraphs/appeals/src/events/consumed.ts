@@ -5,9 +5,10 @@ import type { IsoDate } from '@pq/time';
  * the payloads; scripts/src/event-contracts.ts fails the build when a payload no longer fits.
  */
 export interface AppealsReads {
-  /** An institution's region: agreement disputes are scoped by it. */
+  /** An institution's region (agreement disputes are scoped by it) and kind (analytics group by it). */
   InstitutionUpserted: {
     code: string;
+    kind: 'MEDICAL' | 'PHARMACY';
     regionCode: string;
   };
   /** A score record an appeal can be filed against. */

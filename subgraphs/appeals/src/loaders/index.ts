@@ -1,6 +1,7 @@
 import type { Caller } from '@pq/caller';
 import type { EntityManager } from '@pq/data';
 import { appealLoader } from './appeal.loader';
+import { appealOutcomesLoader } from './appeal-outcomes.loader';
 import { appealsByInstitutionLoader } from './appeals-by-institution.loader';
 import { appealsByPersonLoader } from './appeals-by-person.loader';
 import { appealsByScoreRecordLoader } from './appeals-by-score-record.loader';
@@ -14,6 +15,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     appealsByInstitution: appealsByInstitutionLoader(em, caller),
     appealsByScoreRecord: appealsByScoreRecordLoader(em, caller),
     stepsByAppeal: stepsByAppealLoader(em),
+    appealOutcomes: appealOutcomesLoader(em, caller),
   };
 }
 

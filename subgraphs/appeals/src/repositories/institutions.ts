@@ -7,6 +7,6 @@ export function findInstitution(em: EntityManager, code: string): Promise<Instit
   return em.findOne(InstitutionView, { code });
 }
 
-export async function keepInstitution(em: EntityManager, institution: { code: string; regionCode: string }): Promise<void> {
-  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
+export async function keepInstitution(em: EntityManager, institution: Pick<InstitutionView, 'code' | 'regionCode' | 'kind'>): Promise<void> {
+  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode, kind: institution.kind });
 }

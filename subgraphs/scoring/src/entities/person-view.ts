@@ -3,7 +3,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 /** Persons registered somewhere, from registry's events: scores are accepted for them only. */
 @Entity({ tableName: 'person_view' })
 export class PersonView {
-  [OptionalProps]?: 'institutionCodes' | 'regionCodes';
+  [OptionalProps]?: 'institutionCodes' | 'regionCodes' | 'category';
 
   @PrimaryKey({ type: 'string', length: 16 })
   code!: string;
@@ -17,4 +17,8 @@ export class PersonView {
 
   @Property({ type: 'text[]', defaultRaw: `'{}'` })
   regionCodes: string[] = [];
+
+  /** The personnel category registry last told (analytics group by it); null for persons known before it was kept. */
+  @Property({ type: 'text', nullable: true })
+  category?: string | null;
 }

@@ -7,6 +7,7 @@ import { SanctionKind, SanctionState } from '../domain/outcome';
 @ObjectType({ description: '处理结果 — the outcome of a scoring for a person: notification, interview, suspension or termination' })
 @Entity({ tableName: 'sanction' })
 @Index({ name: 'sanction_person_state_index', properties: ['personCode', 'state'] })
+@Index({ name: 'sanction_from_index', properties: ['from'] })
 // At most one suspension or termination in force per person: the invariant concurrent scorings must keep.
 @Index({ name: 'sanction_one_in_force', expression: `create unique index sanction_one_in_force on scoring.sanction (person_code) where state = 'IN_FORCE'` })
 export class Sanction {

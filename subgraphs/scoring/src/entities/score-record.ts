@@ -11,6 +11,7 @@ import { Notice } from './notice';
 @Entity({ tableName: 'score_record' })
 @Index({ name: 'score_record_person_year_index', properties: ['personCode', 'year'] })
 @Index({ name: 'score_record_document_person_index', properties: ['documentNumber', 'personCode'] })
+@Index({ name: 'score_record_decided_on_index', properties: ['decidedOn', 'id'] })
 @Index({
   name: 'score_record_institution_year_index',
   expression: 'create index score_record_institution_year_index on scoring.score_record (institution_code, year) include (person_code, points)',

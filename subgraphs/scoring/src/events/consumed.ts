@@ -10,6 +10,7 @@ export interface ScoringReads {
   PersonRegistered: {
     personCode: string;
     name: string;
+    category: string;
     institutionCode: string;
     regionCode: string;
     registrationId: string;
@@ -22,9 +23,10 @@ export interface ScoringReads {
     institutionCode: string;
     cancelledOn: IsoDate;
   };
-  /** An institution's region, for row scope and regional figures. */
+  /** An institution's region and kind, for row scope, regional figures and analytics. */
   InstitutionUpserted: {
     code: string;
+    kind: 'MEDICAL' | 'PHARMACY';
     regionCode: string;
   };
   /** A4: a score changed on appeal. */

@@ -11,6 +11,7 @@ import m0009 from './0009-derived-year';
 import m0010 from './0010-read-models-named-as-views';
 import m0011 from './0011-event-dead-letters';
 import m0012 from './0012-audit-scope';
+import m0013 from './0013-analytics';
 
 /** In the order they ran: the names are stored in every database's mikro_orm_migrations table. */
 export const migrations: MigrationEntry[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0010-read-models-named-as-views', class: m0010 },
   { name: '0011-event-dead-letters', class: m0011 },
   { name: '0012-audit-scope', class: m0012 },
+  { name: '0013-analytics', class: m0013 },
 ];

@@ -2,10 +2,10 @@ import { EntityManager, findRows } from '@pq/data';
 import type { ScoringReads } from '../events/consumed';
 import { InstitutionView } from '../entities/institution-view';
 
-/** Institutions and their region, as agreements' events tell them. */
+/** Institutions, their region and kind, as agreements' events tell them. */
 
 export async function recordInstitution(em: EntityManager, institution: ScoringReads['InstitutionUpserted']): Promise<void> {
-  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode });
+  await em.upsert(InstitutionView, { code: institution.code, regionCode: institution.regionCode, kind: institution.kind });
 }
 
 export function findInstitutions(em: EntityManager, codes: string[]): Promise<InstitutionView[]> {

@@ -13,15 +13,15 @@ export async function recordRegistration(em: EntityManager, person: ScoringReads
   await queryRows(em, {
     name: 'scoring_record_registration',
     text: `with person as (
-             insert into scoring.person_view (code, name, institution_codes, region_codes) values ($1, $2, array[$3]::text[], array[$4]::text[])
-             on conflict (code) do update set name = excluded.name,
+             insert into scoring.person_view (code, name, institution_codes, region_codes, category) values ($1, $2, array[$3]::text[], array[$4]::text[], $7)
+             on conflict (code) do update set name = excluded.name, category = excluded.category,
                institution_codes = (select array_agg(distinct c) from unnest(person_view.institution_codes || excluded.institution_codes) c),
                region_codes = (select array_agg(distinct c) from unnest(person_view.region_codes || excluded.region_codes) c))
            insert into scoring.registration_view (institution_code, person_code, registration_id, registered_on) values ($3, $1, $5, $6::date)
            on conflict (institution_code, person_code) do update set registration_id = excluded.registration_id, cancelled_on = null,
              registered_on = case when registration_view.registered_on is null or excluded.registered_on is null then null
                                   else least(registration_view.registered_on, excluded.registered_on) end`,
-    values: [person.personCode, person.name, person.institutionCode, person.regionCode, person.registrationId, person.registeredOn ?? null],
+    values: [person.personCode, person.name, person.institutionCode, person.regionCode, person.registrationId, person.registeredOn ?? null, person.category],
   });
 }
 

@@ -4,6 +4,7 @@ import { ScoreRecord } from '../entities/score-record';
 export interface InstitutionFiguresRow {
   institutionCode: string;
   regionCode: string;
+  kind: string;
   scoredPersons: number;
   points: number;
   suspensions: number;
@@ -27,7 +28,7 @@ export async function fetchInstitutionFigures(
   // city's are a few thousand of the province's year, which a grouping over the whole year sorted
   // on disk. The year of a sanction is a date range, so the filter is a plain comparison.
   const rows = await queryRows<Record<string, string>>(em, {
-    text: `select i.code, i.region_code,
+    text: `select i.code, i.region_code, i.kind,
             r.persons as scored_persons, r.points,
             coalesce(s.suspensions, 0) as suspensions, coalesce(s.terminations, 0) as terminations,
             (select count(*) from scoring.registration_view kr
@@ -50,6 +51,7 @@ export async function fetchInstitutionFigures(
   return rows.map((row) => ({
     institutionCode: row.code,
     regionCode: row.region_code,
+    kind: row.kind,
     scoredPersons: Number(row.scored_persons),
     points: Number(row.points),
     suspensions: Number(row.suspensions),
@@ -69,15 +71,47 @@ export async function countScoredPersons(em: EntityManager, regionPrefix: string
   return row;
 }
 
+// A copy report's rows: a region's institutions' score records decided in a period.
+const COPY_REPORT_WHERE = `r.decided_on between $1 and $2
+  and exists (select 1 from scoring.institution_view i where i.code = r.institution_code and i.region_code like $3)`;
+
 /** S14: the score records of a region's institutions decided in a period, oldest first, at most `limit`. */
 export async function findCopyReportRecords(em: EntityManager, regionPrefix: string, from: string, to: string, limit: number): Promise<ScoreRecord[]> {
   const rows = await queryRows(em, {
     text: `select r.* from scoring.score_record r
-            where r.decided_on between $1 and $2
-              and exists (select 1 from scoring.institution_view i where i.code = r.institution_code and i.region_code like $3)
+            where ${COPY_REPORT_WHERE}
             order by r.decided_on asc, r.created_at asc
             limit $4`,
     values: [from, to, `${regionPrefix}%`, limit],
   });
   return toEntities(em, ScoreRecord, rows);
+}
+
+/** S14, paged: `limit` score records after the cursor's (decision day, id), in that order. */
+export async function copyReportPage(
+  em: EntityManager,
+  regionPrefix: string,
+  from: string,
+  to: string,
+  after: { decidedOn: string; id: string } | undefined,
+  limit: number,
+): Promise<ScoreRecord[]> {
+  const rows = await queryRows(em, {
+    name: 'scoring_copy_report_page',
+    text: `select r.* from scoring.score_record r
+            where ${COPY_REPORT_WHERE} and ($4::date is null or (r.decided_on, r.id) > ($4::date, $5::uuid))
+            order by r.decided_on, r.id
+            limit $6`,
+    values: [from, to, `${regionPrefix}%`, after?.decidedOn ?? null, after?.id ?? null, limit],
+  });
+  return toEntities(em, ScoreRecord, rows);
+}
+
+export async function countCopyReport(em: EntityManager, regionPrefix: string, from: string, to: string): Promise<number> {
+  const [{ count }] = await queryRows<{ count: number }>(em, {
+    name: 'scoring_copy_report_count',
+    text: `select count(*)::int as count from scoring.score_record r where ${COPY_REPORT_WHERE}`,
+    values: [from, to, `${regionPrefix}%`],
+  });
+  return count;
 }

@@ -1,4 +1,6 @@
+import { AnalyticsDimension } from '@pq/graphql';
 import { registerEnumType } from 'type-graphql';
+import { InstitutionKind, PersonnelCategory } from '../domain/analytics';
 import { SanctionKind, SanctionState } from '../domain/outcome';
 import { Responsibility, TierAdjustment } from '../domain/points';
 import { RatioMeasure } from '../domain/institution-ratio';
@@ -87,5 +89,42 @@ registerEnumType(RatioMeasure, {
     NONE: { description: '无 — below the thresholds' },
     PAYMENTS_HELD: { description: '暂缓拨付 — settlement payments held' },
     AGREEMENT_SUSPENSION: { description: '中止协议 — the agreement is to be suspended' },
+  },
+});
+
+registerEnumType(AnalyticsDimension, {
+  name: 'AnalyticsDimension',
+  description: '统计维度 — what analytics group by',
+  valuesConfig: {
+    REGION: { description: "医保区划 — the institution's 6-digit insurance region" },
+    INSTITUTION: { description: '定点医药机构 — the institution where the behaviour happened' },
+    INSTITUTION_KIND: { description: '机构类别 — medical institution or retail pharmacy (G0)' },
+    PERSONNEL_CATEGORY: { description: "人员类别 — the person's category (R1)" },
+    VIOLATION_ITEM: { description: '负面情形 — the violation item of the rule set it was scored under (S2)' },
+    MONTH: { description: '月份 — the month of the decision (S1) or of the first day of a sanction' },
+  },
+});
+
+// The same enums as agreements' and registry's, so filters and keys compose with theirs.
+registerEnumType(InstitutionKind, {
+  name: 'InstitutionKind',
+  description: '机构类别 — kind of designated institution',
+  valuesConfig: {
+    MEDICAL: { description: '定点医疗机构 — designated medical institution' },
+    PHARMACY: { description: '定点零售药店 — designated retail pharmacy' },
+  },
+});
+
+registerEnumType(PersonnelCategory, {
+  name: 'PersonnelCategory',
+  description: '人员类别 — category of registered personnel (002 art.11, 000 form 1)',
+  valuesConfig: {
+    DOCTOR: { description: '医保医师 — doctor' },
+    NURSE: { description: '医保护士 — nurse' },
+    PHARMACIST: { description: '医保药师 — pharmacist' },
+    TECHNICIAN: { description: '医保技师 — medical technician' },
+    CAREGIVER: { description: '医保照护员 — caregiver' },
+    SETTLEMENT_REVIEWER: { description: '医疗费用审核与医保结算人员 — medical-cost and settlement reviewer' },
+    PHARMACY_PRINCIPAL: { description: '定点零售药店主要负责人 — principal in charge of a retail pharmacy' },
   },
 });

@@ -1,8 +1,8 @@
 import { PERMISSIONS } from './permissions';
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { DateScalar } from '@pq/graphql';
-import { yearOf } from '@pq/time';
+import { DateScalar, decodeCursor, pageSize, toConnection } from '@pq/graphql';
+import { isIsoDate, yearOf } from '@pq/time';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
 import { institutionRatio } from '../domain/institution-ratio';
@@ -10,17 +10,37 @@ import { selectRuleSet } from '../domain/rule-set';
 import { RepairApplication } from '../entities/repair-application';
 import { ScoreRecord } from '../entities/score-record';
 import { repairOf } from '../repositories/repairs';
-import { countScoredPersons, fetchInstitutionFigures, findCopyReportRecords, InstitutionFiguresRow } from '../repositories/reports';
+import {
+  copyReportPage,
+  countCopyReport,
+  countScoredPersons,
+  fetchInstitutionFigures,
+  findCopyReportRecords,
+  InstitutionFiguresRow,
+} from '../repositories/reports';
 import { assertMaySeeInstitution, assertMaySeeRegion } from '../repositories/scope';
 import type { Context } from './context';
-import { ApplyForRepairInput, DecideRepairInput, InstitutionScoringFigures, RepairPayload, ReviewRepairInput, YearlySummary } from './report.types';
+import {
+  ApplyForRepairInput,
+  DecideRepairInput,
+  InstitutionScoringFigures,
+  RepairPayload,
+  ReviewRepairInput,
+  ScoreRecordConnection,
+  YearlySummary,
+} from './report.types';
 import { Institution, Person } from './score.types';
 import { auditScopeOfRow } from '../repositories/audit-scope';
 
 /** The most score records one copy report answers (a province's month fits). */
 export const MAX_COPY_REPORT_RECORDS = 10_000;
 
-async function withMeasures(context: Context, rows: InstitutionFiguresRow[], year: number): Promise<InstitutionScoringFigures[]> {
+/** S10: each institution's sanctioned share and the measure its rule set gives it. */
+export async function withMeasures(
+  context: Context,
+  rows: InstitutionFiguresRow[],
+  year: number,
+): Promise<(InstitutionFiguresRow & InstitutionScoringFigures)[]> {
   const ruleSets = await context.loaders.ruleSets.load('all');
   return rows.map((row) => {
     const rules = selectRuleSet(ruleSets, row.regionCode, `${year}-12-31`)!.parameters;
@@ -73,7 +93,7 @@ export class ReportResolver {
 
   @Authorized(PERMISSIONS.reports)
   @Query(() => [ScoreRecord], {
-    description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short`,
+    description: `抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than ${MAX_COPY_REPORT_RECORDS.toLocaleString('en-US')} are refused (RESULT_TOO_LARGE), never cut short: page larger ones with copyReportPage`,
   })
   async copyReport(
     @Ctx() context: Context,
@@ -88,10 +108,39 @@ export class ReportResolver {
     if (records.length > MAX_COPY_REPORT_RECORDS) {
       throw new DomainError(
         'RESULT_TOO_LARGE',
-        `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: ask for a shorter period or a smaller region`,
+        `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: page them with copyReportPage(first, after)`,
       );
     }
     return records;
+  }
+
+  @Authorized(PERMISSIONS.reports)
+  @Query(() => ScoreRecordConnection, {
+    description: '抄告（分页） — the copy report of a region and period in pages of at most 500, by decision day then id, however many records (S14)',
+  })
+  async copyReportPage(
+    @Ctx() context: Context,
+    @Arg('regionPrefix', { description: '区划前缀 — region-code prefix, e.g. "37" or "3708"' }) regionPrefix: string,
+    @Arg('from', () => DateScalar, { description: '起始日期 — first day of the period' }) from: string,
+    @Arg('to', () => DateScalar, { description: '截止日期 — last day of the period' }) to: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — records after this cursor' }) after?: string,
+  ): Promise<ScoreRecordConnection> {
+    assertMaySeeRegion(context.caller, regionPrefix);
+    if (to < from) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts', { field: 'to' });
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, (key) => {
+      const [decidedOn, id] = key.split('|');
+      return isIsoDate(decidedOn) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+    })?.split('|');
+    const rows = await copyReportPage(context.em, regionPrefix, from, to, cursor && { decidedOn: cursor[0], id: cursor[1] }, limit + 1);
+    return toConnection(
+      ScoreRecordConnection,
+      rows,
+      limit,
+      (record) => `${record.decidedOn}|${record.id}`,
+      () => countCopyReport(context.em, regionPrefix, from, to),
+    );
   }
 
   @Authorized(PERMISSIONS.repair)

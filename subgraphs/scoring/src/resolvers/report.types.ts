@@ -1,7 +1,8 @@
-import { DateScalar } from '@pq/graphql';
+import { ConnectionType, DateScalar } from '@pq/graphql';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { RepairApplication } from '../entities/repair-application';
+import { ScoreRecord } from '../entities/score-record';
 
 @ObjectType({ description: "机构年度记分情况 — an institution's scoring figures for a year (S10, S14)" })
 export class InstitutionScoringFigures {
@@ -132,3 +133,6 @@ export class RepairPayload {
   @Field(() => RepairApplication, { description: '申请 — the application' })
   application!: RepairApplication;
 }
+
+export const ScoreRecordConnection = ConnectionType(ScoreRecord, 'ScoreRecord', '记分记录');
+export type ScoreRecordConnection = InstanceType<typeof ScoreRecordConnection>;
