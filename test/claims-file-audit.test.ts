@@ -16,7 +16,11 @@ beforeAll(async () => {
   endpoint = new URL('/claims/audit', stack.url).toString();
   // Statuses that change within the generated dates: hospital A suspended on the 16th, resumed on the 20th.
   for (const [day, name, input] of [
-    ['2026-03-16', 'suspendAgreement', { institutionCode: HOSPITAL_A, reason: '违规结算', basisDocument: '济医保协〔2026〕中止7号', responsiblePersonCodes: [MULTI_SITE_DOCTOR] }],
+    [
+      '2026-03-16',
+      'suspendAgreement',
+      { institutionCode: HOSPITAL_A, reason: '违规结算', basisDocument: '济医保协〔2026〕中止7号', responsiblePersonCodes: [MULTI_SITE_DOCTOR] },
+    ],
     ['2026-03-20', 'resumeAgreement', { institutionCode: HOSPITAL_A, reason: '整改到位' }],
   ] as const) {
     stack.clock.set(day);
@@ -37,9 +41,10 @@ interface Claim {
 }
 
 const csv = (claims: Claim[]) =>
-  ['lineId,personCode,institutionCode,serviceDate,emergency,amount', ...claims.map((c) => [c.lineId, c.personCode, c.institutionCode, c.serviceDate, c.emergency, c.amount].join(','))].join(
-    '\n',
-  );
+  [
+    'lineId,personCode,institutionCode,serviceDate,emergency,amount',
+    ...claims.map((c) => [c.lineId, c.personCode, c.institutionCode, c.serviceDate, c.emergency, c.amount].join(',')),
+  ].join('\n');
 const ndjson = (claims: Claim[]) => claims.map((c) => JSON.stringify(c)).join('\n');
 
 async function postFile(body: string | AsyncIterable<Uint8Array>, contentType: string, options: { accept?: string; as?: Partial<Caller> | null } = {}) {
@@ -55,7 +60,11 @@ async function postFile(body: string | AsyncIterable<Uint8Array>, contentType: s
 
 /** The NDJSON answer: the rejected lines, then the summary. */
 const readNdjson = (text: string) => {
-  const records = text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const records = text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   const { summary } = records.pop();
   return { rejected: records, summary };
 };
@@ -111,7 +120,9 @@ describe('POST /claims/audit gives the verdicts of auditClaims', () => {
   });
 
   test('answers in the format of the input without Accept; a line id with a comma comes back quoted in CSV', async () => {
-    const claims: Claim[] = [{ lineId: 'A,1', personCode: 'D370802000000', institutionCode: HOSPITAL_A, serviceDate: '2026-03-10', emergency: false, amount: 12.5 }];
+    const claims: Claim[] = [
+      { lineId: 'A,1', personCode: 'D370802000000', institutionCode: HOSPITAL_A, serviceDate: '2026-03-10', emergency: false, amount: 12.5 },
+    ];
     const ndjsonAnswer = await postFile(ndjson(claims), 'application/x-ndjson');
     expect(ndjsonAnswer.contentType).toContain('application/x-ndjson');
     expect(readNdjson(ndjsonAnswer.text)).toEqual(await auditClaims(claims));
@@ -161,20 +172,40 @@ describe('a client mistake refuses the file, names the line, and changes nothing
       .filter((entry: any) => entry.operation === 'auditClaims');
 
   test.each([
-    ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,,1\nL2,P,H37080200090,2026-02-30,,1\n', 3, 'serviceDate'],
+    [
+      'text/csv',
+      'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,,1\nL2,P,H37080200090,2026-02-30,,1\n',
+      3,
+      'serviceDate',
+    ],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,yes,1\n', 2, 'emergency'],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\n\nL1,P,H37080200090,2026-03-10,,0x10\n', 3, 'amount'],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,1\n', 2, undefined],
     ['text/csv', 'lineId;personCode\n', 1, undefined],
-    ['application/x-ndjson', '{"lineId":"L1","personCode":"P","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":1}\n{"lineId":"L2"', 2, undefined],
+    [
+      'application/x-ndjson',
+      '{"lineId":"L1","personCode":"P","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":1}\n{"lineId":"L2"',
+      2,
+      undefined,
+    ],
     ['application/x-ndjson', '{"lineId":"L1","personCode":"P","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":"1"}', 1, 'amount'],
-    ['application/x-ndjson', `{"lineId":"L1","personCode":"${'P'.repeat(65)}","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":1}`, 1, 'personCode'],
+    [
+      'application/x-ndjson',
+      `{"lineId":"L1","personCode":"${'P'.repeat(65)}","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":1}`,
+      1,
+      'personCode',
+    ],
     ['application/x-ndjson', '{"lineId":"L1","personCode":"P","institutionCode":"H37080200090","serviceDate":"2026-03-10","amount":1,"note":"x"}', 1, 'note'],
   ])('%s %j → 400 at line %d', async (contentType, body, line, field) => {
     const before = (await auditEntries()).length;
     const answer = await postFile(body, contentType);
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.text)).toEqual({ code: 'BAD_USER_INPUT', error: expect.stringMatching(new RegExp(`^line ${line}: `)), line, ...(field ? { field } : {}) });
+    expect(JSON.parse(answer.text)).toEqual({
+      code: 'BAD_USER_INPUT',
+      error: expect.stringMatching(new RegExp(`^line ${line}: `)),
+      line,
+      ...(field ? { field } : {}),
+    });
     expect(await auditEntries()).toHaveLength(before);
   });
 
@@ -189,7 +220,9 @@ describe('a client mistake refuses the file, names the line, and changes nothing
     ];
     expect((await postFile(csv(claims), 'text/csv', { as: { role: 'PROVINCIAL_AGENCY', region: '37' } })).status).toBe(200);
     const log = async (region: string) =>
-      (await stack.query(`{ registryAuditLog(first: 500) { edges { node { operation target caller } } } }`, {}, { role: 'ADMINISTRATION', region })).data.registryAuditLog.edges
+      (
+        await stack.query(`{ registryAuditLog(first: 500) { edges { node { operation target caller } } } }`, {}, { role: 'ADMINISTRATION', region })
+      ).data.registryAuditLog.edges
         .map((e: any) => e.node)
         .filter((entry: any) => entry.operation === 'auditClaims');
     expect(await log('370802')).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'claims file: 2 lines, 1 rejected' })]));

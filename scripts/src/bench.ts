@@ -584,7 +584,10 @@ async function main(): Promise<void> {
       ratios,
     };
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify({ ...context, rows, claimsAuditLinesPerSecond: linesPerSecond, claimsFileLinesPerSecond: fileLinesPerSecond }, null, 2)}\n`);
+    writeFileSync(
+      path.join(RESULTS, 'latest.json'),
+      `${JSON.stringify({ ...context, rows, claimsAuditLinesPerSecond: linesPerSecond, claimsFileLinesPerSecond: fileLinesPerSecond }, null, 2)}\n`,
+    );
     const table = markdown(rows, context);
     writeFileSync(path.join(RESULTS, 'latest.md'), table);
     process.stdout.write(`\n${table}`);

@@ -48,7 +48,7 @@ export class ClaimLineReader {
   }
 
   /** The claim of one text line (its `\n` removed), or undefined for a blank line or the header. */
-  read(text: string): ClaimLine | undefined {
+  read(text: string): FileClaim | undefined {
     const n = ++this.lineNumber;
     const line = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (line === '') return undefined;
@@ -70,17 +70,33 @@ export class ClaimLineReader {
     if (!this.headerRead) throw lineRefusal(1, `a CSV claims file starts with the header ${CLAIM_CSV_HEADER}`);
   }
 
-  private csv(line: string, n: number): ClaimLine {
+  /** Found by its commas rather than split: the site (person,institution,date) is one slice of the line, its key as it comes. */
+  private csv(line: string, n: number): FileClaim {
     if (line.includes('"')) throw lineRefusal(n, 'quoted CSV fields are not accepted: a line id with a comma or a quote is sent as NDJSON');
-    const fields = line.split(',');
-    if (fields.length !== 6) throw lineRefusal(n, `${fields.length} fields; a line has 6: ${CLAIM_CSV_HEADER}`);
-    const [lineId, personCode, institutionCode, serviceDate, emergency, amount] = fields;
+    const c1 = line.indexOf(',');
+    const c2 = line.indexOf(',', c1 + 1);
+    const c3 = line.indexOf(',', c2 + 1);
+    const c4 = line.indexOf(',', c3 + 1);
+    const c5 = line.indexOf(',', c4 + 1);
+    if (c1 < 0 || c2 < 0 || c3 < 0 || c4 < 0 || c5 < 0 || line.indexOf(',', c5 + 1) >= 0)
+      throw lineRefusal(n, `${line.split(',').length} fields; a line has 6: ${CLAIM_CSV_HEADER}`);
+    const emergency = line.slice(c4 + 1, c5);
+    const amount = line.slice(c5 + 1);
     if (emergency !== '' && emergency !== 'true' && emergency !== 'false') throw lineRefusal(n, 'emergency is true, false or empty', 'emergency');
     if (!NUMBER.test(amount)) throw lineRefusal(n, `amount ${JSON.stringify(amount)} is not a number`, 'amount');
-    return this.checked({ lineId, personCode, institutionCode, serviceDate, emergency: emergency === 'true', amount: Number(amount) }, n);
+    const claim = {
+      lineId: line.slice(0, c1),
+      personCode: line.slice(c1 + 1, c2),
+      institutionCode: line.slice(c2 + 1, c3),
+      serviceDate: line.slice(c3 + 1, c4),
+      emergency: emergency === 'true',
+      amount: Number(amount),
+      site: line.slice(c1 + 1, c4),
+    };
+    return this.checked(claim, n);
   }
 
-  private ndjson(line: string, n: number): ClaimLine {
+  private ndjson(line: string, n: number): FileClaim {
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -94,10 +110,13 @@ export class ClaimLineReader {
     if (emergency !== undefined && emergency !== null && typeof emergency !== 'boolean') throw lineRefusal(n, 'emergency is a boolean', 'emergency');
     if (typeof amount !== 'number') throw lineRefusal(n, 'amount is a number', 'amount');
     const { lineId, personCode, institutionCode, serviceDate } = claim;
-    return this.checked({ lineId: id(lineId), personCode: id(personCode), institutionCode: id(institutionCode), serviceDate, emergency: emergency === true, amount }, n);
+    const [person, institution] = [id(personCode), id(institutionCode)];
+    // JSON strings may hold commas: the person's length keeps the key unambiguous (the date has ten characters).
+    const site = `${String(person).length}:${person},${institution},${serviceDate}`;
+    return this.checked({ lineId: id(lineId), personCode: person, institutionCode: institution, serviceDate, emergency: emergency === true, amount, site }, n);
   }
 
-  private checked(claim: Unchecked, n: number): ClaimLine {
+  private checked(claim: Unchecked, n: number): FileClaim {
     for (const field of ['lineId', 'personCode', 'institutionCode'] as const) {
       const value = claim[field];
       if (typeof value !== 'string' || value === '') throw lineRefusal(n, `${field} is missing`, field);
@@ -111,11 +130,16 @@ export class ClaimLineReader {
       if (this.validDates.size >= 10_000) this.validDates.clear();
       this.validDates.add(serviceDate);
     }
-    return claim as ClaimLine;
+    return claim as FileClaim;
   }
 }
 
-type Unchecked = Record<'lineId' | 'personCode' | 'institutionCode' | 'serviceDate', unknown> & Pick<ClaimLine, 'emergency' | 'amount'>;
+/** A line of a file, with its site's key: `person,institution,date` in CSV (where no field holds a comma), unambiguous in NDJSON too. */
+export interface FileClaim extends ClaimLine {
+  site: string;
+}
+
+type Unchecked = Record<'lineId' | 'personCode' | 'institutionCode' | 'serviceDate', unknown> & Pick<FileClaim, 'emergency' | 'amount' | 'site'>;
 
 /** GraphQL's ID takes a string or an integer. */
 const id = (value: unknown): unknown => (Number.isInteger(value) ? String(value) : value);
@@ -136,10 +160,7 @@ export interface AuditSummary {
 }
 
 /** How the answer is written: its first line (CSV: the header), one line per rejected claim, the summary last. */
-export const ANSWER_WRITERS: Record<
-  ClaimFileFormat,
-  { head: string; rejection: (r: Rejection) => string; summary: (s: AuditSummary) => string }
-> = {
+export const ANSWER_WRITERS: Record<ClaimFileFormat, { head: string; rejection: (r: Rejection) => string; summary: (s: AuditSummary) => string }> = {
   ndjson: {
     head: '',
     rejection: (r) => `${JSON.stringify({ lineId: r.lineId, reason: r.reason, status: r.status })}\n`,
