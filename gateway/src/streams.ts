@@ -10,7 +10,10 @@ export interface StreamedEndpoint {
   subgraph: SubgraphName;
 }
 
-export const STREAMED_ENDPOINTS: StreamedEndpoint[] = [];
+export const STREAMED_ENDPOINTS: StreamedEndpoint[] = [
+  // auditClaims over a whole claims file (docs/claims-audit.md).
+  { method: 'POST', path: '/claims/audit', subgraph: 'registry' },
+];
 
 const REQUEST_HEADERS = ['authorization', 'x-request-id', 'content-type', 'accept', 'content-length'];
 const ANSWER_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control'];

@@ -56,14 +56,42 @@ function siteFactsSql(sites: string, irregularOnly: boolean): string {
       ${irregularOnly ? `where (f.status_after_review = 'NORMAL' and f.commitment_signed_on <= s.service_date and a.in_force is not null) is not true` : ''}`;
 }
 
-const siteKey = (line: ClaimLine) => `${line.personCode}|${line.institutionCode}|${line.serviceDate}`;
+export type ClaimSite = Pick<ClaimLine, 'personCode' | 'institutionCode' | 'serviceDate'>;
+
+export const siteKey = (site: ClaimSite) => `${site.personCode}|${site.institutionCode}|${site.serviceDate}`;
+
+/**
+ * The facts of distinct sites in one statement (E1, E3), in the order given: PostgreSQL looks each
+ * site up once (index lookups, one generic plan). With `irregularOnly`, a site where everything is
+ * in order (claimVerdict pays it) comes back undefined.
+ */
+export async function fetchSiteFacts(em: EntityManager, sites: ClaimSite[], irregularOnly: boolean): Promise<(ClaimFacts | undefined)[]> {
+  const factsBySite: (ClaimFacts | undefined)[] = new Array(sites.length);
+  if (sites.length === 0) return factsBySite;
+  const one = sites.length === 1;
+  const rows = await queryRows<SiteFactsRow>(em, {
+    name: `pq_site_facts${one ? '_one' : ''}${irregularOnly ? '_irregular' : ''}`,
+    text: siteFactsSql(one ? ONE_SITE : MANY_SITES, irregularOnly),
+    values: one
+      ? [sites[0].personCode, sites[0].institutionCode, sites[0].serviceDate]
+      : [sites.map((l) => l.personCode), sites.map((l) => l.institutionCode), sites.map((l) => l.serviceDate)],
+  });
+  for (const row of rows)
+    factsBySite[Number(row.n) - 1] = {
+      status: row.status,
+      statusAfterReview: row.status_after_review,
+      commitmentSignedOn: row.commitment_signed_on,
+      agreementInForce: row.agreement_in_force,
+    };
+  return factsBySite;
+}
 
 /**
  * The facts of many claim lines in one statement (E1, E3). A month of claims repeats the same
- * person, institution and date many times: the lines are reduced to their distinct sites here,
- * PostgreSQL looks each site up once (index lookups, one generic plan), and the facts are handed
- * back to every line of the site. With `irregularOnly`, emergencies (always payable) and lines
- * whose site is in order are left out, so a monthly audit returns only what needs a verdict.
+ * person, institution and date many times: the lines are reduced to their distinct sites here
+ * and the facts are handed back to every line of the site. With `irregularOnly`, emergencies
+ * (always payable) and lines whose site is in order are left out, so a monthly audit returns only
+ * what needs a verdict.
  */
 export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irregularOnly: boolean): Promise<ClaimLineFacts[]> {
   const considered = irregularOnly ? lines.filter((line) => !line.emergency) : lines;
@@ -79,23 +107,7 @@ export async function fetchClaimFacts(em: EntityManager, lines: ClaimLine[], irr
     }
     return site;
   });
-  if (distinct.length === 0) return [];
-  const one = distinct.length === 1;
-  const rows = await queryRows<SiteFactsRow>(em, {
-    name: `pq_site_facts${one ? '_one' : ''}${irregularOnly ? '_irregular' : ''}`,
-    text: siteFactsSql(one ? ONE_SITE : MANY_SITES, irregularOnly),
-    values: one
-      ? [distinct[0].personCode, distinct[0].institutionCode, distinct[0].serviceDate]
-      : [distinct.map((l) => l.personCode), distinct.map((l) => l.institutionCode), distinct.map((l) => l.serviceDate)],
-  });
-  const factsBySite: (ClaimFacts | undefined)[] = new Array(distinct.length);
-  for (const row of rows)
-    factsBySite[Number(row.n) - 1] = {
-      status: row.status,
-      statusAfterReview: row.status_after_review,
-      commitmentSignedOn: row.commitment_signed_on,
-      agreementInForce: row.agreement_in_force,
-    };
+  const factsBySite = await fetchSiteFacts(em, distinct, irregularOnly);
   const result: ClaimLineFacts[] = [];
   considered.forEach((line, i) => {
     const facts = factsBySite[siteOfLine[i]];

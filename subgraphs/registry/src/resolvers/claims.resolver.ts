@@ -1,4 +1,4 @@
-import { canSee, outOfScope } from '@pq/caller';
+import { Caller, canSee, outOfScope } from '@pq/caller';
 import { DomainError } from '@pq/errors';
 import { DateScalar } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
@@ -9,11 +9,12 @@ import { findPerson } from '../repositories/persons';
 import type { Context } from './context';
 import { ClaimAuditResult, ClaimInput, Eligibility, PublicPersonStatus } from './claims.types';
 
-/** Settlement checks are for institutions in the caller's scope (an institution: its own). */
+/** Settlement checks are for institutions in the caller's scope (an institution: its own); the code carries its region. */
+export const institutionInScope = (caller: Caller, code: string): boolean =>
+  canSee(caller, { regionCodes: [code.slice(1, 7)], institutionCodes: [code], personCodes: [] });
+
 function assertInstitutionsInScope(context: Context, institutionCodes: string[]): void {
-  const outside = [...new Set(institutionCodes)].find(
-    (code) => !canSee(context.caller, { regionCodes: [code.slice(1, 7)], institutionCodes: [code], personCodes: [] }),
-  );
+  const outside = [...new Set(institutionCodes)].find((code) => !institutionInScope(context.caller, code));
   if (outside) throw outOfScope('institution', outside);
 }
 
