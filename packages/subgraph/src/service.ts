@@ -75,7 +75,7 @@ export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMa
  */
 export interface StreamRoute<Loaders> {
   method: 'GET' | 'POST';
-  /** Under `/streams/`, e.g. `/streams/export/persons`; the gateway passes `/streams/*` through. */
+  /** The public path, e.g. `/claims/audit`; the gateway passes it through (gateway/src/streams.ts). */
   path: string;
   handle(req: IncomingMessage, res: ServerResponse, context: RequestContext<Loaders>): Promise<void>;
 }
