@@ -227,6 +227,10 @@ describe('a client mistake refuses the file, names the line, and changes nothing
         .filter((entry: any) => entry.operation === 'auditClaims');
     expect(await log('370802')).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'claims file: 2 lines, 1 rejected' })]));
     expect(await log('44')).toEqual([]);
+    // The same lines through GraphQL's auditClaims leave their entry too.
+    await stack.query(AUDIT, { claims }, { role: 'PROVINCIAL_AGENCY', region: '37' });
+    expect(await log('370802')).toEqual(expect.arrayContaining([expect.objectContaining({ target: 'claims: 2 lines, 1 rejected' })]));
+    expect(await log('44')).toEqual([]);
   });
 });
 

@@ -68,6 +68,13 @@ export class ClaimsResolver {
       })
       .filter(({ verdict }) => !verdict.payable);
     const rejectedAmount = rejected.reduce((sum, { claim }) => sum + claim.amount, 0);
+    // Claims name persons: the audit is itself a read of their statuses, logged like a claims file (streams/claims-audit.ts).
+    const institutionCodes = [...new Set(claims.map((c) => c.institutionCode))].sort();
+    context.audit.record({
+      operation: 'auditClaims',
+      target: `claims: ${claims.length} lines, ${rejected.length} rejected`,
+      scope: { regionCodes: [...new Set(institutionCodes.map((code) => code.slice(1, 7)))].sort(), institutionCodes },
+    });
     return {
       checked: claims.length,
       rejectedCount: rejected.length,
