@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
@@ -19,6 +20,7 @@ import {
   Metrics,
   metricsExposition,
   requestObservability,
+  Route,
   sendJson,
   startHttpShell,
   SubgraphName,
@@ -341,9 +343,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     health: (stopping) => probe('/health', stopping),
     ready: (stopping) => probe('/ready', stopping),
     drainDelayMs: options.drainDelayMs,
-    routes:
-      graphiql && process.env.NODE_ENV !== 'production'
-        ? [
+    routes: [
+      fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), logger }),
+      ...(graphiql && process.env.NODE_ENV !== 'production'
+        ? ([
             {
               method: 'GET',
               path: '/graphiql/*',
@@ -356,8 +359,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
                 }
               },
             },
-          ]
-        : [],
+          ] satisfies Route[])
+        : []),
+    ],
   });
   const { url } = shell;
   logger.info({ url }, 'gateway ready');
