@@ -255,6 +255,7 @@ export function capabilityStatement(
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
+    // When this statement of what the view serves was last changed.
     date: '2026-11-29',
     publisher: '医保支付资格管理 — payment qualification management',
     kind: 'instance',

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
+import type { GatewayContext } from '../gateway';
 import type { Resource } from '@medplum/fhirtypes';
 import { Caller, PERSONAL_DATA_READERS } from '@pq/caller';
 import { DomainError } from '@pq/errors';
@@ -23,15 +24,8 @@ import {
 } from './resources';
 import { FhirError, pageLinks, practitionerRoleSearch, practitionerSearch, SEARCH_PARAMS } from './search';
 
-/** The context of a GraphQL operation run for the view: the gateway's own. */
-interface FhirContext {
-  authorization?: string;
-  requestId: string;
-  role: string;
-}
-
-export interface FhirRouteOptions<C extends FhirContext> {
-  apollo: ApolloServer<C>;
+export interface FhirRouteOptions {
+  apollo: ApolloServer<GatewayContext>;
   verify(authorization: string | undefined): Promise<Caller>;
   logger: Logger;
 }
@@ -66,10 +60,10 @@ function refusalOf(error: { message: string; extensions?: Record<string, unknown
  * GraphQL operations of operations.ts through the gateway's Apollo Server under the caller's
  * token and maps the answer (resources.ts); every refusal is an OperationOutcome.
  */
-export function fhirRoute<C extends FhirContext>(options: FhirRouteOptions<C>): Route {
+export function fhirRoute(options: FhirRouteOptions): Route {
   const { apollo, logger } = options;
 
-  async function run<T>(context: C, query: string, variables: Record<string, unknown>): Promise<T> {
+  async function run<T>(context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error('the FHIR view expects a single GraphQL result');
     const { data, errors } = response.body.singleResult;
@@ -90,11 +84,11 @@ export function fhirRoute<C extends FhirContext>(options: FhirRouteOptions<C>): 
       if (error instanceof DomainError) throw new FhirError(401, 'login', error.message, error.code);
       throw error;
     }
-    const context = {
+    const context: GatewayContext = {
       authorization: req.headers.authorization,
       requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
       role: caller.role,
-    } as C;
+    };
     const full = PERSONAL_DATA_READERS.includes(caller.role);
     const [type, id, history] = segments;
     const self = `${base}/${segments.join('/')}`;
