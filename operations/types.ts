@@ -1448,6 +1448,10 @@ export type Query = {
   person: Maybe<Person>;
   /** 人员列表 — persons, filtered, in code order */
   persons: PersonConnection;
+  /** 查询登记备案 — one registration by id */
+  registration: Maybe<Registration>;
+  /** 登记备案列表 — registrations, filtered, in id order */
+  registrations: RegistrationConnection;
   /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
@@ -1547,6 +1551,20 @@ export type QueryPersonsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<PersonFilter>;
+};
+
+
+/** 查询 — queries */
+export type QueryRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 查询 — queries */
+export type QueryRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<RegistrationFilter>;
 };
 
 
@@ -1691,6 +1709,8 @@ export type Registration = {
   practiceScope: Maybe<Scalars['String']['output']>;
   /** 专业技术职务 — professional title */
   professionalTitle: Maybe<Scalars['String']['output']>;
+  /** 最后更新时间 — when the registration or its status history last changed */
+  updatedAt: Scalars['DateTime']['output'];
   /** 人员 — the registered person */
   person: Person;
   /** 定点医药机构 — the institution (resolved by the agreements subgraph) */
@@ -1705,6 +1725,38 @@ export type Registration = {
 /** 登记备案 — a person registered at one institution */
 export type RegistrationStatusOnArgs = {
   date: Scalars['Date']['input'];
+};
+
+/** 登记备案列表 — a page of Registration items */
+export type RegistrationConnection = {
+  __typename?: 'RegistrationConnection';
+  /** 本页各项 — the items of this page */
+  edges: Array<RegistrationEdge>;
+  /** 分页信息 — page information */
+  pageInfo: PageInfo;
+  /** 总数 — number of items matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 登记备案列表项 — one Registration with its cursor */
+export type RegistrationEdge = {
+  __typename?: 'RegistrationEdge';
+  /** 游标 — opaque cursor of this item */
+  cursor: Scalars['String']['output'];
+  /** 登记备案 — the item */
+  node: Registration;
+};
+
+/** 登记备案筛选 — filter for the registration list */
+export type RegistrationFilter = {
+  /** 定点医药机构代码 — registrations at this institution */
+  institutionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 医保相关人员代码 — registrations of this person */
+  personCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 登记备案状态 — registrations with one of these statuses */
+  statuses?: InputMaybe<Array<RegistrationStatus>>;
+  /** 更新起始时间 — registrations or status histories changed at or after this time */
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** 登记备案状态 — registration status (002 art.16) */
