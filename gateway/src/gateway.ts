@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { FHIR_OPERATION_HASHES } from './fhir/operations';
 import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
@@ -287,7 +288,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       limits.plugin,
       inputGuard<GatewayContext>(),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
-      ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
+      ...(options.persistedOnly ? [safelist({ ...options.manifest, ...FHIR_OPERATION_HASHES })] : []),
     ],
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The GraphQL operations behind the FHIR view, run through the gateway itself with the caller's
  * token: scope, masking and audit are the subgraphs' own. `$full` asks for the full ID number and
@@ -26,3 +28,14 @@ export const SEARCH_PRACTITIONER_ROLES = `query FhirPractitionerRoles($filter: R
 export const READ_ORGANIZATION = `query FhirOrganization($code: ID!) {
   institution(code: $code) { code name kind regionCode agreement { id status validFrom validUntil } }
 }`;
+
+/**
+ * The view's operations by their SHA-256 (Apollo Server's query hash): part of the gateway's own
+ * reviewed code, so PERSISTED_ONLY lets them run beside the committed manifest.
+ */
+export const FHIR_OPERATION_HASHES: Record<string, true> = Object.fromEntries(
+  [READ_PRACTITIONER, SEARCH_PRACTITIONERS, READ_PRACTITIONER_ROLE, PRACTITIONER_ROLE_HISTORY, SEARCH_PRACTITIONER_ROLES, READ_ORGANIZATION].map((document) => [
+    createHash('sha256').update(document).digest('hex'),
+    true,
+  ]),
+);
