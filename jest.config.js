@@ -5,14 +5,16 @@ const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|mjs)$': tsJest },
-  // jose, validid and auto-bind (of graphql-codegen) ship ES modules only; jest's CommonJS runtime needs them transformed.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|validid|auto-bind)/)'],
+  // jose, validid, auto-bind (of graphql-codegen) and fhir-kit-client ship ES modules only; jest's CommonJS runtime needs them transformed.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|validid|auto-bind|fhir-kit-client)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@pq/(errors|time|caller|batching|data|events|graphql|http|subgraph)$': '<rootDir>/packages/$1/src',
     '^@pq/(errors|time|caller|batching|data|events|graphql|http|subgraph)/(.*)$': '<rootDir>/packages/$1/src/$2',
     '^@pq/(registry|scoring|agreements|appeals)$': '<rootDir>/subgraphs/$1/src',
     '^@pq/gateway$': '<rootDir>/gateway/src',
+    // Its package exports only an `import` entry, which jest's CommonJS resolver does not take.
+    '^fhir-kit-client$': '<rootDir>/node_modules/fhir-kit-client/dist/index.js',
   },
   testMatch: [
     '<rootDir>/packages/*/src/**/*.test.ts',

@@ -139,6 +139,98 @@ export type AgreementStatus =
   /** 到期 — validity ended */
   | 'EXPIRED';
 
+/** 统计结果 — the groups of one analytics request */
+export type Analytics = {
+  __typename?: 'Analytics';
+  /** 区划前缀 — region prefix aggregated */
+  regionPrefix: Scalars['String']['output'];
+  /** 起始月份 — first month, YYYY-MM */
+  fromMonth: Scalars['String']['output'];
+  /** 截止月份 — last month, YYYY-MM */
+  toMonth: Scalars['String']['output'];
+  /** 统计维度 — dimensions grouped by */
+  groupBy: Array<AnalyticsDimension>;
+  /** 分组 — the groups, in the order of their keys */
+  groups: Array<AnalyticsGroup>;
+};
+
+/** 统计维度 — what analytics group by */
+export type AnalyticsDimension =
+  /** 医保区划 — the institution's 6-digit insurance region */
+  | 'REGION'
+  /** 定点医药机构 — the institution where the behaviour happened */
+  | 'INSTITUTION'
+  /** 机构类别 — medical institution or retail pharmacy (G0) */
+  | 'INSTITUTION_KIND'
+  /** 人员类别 — the person's category (R1) */
+  | 'PERSONNEL_CATEGORY'
+  /** 负面情形 — the violation item of the rule set it was scored under (S2) */
+  | 'VIOLATION_ITEM'
+  /** 月份 — the month of the decision (S1) or of the first day of a sanction */
+  | 'MONTH';
+
+/** 统计条件 — what analytics aggregate: a region, a period (a year or a range of months) and optional restrictions */
+export type AnalyticsFilter = {
+  /** 区划前缀 — region-code prefix, e.g. "37" or "3708"; default the caller's region */
+  regionPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** 年度 — a natural year (S6); or give fromMonth and toMonth */
+  year?: InputMaybe<Scalars['Int']['input']>;
+  /** 起始月份 — first month of the period, YYYY-MM */
+  fromMonth?: InputMaybe<Scalars['String']['input']>;
+  /** 截止月份 — last month of the period, YYYY-MM (at most 60 months) */
+  toMonth?: InputMaybe<Scalars['String']['input']>;
+  /** 机构类别 — only these kinds of institution */
+  institutionKinds?: InputMaybe<Array<InstitutionKind>>;
+  /** 人员类别 — only persons of these categories */
+  personnelCategories?: InputMaybe<Array<PersonnelCategory>>;
+  /** 负面情形编码 — only these violation items (codes of the catalogues) */
+  violationItems?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** 统计分组结果 — an analytics group, owned by scoring; appeals adds the appeal outcomes of its scores */
+export type AnalyticsGroup = {
+  __typename?: 'AnalyticsGroup';
+  /** 分组标识 — opaque key of the group within its request */
+  groupId: Scalars['String']['output'];
+  /** 申诉结果 — appeals against the scores of this group, by the month of the score; null when grouped or filtered by personnel category or violation item, which appeals does not know */
+  appealOutcomes: Maybe<AppealOutcomes>;
+  /** 分组 — what the group stands for */
+  key: AnalyticsGroupKey;
+  /** 已屏蔽 — measures withheld: fewer than 3 persons, and the caller is a partner (small cells may identify someone) */
+  suppressed: Scalars['Boolean']['output'];
+  /** 被记分人数 — distinct persons scored (S1), each once */
+  personsScored: Maybe<Scalars['Int']['output']>;
+  /** 记分记录数 — score records */
+  scoreRecords: Maybe<Scalars['Int']['output']>;
+  /** 记分总分 — points given (after appeals and repairs) */
+  points: Maybe<Scalars['Int']['output']>;
+  /** 记分分布 — persons by their year total after their last decision in the group: 1–2, 3–5, 6–8, 9–11, 12+ (S6–S7) */
+  pointsDistribution: Maybe<Array<PointsBucket>>;
+  /** 暂停人次 — suspensions decided (S7), by their first day; annulled ones left out */
+  suspensions: Maybe<Scalars['Int']['output']>;
+  /** 终止人次 — terminations decided (S7), by their first day; annulled ones left out */
+  terminations: Maybe<Scalars['Int']['output']>;
+  /** 超比例机构数 — institutions whose suspended and terminated person-times reach the S10 share of their personnel (002 art.30); only for one natural year, grouped by region, institution or kind, without category or item filters */
+  institutionsOverRatio: Maybe<Scalars['Int']['output']>;
+};
+
+/** 统计分组 — the values of the dimensions a group stands for; the others are null */
+export type AnalyticsGroupKey = {
+  __typename?: 'AnalyticsGroupKey';
+  /** 医保区划 — region code (REGION) */
+  regionCode: Maybe<Scalars['String']['output']>;
+  /** 定点医药机构 — the institution, with its name and agreement from agreements (INSTITUTION) */
+  institution: Maybe<Institution>;
+  /** 机构类别 — institution kind (INSTITUTION_KIND) */
+  institutionKind: Maybe<InstitutionKind>;
+  /** 人员类别 — personnel category (PERSONNEL_CATEGORY); null also for persons whose category scoring has not been told */
+  category: Maybe<PersonnelCategory>;
+  /** 负面情形 — violation item with its title (VIOLATION_ITEM) */
+  violationItem: Maybe<ViolationItem>;
+  /** 月份 — YYYY-MM (MONTH) */
+  month: Maybe<Scalars['String']['output']>;
+};
+
 /** 异议申诉 — an appeal against a score or a status decision (002 art.41–44), or an agreement dispute (003 art.35) */
 export type Appeal = {
   __typename?: 'Appeal';
@@ -204,6 +296,23 @@ export type AppealOutcome =
   | 'UPHELD'
   /** 变更 — the decision changes */
   | 'CHANGED';
+
+/** 申诉结果统计 — appeals against the scores of a group, by where they stand (002 art.41–44) */
+export type AppealOutcomes = {
+  __typename?: 'AppealOutcomes';
+  /** 已屏蔽 — counts withheld: fewer than 3 persons appealed, and the caller is a partner */
+  suppressed: Scalars['Boolean']['output'];
+  /** 申诉件数 — appeals filed against the scores */
+  filed: Maybe<Scalars['Int']['output']>;
+  /** 未结 — still open (filed, explained, escalated, under expert review) */
+  open: Maybe<Scalars['Int']['output']>;
+  /** 维持 — upheld, with reasons (A4) */
+  upheld: Maybe<Scalars['Int']['output']>;
+  /** 变更 — changed: the score adjusted (A4) */
+  changed: Maybe<Scalars['Int']['output']>;
+  /** 撤回 — withdrawn by the appellant */
+  withdrawn: Maybe<Scalars['Int']['output']>;
+};
 
 /** 申诉工作队列筛选 — filter for the agencies' appeal work queue */
 export type AppealQueueFilter = {
@@ -565,6 +674,26 @@ export type DesignationApplication = {
   findings: DesignationFindings;
   /** 处理记录 — every step with actor and date, oldest first */
   steps: Array<DesignationStep>;
+};
+
+/** 定点申请列表 — a page of DesignationApplication items */
+export type DesignationApplicationConnection = {
+  __typename?: 'DesignationApplicationConnection';
+  /** 本页各项 — the items of this page */
+  edges: Array<DesignationApplicationEdge>;
+  /** 分页信息 — page information */
+  pageInfo: PageInfo;
+  /** 总数 — number of items matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 定点申请列表项 — one DesignationApplication with its cursor */
+export type DesignationApplicationEdge = {
+  __typename?: 'DesignationApplicationEdge';
+  /** 游标 — opaque cursor of this item */
+  cursor: Scalars['String']['output'];
+  /** 定点申请 — the item */
+  node: DesignationApplication;
 };
 
 /** 申请条件 — what the applicant declares (G2, G4) */
@@ -1007,18 +1136,18 @@ export type Mutation = {
   cancelRegistration: CancelRegistrationPayload;
   /** 更正人员信息 — the agency corrects a person's data on a basis document; no institution can (一医一档) */
   correctPersonData: CorrectPersonDataPayload;
-  /** 送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later */
-  deliverNotice: DeliverNoticePayload;
-  /** 申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13) */
-  applyForRestoration: RestorationPayload;
-  /** 资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13) */
-  decideRestoration: RestorationPayload;
   /** 申请记分修复 — apply to repair points after rectification (S12) */
   applyForRepair: RepairPayload;
   /** 机构审核修复申请 — the institution agrees or refuses (S12) */
   reviewRepair: RepairPayload;
   /** 修复决定 — the agency reduces points and/or shortens the period, or refuses (S12) */
   decideRepair: RepairPayload;
+  /** 送达处理通知书 — record the delivery of a notice; appeals are due 10 working days later */
+  deliverNotice: DeliverNoticePayload;
+  /** 申请资格恢复 — apply, through the institution, from 15 working days before the period ends (S13) */
+  applyForRestoration: RestorationPayload;
+  /** 资格恢复决定 — approve (status returns at every site) or refuse with a reason (S13) */
+  decideRestoration: RestorationPayload;
   /** 记分 — record one inspection decision: points, totals, outcomes and notices */
   recordScores: RecordScoresPayload;
 };
@@ -1163,24 +1292,6 @@ export type MutationCorrectPersonDataArgs = {
 
 
 /** 变更 — mutations: one input, a payload, an optional idempotency key */
-export type MutationDeliverNoticeArgs = {
-  input: DeliverNoticeInput;
-};
-
-
-/** 变更 — mutations: one input, a payload, an optional idempotency key */
-export type MutationApplyForRestorationArgs = {
-  input: ApplyForRestorationInput;
-};
-
-
-/** 变更 — mutations: one input, a payload, an optional idempotency key */
-export type MutationDecideRestorationArgs = {
-  input: DecideRestorationInput;
-};
-
-
-/** 变更 — mutations: one input, a payload, an optional idempotency key */
 export type MutationApplyForRepairArgs = {
   input: ApplyForRepairInput;
 };
@@ -1195,6 +1306,24 @@ export type MutationReviewRepairArgs = {
 /** 变更 — mutations: one input, a payload, an optional idempotency key */
 export type MutationDecideRepairArgs = {
   input: DecideRepairInput;
+};
+
+
+/** 变更 — mutations: one input, a payload, an optional idempotency key */
+export type MutationDeliverNoticeArgs = {
+  input: DeliverNoticeInput;
+};
+
+
+/** 变更 — mutations: one input, a payload, an optional idempotency key */
+export type MutationApplyForRestorationArgs = {
+  input: ApplyForRestorationInput;
+};
+
+
+/** 变更 — mutations: one input, a payload, an optional idempotency key */
+export type MutationDecideRestorationArgs = {
+  input: DecideRestorationInput;
 };
 
 
@@ -1395,6 +1524,17 @@ export type PersonnelEntry = {
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** 记分分布档 — persons whose year total lies in a bucket (S7 thresholds) */
+export type PointsBucket = {
+  __typename?: 'PointsBucket';
+  /** 最低分 — lowest year total of the bucket */
+  from: Scalars['Int']['output'];
+  /** 最高分 — highest year total, null for the open last bucket (12 or more) */
+  to: Maybe<Scalars['Int']['output']>;
+  /** 人数 — persons */
+  persons: Scalars['Int']['output'];
+};
+
 /** 记分规则集 — a versioned policy rule set: every regional parameter of scoring */
 export type PolicyRuleSet = {
   __typename?: 'PolicyRuleSet';
@@ -1424,8 +1564,10 @@ export type PublicPersonStatus = {
 /** 查询 — queries */
 export type Query = {
   __typename?: 'Query';
-  /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first, the 500 most urgent */
+  /** 定点申请工作队列 — open applications (signed ones until their IT hook-up) by the deadline of their next step; overdue first; more than 500 are refused (RESULT_TOO_LARGE), never cut short: page them with designationQueuePage */
   designationQueue: Array<DesignationApplication>;
+  /** 定点申请工作队列（分页） — open applications by the deadline of their next step, overdue first, those without a deadline last; every one, in pages */
+  designationQueuePage: DesignationApplicationConnection;
   /** 定点医药机构名单 — the monthly public list: institutions with an agreement with the regions of the prefix in force during the month, wherever they are (G8, 003 art.33) */
   designatedInstitutions: Array<Institution>;
   /** 查询定点医药机构 — one institution by its code */
@@ -1448,12 +1590,20 @@ export type Query = {
   person: Maybe<Person>;
   /** 人员列表 — persons, filtered, in code order */
   persons: PersonConnection;
+  /** 查询登记备案 — one registration by id */
+  registration: Maybe<Registration>;
+  /** 登记备案列表 — registrations, filtered, in id order */
+  registrations: RegistrationConnection;
   /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
-  /** 抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than 10,000 are refused (RESULT_TOO_LARGE), never cut short */
+  /** 抄告 — score records of a region and period for the health commission and drug regulator: violation, this score, the total (S14); more than 10,000 are refused (RESULT_TOO_LARGE), never cut short: page larger ones with copyReportPage */
   copyReport: Array<ScoreRecord>;
+  /** 抄告（分页） — the copy report of a region and period in pages of at most 500, by decision day then id, however many records (S14) */
+  copyReportPage: ScoreRecordConnection;
+  /** 统计分析 — aggregates across institutions of a region and period, grouped by the dimensions asked: persons scored, points and their distribution, suspensions and terminations, institutions over the S10 ratio; appeals adds appeal outcomes per group */
+  analytics: Analytics;
   /** 适用的记分规则集 — the rule set in force for a region on a date (most specific prefix, latest version) */
   ruleSet: PolicyRuleSet;
   /** 负面情形目录 — the catalogue of the rule set in force in a region on a date (default today) */
@@ -1465,6 +1615,15 @@ export type Query = {
 
 /** 查询 — queries */
 export type QueryDesignationQueueArgs = {
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  regionPrefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 查询 — queries */
+export type QueryDesignationQueuePageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   dueBefore?: InputMaybe<Scalars['Date']['input']>;
   regionPrefix?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1551,6 +1710,20 @@ export type QueryPersonsArgs = {
 
 
 /** 查询 — queries */
+export type QueryRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 查询 — queries */
+export type QueryRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<RegistrationFilter>;
+};
+
+
+/** 查询 — queries */
 export type QueryRegistryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1570,6 +1743,23 @@ export type QueryCopyReportArgs = {
   to: Scalars['Date']['input'];
   from: Scalars['Date']['input'];
   regionPrefix: Scalars['String']['input'];
+};
+
+
+/** 查询 — queries */
+export type QueryCopyReportPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['Date']['input'];
+  from: Scalars['Date']['input'];
+  regionPrefix: Scalars['String']['input'];
+};
+
+
+/** 查询 — queries */
+export type QueryAnalyticsArgs = {
+  groupBy?: Array<AnalyticsDimension>;
+  filter: AnalyticsFilter;
 };
 
 
@@ -1691,6 +1881,8 @@ export type Registration = {
   practiceScope: Maybe<Scalars['String']['output']>;
   /** 专业技术职务 — professional title */
   professionalTitle: Maybe<Scalars['String']['output']>;
+  /** 最后更新时间 — when the registration or its status history last changed */
+  updatedAt: Scalars['DateTime']['output'];
   /** 人员 — the registered person */
   person: Person;
   /** 定点医药机构 — the institution (resolved by the agreements subgraph) */
@@ -1705,6 +1897,38 @@ export type Registration = {
 /** 登记备案 — a person registered at one institution */
 export type RegistrationStatusOnArgs = {
   date: Scalars['Date']['input'];
+};
+
+/** 登记备案列表 — a page of Registration items */
+export type RegistrationConnection = {
+  __typename?: 'RegistrationConnection';
+  /** 本页各项 — the items of this page */
+  edges: Array<RegistrationEdge>;
+  /** 分页信息 — page information */
+  pageInfo: PageInfo;
+  /** 总数 — number of items matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 登记备案列表项 — one Registration with its cursor */
+export type RegistrationEdge = {
+  __typename?: 'RegistrationEdge';
+  /** 游标 — opaque cursor of this item */
+  cursor: Scalars['String']['output'];
+  /** 登记备案 — the item */
+  node: Registration;
+};
+
+/** 登记备案筛选 — filter for the registration list */
+export type RegistrationFilter = {
+  /** 定点医药机构代码 — registrations at this institution */
+  institutionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 医保相关人员代码 — registrations of this person */
+  personCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 登记备案状态 — registrations with one of these statuses */
+  statuses?: InputMaybe<Array<RegistrationStatus>>;
+  /** 更新起始时间 — registrations or status histories changed at or after this time */
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** 登记备案状态 — registration status (002 art.16) */
@@ -1973,6 +2197,26 @@ export type ScoreRecord = {
   person: Person;
   /** 处理通知书 — the notice of the decision for this person */
   notice: Maybe<Notice>;
+};
+
+/** 记分记录列表 — a page of ScoreRecord items */
+export type ScoreRecordConnection = {
+  __typename?: 'ScoreRecordConnection';
+  /** 本页各项 — the items of this page */
+  edges: Array<ScoreRecordEdge>;
+  /** 分页信息 — page information */
+  pageInfo: PageInfo;
+  /** 总数 — number of items matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 记分记录列表项 — one ScoreRecord with its cursor */
+export type ScoreRecordEdge = {
+  __typename?: 'ScoreRecordEdge';
+  /** 游标 — opaque cursor of this item */
+  cursor: Scalars['String']['output'];
+  /** 记分记录 — the item */
+  node: ScoreRecord;
 };
 
 /** 签署服务承诺 — the service commitment of a registration (R8, form 1) */

@@ -63,3 +63,11 @@ test('PERSISTED_ONLY: only the committed operations run, by hash or by text', as
   const refused = await post(strict.url, { query: '{ institutions(first: 1) { totalCount } }' });
   expect(refused.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_IN_SAFELIST');
 });
+
+test('PERSISTED_ONLY: the FHIR view’s own operations run too', async () => {
+  const response = await fetch(strict.url.replace(/\/graphql$/, `/fhir/Practitioner/${MULTI_SITE_DOCTOR}`), {
+    headers: { authorization: `Bearer ${await stack.token({ role: 'HEALTH_PARTNER', region: '3708' })}` },
+  });
+  expect(response.status).toBe(200);
+  expect((await response.json()).name).toEqual([{ text: '张伟' }]);
+});

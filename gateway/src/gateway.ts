@@ -7,6 +7,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { FHIR_OPERATION_HASHES } from './fhir/operations';
+import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { passThrough, STREAMED_ENDPOINTS } from './streams';
 import { gatherInTurn } from '@pq/batching';
@@ -287,7 +289,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       limits.plugin,
       inputGuard<GatewayContext>(),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),
-      ...(options.persistedOnly ? [safelist(options.manifest ?? {})] : []),
+      ...(options.persistedOnly ? [safelist({ ...options.manifest, ...FHIR_OPERATION_HASHES })] : []),
     ],
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
@@ -345,6 +347,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     drainDelayMs: options.drainDelayMs,
     routes: [
       ...STREAMED_ENDPOINTS.map((endpoint) => passThrough(endpoint, options.subgraphUrls[endpoint.subgraph], agent)),
+      fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), logger }),
       ...(graphiql && process.env.NODE_ENV !== 'production'
         ? ([
             {

@@ -28,3 +28,5 @@ export const PUBLIC_CALLER: Caller = Object.freeze({ sub: 'anonymous', role: 'PU
 export const AGENCIES: Role[] = ['NATIONAL_AGENCY', 'PROVINCIAL_AGENCY', 'CITY_AGENCY'];
 export const PARTNERS: Role[] = ['HEALTH_PARTNER', 'DRUG_PARTNER'];
 export const ALL_READERS: Role[] = [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON', ...PARTNERS];
+/** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
+export const PERSONAL_DATA_READERS: Role[] = [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'];

@@ -15,8 +15,8 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { firstInputLeaf } from './input-values';
+import { isUuid } from './scalars';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every `ID` named `id` or `…Id` is a row's UUID, except a claim line's id, which the client chooses. */
 const UUID_ID_NAME = /^(id|[a-z][A-Za-z]*Id)$/;
 const CLIENT_CHOSEN_IDS = new Set(['lineId']);
@@ -28,7 +28,7 @@ function scalarProblem(typeName: string, name: string, value: unknown): string |
   if (typeof value === 'string' && value.includes('\u0000')) return 'must not contain a NUL character';
   if (typeName === 'Date' && (typeof value !== 'string' || !isIsoDate(value)))
     return `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`;
-  if (typeName === 'ID' && isUuidId(name) && (typeof value !== 'string' || !UUID.test(value))) return 'must be a UUID';
+  if (typeName === 'ID' && isUuidId(name) && !isUuid(value)) return 'must be a UUID';
   return undefined;
 }
 
@@ -42,7 +42,7 @@ function representationProblem(value: unknown, path: string): Refusal | undefine
   if (typeof value === 'string') return value.includes('\u0000') ? { field: path, problem: 'must not contain a NUL character' } : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
-    if (key === 'id' && !Array.isArray(value) && !(typeof item === 'string' && UUID.test(item))) return { field: `${path}.id`, problem: 'must be a UUID' };
+    if (key === 'id' && !Array.isArray(value) && !isUuid(item)) return { field: `${path}.id`, problem: 'must be a UUID' };
     const inner = representationProblem(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
     if (inner) return inner;
   }

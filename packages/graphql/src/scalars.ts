@@ -8,6 +8,10 @@ function parseDate(value: unknown): string {
   return value;
 }
 
+/** Row ids are UUIDs: an `id` argument, a keyset cursor over ids. */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** `Date` (docs/api.md, Scalars): a calendar date `YYYY-MM-DD` in China Standard Time. */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/graphql';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateScalar, DateTimeScalar } from '@pq/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import { Person } from './person';
@@ -9,12 +9,15 @@ import { Person } from './person';
 @ObjectType({ description: '登记备案 — a person registered at one institution' })
 @Entity({ tableName: 'registration' })
 @Index({ name: 'registration_institution_code_index', properties: ['institutionCode', 'status'] })
+@Index({ name: 'registration_updated_at_index', properties: ['updatedAt', 'id'] })
 // R4/R5: one live registration per person and institution; a terminated or cancelled one may be followed by a new one.
 @Index({
   name: 'registration_live_unique',
   expression: `create unique index registration_live_unique on registry.registration (person_code, institution_code) where status in ('NORMAL', 'SUSPENDED')`,
 })
 export class Registration {
+  [OptionalProps]?: 'updatedAt';
+
   @Field(() => ID, { description: '登记备案标识 — registration id' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -68,4 +71,9 @@ export class Registration {
   @Field(() => String, { nullable: true, description: '专业技术职务 — professional title' })
   @Property({ type: 'text', nullable: true })
   professionalTitle?: string | null;
+
+  /** Its own changes through the unit of work; derived status and history changes in their repositories (status-history.ts). */
+  @Field(() => DateTimeScalar, { description: '最后更新时间 — when the registration or its status history last changed' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
 }

@@ -31,6 +31,53 @@ export function liveRegistrationsOf(em: EntityManager, personCodes: string[]): P
   return em.find(Registration, { personCode: { $in: personCodes }, status: { $in: [...LIVE_STATUSES] } });
 }
 
+export interface RegistrationFilter {
+  institutionCode?: string | null;
+  personCode?: string | null;
+  /** Only registrations with one of these statuses. */
+  statuses?: RegistrationStatus[] | null;
+  /** Only registrations changed at or after this instant. */
+  updatedSince?: Date | null;
+}
+
+/** The conditions on alias `r` for the caller's scope and a filter, with their parameters from $1. */
+function registrationConditions(caller: Caller, filter: RegistrationFilter): { where: string; values: unknown[] } {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown) => `$${values.push(value)}`;
+  const scope = registrationScope(caller, 1);
+  if (scope) {
+    conditions.push(scope.sql);
+    values.push(...scope.values);
+  }
+  if (filter.institutionCode) conditions.push(`r.institution_code = ${bind(filter.institutionCode)}`);
+  if (filter.personCode) conditions.push(`r.person_code = ${bind(filter.personCode)}`);
+  if (filter.statuses) conditions.push(`r.status = any(${bind(filter.statuses)}::text[])`);
+  if (filter.updatedSince) conditions.push(`r.updated_at >= ${bind(filter.updatedSince)}`);
+  return { where: conditions.length ? `where ${conditions.join(' and ')}` : '', values };
+}
+
+/** One keyset page of the registrations the caller may see, in id order: `limit` rows after the id `after`. */
+export async function registrationsPage(
+  em: EntityManager,
+  caller: Caller,
+  filter: RegistrationFilter,
+  after: string | undefined,
+  limit: number,
+): Promise<Registration[]> {
+  const { where, values } = registrationConditions(caller, filter);
+  const cursor = after ? `${where ? `${where} and` : 'where'} r.id > $${values.push(after)}::uuid` : where;
+  const rows = await queryRows(em, { text: `select r.* from registry.registration r ${cursor} order by r.id asc limit $${values.push(limit)}`, values });
+  return toEntities(em, Registration, rows);
+}
+
+/** How many registrations the caller may see pass the filter. */
+export async function countRegistrations(em: EntityManager, caller: Caller, filter: RegistrationFilter): Promise<number> {
+  const { where, values } = registrationConditions(caller, filter);
+  const [row] = await queryRows<{ count: number }>(em, { text: `select count(*)::int as count from registry.registration r ${where}`, values });
+  return row.count;
+}
+
 /** A registration to change, managed. */
 export function findRegistration(em: EntityManager, id: string): Promise<Registration | null> {
   return em.findOne(Registration, { id });
@@ -132,7 +179,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
 /** Registrations' statuses today as derived (commands/derive-status.ts is their only writer). */
 export async function saveDerivedRegistrationStatuses(em: EntityManager, registrations: { id: string; status: RegistrationStatus }[]): Promise<void> {
   await queryRows(em, {
-    text: `update registry.registration r set status = d.status from unnest($1::uuid[], $2::text[]) as d(id, status) where r.id = d.id and r.status <> d.status`,
+    text: `update registry.registration r set status = d.status, updated_at = now() from unnest($1::uuid[], $2::text[]) as d(id, status) where r.id = d.id and r.status <> d.status`,
     values: [registrations.map((r) => r.id), registrations.map((r) => r.status)],
   });
 }

@@ -32,21 +32,31 @@ export async function statusIntervalsOn(em: EntityManager, keys: readonly Regist
   return byKey;
 }
 
-/** Replaces the persons' histories with the stretches derived (commands/derive-status.ts is their only writer). */
+/**
+ * Replaces the persons' histories with the stretches derived (commands/derive-status.ts is their
+ * only writer), and marks the registrations whose history came out different as updated: a
+ * derivation that changes nothing leaves their `updatedAt` alone.
+ */
 export async function replaceStatusHistories(
   em: EntityManager,
   personCodes: string[],
   stretches: { registrationId: string; personCode: string; stretch: StatusStretch }[],
 ): Promise<void> {
-  await queryRows(em, { text: `delete from registry.status_interval where person_code = any($1::text[])`, values: [personCodes] });
   const column = <T>(pick: (row: (typeof stretches)[number]) => T) => stretches.map(pick);
+  const compared = 'registration_id, status, status_after_review, annulled, valid_from, valid_to, cause, basis_document';
   await queryRows(em, {
-    text: `insert into registry.status_interval (id, registration_id, person_code, institution_code, status, status_after_review, annulled, valid_from, valid_to, cause, basis_document)
-           select gen_random_uuid(), d.registration_id, d.person_code, r.institution_code, d.status, d.after_review, d.annulled, d.valid_from, d.valid_to, d.cause, d.basis_document
-             from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::date[], $7::date[], $8::text[], $9::text[])
-                  as d(registration_id, person_code, status, after_review, annulled, valid_from, valid_to, cause, basis_document)
-             join registry.registration r on r.id = d.registration_id`,
+    text: `with old as (delete from registry.status_interval where person_code = any($1::text[]) returning ${compared}),
+                new as (
+                  insert into registry.status_interval (id, registration_id, person_code, institution_code, status, status_after_review, annulled, valid_from, valid_to, cause, basis_document)
+                  select gen_random_uuid(), d.registration_id, d.person_code, r.institution_code, d.status, d.after_review, d.annulled, d.valid_from, d.valid_to, d.cause, d.basis_document
+                    from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::date[], $8::date[], $9::text[], $10::text[])
+                         as d(registration_id, person_code, status, after_review, annulled, valid_from, valid_to, cause, basis_document)
+                    join registry.registration r on r.id = d.registration_id
+                  returning ${compared}),
+                changed as ((select * from old except select * from new) union (select * from new except select * from old))
+           update registry.registration r set updated_at = now() where r.id in (select registration_id from changed)`,
     values: [
+      personCodes,
       column((r) => r.registrationId),
       column((r) => r.personCode),
       column((r) => r.stretch.status),

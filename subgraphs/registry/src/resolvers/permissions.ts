@@ -1,4 +1,4 @@
-import { AGENCIES, ALL_READERS, PARTNERS, Role } from '@pq/caller';
+import { AGENCIES, ALL_READERS, PARTNERS, PERSONAL_DATA_READERS, Role } from '@pq/caller';
 
 /**
  * Who may call each of registry's operations (docs/api.md, Tokens, roles and scope; least
@@ -15,6 +15,5 @@ export const PERMISSIONS = {
   correctPersonData: AGENCIES,
   paymentEligibility: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION'],
   auditClaims: [...AGENCIES, 'ADMINISTRATION'],
-  /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
-  personalData: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],
+  personalData: PERSONAL_DATA_READERS,
 } satisfies Record<string, Role[]>;

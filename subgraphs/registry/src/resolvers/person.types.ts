@@ -1,4 +1,4 @@
-import { ConnectionType, DateScalar } from '@pq/graphql';
+import { ConnectionType, DateScalar, DateTimeScalar } from '@pq/graphql';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
@@ -64,6 +64,24 @@ export class PersonFilter {
 
 export const PersonConnection = ConnectionType(Person, 'Person', '人员');
 export type PersonConnection = InstanceType<typeof PersonConnection>;
+
+@InputType({ description: '登记备案筛选 — filter for the registration list' })
+export class RegistrationFilter {
+  @Field(() => ID, { nullable: true, description: '定点医药机构代码 — registrations at this institution' })
+  institutionCode?: string;
+
+  @Field(() => ID, { nullable: true, description: '医保相关人员代码 — registrations of this person' })
+  personCode?: string;
+
+  @Field(() => [RegistrationStatus], { nullable: true, description: '登记备案状态 — registrations with one of these statuses' })
+  statuses?: RegistrationStatus[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '更新起始时间 — registrations or status histories changed at or after this time' })
+  updatedSince?: Date;
+}
+
+export const RegistrationConnection = ConnectionType(Registration, 'Registration', '登记备案');
+export type RegistrationConnection = InstanceType<typeof RegistrationConnection>;
 
 @InputType({ description: '登记备案人员 — one person in a registration batch (002 form 2)' })
 export class PersonnelEntry {

@@ -1,8 +1,8 @@
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { DateScalar, MAX_BATCH_ENTRIES } from '@pq/graphql';
+import { DateScalar, decodeCursor, isUuid, MAX_BATCH_ENTRIES, pageSize, toConnection } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { statusChange } from './person.resolver';
 import { correctPersonData } from '../commands/correct-person-data';
 import { registerPersonnel } from '../commands/register-personnel';
@@ -10,6 +10,7 @@ import { cancelRegistration, signCommitment } from '../commands/registration-cha
 import { Person } from '../entities/person';
 import { personsAuditScope, registrationAuditScope } from '../repositories/audit-scope';
 import { Registration } from '../entities/registration';
+import { countRegistrations, registrationsPage } from '../repositories/registrations';
 import type { Context } from './context';
 import {
   CancelRegistrationInput,
@@ -19,6 +20,8 @@ import {
   Institution,
   RegisterPersonnelInput,
   RegisterPersonnelPayload,
+  RegistrationConnection,
+  RegistrationFilter,
   SignCommitmentInput,
   SignCommitmentPayload,
   StatusChange,
@@ -26,6 +29,32 @@ import {
 
 @Resolver(() => Registration)
 export class RegistrationResolver {
+  @Authorized(PERMISSIONS.person)
+  @Query(() => Registration, { nullable: true, description: '查询登记备案 — one registration by id' })
+  registration(@Arg('id', () => ID, { description: '登记备案标识 — the registration id' }) id: string, @Ctx() context: Context): Promise<Registration | null> {
+    return context.loaders.registration.load(id);
+  }
+
+  @Authorized(PERMISSIONS.persons)
+  @Query(() => RegistrationConnection, { description: '登记备案列表 — registrations, filtered, in id order' })
+  async registrations(
+    @Ctx() context: Context,
+    @Arg('filter', () => RegistrationFilter, { nullable: true, description: '筛选 — filter' }) filter?: RegistrationFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
+    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
+  ): Promise<RegistrationConnection> {
+    const limit = pageSize(first);
+    const rows = await registrationsPage(context.em, context.caller, filter ?? {}, decodeCursor(after, isUuid), limit + 1);
+    for (const row of rows) context.loaders.registration.prime(row.id, row);
+    return toConnection(
+      RegistrationConnection,
+      rows,
+      limit,
+      (r) => r.id,
+      () => countRegistrations(context.em, context.caller, filter ?? {}),
+    );
+  }
+
   @Authorized(PERMISSIONS.registerPersonnel)
   @Mutation(() => RegisterPersonnelPayload, { description: '批量登记备案 — an institution registers its personnel; all or nothing' })
   async registerPersonnel(
