@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { gatherInTurn } from '@pq/batching';
-import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
+import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard, refusedOperationStatus } from '@pq/graphql/server';
 import {
   createLogger,
   createMetrics,
@@ -282,6 +282,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's landing page loads from a CDN; GraphiQL is served from /graphiql instead.
       ApolloServerPluginLandingPageDisabled(),
       publicOperationGuard<GatewayContext>((context) => !context.authorization),
+      refusedOperationStatus<GatewayContext>(),
       limits.plugin,
       inputGuard<GatewayContext>(),
       requestObservability<GatewayContext>(logger, metrics, (context) => context.role),

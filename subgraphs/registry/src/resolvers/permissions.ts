@@ -17,4 +17,6 @@ export const PERMISSIONS = {
   auditClaims: [...AGENCIES, 'ADMINISTRATION'],
   /** Full ID and phone numbers: never partners; row scope limits the rest (an institution its staff, a person themself). */
   personalData: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', 'PERSON'],
+  /** The change feed: agencies and partners (002 art.37, 52), within their region. */
+  changes: [...AGENCIES, ...PARTNERS],
 } satisfies Record<string, Role[]>;
