@@ -13,7 +13,10 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker },
+    {
+      resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')],
+      authChecker,
+    },
     { ...personReference, ...registrationReference, ...institutionReference },
   );
 }

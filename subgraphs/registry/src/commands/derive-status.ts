@@ -41,7 +41,10 @@ export async function rederivePersons(em: EntityManager, personCodes: string[], 
     statusChanges(
       person.code,
       person,
-      { person: byPerson.get(person.code), registrations: new Map([...person.registrations.keys()].filter((id) => byRegistration.has(id)).map((id) => [id, byRegistration.get(id)!])) },
+      {
+        person: byPerson.get(person.code),
+        registrations: new Map([...person.registrations.keys()].filter((id) => byRegistration.has(id)).map((id) => [id, byRegistration.get(id)!])),
+      },
       today,
     ),
   );

@@ -62,7 +62,12 @@ export async function applyBanChanged(em: EntityManager, ban: RegistryReads['ReR
   ]);
 }
 
-export async function applyAgreementMeasure(em: EntityManager, measure: RegistryReads['AgreementMeasureApplied'], today: IsoDate, eventId: string): Promise<void> {
+export async function applyAgreementMeasure(
+  em: EntityManager,
+  measure: RegistryReads['AgreementMeasureApplied'],
+  today: IsoDate,
+  eventId: string,
+): Promise<void> {
   await rederivePersons(em, await recordAgreementMeasure(em, measure), today, [
     {
       sourceEventId: eventId,

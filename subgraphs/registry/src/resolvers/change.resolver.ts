@@ -66,13 +66,7 @@ export class ChangeResolver {
     const from = positionOf(after ?? undefined);
     const limit = pageSize(first);
     const rows = await changesPage(context.em, context.caller, filter ?? {}, from, limit + 1);
-    const page = toConnection(
-      ChangeConnection,
-      rows.map(change),
-      limit,
-      cursorKey,
-      () => countChanges(context.em, context.caller, filter ?? {}),
-    );
+    const page = toConnection(ChangeConnection, rows.map(change), limit, cursorKey, () => countChanges(context.em, context.caller, filter ?? {}));
     // At the end the partner keeps its place: the same cursor asks again later.
     page.pageInfo.endCursor ??= after ?? null;
     const to = page.edges.at(-1)?.node.position ?? from;
