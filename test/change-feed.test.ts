@@ -1,4 +1,4 @@
-import { DEMO_PEOPLE } from '../scripts/src/demo';
+import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { ChangeKind } from '../subgraphs/registry/src/domain/change-feed';
 import { appendChanges } from '../subgraphs/registry/src/repositories/change-feed';
 import { newDoctor, registerAt, score } from './fixtures';
@@ -17,7 +17,7 @@ const hospital = { role: 'INSTITUTION' as const, institution: WEIHAI, region: '3
 
 const CHANGES = `query($first: Int, $after: String, $filter: ChangeFilter) {
   changes(first: $first, after: $after, filter: $filter) {
-    edges { cursor node { cursor kind effectiveOn basisDocument person { code idNumberMasked } institution { code } registrationId status previousStatus points sanctionId cause } }
+    edges { cursor node { cursor kind effectiveOn basisDocument person { code idNumberMasked } institution { code name } registrationId status previousStatus points sanctionId cause } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -149,6 +149,9 @@ test('a partner syncs a day of changes, the stack restarts, and it resumes: noth
 
   // Region scope: Jining's measure and its nurse are not Weihai's; Weihai's new doctors are not Jining's.
   expect(seen.filter((e) => e.kind === 'AGREEMENT_MEASURE_APPLIED' || e.person?.code === DEMO_PEOPLE.nurse.code)).toEqual([]);
+  // An entry at an institution is its region's: the Weihai partner sees the demo doctor's sanctions, not his Jining registration.
+  expect(seen.filter((e) => e.institution && !e.institution.code.startsWith('H3710'))).toEqual([]);
+  expect(seen.filter((e) => e.person?.code === MULTI_SITE_DOCTOR && e.kind === 'REGISTERED').map((e) => e.institution!.code)).toEqual([WEIHAI]);
   jining = await sync(stack, jiningPartner, jining.cursor);
   jiningSeen.push(...jining.entries);
   expect(jining.entries.find((e) => e.kind === 'AGREEMENT_MEASURE_APPLIED')).toMatchObject({

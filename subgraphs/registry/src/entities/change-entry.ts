@@ -29,7 +29,7 @@ export class ChangeEntry {
   @Property({ type: 'string', length: 12, nullable: true })
   institutionCode?: string | null;
 
-  /** The regions that see it: the person's and those of the institutions concerned. */
+  /** The regions that see it: the institution's, or for an entry about the person alone, the person's. */
   @Property({ type: ArrayType, columnType: 'text[]' })
   regionCodes!: string[];
 

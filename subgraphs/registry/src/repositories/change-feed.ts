@@ -4,13 +4,15 @@ import type { IsoDate } from '@pq/time';
 import type { ChangeKind, NewChange } from '../domain/change-feed';
 import { changeScope } from './scope';
 
-/** Where a region sees a person or an institution: its code's region, else the institution's (or the code's) region. */
+/** An institution's region: as agreements published it, else the one in its code. */
 const institutionRegion = (code: string) =>
   `coalesce((select iv.region_code from registry.institution_view iv where iv.code = ${code}), substr(${code}, 2, 6))`;
 
 /**
  * Appends entries in the order given; an event already recorded adds nothing. Call it as the
- * transaction's last write.
+ * transaction's last write. An entry at an institution belongs to the institution's region (as
+ * its other rows do); one about the person alone (a sanction holds at every site, R5–R6) to every
+ * region the person is coded or registered in.
  *
  * No position is ever skipped by a reader: concurrent transactions would commit identity values
  * out of order (position 8 visible while 7 is still in flight, so a partner at 8 never sees 7).
@@ -24,11 +26,11 @@ export async function appendChanges(em: EntityManager, changes: NewChange[]): Pr
   await queryRows(em, {
     text: `insert into registry.change_feed (source_event_id, kind, effective_on, basis_document, person_code, institution_code, region_codes, payload)
            select c.source_event_id, c.kind, c.effective_on, c.basis_document, c.person_code, c.institution_code,
-                  array(select distinct r from (
-                          select p.region_code as r from registry.person p where p.code = c.person_code
-                          union all select ${institutionRegion('rs.institution_code')} from registry.registration rs where rs.person_code = c.person_code
-                          union all select ${institutionRegion('c.institution_code')} where c.institution_code is not null) regions
-                         where r is not null order by r),
+                  case when c.institution_code is not null then array[${institutionRegion('c.institution_code')}]
+                       else array(select distinct r from (
+                              select p.region_code as r from registry.person p where p.code = c.person_code
+                              union all select ${institutionRegion('rs.institution_code')} from registry.registration rs where rs.person_code = c.person_code) regions
+                             where r is not null order by r) end,
                   c.payload
              from unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
                   with ordinality as c(source_event_id, kind, effective_on, basis_document, person_code, institution_code, payload, n)
