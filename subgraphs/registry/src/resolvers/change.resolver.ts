@@ -22,8 +22,8 @@ function positionOf(after: string | undefined): string {
 }
 
 function change(row: ChangeRow): Change {
-  const details = row.payload as Partial<Record<keyof Change, never>>;
-  const pick = <K extends keyof Change>(key: K): Change[K] | null => (details[key] ?? null) as Change[K] | null;
+  // What the entry's kind records beside the common columns (commands/change-feed.ts, record-causes.ts, domain/change-feed.ts).
+  const details = row.payload as Partial<Change>;
   return {
     position: row.position,
     cursor: encodeCursor(cursorKey(row)),
@@ -33,21 +33,21 @@ function change(row: ChangeRow): Change {
     basisDocument: row.basisDocument,
     personCode: row.personCode,
     institution: row.institutionCode ? { code: row.institutionCode } : null,
-    registrationId: pick('registrationId'),
-    status: pick('status'),
-    previousStatus: pick('previousStatus'),
-    cause: pick('cause'),
-    scoreRecordId: pick('scoreRecordId'),
-    points: pick('points'),
-    appealId: pick('appealId'),
-    sanctionId: pick('sanctionId'),
-    sanctionKind: pick('sanctionKind'),
-    until: pick('until'),
-    reRegistrationBlockedUntil: pick('reRegistrationBlockedUntil'),
-    measureId: pick('measureId'),
-    action: pick('action'),
-    department: pick('department'),
-    responsiblePersonCodes: pick('responsiblePersonCodes'),
+    registrationId: details.registrationId ?? null,
+    status: details.status ?? null,
+    previousStatus: details.previousStatus ?? null,
+    cause: details.cause ?? null,
+    scoreRecordId: details.scoreRecordId ?? null,
+    points: details.points ?? null,
+    appealId: details.appealId ?? null,
+    sanctionId: details.sanctionId ?? null,
+    sanctionKind: details.sanctionKind ?? null,
+    until: details.until ?? null,
+    reRegistrationBlockedUntil: details.reRegistrationBlockedUntil ?? null,
+    measureId: details.measureId ?? null,
+    action: details.action ?? null,
+    department: details.department ?? null,
+    responsiblePersonCodes: details.responsiblePersonCodes ?? null,
   };
 }
 
