@@ -477,6 +477,110 @@ export type CancelRegistrationPayload = {
   registration: Registration;
 };
 
+/** 变更 — one entry of the change feed, in feed order; ID numbers appear masked through `person` only */
+export type Change = {
+  __typename?: 'Change';
+  /** 游标 — opaque cursor of this entry: ask for what came after it */
+  cursor: Scalars['String']['output'];
+  /** 变更类型 — what changed */
+  kind: ChangeKind;
+  /** 生效日期 — the day the change takes effect */
+  effectiveOn: Scalars['Date']['output'];
+  /** 记录时间 — when the feed recorded it */
+  recordedAt: Scalars['DateTime']['output'];
+  /** 依据文书 — the decision document behind the change */
+  basisDocument: Maybe<Scalars['String']['output']>;
+  /** 人员 — the person concerned (masked by the usual rules) */
+  person: Maybe<Person>;
+  /** 定点医药机构 — the institution concerned */
+  institution: Maybe<Institution>;
+  /** 登记备案标识 — the registration concerned */
+  registrationId: Maybe<Scalars['ID']['output']>;
+  /** 状态 — the status now (status changes) */
+  status: Maybe<RegistrationStatus>;
+  /** 原状态 — the status before (status changes) */
+  previousStatus: Maybe<RegistrationStatus>;
+  /** 原因 — cause, as recorded */
+  cause: Maybe<Scalars['String']['output']>;
+  /** 记分记录标识 — the score record concerned */
+  scoreRecordId: Maybe<Scalars['ID']['output']>;
+  /** 记分分值 — points of the score record (after an appeal: the new points; 0 removes it) */
+  points: Maybe<Scalars['Int']['output']>;
+  /** 申诉标识 — the appeal decided */
+  appealId: Maybe<Scalars['ID']['output']>;
+  /** 处理标识 — the suspension or termination concerned */
+  sanctionId: Maybe<Scalars['ID']['output']>;
+  /** 处理类型 — SUSPENSION (暂停) or TERMINATION (终止) */
+  sanctionKind: Maybe<Scalars['String']['output']>;
+  /** 截止日期 — last day of a suspension, or the end of a re-registration ban */
+  until: Maybe<Scalars['Date']['output']>;
+  /** 禁止再登记截止 — a termination: no new registration until this day */
+  reRegistrationBlockedUntil: Maybe<Scalars['Date']['output']>;
+  /** 协议处理标识 — the agreement measure */
+  measureId: Maybe<Scalars['ID']['output']>;
+  /** 协议处理措施 — SUSPEND (中止), RESUME (恢复) or TERMINATE (解除) */
+  action: Maybe<Scalars['String']['output']>;
+  /** 科室 — the department of a department-level measure */
+  department: Maybe<Scalars['String']['output']>;
+  /** 责任人员代码 — persons a measure names responsible (R7) */
+  responsiblePersonCodes: Maybe<Array<Scalars['ID']['output']>>;
+};
+
+/** 变更列表 — a page of Change items */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** 本页各项 — the items of this page */
+  edges: Array<ChangeEdge>;
+  /** 分页信息 — page information */
+  pageInfo: PageInfo;
+  /** 总数 — number of items matching the filter, across all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 变更列表项 — one Change with its cursor */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** 游标 — opaque cursor of this item */
+  cursor: Scalars['String']['output'];
+  /** 变更 — the item */
+  node: Change;
+};
+
+/** 变更筛选 — filter for the change feed */
+export type ChangeFilter = {
+  /** 变更类型 — only these kinds */
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  /** 生效日期起 — only changes taking effect on or after this day */
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 变更类型 — what a change-feed entry records */
+export type ChangeKind =
+  /** 登记备案 — a person registered at an institution (002 art.11) */
+  | 'REGISTERED'
+  /** 取消登记备案 — the institution cancelled a registration (R4) */
+  | 'REGISTRATION_CANCELLED'
+  /** 登记备案状态变更 — the status of a registration changed (002 art.16) */
+  | 'REGISTRATION_STATUS_CHANGED'
+  /** 人员状态变更 — the person-level status changed */
+  | 'PERSON_STATUS_CHANGED'
+  /** 记分 — a score record was decided (S1–S6) */
+  | 'SCORE_RECORDED'
+  /** 暂停或终止支付资格 — a suspension or termination was decided (S7) */
+  | 'SANCTION_DECIDED'
+  /** 处理期限变更 — a known suspension or termination changed its period (shortened on repair, re-derived) */
+  | 'SANCTION_CHANGED'
+  /** 处理解除 — a suspension or termination ended early: restored (资格恢复, S13), repaired (S12) or replaced (S7); `cause` says which */
+  | 'SANCTION_LIFTED'
+  /** 处理撤销 — a suspension or termination was annulled: it never should have applied (A4) */
+  | 'SANCTION_ANNULLED'
+  /** 禁止再登记期限缩短 — a termination was shortened on repair: its re-registration ban ends with it (S12) */
+  | 'REREGISTRATION_BAN_SHORTENED'
+  /** 申诉决定 — an appeal changed the points of a score record (A4) */
+  | 'APPEAL_DECIDED'
+  /** 协议处理 — an agreement (or department) was suspended, resumed or terminated (R7) */
+  | 'AGREEMENT_MEASURE_APPLIED';
+
 /** 结算审核结果 — monthly settlement audit of claim lines against statuses (E2–E3) */
 export type ClaimAuditResult = {
   __typename?: 'ClaimAuditResult';
@@ -1580,6 +1684,8 @@ export type Query = {
   appealQueue: AppealConnection;
   /** 审计日志 — the appeals subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
   appealsAuditLog: AuditEntryConnection;
+  /** 变更订阅 — what changed, in feed order, after a cursor: store the last cursor and ask again (002 art.37, 52); every read is audited */
+  changes: ChangeConnection;
   /** 医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)? */
   paymentEligibility: Eligibility;
   /** 结算审核 — check claim lines against statuses on their service dates, set-based; returns the lines not payable */
@@ -1671,6 +1777,14 @@ export type QueryAppealsAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+};
+
+
+/** 查询 — queries */
+export type QueryChangesArgs = {
+  filter?: InputMaybe<ChangeFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2402,6 +2516,41 @@ export type CancelRegistrationInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** 变更筛选 — filter for the change feed */
+export type ChangeFilter = {
+  /** 变更类型 — only these kinds */
+  kinds?: Array<ChangeKind> | null | undefined;
+  /** 生效日期起 — only changes taking effect on or after this day */
+  since?: string | null | undefined;
+};
+
+/** 变更类型 — what a change-feed entry records */
+export type ChangeKind =
+  /** 登记备案 — a person registered at an institution (002 art.11) */
+  | 'REGISTERED'
+  /** 取消登记备案 — the institution cancelled a registration (R4) */
+  | 'REGISTRATION_CANCELLED'
+  /** 登记备案状态变更 — the status of a registration changed (002 art.16) */
+  | 'REGISTRATION_STATUS_CHANGED'
+  /** 人员状态变更 — the person-level status changed */
+  | 'PERSON_STATUS_CHANGED'
+  /** 记分 — a score record was decided (S1–S6) */
+  | 'SCORE_RECORDED'
+  /** 暂停或终止支付资格 — a suspension or termination was decided (S7) */
+  | 'SANCTION_DECIDED'
+  /** 处理期限变更 — a known suspension or termination changed its period (shortened on repair, re-derived) */
+  | 'SANCTION_CHANGED'
+  /** 处理解除 — a suspension or termination ended early: restored (资格恢复, S13), repaired (S12) or replaced (S7); `cause` says which */
+  | 'SANCTION_LIFTED'
+  /** 处理撤销 — a suspension or termination was annulled: it never should have applied (A4) */
+  | 'SANCTION_ANNULLED'
+  /** 禁止再登记期限缩短 — a termination was shortened on repair: its re-registration ban ends with it (S12) */
+  | 'REREGISTRATION_BAN_SHORTENED'
+  /** 申诉决定 — an appeal changed the points of a score record (A4) */
+  | 'APPEAL_DECIDED'
+  /** 协议处理 — an agreement (or department) was suspended, resumed or terminated (R7) */
+  | 'AGREEMENT_MEASURE_APPLIED';
+
 /** 结算明细 — one claim line of a settlement (E2–E3) */
 export type ClaimInput = {
   /** 明细标识 — line id */
@@ -2695,6 +2844,15 @@ export type CancelRegistrationMutationVariables = Exact<{
 
 
 export type CancelRegistrationMutation = { cancelRegistration: { registration: { id: string, status: RegistrationStatus, cancelledOn: string | null } } };
+
+export type ChangeFeedQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ChangeFilter | null | undefined;
+}>;
+
+
+export type ChangeFeedQuery = { changes: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: ChangeKind, effectiveOn: string, basisDocument: string | null, status: RegistrationStatus | null, previousStatus: RegistrationStatus | null, points: number | null, cause: string | null, person: { code: string, name: string, idNumberMasked: string } | null, institution: { code: string, name: string } | null } }> } };
 
 export type DashboardQueryVariables = Exact<{
   code: string | number;

@@ -32,6 +32,8 @@ export interface Stack {
   /** The working-day calendar every subgraph shares: `calendar.reload()` as SIGHUP does. */
   calendar: WorkingDayCalendar;
   services: Record<SubgraphName, RunningService>;
+  /** The database the services share (null with a database per subgraph): another stack started on it is this one restarted. */
+  databaseUrl: string | null;
   /** Runs an operation through the gateway as the given caller (a national agency by default, `null` for no token). */
   query<T = any>(query: string, variables?: Record<string, unknown>, as?: Partial<Caller> | null): Promise<GraphQLResponse<T>>;
   /** Runs an operation and returns its SQL statement count across all subgraphs. */
@@ -94,6 +96,8 @@ export async function startStack(
     events?: ServiceOptions['events'];
     /** The PostgreSQL server to create the stack's database in (default: the test run's, PQ_TEST_DATABASE_URL). */
     databaseServerUrl?: string;
+    /** An existing stack's database (`stack.databaseUrl`) instead of a new one: that stack restarted. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Stack> {
   const baseUrl = options.databaseServerUrl ?? process.env.PQ_TEST_DATABASE_URL;
@@ -101,7 +105,7 @@ export async function startStack(
   const clock = new ManualClock(options.today ?? '2026-03-16');
   const calendar = new WorkingDayCalendar({ directory: options.calendarDirectory });
   const stackId = randomUUID().slice(0, 8);
-  const sharedUrl = options.databasePerSubgraph ? null : await createDatabase(baseUrl, `pq_test_${stackId}`);
+  const sharedUrl = options.databaseUrl ?? (options.databasePerSubgraph ? null : await createDatabase(baseUrl, `pq_test_${stackId}`));
   const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://localhost:${ports[i]}/graphql`])) as Record<SubgraphName, string>;
   // Unexpected errors are masked in responses; the log shows them when a test fails.
@@ -151,6 +155,7 @@ export async function startStack(
     clock,
     calendar,
     services,
+    databaseUrl: sharedUrl,
     async query(query, variables = {}, as = {}) {
       const bearer = as === null ? undefined : Object.keys(as).length === 0 ? agencyToken : await token(as as Partial<TokenClaims>);
       return client(query, variables, bearer);

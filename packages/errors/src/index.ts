@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'NO_AGREEMENT_IN_FORCE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'BATCH_TOO_LARGE'
-  | 'RESULT_TOO_LARGE';
+  | 'RESULT_TOO_LARGE'
+  | 'INVALID_CURSOR';
 
 export interface EntryProblem {
   index: number;

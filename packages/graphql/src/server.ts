@@ -85,6 +85,27 @@ export function publicOperationGuard<C extends object>(isPublic: (context: C) =>
   };
 }
 
+/** Refusals of a whole operation: it asked for something that cannot exist (a page after a foreign cursor), so nothing came back. */
+const WHOLE_OPERATION_REFUSALS = new Set<unknown>(['INVALID_CURSOR']);
+
+/**
+ * Answers such a refusal with HTTP 400, as a malformed request: a client that checks the status
+ * alone never takes it for an empty page.
+ */
+export function refusedOperationStatus<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (data == null && errors?.some((error) => WHOLE_OPERATION_REFUSALS.has(error.extensions?.code))) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
 /** The root fields an operation selects, through inline fragments and fragment spreads. */
 function rootFieldNames(selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
   return selections.flatMap((selection) => {

@@ -2,6 +2,7 @@ import '@pq/http/tracing';
 import { runSubgraphFromEnvironment, SubgraphDefinition } from '@pq/subgraph';
 import { AgreementMeasureView } from './entities/agreement-measure-view';
 import { AgreementStatusInterval } from './entities/agreement-status-interval';
+import { ChangeEntry } from './entities/change-entry';
 import { InstitutionView } from './entities/institution-view';
 import { Person } from './entities/person';
 import { Registration } from './entities/registration';
@@ -17,7 +18,7 @@ import { claimsAuditStream } from './streams/claims-audit';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
-  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementStatusInterval, SanctionView, AgreementMeasureView],
+  entities: [Person, Registration, StatusInterval, InstitutionView, AgreementStatusInterval, SanctionView, AgreementMeasureView, ChangeEntry],
   migrations,
   buildSchema,
   createLoaders,

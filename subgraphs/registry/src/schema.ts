@@ -2,6 +2,7 @@ import { authChecker, buildFederatedSchema } from '@pq/graphql';
 import { auditLogResolver } from '@pq/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import './resolvers/enums';
+import { ChangeResolver } from './resolvers/change.resolver';
 import { ClaimsResolver } from './resolvers/claims.resolver';
 import { institutionReference } from './resolvers/institution.reference';
 import { InstitutionPersonnelResolver } from './resolvers/institution.resolver';
@@ -12,7 +13,10 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker },
+    {
+      resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')],
+      authChecker,
+    },
     { ...personReference, ...registrationReference, ...institutionReference },
   );
 }

@@ -21,5 +21,5 @@ export interface AppealsEvents {
 
 /** Who consumes each: one pending delivery per subscriber, written with the event. */
 export const subscribers = {
-  AppealDecided: ['scoring'],
+  AppealDecided: ['scoring', 'registry'],
 } as const satisfies Subscribers<AppealsEvents, SubgraphName>;

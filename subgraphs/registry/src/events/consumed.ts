@@ -1,8 +1,8 @@
 import type { IsoDate } from '@pq/time';
 
 /**
- * The events registry applies, as far as it reads them. Their producers (agreements, scoring)
- * own the payloads; scripts/src/event-contracts.ts fails the build when a payload no longer fits.
+ * The events registry applies, as far as it reads them. Their producers (agreements, scoring,
+ * appeals, and registry itself for the change feed) own the payloads; scripts/src/event-contracts.ts fails the build when a payload no longer fits.
  */
 export interface RegistryReads {
   /** An institution's kind and region, and its current agreement's status day by day (G1, E3). */
@@ -46,8 +46,10 @@ export interface RegistryReads {
   SanctionLifted: {
     sanctionId: string;
     personCode: string;
+    kind: 'SUSPENSION' | 'TERMINATION';
     on: IsoDate;
     cause: string;
+    basisDocument: string;
     annulled?: boolean;
   };
   /** S12: a shortened termination ends its re-registration ban with it. */
@@ -55,5 +57,36 @@ export interface RegistryReads {
     personCode: string;
     sanctionId: string;
     until: IsoDate;
+  };
+  /** The change feed: a registration, as registry itself published it. */
+  PersonRegistered: {
+    personCode: string;
+    category: string;
+    institutionCode: string;
+    registrationId: string;
+    registeredOn?: IsoDate;
+  };
+  /** The change feed: a registration cancelled (R4), as registry itself published it. */
+  RegistrationCancelled: {
+    registrationId: string;
+    personCode: string;
+    institutionCode: string;
+    cancelledOn: IsoDate;
+  };
+  /** The change feed: a score record (S1–S6). */
+  ScoreRecorded: {
+    scoreRecordId: string;
+    personCode: string;
+    institutionCode: string;
+    points: number;
+    decidedOn: IsoDate;
+    documentNumber: string;
+  };
+  /** The change feed: an appeal that changed a score (A4); its event key is the person's code. */
+  AppealDecided: {
+    appealId: string;
+    scoreRecordId: string;
+    newPoints: number;
+    decidedOn: IsoDate;
   };
 }

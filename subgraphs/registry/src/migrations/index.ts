@@ -8,6 +8,7 @@ import m0006 from './0006-status-from-causes';
 import m0007 from './0007-event-dead-letters';
 import m0008 from './0008-audit-scope';
 import m0009 from './0009-registration-updated-at';
+import m0010 from './0010-change-feed';
 
 /** In order; the names are stored in every database's mikro_orm_migrations table: never rename one. */
 export const migrations: MigrationEntry[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0007-event-dead-letters', class: m0007 },
   { name: '0008-audit-scope', class: m0008 },
   { name: '0009-registration-updated-at', class: m0009 },
+  { name: '0010-change-feed', class: m0010 },
 ];

@@ -52,12 +52,13 @@ export async function loadPersonCauses(em: EntityManager, personCodes: string[])
   return causes;
 }
 
-/** A sanction decided or re-sent by scoring: a known id keeps its first day and decision day (R5–R6). */
-export async function recordSanction(em: EntityManager, sanction: RegistryReads['SanctionDecided']): Promise<void> {
-  await queryRows(em, {
+/** A sanction decided or re-sent by scoring: a known id keeps its first day and decision day (R5–R6). True when it was not known. */
+export async function recordSanction(em: EntityManager, sanction: RegistryReads['SanctionDecided']): Promise<boolean> {
+  const [row] = await queryRows<{ decided: boolean }>(em, {
     text: `insert into registry.sanction_view (sanction_id, person_code, kind, valid_from, until, decided_on, re_registration_blocked_until, basis_document)
            values ($1, $2, $3, $4, $5, $6, $7, $8)
-           on conflict (sanction_id) do update set until = excluded.until, re_registration_blocked_until = excluded.re_registration_blocked_until`,
+           on conflict (sanction_id) do update set until = excluded.until, re_registration_blocked_until = excluded.re_registration_blocked_until
+           returning xmax = 0 as decided`,
     values: [
       sanction.sanctionId,
       sanction.personCode,
@@ -69,6 +70,7 @@ export async function recordSanction(em: EntityManager, sanction: RegistryReads[
       sanction.basisDocument,
     ],
   });
+  return row.decided;
 }
 
 /** A sanction restored from (S13) or annulled (A4); a restoration later annulled keeps the day it was restored. */

@@ -95,13 +95,19 @@ export async function knownPersons(em: EntityManager, personCodes: string[]): Pr
   return rows.map((r) => r.code);
 }
 
-/** A person's status and ban as derived (commands/derive-status.ts is their only writer). */
-export async function saveDerivedPersons(em: EntityManager, persons: { code: string; status: RegistrationStatus; ban: IsoDate | null }[]): Promise<void> {
-  await queryRows(em, {
+/** A person's status and ban as derived (commands/derive-status.ts is their only writer); returns the persons whose status changed, with the status before. */
+export async function saveDerivedPersons(
+  em: EntityManager,
+  persons: { code: string; status: RegistrationStatus; ban: IsoDate | null }[],
+): Promise<{ code: string; previous: RegistrationStatus; status: RegistrationStatus }[]> {
+  // `before` is read from the statement's snapshot: the row as it was before this update.
+  return queryRows(em, {
     text: `update registry.person p set status = d.status, re_registration_blocked_until = d.ban
-             from unnest($1::text[], $2::text[], $3::date[]) as d(code, status, ban) where p.code = d.code`,
+             from unnest($1::text[], $2::text[], $3::date[]) as d(code, status, ban) join registry.person before on before.code = d.code
+            where p.code = d.code
+        returning p.code, before.status as previous, p.status, before.status <> p.status as changed`,
     values: [persons.map((p) => p.code), persons.map((p) => p.status), persons.map((p) => p.ban)],
-  });
+  }).then((rows) => (rows as { code: string; previous: RegistrationStatus; status: RegistrationStatus; changed: boolean }[]).filter((row) => row.changed));
 }
 
 /** Another person on file with this ID number, if any (one file per person, 一医一档). */

@@ -176,10 +176,17 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-/** Registrations' statuses today as derived (commands/derive-status.ts is their only writer). */
-export async function saveDerivedRegistrationStatuses(em: EntityManager, registrations: { id: string; status: RegistrationStatus }[]): Promise<void> {
-  await queryRows(em, {
-    text: `update registry.registration r set status = d.status, updated_at = now() from unnest($1::uuid[], $2::text[]) as d(id, status) where r.id = d.id and r.status <> d.status`,
+/** Registrations' statuses today as derived (commands/derive-status.ts is their only writer); returns those that changed, with the status before. */
+export function saveDerivedRegistrationStatuses(
+  em: EntityManager,
+  registrations: { id: string; status: RegistrationStatus }[],
+): Promise<{ id: string; institutionCode: string; previous: RegistrationStatus; status: RegistrationStatus }[]> {
+  // `before` is read from the statement's snapshot: the row as it was before this update.
+  return queryRows(em, {
+    text: `update registry.registration r set status = d.status, updated_at = now()
+             from unnest($1::uuid[], $2::text[]) as d(id, status) join registry.registration before on before.id = d.id
+            where r.id = d.id and r.status <> d.status
+        returning r.id, r.institution_code as "institutionCode", before.status as previous, r.status`,
     values: [registrations.map((r) => r.id), registrations.map((r) => r.status)],
   });
 }

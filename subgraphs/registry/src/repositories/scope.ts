@@ -38,3 +38,10 @@ export function registrationScope(caller: Caller, first: number): ScopeCondition
   if (caller.role === 'PERSON') return { sql: `r.person_code = ${$}`, values: [caller.person] };
   return { sql: 'false', values: [] };
 }
+
+/** Change-feed entries (alias `c`) the caller may see; null when they see all: a region's those whose regions lie in it. */
+export function changeScope(caller: Caller, first: number): ScopeCondition | null {
+  if (seesEverything(caller)) return null;
+  if (isRegionScoped(caller)) return { sql: `exists (select 1 from unnest(c.region_codes) r where r like $${first})`, values: [`${caller.region}%`] };
+  return { sql: 'false', values: [] };
+}

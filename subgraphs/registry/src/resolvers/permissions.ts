@@ -16,4 +16,6 @@ export const PERMISSIONS = {
   paymentEligibility: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION'],
   auditClaims: [...AGENCIES, 'ADMINISTRATION'],
   personalData: PERSONAL_DATA_READERS,
+  /** The change feed: agencies and partners (002 art.37, 52), within their region. */
+  changes: [...AGENCIES, ...PARTNERS],
 } satisfies Record<string, Role[]>;

@@ -80,6 +80,6 @@ export const subscribers = {
   SanctionDecided: ['registry'],
   SanctionLifted: ['registry'],
   ReRegistrationBanChanged: ['registry'],
-  ScoreRecorded: ['appeals'],
+  ScoreRecorded: ['appeals', 'registry'],
   NoticeDelivered: ['appeals'],
 } as const satisfies Subscribers<ScoringEvents, SubgraphName>;

@@ -1,0 +1,64 @@
+import type { EntityManager } from '@pq/data';
+import type { IsoDate } from '@pq/time';
+import { ChangeKind } from '../domain/change-feed';
+import type { RegistryReads } from '../events/consumed';
+import { appendChanges } from '../repositories/change-feed';
+
+/** Events that change no status registry derives, recorded in the change feed under their event's id. */
+
+export function recordRegistered(em: EntityManager, registered: RegistryReads['PersonRegistered'], eventId: string, occurredOn: IsoDate): Promise<void> {
+  return appendChanges(em, [
+    {
+      sourceEventId: eventId,
+      kind: ChangeKind.REGISTERED,
+      effectiveOn: registered.registeredOn ?? occurredOn,
+      basisDocument: null,
+      personCode: registered.personCode,
+      institutionCode: registered.institutionCode,
+      details: { registrationId: registered.registrationId, category: registered.category },
+    },
+  ]);
+}
+
+export function recordRegistrationCancelled(em: EntityManager, cancelled: RegistryReads['RegistrationCancelled'], eventId: string): Promise<void> {
+  return appendChanges(em, [
+    {
+      sourceEventId: eventId,
+      kind: ChangeKind.REGISTRATION_CANCELLED,
+      effectiveOn: cancelled.cancelledOn,
+      basisDocument: null,
+      personCode: cancelled.personCode,
+      institutionCode: cancelled.institutionCode,
+      details: { registrationId: cancelled.registrationId },
+    },
+  ]);
+}
+
+export function recordScore(em: EntityManager, score: RegistryReads['ScoreRecorded'], eventId: string): Promise<void> {
+  return appendChanges(em, [
+    {
+      sourceEventId: eventId,
+      kind: ChangeKind.SCORE_RECORDED,
+      effectiveOn: score.decidedOn,
+      basisDocument: score.documentNumber,
+      personCode: score.personCode,
+      institutionCode: score.institutionCode,
+      details: { scoreRecordId: score.scoreRecordId, points: score.points },
+    },
+  ]);
+}
+
+/** The sanctions the appeal changes arrive from scoring as their own events; this records the decision itself. */
+export function recordAppealDecided(em: EntityManager, appeal: RegistryReads['AppealDecided'], eventId: string, personCode: string): Promise<void> {
+  return appendChanges(em, [
+    {
+      sourceEventId: eventId,
+      kind: ChangeKind.APPEAL_DECIDED,
+      effectiveOn: appeal.decidedOn,
+      basisDocument: null,
+      personCode,
+      institutionCode: null,
+      details: { appealId: appeal.appealId, scoreRecordId: appeal.scoreRecordId, points: appeal.newPoints },
+    },
+  ]);
+}
