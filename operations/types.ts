@@ -818,7 +818,7 @@ export type InformationChangePayload = {
 };
 
 /** 定点医药机构 — a designated medical institution or retail pharmacy */
-export type Institution = {
+export type Institution = Node & {
   __typename?: 'Institution';
   /** 定点医药机构代码 — institution code */
   code: Scalars['ID']['output'];
@@ -850,7 +850,9 @@ export type Institution = {
   agreements: Array<Agreement>;
   /** 申诉与协议争议 — appeals of the institution's staff and its agreement disputes, oldest first */
   appeals: Array<Appeal>;
-  /** 登记备案人员 — persons registered at the institution (not cancelled), in code order */
+  /** 全局标识 — global id, opaque: pass it to node(id:) (Relay) */
+  id: Scalars['ID']['output'];
+  /** 登记备案人员 — persons registered at the institution (not cancelled), in code order; pages forward (first, after) or back (last, before) */
   personnel: PersonConnection;
   /** 年度记分情况 — the institution's scoring figures and ratio measure for a year (default: this year) */
   scoringFigures: InstitutionScoringFigures;
@@ -859,9 +861,11 @@ export type Institution = {
 
 /** 定点医药机构 — a designated medical institution or retail pharmacy */
 export type InstitutionPersonnelArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<RegistrationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1203,6 +1207,12 @@ export type MutationRecordScoresArgs = {
   input: RecordScoresInput;
 };
 
+/** 节点 — an object a client can fetch again by its id alone with node(id:) (Relay) */
+export type Node = {
+  /** 全局标识 — global id, opaque: pass it to node(id:) */
+  id: Scalars['ID']['output'];
+};
+
 /** 处理通知书 — the notice of a scoring to the institution where the behaviour happened (S8, form 3) */
 export type Notice = {
   __typename?: 'Notice';
@@ -1243,14 +1253,18 @@ export type Notice = {
 /** 分页信息 — Relay page information */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** 是否有下一页 — whether more items follow this page */
+  /** 是否有下一页 — whether more items follow this page (paging back with last/before: whether before was given) */
   hasNextPage: Scalars['Boolean']['output'];
+  /** 是否有上一页 — whether items precede this page (paging back with last/before: known exactly; with first/after: whether after was given) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** 首项游标 — cursor of the first item on this page */
+  startCursor: Maybe<Scalars['String']['output']>;
   /** 末项游标 — cursor of the last item on this page */
   endCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** 医药机构相关人员 — a registered person; appeals adds their appeals */
-export type Person = {
+export type Person = Node & {
   __typename?: 'Person';
   /** 医保相关人员代码 — national personnel code */
   code: Scalars['ID']['output'];
@@ -1258,6 +1272,8 @@ export type Person = {
   openAppeals: Array<Appeal>;
   /** 全部申诉 — every appeal of the person, oldest first */
   appeals: Array<Appeal>;
+  /** 全局标识 — global id, opaque: pass it to node(id:) (Relay) */
+  id: Scalars['ID']['output'];
   /** 姓名 — name */
   name: Scalars['String']['output'];
   /** 出生日期 — birth date */
@@ -1430,13 +1446,13 @@ export type Query = {
   designatedInstitutions: Array<Institution>;
   /** 查询定点医药机构 — one institution by its code */
   institution: Maybe<Institution>;
-  /** 定点医药机构列表 — institutions, filtered, in code order */
+  /** 定点医药机构列表 — institutions, filtered, in code order; pages forward (first, after) or back (last, before) */
   institutions: InstitutionConnection;
-  /** 审计日志 — the agreements subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the agreements subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   agreementsAuditLog: AuditEntryConnection;
-  /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first) */
+  /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first); pages forward (first, after) or back (last, before) */
   appealQueue: AppealConnection;
-  /** 审计日志 — the appeals subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the appeals subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   appealsAuditLog: AuditEntryConnection;
   /** 医保支付资格判定 — is a service by this person at this institution on this date paid by the fund (E1)? */
   paymentEligibility: Eligibility;
@@ -1444,11 +1460,13 @@ export type Query = {
   auditClaims: ClaimAuditResult;
   /** 公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10) */
   publicPersonStatus: Maybe<PublicPersonStatus>;
+  /** 按全局标识查询 — the object with this id (Relay): a person or an institution by its global id, a registration by its id; null when there is none, refused like person(code) when outside the caller’s scope */
+  node: Maybe<Node>;
   /** 查询人员 — one person by personnel code */
   person: Maybe<Person>;
-  /** 人员列表 — persons, filtered, in code order */
+  /** 人员列表 — persons, filtered, in code order; pages forward (first, after) or back (last, before) */
   persons: PersonConnection;
-  /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the registry subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
@@ -1458,7 +1476,7 @@ export type Query = {
   ruleSet: PolicyRuleSet;
   /** 负面情形目录 — the catalogue of the rule set in force in a region on a date (default today) */
   violationItems: Array<ViolationItem>;
-  /** 审计日志 — the scoring subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the scoring subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   scoringAuditLog: AuditEntryConnection;
 };
 
@@ -1485,33 +1503,41 @@ export type QueryInstitutionArgs = {
 
 /** 查询 — queries */
 export type QueryInstitutionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<InstitutionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAgreementsAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAppealQueueArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AppealQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAppealsAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1537,6 +1563,12 @@ export type QueryPublicPersonStatusArgs = {
 
 
 /** 查询 — queries */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 查询 — queries */
 export type QueryPersonArgs = {
   code: Scalars['ID']['input'];
 };
@@ -1544,17 +1576,21 @@ export type QueryPersonArgs = {
 
 /** 查询 — queries */
 export type QueryPersonsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryRegistryAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1589,9 +1625,11 @@ export type QueryViolationItemsArgs = {
 
 /** 查询 — queries */
 export type QueryScoringAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 机构比例处理 — measure triggered by the share of sanctioned personnel (S10) */
@@ -1669,7 +1707,7 @@ export type RegisterPersonnelPayload = {
 };
 
 /** 登记备案 — a person registered at one institution */
-export type Registration = {
+export type Registration = Node & {
   __typename?: 'Registration';
   /** 登记备案标识 — registration id */
   id: Scalars['ID']['output'];

@@ -9,5 +9,6 @@ import 'reflect-metadata';
 export * from './auth-checker';
 export * from './connection';
 export * from './descriptions';
+export * from './node';
 export * from './scalars';
 export * from './schema';

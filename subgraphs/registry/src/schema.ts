@@ -5,6 +5,7 @@ import './resolvers/enums';
 import { ClaimsResolver } from './resolvers/claims.resolver';
 import { institutionReference } from './resolvers/institution.reference';
 import { InstitutionPersonnelResolver } from './resolvers/institution.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
 import { personReference } from './resolvers/person.reference';
 import { PersonResolver } from './resolvers/person.resolver';
 import { registrationReference } from './resolvers/registration.reference';
@@ -12,7 +13,7 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')], authChecker },
+    { resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, NodeResolver, auditLogResolver('registry')], authChecker },
     { ...personReference, ...registrationReference, ...institutionReference },
   );
 }
