@@ -12,6 +12,7 @@ import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
 import {
   createLogger,
+  CorsOrigins,
   createMetrics,
   createTokenVerifier,
   Logger,
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** After SIGTERM, how long to go on serving while /ready answers 503 (SHUTDOWN_DELAY_MS). */
   drainDelayMs?: number;
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS); none when absent. */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface GatewayContext {
@@ -341,6 +344,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     health: (stopping) => probe('/health', stopping),
     ready: (stopping) => probe('/ready', stopping),
     drainDelayMs: options.drainDelayMs,
+    corsOrigins: options.corsOrigins ?? [],
     routes:
       graphiql && process.env.NODE_ENV !== 'production'
         ? [
