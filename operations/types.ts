@@ -2521,6 +2521,38 @@ export type InstitutionPersonnelQueryVariables = Exact<{
 
 export type InstitutionPersonnelQuery = { institution: { code: string, name: string, personnel: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, status: RegistrationStatus, points: number, openAppeals: Array<{ id: string, status: AppealStatus }> } }> } } | null };
 
+export type InstitutionPersonnelPaginationQueryQueryVariables = Exact<{
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+  first?: number | null | undefined;
+  last?: number | null | undefined;
+  status?: RegistrationStatus | null | undefined;
+  id: string | number;
+}>;
+
+
+export type InstitutionPersonnelPaginationQueryQuery = { node:
+    | { __typename: 'Institution', id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Registration', id: string }
+   | null };
+
+export type InstitutionPersonnel_Institution_QVb3UFragment = { id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
+
+export type InstitutionPersonnelQueryQueryVariables = Exact<{
+  id: string | number;
+  status?: RegistrationStatus | null | undefined;
+}>;
+
+
+export type InstitutionPersonnelQueryQuery = { node:
+    | { __typename: 'Institution', code: string, name: string, id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Registration', id: string }
+   | null };
+
+export type InstitutionPersonnel_Institution_Lg5YcFragment = { id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
+
 export type InstitutionsQueryVariables = Exact<{
   filter?: InstitutionFilter | null | undefined;
   first?: number | null | undefined;

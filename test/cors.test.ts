@@ -36,7 +36,11 @@ const preflight = (url: string, origin: string) =>
 test('a listed origin gets its preflight answered (204, methods, headers, max-age) and may read the answer', async () => {
   const answer = await preflight(gateway.url, PORTAL);
   expect(answer.status).toBe(204);
-  expect(Object.fromEntries(['access-control-allow-origin', 'access-control-allow-methods', 'access-control-max-age', 'vary'].map((h) => [h, answer.headers.get(h)]))).toEqual({
+  expect(
+    Object.fromEntries(
+      ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-max-age', 'vary'].map((h) => [h, answer.headers.get(h)]),
+    ),
+  ).toEqual({
     'access-control-allow-origin': PORTAL,
     'access-control-allow-methods': 'GET,POST',
     'access-control-max-age': '600',
@@ -71,13 +75,19 @@ test('an origin not listed gets no Access-Control-Allow-Origin, on the preflight
 
 test("Apollo's CSRF prevention stays on: a simple cross-site GET or POST without a preflight-forcing header is refused, even from a listed origin", async () => {
   const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: PORTAL } });
-  const post = await fetch(gateway.url, { method: 'POST', headers: { origin: PORTAL, 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const post = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { origin: PORTAL, 'content-type': 'text/plain' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   for (const refused of [get, post]) {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('CSRF');
   }
   // The same GET with apollo-require-preflight (which a browser sends only after a preflight) runs.
-  const allowed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: PORTAL, 'apollo-require-preflight': 'true' } });
+  const allowed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+    headers: { origin: PORTAL, 'apollo-require-preflight': 'true' },
+  });
   expect([allowed.status, await allowed.json()]).toEqual([200, { data: { __typename: 'Query' } }]);
 });
 
@@ -85,7 +95,10 @@ test('CORS_ORIGINS: unset allows none in production and localhost in development
   expect(corsOriginsFromEnv({ NODE_ENV: 'production' })).toEqual([]);
   expect(corsOriginsFromEnv({})).toEqual(LOCALHOST_ORIGINS);
   expect(corsOriginsFromEnv({ CORS_ORIGINS: '' })).toEqual([]);
-  expect(corsOriginsFromEnv({ CORS_ORIGINS: 'https://a.example, https://b.example/', NODE_ENV: 'production' })).toEqual(['https://a.example', 'https://b.example']);
+  expect(corsOriginsFromEnv({ CORS_ORIGINS: 'https://a.example, https://b.example/', NODE_ENV: 'production' })).toEqual([
+    'https://a.example',
+    'https://b.example',
+  ]);
   const localhost = LOCALHOST_ORIGINS[0] as RegExp;
   expect(['http://localhost:3000', 'http://127.0.0.1:5173', 'https://localhost'].every((origin) => localhost.test(origin))).toBe(true);
   expect(['http://localhost.evil.com', 'https://portal.example.gov.cn'].some((origin) => localhost.test(origin))).toBe(false);

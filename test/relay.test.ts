@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
+import { RELAY_COMPILER, RELAY_DIR, RELAY_SCHEMA_PATH, relayOperationTexts, relaySchema } from '../scripts/src/generate-operations';
+import { loadOperations } from '../scripts/src/operations';
 import { newDoctor, registerAt, score } from './fixtures';
 import { startSeededStack, Stack } from './harness';
 
@@ -70,49 +75,52 @@ async function page(list: (typeof LISTS)[number], args: string, variables: Recor
   return { keys: edges.map((edge) => edge.node[list.key]), cursors: edges.map((edge) => edge.cursor), pageInfo: connection.pageInfo as PageInfo };
 }
 
-test.each(LISTS.map((list) => [list.name, list]))('%s pages forward with first/after and back with last/before, the same items in the same order', async (_name, list) => {
-  const all = await page(list, 'first: 500');
-  expect(all.keys.length).toBeGreaterThanOrEqual(2);
-  expect(all.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: all.cursors[0], endCursor: all.cursors.at(-1) });
+test.each(LISTS.map((list) => [list.name, list]))(
+  '%s pages forward with first/after and back with last/before, the same items in the same order',
+  async (_name, list) => {
+    const all = await page(list, 'first: 500');
+    expect(all.keys.length).toBeGreaterThanOrEqual(2);
+    expect(all.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: all.cursors[0], endCursor: all.cursors.at(-1) });
 
-  // Forward one at a time: hasPreviousPage once a cursor is given.
-  const forward: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const next = await page(list, 'first: 1, after: $after', { after });
-    forward.push(...next.keys);
-    expect(next.pageInfo).toEqual({
-      hasNextPage: forward.length < all.keys.length,
-      hasPreviousPage: after !== null,
-      startCursor: next.cursors[0],
-      endCursor: next.cursors[0],
-    });
-    if (!next.pageInfo.hasNextPage) break;
-    after = next.pageInfo.endCursor;
-  }
-  expect(forward).toEqual(all.keys);
+    // Forward one at a time: hasPreviousPage once a cursor is given.
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const next = await page(list, 'first: 1, after: $after', { after });
+      forward.push(...next.keys);
+      expect(next.pageInfo).toEqual({
+        hasNextPage: forward.length < all.keys.length,
+        hasPreviousPage: after !== null,
+        startCursor: next.cursors[0],
+        endCursor: next.cursors[0],
+      });
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(all.keys);
 
-  // Back from the end two at a time: each page in list order, hasPreviousPage exact, hasNextPage once a cursor is given.
-  const backward: string[][] = [];
-  let before: string | null = null;
-  for (;;) {
-    const previous = await page(list, 'last: 2, before: $before', { before });
-    backward.unshift(previous.keys);
-    const seen = backward.flat().length;
-    expect(previous.pageInfo).toEqual({
-      hasNextPage: before !== null,
-      hasPreviousPage: seen < all.keys.length,
-      startCursor: previous.cursors[0],
-      endCursor: previous.cursors.at(-1),
-    });
-    if (!previous.pageInfo.hasPreviousPage) break;
-    before = previous.pageInfo.startCursor;
-  }
-  expect(backward.flat()).toEqual(all.keys);
-  // A page back from a cursor of the forward walk ends just before it.
-  const last = await page(list, 'last: 1, before: $before', { before: all.cursors.at(-1) });
-  expect(last.keys).toEqual([all.keys.at(-2)]);
-});
+    // Back from the end two at a time: each page in list order, hasPreviousPage exact, hasNextPage once a cursor is given.
+    const backward: string[][] = [];
+    let before: string | null = null;
+    for (;;) {
+      const previous = await page(list, 'last: 2, before: $before', { before });
+      backward.unshift(previous.keys);
+      const seen = backward.flat().length;
+      expect(previous.pageInfo).toEqual({
+        hasNextPage: before !== null,
+        hasPreviousPage: seen < all.keys.length,
+        startCursor: previous.cursors[0],
+        endCursor: previous.cursors.at(-1),
+      });
+      if (!previous.pageInfo.hasPreviousPage) break;
+      before = previous.pageInfo.startCursor;
+    }
+    expect(backward.flat()).toEqual(all.keys);
+    // A page back from a cursor of the forward walk ends just before it.
+    const last = await page(list, 'last: 1, before: $before', { before: all.cursors.at(-1) });
+    expect(last.keys).toEqual([all.keys.at(-2)]);
+  },
+);
 
 test('a cursor not of its list, or not a cursor at all, is INVALID_CURSOR naming after or before, for every list', async () => {
   const personCursor = (await page(LISTS[0], 'first: 1')).cursors[0];
@@ -155,7 +163,12 @@ test('persons, institutions and registrations are nodes: node(id) fetches each a
   const registration = person.registrations[0];
   const asRegistration = await stack.query(NODE, { id: registration.id });
   expect(asRegistration.errors).toBeUndefined();
-  expect(asRegistration.data.node).toMatchObject({ __typename: 'Registration', id: registration.id, status: registration.status, person: { code: MULTI_SITE_DOCTOR } });
+  expect(asRegistration.data.node).toMatchObject({
+    __typename: 'Registration',
+    id: registration.id,
+    status: registration.status,
+    person: { code: MULTI_SITE_DOCTOR },
+  });
 
   // The id a list's node carries is the same.
   const listed = await stack.query('{ persons(first: 500) { edges { node { id code } } } }');
@@ -180,4 +193,37 @@ test('node(id): an unknown id is null, a malformed one BAD_USER_INPUT, a person 
   expect(viaPerson.errors?.[0]?.extensions?.code).toBeDefined();
   expect(viaNode.errors?.[0]?.extensions).toEqual(viaPerson.errors?.[0]?.extensions);
   expect(viaNode.data?.node ?? null).toBeNull();
+});
+
+test('relay-compiler accepts the Relay personnel list against the client schema, its artifacts are up to date and its queries persisted', () => {
+  const supergraph = readFileSync(path.resolve(__dirname, '../schema/supergraph.graphql'), 'utf8');
+  expect(readFileSync(RELAY_SCHEMA_PATH, 'utf8')).toBe(relaySchema(supergraph));
+  // --validate: exits non-zero when a source is rejected or a committed artifact differs from what it would write.
+  const run = () => execFileSync(RELAY_COMPILER, ['--validate'], { cwd: RELAY_DIR, stdio: 'pipe' }).toString();
+  expect(run).not.toThrow();
+  const texts = relayOperationTexts();
+  expect(Object.keys(texts).sort()).toEqual(['InstitutionPersonnelPaginationQuery', 'InstitutionPersonnelQuery']);
+  const persisted = loadOperations();
+  for (const [name, text] of Object.entries(texts)) expect([name, persisted[name]]).toEqual([name, text]);
+});
+
+test("the Relay list's own queries page an institution's personnel through the gateway: forward, then back with loadPrevious's variables", async () => {
+  const { InstitutionPersonnelQuery: first, InstitutionPersonnelPaginationQuery: more } = relayOperationTexts();
+  const institution = (await stack.query('{ institution(code: "H37100200015") { id personnel(first: 500) { edges { node { code } } } } }')).data.institution;
+  const codes = institution.personnel.edges.map((edge: { node: { code: string } }) => edge.node.code);
+  expect(codes.length).toBeGreaterThanOrEqual(2);
+  const opened = await stack.query(first, { id: institution.id });
+  expect(opened.errors).toBeUndefined();
+  expect(opened.data.node).toMatchObject({ __typename: 'Institution', code: 'H37100200015', id: institution.id });
+  expect(opened.data.node.personnel.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual(codes.slice(0, 20));
+  // What usePaginationFragment sends: loadNext from the end cursor, loadPrevious from the start cursor, the other direction null.
+  const next = await stack.query(more, { id: institution.id, first: 1, after: opened.data.node.personnel.edges[0].cursor, last: null, before: null });
+  expect(next.errors).toBeUndefined();
+  expect(next.data.node.personnel.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual([codes[1]]);
+  const previous = await stack.query(more, { id: institution.id, first: null, after: null, last: 1, before: next.data.node.personnel.pageInfo.startCursor });
+  expect(previous.errors).toBeUndefined();
+  expect(previous.data.node.personnel).toMatchObject({
+    edges: [{ node: { code: codes[0] } }],
+    pageInfo: { hasPreviousPage: false, hasNextPage: true },
+  });
 });

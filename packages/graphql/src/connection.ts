@@ -54,7 +54,9 @@ export function pageOf(args: PageArgs, shape?: (key: string) => boolean): Page {
   const backward = args.last != null || args.before != null;
   if (backward && (args.first != null || args.after != null)) {
     const field = args.last != null ? 'last' : 'before';
-    throw new DomainError('BAD_USER_INPUT', `page forward with first and after, or back with last and before; ${field} cannot go with first or after`, { field });
+    throw new DomainError('BAD_USER_INPUT', `page forward with first and after, or back with last and before; ${field} cannot go with first or after`, {
+      field,
+    });
   }
   return backward
     ? { size: pageSize(args.last, 'last'), backward, key: decodeCursor(args.before, shape, 'before') }
@@ -118,7 +120,8 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | undefined | null, shape?: (key: string) => boolean, field: 'after' | 'before' = 'after'): string | undefined {
   if (cursor == null) return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key || encodeCursor(key) !== cursor || (shape && !shape(key))) throw new DomainError('INVALID_CURSOR', `${field} is not a cursor of this list`, { field });
+  if (!key || encodeCursor(key) !== cursor || (shape && !shape(key)))
+    throw new DomainError('INVALID_CURSOR', `${field} is not a cursor of this list`, { field });
   return key;
 }
 

@@ -181,11 +181,14 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
           }
           if (cost > limits.maxCost) {
             const shown = Number.isFinite(cost) ? cost : null;
-            throw refusal(`query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first or last) and page on with after or before`, {
-              code: 'QUERY_TOO_COSTLY',
-              cost: shown,
-              limit: limits.maxCost,
-            });
+            throw refusal(
+              `query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first or last) and page on with after or before`,
+              {
+                code: 'QUERY_TOO_COSTLY',
+                cost: shown,
+                limit: limits.maxCost,
+              },
+            );
           }
         },
       };

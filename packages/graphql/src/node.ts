@@ -28,6 +28,7 @@ export function parseNodeId<T extends string>(id: string, types: readonly T[]): 
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon) as T;
   const key = decoded.slice(colon + 1);
-  if (colon < 0 || !key || !types.includes(type) || globalId(type, key) !== id) throw new DomainError('BAD_USER_INPUT', `${id} is not a node id`, { field: 'id' });
+  if (colon < 0 || !key || !types.includes(type) || globalId(type, key) !== id)
+    throw new DomainError('BAD_USER_INPUT', `${id} is not a node id`, { field: 'id' });
   return { type, key };
 }

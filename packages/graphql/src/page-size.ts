@@ -13,7 +13,8 @@ export const DEFAULT_PAGE_SIZE = 50;
  */
 export function pageSize(first: number | null | undefined, field: 'first' | 'last' = 'first'): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
-  if (size > MAX_PAGE_SIZE) throw new DomainError('BAD_USER_INPUT', `${field} is ${size}; a page has at most ${MAX_PAGE_SIZE} items`, { field, limit: MAX_PAGE_SIZE });
+  if (size > MAX_PAGE_SIZE)
+    throw new DomainError('BAD_USER_INPUT', `${field} is ${size}; a page has at most ${MAX_PAGE_SIZE} items`, { field, limit: MAX_PAGE_SIZE });
   if (size < 0) throw new DomainError('BAD_USER_INPUT', `${field} is ${size}; a page size is 0 or more`, { field });
   return size;
 }

@@ -13,7 +13,10 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, NodeResolver, auditLogResolver('registry')], authChecker },
+    {
+      resolvers: [PersonResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, NodeResolver, auditLogResolver('registry')],
+      authChecker,
+    },
     { ...personReference, ...registrationReference, ...institutionReference },
   );
 }

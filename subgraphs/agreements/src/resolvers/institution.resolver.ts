@@ -33,7 +33,9 @@ export class InstitutionResolver {
   }
 
   @Authorized(PERMISSIONS.institutions)
-  @Query(() => InstitutionConnection, { description: '定点医药机构列表 — institutions, filtered, in code order; pages forward (first, after) or back (last, before)' })
+  @Query(() => InstitutionConnection, {
+    description: '定点医药机构列表 — institutions, filtered, in code order; pages forward (first, after) or back (last, before)',
+  })
   async institutions(
     @Ctx() context: Context,
     @Args() paging: PageArgs,
