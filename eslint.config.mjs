@@ -81,7 +81,16 @@ const perSubgraph = SUBGRAPHS.flatMap((name) => {
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'bench/hive/**', 'bench/results/**', 'coverage/**', 'operations/types.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'bench/hive/**',
+      'bench/results/**',
+      'coverage/**',
+      'operations/types.ts',
+      'operations/relay/__generated__/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1051,7 +1051,7 @@ export type InformationChangePayload = {
 };
 
 /** 定点医药机构 — a designated medical institution or retail pharmacy */
-export type Institution = {
+export type Institution = Node & {
   __typename?: 'Institution';
   /** 定点医药机构代码 — institution code */
   code: Scalars['ID']['output'];
@@ -1083,7 +1083,9 @@ export type Institution = {
   agreements: Array<Agreement>;
   /** 申诉与协议争议 — appeals of the institution's staff and its agreement disputes, oldest first */
   appeals: Array<Appeal>;
-  /** 登记备案人员 — persons registered at the institution (not cancelled), in code order */
+  /** 全局标识 — global id, opaque: pass it to node(id:) (Relay) */
+  id: Scalars['ID']['output'];
+  /** 登记备案人员 — persons registered at the institution (not cancelled), in code order; pages forward (first, after) or back (last, before) */
   personnel: PersonConnection;
   /** 年度记分情况 — the institution's scoring figures and ratio measure for a year (default: this year) */
   scoringFigures: InstitutionScoringFigures;
@@ -1092,9 +1094,11 @@ export type Institution = {
 
 /** 定点医药机构 — a designated medical institution or retail pharmacy */
 export type InstitutionPersonnelArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<RegistrationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1436,6 +1440,12 @@ export type MutationRecordScoresArgs = {
   input: RecordScoresInput;
 };
 
+/** 节点 — an object a client can fetch again by its id alone with node(id:) (Relay) */
+export type Node = {
+  /** 全局标识 — global id, opaque: pass it to node(id:) */
+  id: Scalars['ID']['output'];
+};
+
 /** 处理通知书 — the notice of a scoring to the institution where the behaviour happened (S8, form 3) */
 export type Notice = {
   __typename?: 'Notice';
@@ -1476,14 +1486,18 @@ export type Notice = {
 /** 分页信息 — Relay page information */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** 是否有下一页 — whether more items follow this page */
+  /** 是否有下一页 — whether more items follow this page (paging back with last/before: whether before was given) */
   hasNextPage: Scalars['Boolean']['output'];
+  /** 是否有上一页 — whether items precede this page (paging back with last/before: known exactly; with first/after: whether after was given) */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** 首项游标 — cursor of the first item on this page */
+  startCursor: Maybe<Scalars['String']['output']>;
   /** 末项游标 — cursor of the last item on this page */
   endCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** 医药机构相关人员 — a registered person; appeals adds their appeals */
-export type Person = {
+export type Person = Node & {
   __typename?: 'Person';
   /** 医保相关人员代码 — national personnel code */
   code: Scalars['ID']['output'];
@@ -1491,6 +1505,8 @@ export type Person = {
   openAppeals: Array<Appeal>;
   /** 全部申诉 — every appeal of the person, oldest first */
   appeals: Array<Appeal>;
+  /** 全局标识 — global id, opaque: pass it to node(id:) (Relay) */
+  id: Scalars['ID']['output'];
   /** 姓名 — name */
   name: Scalars['String']['output'];
   /** 出生日期 — birth date */
@@ -1676,13 +1692,13 @@ export type Query = {
   designatedInstitutions: Array<Institution>;
   /** 查询定点医药机构 — one institution by its code */
   institution: Maybe<Institution>;
-  /** 定点医药机构列表 — institutions, filtered, in code order */
+  /** 定点医药机构列表 — institutions, filtered, in code order; pages forward (first, after) or back (last, before) */
   institutions: InstitutionConnection;
-  /** 审计日志 — the agreements subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the agreements subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   agreementsAuditLog: AuditEntryConnection;
-  /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first) */
+  /** 申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first); pages forward (first, after) or back (last, before) */
   appealQueue: AppealConnection;
-  /** 审计日志 — the appeals subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the appeals subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   appealsAuditLog: AuditEntryConnection;
   /** 变更订阅 — what changed, in feed order, after a cursor: store the last cursor and ask again (002 art.37, 52); every read is audited */
   changes: ChangeConnection;
@@ -1692,15 +1708,17 @@ export type Query = {
   auditClaims: ClaimAuditResult;
   /** 公开状态查询 — for appointment platforms: code, name, category and status only; no token needed (R10) */
   publicPersonStatus: Maybe<PublicPersonStatus>;
+  /** 按全局标识查询 — the object with this id (Relay): a person or an institution by its global id, a registration by its id; null when there is none, refused like person(code) when outside the caller’s scope */
+  node: Maybe<Node>;
   /** 查询人员 — one person by personnel code */
   person: Maybe<Person>;
-  /** 人员列表 — persons, filtered, in code order */
+  /** 人员列表 — persons, filtered, in code order; pages forward (first, after) or back (last, before) */
   persons: PersonConnection;
   /** 查询登记备案 — one registration by id */
   registration: Maybe<Registration>;
   /** 登记备案列表 — registrations, filtered, in id order */
   registrations: RegistrationConnection;
-  /** 审计日志 — the registry subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the registry subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   registryAuditLog: AuditEntryConnection;
   /** 年度记分汇总 — a region's scores, suspensions and terminations for a year, due by 5 January (S14) */
   yearlySummary: YearlySummary;
@@ -1714,7 +1732,7 @@ export type Query = {
   ruleSet: PolicyRuleSet;
   /** 负面情形目录 — the catalogue of the rule set in force in a region on a date (default today) */
   violationItems: Array<ViolationItem>;
-  /** 审计日志 — the scoring subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions */
+  /** 审计日志 — the scoring subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions */
   scoringAuditLog: AuditEntryConnection;
 };
 
@@ -1750,33 +1768,41 @@ export type QueryInstitutionArgs = {
 
 /** 查询 — queries */
 export type QueryInstitutionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<InstitutionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAgreementsAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAppealQueueArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AppealQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** 查询 — queries */
 export type QueryAppealsAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1810,6 +1836,12 @@ export type QueryPublicPersonStatusArgs = {
 
 
 /** 查询 — queries */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 查询 — queries */
 export type QueryPersonArgs = {
   code: Scalars['ID']['input'];
 };
@@ -1817,9 +1849,11 @@ export type QueryPersonArgs = {
 
 /** 查询 — queries */
 export type QueryPersonsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<PersonFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1839,9 +1873,11 @@ export type QueryRegistrationsArgs = {
 
 /** 查询 — queries */
 export type QueryRegistryAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1893,9 +1929,11 @@ export type QueryViolationItemsArgs = {
 
 /** 查询 — queries */
 export type QueryScoringAuditLogArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 机构比例处理 — measure triggered by the share of sanctioned personnel (S10) */
@@ -1973,7 +2011,7 @@ export type RegisterPersonnelPayload = {
 };
 
 /** 登记备案 — a person registered at one institution */
-export type Registration = {
+export type Registration = Node & {
   __typename?: 'Registration';
   /** 登记备案标识 — registration id */
   id: Scalars['ID']['output'];
@@ -2884,6 +2922,38 @@ export type InstitutionPersonnelQueryVariables = Exact<{
 
 
 export type InstitutionPersonnelQuery = { institution: { code: string, name: string, personnel: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, status: RegistrationStatus, points: number, openAppeals: Array<{ id: string, status: AppealStatus }> } }> } } | null };
+
+export type InstitutionPersonnelPaginationQueryQueryVariables = Exact<{
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+  first?: number | null | undefined;
+  last?: number | null | undefined;
+  status?: RegistrationStatus | null | undefined;
+  id: string | number;
+}>;
+
+
+export type InstitutionPersonnelPaginationQueryQuery = { node:
+    | { __typename: 'Institution', id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Registration', id: string }
+   | null };
+
+export type InstitutionPersonnel_Institution_QVb3UFragment = { id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
+
+export type InstitutionPersonnelQueryQueryVariables = Exact<{
+  id: string | number;
+  status?: RegistrationStatus | null | undefined;
+}>;
+
+
+export type InstitutionPersonnelQueryQuery = { node:
+    | { __typename: 'Institution', code: string, name: string, id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Registration', id: string }
+   | null };
+
+export type InstitutionPersonnel_Institution_Lg5YcFragment = { id: string, personnel: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Person', id: string, code: string, name: string, status: RegistrationStatus, points: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null } } };
 
 export type InstitutionsQueryVariables = Exact<{
   filter?: InstitutionFilter | null | undefined;

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '@pq/graphql';
 import { GATEWAY_LIMITS, INPUT_LENGTH_LIMITS, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { MAX_BATCH_DOCUMENT_CHARS, MAX_BATCHED_OPERATIONS, MAX_DOCUMENT_CHARS, SUBGRAPHS } from '@pq/http';
 import { MULTI_SITE_DOCTOR } from '../scripts/src/demo';
@@ -115,7 +116,7 @@ test('through the gateway, the cost counts page sizes given as variables: the re
   const query = `query ($first: Int) { shandong: ${page.replace('persons(first: $first)', 'persons(first: $first, filter: { regionPrefix: "37" })')} all: ${page} }`;
   const refused = await stack.query(query, { first: 500 });
   expect(refused.errors?.[0]).toMatchObject({
-    message: expect.stringContaining('page on with after'),
+    message: expect.stringContaining('page on with after or before'),
     extensions: { code: 'QUERY_TOO_COSTLY', cost: 2 * (1 + 500 * 86), limit: GATEWAY_LIMITS.maxCost },
   });
   const literal = await stack.query(query.replace('query ($first: Int) ', '').replaceAll('first: $first', 'first: 500'));
@@ -181,7 +182,7 @@ test('names, document numbers, cursors and idempotency keys beyond their limits 
   expect(await countRows(stack)).toEqual(rows);
 });
 
-test('a cursor that is not one of its list is BAD_USER_INPUT, never a database error', async () => {
+test('a cursor that is not one of its list is INVALID_CURSOR, never a database error', async () => {
   const garbage = Buffer.from("1' or '1'='1", 'utf8').toString('base64url');
   const auditor = { role: 'ADMINISTRATION' as const, region: '' };
   for (const query of [
@@ -190,7 +191,7 @@ test('a cursor that is not one of its list is BAD_USER_INPUT, never a database e
     'query ($after: String) { appealQueue(after: $after) { totalCount } }',
   ]) {
     const response = await stack.query(query, { after: garbage }, query.includes('AuditLog') ? auditor : { role: 'CITY_AGENCY', region: '3710' });
-    expect([query, response.errors?.[0].extensions]).toEqual([query, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+    expect([query, response.errors?.[0].extensions]).toEqual([query, expect.objectContaining({ code: 'INVALID_CURSOR', field: 'after' })]);
   }
   const page = await stack.query('{ registryAuditLog(first: 1) { pageInfo { endCursor } } }', {}, auditor);
   const next = await stack.query(
@@ -199,4 +200,47 @@ test('a cursor that is not one of its list is BAD_USER_INPUT, never a database e
     auditor,
   );
   expect(next.errors).toBeUndefined();
+});
+
+test("the issue's example: persons(first: 200) with registrations costs the same written literally as given as a variable, and 500 as a variable costs more", async () => {
+  const page = (first: string) =>
+    `persons(first: ${first}) { edges { node { code registrations { status institution { code name agreement { status } } } statusHistory { status from } } } }`;
+  // Three such pages: 3 × (1 + 200 × 85) is above the limit, 3 × (1 + 100 × 85) below it.
+  const operation = (first: string) => `a: ${page(first)} b: ${page(first)} c: ${page(first)}`;
+  const literal = await stack.query(`{ ${operation('200')} }`);
+  const variable = await stack.query(`query ($first: Int) { ${operation('$first')} }`, { first: 200 });
+  const expected = { code: 'QUERY_TOO_COSTLY', cost: 3 * (1 + 200 * 85), limit: GATEWAY_LIMITS.maxCost };
+  expect([literal.errors?.[0].extensions, literal.data]).toEqual([expected, undefined]);
+  expect([variable.errors?.[0].extensions, variable.data]).toEqual([expected, undefined]);
+  const larger = await stack.query(`query ($first: Int) { ${operation('$first')} }`, { first: 500 });
+  expect(larger.errors?.[0].extensions).toEqual({ ...expected, cost: 3 * (1 + 500 * 85) });
+  // Paging back counts the same: last as first.
+  const back = await stack.query(`query ($last: Int) { ${operation('$last').replaceAll('first: $last', 'last: $last')} }`, { last: 200 });
+  expect(back.errors?.[0].extensions).toEqual(expected);
+  expect((await stack.query(`query ($first: Int) { ${operation('$first')} }`, { first: 100 })).errors).toBeUndefined();
+});
+
+test(`a page above ${MAX_PAGE_SIZE} or below 0 is refused with BAD_USER_INPUT naming first or last and the maximum, not cut; 0 is an empty page`, async () => {
+  const lists = [
+    'persons(ARGS) { totalCount edges { node { code } } }',
+    'institutions(ARGS) { totalCount edges { node { code } } }',
+    'institution(code: "H37100200015") { personnel(ARGS) { totalCount edges { node { code } } } }',
+    'appealQueue(ARGS) { totalCount edges { node { id } } }',
+    'registryAuditLog(ARGS) { totalCount edges { node { id } } }',
+  ];
+  const auditor = { role: 'ADMINISTRATION' as const, region: '' };
+  for (const list of lists) {
+    const as = list.startsWith('registryAuditLog') ? auditor : undefined;
+    for (const field of ['first', 'last']) {
+      const ask = (size: number) => stack.query(`query ($size: Int) { ${list.replace('ARGS', `${field}: $size`)} }`, { size }, as);
+      const above = await ask(MAX_PAGE_SIZE + 1);
+      expect([list, above.errors?.[0].extensions]).toEqual([list, expect.objectContaining({ code: 'BAD_USER_INPUT', field, limit: MAX_PAGE_SIZE })]);
+      expect(above.errors?.[0].message).toContain(`at most ${MAX_PAGE_SIZE}`);
+      const negative = await ask(-1);
+      expect([list, negative.errors?.[0].extensions]).toEqual([list, expect.objectContaining({ code: 'BAD_USER_INPUT', field })]);
+      const empty = await ask(0);
+      expect([list, empty.errors]).toEqual([list, undefined]);
+      expect(JSON.stringify(empty.data)).toContain('"edges":[]');
+    }
+  }
 });

@@ -15,6 +15,7 @@ import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard, refusedOperationStatus } from '@pq/graphql/server';
 import {
   createLogger,
+  CorsOrigins,
   createMetrics,
   createTokenVerifier,
   Logger,
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** After SIGTERM, how long to go on serving while /ready answers 503 (SHUTDOWN_DELAY_MS). */
   drainDelayMs?: number;
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS); none when absent. */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface GatewayContext {
@@ -346,6 +349,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     health: (stopping) => probe('/health', stopping),
     ready: (stopping) => probe('/ready', stopping),
     drainDelayMs: options.drainDelayMs,
+    corsOrigins: options.corsOrigins ?? [],
     routes: [
       ...STREAMED_ENDPOINTS.map((endpoint) => passThrough(endpoint, options.subgraphUrls[endpoint.subgraph], agent)),
       fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), logger }),

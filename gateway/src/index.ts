@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { shutdownTracing } from '@pq/http/tracing';
 import {
+  corsOriginsFromEnv,
   createLogger,
   DEVELOPMENT_JWT_SECRET,
   GATEWAY_DEFAULT_PORT,
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     maxDepth: process.env.MAX_QUERY_DEPTH ? Number(process.env.MAX_QUERY_DEPTH) : undefined,
     maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
     drainDelayMs: numberFromEnv('SHUTDOWN_DELAY_MS'),
+    corsOrigins: corsOriginsFromEnv(),
     logger,
   }).then(
     (gateway) => {

@@ -127,7 +127,8 @@ function auditScopeCondition(caller: Caller, param: (value: unknown) => string):
 
 /**
  * A page of a subgraph's audit log as the caller may read it (the row scope of what each entry
- * concerns), newest first: `limit` entries (one more tells whether a page follows) before the entry `beforeId`.
+ * concerns), newest first: `limit` entries (one more tells whether a page follows) before the entry `beforeId`
+ * (`backward`: after it, oldest first, from the oldest when there is none).
  */
 export async function readAuditLog(
   em: EntityManager,
@@ -136,6 +137,7 @@ export async function readAuditLog(
   filter: AuditLogFilter,
   beforeId: string | undefined,
   limit: number,
+  backward = false,
 ): Promise<{ entries: AuditLogEntry[]; count(): Promise<number> }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -151,9 +153,9 @@ export async function readAuditLog(
   }
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const filtered = [...params];
-  const pageWhere = beforeId ? `${where ? `${where} and` : 'where'} id < ${param(beforeId)}` : where;
+  const pageWhere = beforeId ? `${where ? `${where} and` : 'where'} id ${backward ? '>' : '<'} ${param(beforeId)}` : where;
   const rows = await queryRows<AuditRow>(em, {
-    text: `select id, at, caller, caller_role, operation, target, basis_document, request_id from "${schema}".audit_log ${pageWhere} order by id desc limit ${param(limit)}`,
+    text: `select id, at, caller, caller_role, operation, target, basis_document, request_id from "${schema}".audit_log ${pageWhere} order by id ${backward ? 'asc' : 'desc'} limit ${param(limit)}`,
     values: params,
   });
   return {

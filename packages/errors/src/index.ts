@@ -6,6 +6,7 @@
 /** Stable error codes that clients branch on (docs/api.md, Errors: SCREAMING_SNAKE_CASE in `extensions.code`). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
+  | 'INVALID_CURSOR'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'

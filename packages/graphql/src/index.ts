@@ -10,5 +10,6 @@ export * from './analytics';
 export * from './auth-checker';
 export * from './connection';
 export * from './descriptions';
+export * from './node';
 export * from './scalars';
 export * from './schema';

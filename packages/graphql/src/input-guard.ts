@@ -3,7 +3,10 @@ import { DomainError } from '@pq/errors';
 import { isIsoDate } from '@pq/time';
 import {
   DocumentNode,
+  getNamedType,
+  GraphQLArgument,
   GraphQLError,
+  GraphQLField,
   GraphQLInputType,
   GraphQLSchema,
   Kind,
@@ -23,12 +26,16 @@ const CLIENT_CHOSEN_IDS = new Set(['lineId']);
 
 const isUuidId = (name: string) => UUID_ID_NAME.test(name) && !CLIENT_CHOSEN_IDS.has(name);
 
+/** `node(id:)` takes a global id (Relay), which `node` itself checks, not only a row's UUID. */
+const isGlobalIdArgument = (field: GraphQLField<unknown, unknown> | null | undefined, argument: GraphQLArgument) =>
+  argument.name === 'id' && !!field && getNamedType(field.type).name === 'Node';
+
 /** Why one leaf value is refused, or undefined. `name` is the argument or input field it is given for. */
-function scalarProblem(typeName: string, name: string, value: unknown): string | undefined {
+function scalarProblem(typeName: string, name: string, value: unknown, globalId: boolean): string | undefined {
   if (typeof value === 'string' && value.includes('\u0000')) return 'must not contain a NUL character';
   if (typeName === 'Date' && (typeof value !== 'string' || !isIsoDate(value)))
     return `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value).slice(0, 40)}`;
-  if (typeName === 'ID' && isUuidId(name) && !isUuid(value)) return 'must be a UUID';
+  if (typeName === 'ID' && !globalId && isUuidId(name) && !isUuid(value)) return 'must be a UUID';
   return undefined;
 }
 
@@ -50,39 +57,52 @@ function representationProblem(value: unknown, path: string): Refusal | undefine
 }
 
 /** The first refused leaf in `value`, as the input type describes it. */
-function inputProblem(type: GraphQLInputType, value: unknown, name: string, path: string): Refusal | undefined {
+function inputProblem(type: GraphQLInputType, value: unknown, name: string, path: string, globalId = false): Refusal | undefined {
   return firstInputLeaf(type, value, name, path, (leaf) => {
     if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path);
-    const problem = scalarProblem(leaf.type.name, leaf.name, leaf.value);
+    const problem = scalarProblem(leaf.type.name, leaf.name, leaf.value, globalId);
     return problem ? { field: leaf.path, problem } : undefined;
   });
 }
 
-/** Literal arguments in the document: `field` names the argument's path, e.g. `input.items[0].decidedOn`. */
-function literalProblem(schema: GraphQLSchema, document: DocumentNode): Refusal | undefined {
+/** What the document says of its inputs: its first refused literal, and the variables given as `node(id:)`. */
+interface DocumentInputs {
+  /** `field` names the argument's path, e.g. `input.items[0].decidedOn`. */
+  refusal: Refusal | undefined;
+  globalIdVariables: Set<string>;
+}
+
+function documentInputs(schema: GraphQLSchema, document: DocumentNode): DocumentInputs {
   const typeInfo = new TypeInfo(schema);
-  let found: Refusal | undefined;
+  const inputs: DocumentInputs = { refusal: undefined, globalIdVariables: new Set() };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (found || !argument) return false;
+        if (!argument) return false;
+        const globalId = isGlobalIdArgument(typeInfo.getFieldDef(), argument);
+        if (globalId && node.value.kind === Kind.VARIABLE) inputs.globalIdVariables.add(node.value.name.value);
         // Variables inside a literal are checked with the variables; here they read as undefined.
-        found = inputProblem(argument.type, valueFromASTUntyped(node.value, {}), argument.name, argument.name);
+        inputs.refusal ??= inputProblem(argument.type, valueFromASTUntyped(node.value, {}), argument.name, argument.name, globalId);
         return false;
       },
     }),
   );
-  return found;
+  return inputs;
 }
 
 /** Variable values: `field` names the variable's path, e.g. `$input.scoreRecordId`. */
-function variableProblem(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Refusal | undefined {
+function variableProblem(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  globalIdVariables: Set<string>,
+): Refusal | undefined {
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
     const name = definition.variable.name.value;
-    const problem = type && inputProblem(type, variables[name], name, `$${name}`);
+    const problem = type && inputProblem(type, variables[name], name, `$${name}`, globalIdVariables.has(name));
     if (problem) return problem;
   }
   return undefined;
@@ -101,22 +121,23 @@ const refusalOf = ({ field, problem }: Refusal) =>
  * with HTTP 400 and names the offending value in `extensions.field`.
  */
 export function inputGuard<C extends object>(): ApolloServerPlugin<C> {
-  // Apollo Server keeps validated documents: an operation's literals are checked once.
-  const literals = new WeakMap<OperationDefinitionNode, Refusal | null>();
-  const literalsOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
-    if (!literals.has(operation))
-      literals.set(
-        operation,
-        literalProblem(schema, { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] }) ?? null,
-      );
-    return literals.get(operation) ?? undefined;
+  // Apollo Server keeps validated documents: an operation's literals are read once.
+  const documents = new WeakMap<OperationDefinitionNode, DocumentInputs>();
+  const inputsOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
+    let inputs = documents.get(operation);
+    if (!inputs) {
+      inputs = documentInputs(schema, { ...document, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] });
+      documents.set(operation, inputs);
+    }
+    return inputs;
   };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const problem = variableProblem(schema, operation, request.variables ?? {}) ?? literalsOf(schema, document, operation);
+          const inputs = inputsOf(schema, document, operation);
+          const problem = variableProblem(schema, operation, request.variables ?? {}, inputs.globalIdVariables) ?? inputs.refusal;
           if (problem) throw refusalOf(problem);
         },
       };

@@ -17,7 +17,7 @@ import {
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { firstInputLeaf } from './input-values';
-import { pageSize } from './page-size';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
 /**
  * The longest string each input field or argument takes, by its name, wherever it appears
@@ -46,6 +46,7 @@ export const INPUT_LENGTH_LIMITS: Readonly<Record<string, number>> = {
   phone: 32,
   // An opaque cursor of a page (a keyset key, base64url).
   after: 512,
+  before: 512,
   idempotencyKey: 128,
 };
 
@@ -108,7 +109,8 @@ function checkArguments(fieldName: string, definitions: readonly GraphQLArgument
 
 /**
  * The cost of one field: itself and its selection, times the items it returns: a page's size
- * (`first`, as the connection serves it, from the variables as from the document), the
+ * (`first` or `last`, from the variables as from the document; one beyond the maximum counts as
+ * the maximum, and the list refuses it), the
  * representations of `_entities`, an estimate for other lists (a connection's edges are its page).
  * Introspection costs 1.
  */
@@ -121,11 +123,17 @@ function fieldCost(maxEntities: number) {
       if (count > maxEntities) refuseEntities(count, maxEntities);
       return 1 + childComplexity * count;
     }
-    if (field.args.some((argument) => argument.name === 'first')) return 1 + childComplexity * pageSize(args.first as number | null | undefined);
+    if (field.args.some((argument) => argument.name === 'first')) return 1 + childComplexity * pageCount(args);
     // A connection's page size counted already: its edges are that page.
     if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
     return 1 + childComplexity * (isListType(getNullableType(field.type)) ? LIST_ESTIMATE : 1);
   };
+}
+
+/** The items a page returns at most, as its list serves it. */
+function pageCount(args: Record<string, unknown>): number {
+  const asked = (args.last ?? args.first ?? DEFAULT_PAGE_SIZE) as number;
+  return Math.min(Math.max(asked, 0), MAX_PAGE_SIZE);
 }
 
 function refuseEntities(count: number, maxEntities: number): never {
@@ -173,11 +181,14 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
           }
           if (cost > limits.maxCost) {
             const shown = Number.isFinite(cost) ? cost : null;
-            throw refusal(`query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first) and page on with after`, {
-              code: 'QUERY_TOO_COSTLY',
-              cost: shown,
-              limit: limits.maxCost,
-            });
+            throw refusal(
+              `query cost ${shown ?? 'beyond count'} exceeds the limit of ${limits.maxCost}: ask for fewer items (first or last) and page on with after or before`,
+              {
+                code: 'QUERY_TOO_COSTLY',
+                cost: shown,
+                limit: limits.maxCost,
+              },
+            );
           }
         },
       };

@@ -5,6 +5,7 @@
  */
 export * from './auth';
 export * from './config';
+export * from './cors';
 export * from './logger';
 export * from './observability';
 export * from './shell';

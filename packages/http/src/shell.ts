@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { DomainError, ErrorCode } from '@pq/errors';
 import { GraphQLError } from 'graphql';
+import { CorsOrigins, corsHandler } from './cors';
 import type { Logger } from './logger';
 
 /** Batch inputs (thousands of claim lines) are large but bounded. */
@@ -285,6 +286,8 @@ export interface HttpShellOptions<C extends object> {
   health(stopping: boolean): Promise<Probe>;
   ready(stopping: boolean): Promise<Probe>;
   routes?: Route[];
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS, the gateway's alone); without it, no CORS answer at all. */
+  corsOrigins?: CorsOrigins;
   /**
    * After `stop()`, how long the shell goes on serving — `/ready` answering 503, every answer
    * closing its connection — before it stops listening: the time a balancer needs to take it out
@@ -312,11 +315,15 @@ export async function startHttpShell<C extends object>(options: HttpShellOptions
     const { ok, body } = await check;
     sendJson(res, ok ? 200 : 503, body);
   };
+  const cors = options.corsOrigins && corsHandler(options.corsOrigins);
   const builtIn: Route[] = [
     {
       // Apollo Server answers GET (queries in the URL) and refuses other methods itself.
       path: '/graphql',
-      handle: (req, res) => serveGraphQL(apollo, req, res, () => options.context(req, (req.headers['x-request-id'] as string | undefined) ?? randomUUID())),
+      handle: async (req, res) => {
+        if (cors && (await cors(req, res))) return;
+        await serveGraphQL(apollo, req, res, () => options.context(req, (req.headers['x-request-id'] as string | undefined) ?? randomUUID()));
+      },
     },
     {
       method: 'GET',

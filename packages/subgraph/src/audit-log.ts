@@ -1,7 +1,7 @@
 import type { Role } from '@pq/caller';
 import { readAuditLog } from '@pq/data';
-import { ConnectionType, DateTimeScalar, decodeCursor, pageSize, toConnection } from '@pq/graphql';
-import { Arg, Authorized, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { ConnectionType, DateTimeScalar, PageArgs, pageOf, toConnection } from '@pq/graphql';
+import { Arg, Args, Authorized, Ctx, Directive, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from './context';
 
 @Directive('@shareable')
@@ -57,24 +57,16 @@ export function auditLogResolver(schema: string) {
     @Authorized(AUDIT_LOG_READERS)
     @Query(() => AuditEntryConnection, {
       name: `${schema}AuditLog`,
-      description: `审计日志 — the ${schema} subgraph's audit log, newest first; a regional caller reads the entries about its region's persons and institutions`,
+      description: `审计日志 — the ${schema} subgraph's audit log, newest first, paged forward (first, after) or back (last, before); a regional caller reads the entries about its region's persons and institutions`,
     })
     async auditLog(
       @Ctx() context: RequestContext,
+      @Args() paging: PageArgs,
       @Arg('filter', () => AuditLogFilter, { nullable: true, description: '筛选 — filter' }) filter?: AuditLogFilter,
-      @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
-      @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
     ): Promise<AuditEntryConnection> {
-      const limit = pageSize(first);
-      const page = await readAuditLog(
-        context.em,
-        schema,
-        context.caller,
-        filter ?? {},
-        decodeCursor(after, (key) => /^\d{1,18}$/.test(key)),
-        limit + 1,
-      );
-      return toConnection(AuditEntryConnection, page.entries, limit, (e) => e.id, page.count);
+      const page = pageOf(paging, (key) => /^\d{1,18}$/.test(key));
+      const log = await readAuditLog(context.em, schema, context.caller, filter ?? {}, page.key, page.size + 1, page.backward);
+      return toConnection(AuditEntryConnection, log.entries, page.size, (e) => e.id, log.count, page);
     }
   }
   return AuditLogResolver;

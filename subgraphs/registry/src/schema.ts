@@ -6,6 +6,7 @@ import { ChangeResolver } from './resolvers/change.resolver';
 import { ClaimsResolver } from './resolvers/claims.resolver';
 import { institutionReference } from './resolvers/institution.reference';
 import { InstitutionPersonnelResolver } from './resolvers/institution.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
 import { personReference } from './resolvers/person.reference';
 import { PersonResolver } from './resolvers/person.resolver';
 import { registrationReference } from './resolvers/registration.reference';
@@ -14,7 +15,7 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, auditLogResolver('registry')],
+      resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, NodeResolver, auditLogResolver('registry')],
       authChecker,
     },
     { ...personReference, ...registrationReference, ...institutionReference },

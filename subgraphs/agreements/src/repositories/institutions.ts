@@ -62,6 +62,7 @@ export async function institutionPage(
   filter: InstitutionListFilter,
   after: string | null,
   limit: number,
+  backward = false,
 ): Promise<{ rows: Institution[]; count: () => Promise<number> }> {
   const values: unknown[] = [];
   const conditions: string[] = [];
@@ -78,8 +79,11 @@ export async function institutionPage(
   const where = (extra: string[]) => (extra.length ? ` where ${extra.join(' and ')}` : '');
   const filtered = [...conditions];
   const filteredValues = [...values];
-  if (after) conditions.push(`i.code > ${bind(after)}`);
-  const rows = await queryRows(em, { text: `select i.* from agreements.institution i${where(conditions)} order by i.code limit ${bind(limit + 1)}`, values });
+  if (after) conditions.push(`i.code ${backward ? '<' : '>'} ${bind(after)}`);
+  const rows = await queryRows(em, {
+    text: `select i.* from agreements.institution i${where(conditions)} order by i.code ${backward ? 'desc' : 'asc'} limit ${bind(limit + 1)}`,
+    values,
+  });
   return {
     rows: toEntities(em, Institution, rows),
     count: async () =>

@@ -1,12 +1,12 @@
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { decodeCursor, MAX_BATCH_ENTRIES, pageSize, toConnection } from '@pq/graphql';
+import { MAX_BATCH_ENTRIES, PageArgs, pageOf, toConnection } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { importInstitutions } from '../commands/import-institutions';
 import { signRegionalAgreement } from '../commands/regional-agreement';
 import { effectiveStatus } from '../domain/agreement-machine';
-import { AgreementStatus } from '../domain/institution';
+import { AgreementStatus, parseInstitutionCode } from '../domain/institution';
 import { currentAgreementsByRegion } from '../domain/linkage';
 import { Agreement } from '../entities/agreement';
 import { AgreementMeasure } from '../entities/agreement-measure';
@@ -33,17 +33,18 @@ export class InstitutionResolver {
   }
 
   @Authorized(PERMISSIONS.institutions)
-  @Query(() => InstitutionConnection, { description: '定点医药机构列表 — institutions, filtered, in code order' })
+  @Query(() => InstitutionConnection, {
+    description: '定点医药机构列表 — institutions, filtered, in code order; pages forward (first, after) or back (last, before)',
+  })
   async institutions(
     @Ctx() context: Context,
+    @Args() paging: PageArgs,
     @Arg('filter', () => InstitutionFilter, { nullable: true, description: '筛选 — filter' }) filter?: InstitutionFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<InstitutionConnection> {
-    const limit = pageSize(first);
-    const { rows, count } = await institutionPage(context.em, context.caller, filter ?? {}, decodeCursor(after) ?? null, limit);
+    const page = pageOf(paging, (key) => parseInstitutionCode(key) !== null);
+    const { rows, count } = await institutionPage(context.em, context.caller, filter ?? {}, page.key ?? null, page.size, page.backward);
     for (const row of rows) context.loaders.institution.prime(row.code, row);
-    return toConnection(InstitutionConnection, rows, limit, (i) => i.code, count);
+    return toConnection(InstitutionConnection, rows, page.size, (i) => i.code, count, page);
   }
 
   @Authorized(PERMISSIONS.importInstitutions)

@@ -106,13 +106,22 @@ const QUEUE_WHERE = `status = any($1::text[]) and region_code like $2 || '%'
   and ($3::date is null or decide_by <= $3::date) and ($4::text is null or subject = $4::text)`;
 const queueValues = (filter: AppealQueueFilter) => [filter.statuses, filter.regionPrefix, filter.dueBefore ?? null, filter.subject ?? null];
 
-/** The work queue: by decision deadline, then id; `limit` appeals after the cursor's (deadline, id). */
-export async function appealQueue(em: EntityManager, filter: AppealQueueFilter, limit: number, after?: { decideBy: IsoDate; id: string }): Promise<Appeal[]> {
+/**
+ * The work queue: by decision deadline, then id; `limit` appeals after the cursor's (deadline,
+ * id), or (`backward`) before it in reverse order, from the last when there is no cursor.
+ */
+export async function appealQueue(
+  em: EntityManager,
+  filter: AppealQueueFilter,
+  limit: number,
+  after?: { decideBy: IsoDate; id: string },
+  backward = false,
+): Promise<Appeal[]> {
   const rows = await queryRows(em, {
-    name: 'appeals_queue',
+    name: backward ? 'appeals_queue_back' : 'appeals_queue',
     text: `select * from appeals.appeal where ${QUEUE_WHERE}
-             and ($5::date is null or (decide_by, id) > ($5::date, $6::uuid))
-           order by decide_by, id limit $7`,
+             and ($5::date is null or (decide_by, id) ${backward ? '<' : '>'} ($5::date, $6::uuid))
+           order by decide_by ${backward ? 'desc' : 'asc'}, id ${backward ? 'desc' : 'asc'} limit $7`,
     values: [...queueValues(filter), after?.decideBy ?? null, after?.id ?? null, limit],
   });
   return toEntities(em, Appeal, rows);

@@ -1,9 +1,9 @@
 import { assertRegionInScope } from '@pq/caller';
 import { runMutation } from '@pq/data';
-import { decodeCursor, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { PageArgs, pageOf, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
 import { isIsoDate } from '@pq/time';
 import { PERMISSIONS } from './permissions';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fileAgreementDispute, fileAppeal } from '../commands/file-appeal';
 import { AppealStepCommand, takeAppealStep } from '../commands/appeal-steps';
 import { OPEN_APPEAL_STATUSES } from '../domain/appeal';
@@ -124,28 +124,30 @@ export class AppealResolver {
   }
 
   @Authorized(PERMISSIONS.appealQueue)
-  @Query(() => AppealConnection, { description: '申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first)' })
+  @Query(() => AppealConnection, {
+    description: '申诉工作队列 — appeals by decision deadline, earliest first (overdue ones first); pages forward (first, after) or back (last, before)',
+  })
   async appealQueue(
     @Ctx() context: Context,
+    @Args() paging: PageArgs,
     @Arg('filter', () => AppealQueueFilter, { nullable: true, description: '筛选 — filter' }) filter?: AppealQueueFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<AppealConnection> {
     const region = filter?.regionPrefix ?? context.caller.region;
     assertRegionInScope(context.caller, region);
-    const limit = pageSize(first);
     const queue = { statuses: filter?.statuses ?? OPEN_APPEAL_STATUSES, regionPrefix: region, dueBefore: filter?.dueBefore, subject: filter?.subject };
-    const cursor = decodeCursor(after, (key) => {
+    const page = pageOf(paging, (key) => {
       const [decideBy, id] = key.split('|');
       return isIsoDate(decideBy) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
-    })?.split('|');
-    const rows = await appealQueue(context.em, queue, limit + 1, cursor && { decideBy: cursor[0], id: cursor[1] });
+    });
+    const cursor = page.key?.split('|');
+    const rows = await appealQueue(context.em, queue, page.size + 1, cursor && { decideBy: cursor[0], id: cursor[1] }, page.backward);
     return toConnection(
       AppealConnection,
       rows,
-      limit,
+      page.size,
       (a) => `${a.decideBy}|${a.id}`,
       () => countAppealQueue(context.em, queue),
+      page,
     );
   }
 

@@ -39,7 +39,8 @@ const CODE_PREFIXES: Partial<Record<PersonnelCategory, string[]>> = {
   PHARMACY_PRINCIPAL: ['HY', 'Y'],
 };
 
-const PERSONNEL_CODE = /^([A-Z]{1,2})(\d{6})(\d{6})$/;
+/** A national personnel code: letter prefix, 6-digit region, 6-digit sequence. */
+export const PERSONNEL_CODE = /^([A-Z]{1,2})(\d{6})(\d{6})$/;
 
 /** GB/T 2260 province-level prefixes (11 Beijing … 65 Xinjiang, 71 Taiwan, 81–82 Hong Kong, Macao). */
 const PROVINCES = new Set([

@@ -1,10 +1,10 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar } from '@pq/graphql';
+import { DateScalar, Node } from '@pq/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 
 @Directive('@key(fields: "code")')
-@ObjectType({ description: '医药机构相关人员 — a registered person, with one file across institutions and regions (一医一档)' })
+@ObjectType({ implements: Node, description: '医药机构相关人员 — a registered person, with one file across institutions and regions (一医一档)' })
 @Entity({ tableName: 'person' })
 // Prefix searches (name starts with, region prefix in code order) need the pattern operator class.
 @Index({ name: 'person_name_index', expression: 'create index person_name_index on registry.person (name text_pattern_ops)' })

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { DateScalar, DateTimeScalar } from '@pq/graphql';
+import { DateScalar, DateTimeScalar, Node } from '@pq/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../domain/personnel';
 import { Person } from './person';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: '登记备案 — a person registered at one institution' })
+@ObjectType({ implements: Node, description: '登记备案 — a person registered at one institution' })
 @Entity({ tableName: 'registration' })
 @Index({ name: 'registration_institution_code_index', properties: ['institutionCode', 'status'] })
 @Index({ name: 'registration_updated_at_index', properties: ['updatedAt', 'id'] })

@@ -71,14 +71,25 @@ function personConditions(caller: Caller, filter: PersonFilter): { where: string
 }
 
 /**
- * One keyset page of persons in code order: `limit` rows after the code `after`. The rows become
+ * One keyset page of persons in code order: `limit` rows after the code `after` (`backward`: the
+ * rows before it, in reverse code order, from the last when none is given). The rows become
  * Person instances without MikroORM's hydration (a fifth of registry's CPU on a page of 100): the
  * page is only read.
  */
-export async function personsPage(em: EntityManager, caller: Caller, filter: PersonFilter, after: string | undefined, limit: number): Promise<Person[]> {
+export async function personsPage(
+  em: EntityManager,
+  caller: Caller,
+  filter: PersonFilter,
+  after: string | undefined,
+  limit: number,
+  backward = false,
+): Promise<Person[]> {
   const { where, values } = personConditions(caller, filter);
-  const cursor = after ? `${where ? `${where} and` : 'where'} p.code > $${values.push(after)}` : where;
-  const rows = await queryRows(em, { text: `select p.* from registry.person p ${cursor} order by p.code asc limit $${values.push(limit)}`, values });
+  const cursor = after ? `${where ? `${where} and` : 'where'} p.code ${backward ? '<' : '>'} $${values.push(after)}` : where;
+  const rows = await queryRows(em, {
+    text: `select p.* from registry.person p ${cursor} order by p.code ${backward ? 'desc' : 'asc'} limit $${values.push(limit)}`,
+    values,
+  });
   return toEntities(em, Person, rows);
 }
 

@@ -106,6 +106,8 @@ export interface PersonnelPageKey {
   limit: number;
   /** Codes after this one (a keyset cursor); '' for the first page. */
   after: string;
+  /** Codes before `after` in reverse order, from the last when `after` is ''. */
+  backward?: boolean;
 }
 
 /** One `totalCount`: an institution's personnel with a registration status there (null: every one not cancelled). */
@@ -119,15 +121,15 @@ const REGISTRATION_STATUS = `(case when $2::text is null then r.status <> 'CANCE
 
 /**
  * The pages of `Institution.personnel` for many institutions, in key order: one statement per
- * page shape (status, size, cursor — the same for all institutions of one list), a lateral keyset
+ * page shape (status, size, cursor, direction — the same for all institutions of one list), a lateral keyset
  * page per institution over the institution's person codes as an array (see persons.ts). No
  * person-scope condition: the resolver admits only callers who may read the institution, and
  * they may read everyone registered there.
  */
 export async function personnelPages(em: EntityManager, keys: readonly PersonnelPageKey[]): Promise<Person[][]> {
   const pages = new Map<string, Person[]>(keys.map((key) => [personnelPageKey(key), []]));
-  for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after]))) {
-    const { status, limit, after } = group[0];
+  for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after, key.backward ?? false]))) {
+    const { status, limit, after, backward = false } = group[0];
     const rows = await queryRows<Record<string, unknown> & { institution_code: string }>(em, {
       name: 'pq_personnel_pages',
       text: `select s.institution_code, p.*
@@ -135,12 +137,12 @@ export async function personnelPages(em: EntityManager, keys: readonly Personnel
                cross join lateral (
                  select p.* from registry.person p
                   where p.code = any(array(select r.person_code from registry.registration r where r.institution_code = s.institution_code and ${REGISTRATION_STATUS}))
-                    and p.code > $3
-                  order by p.code limit $4) p`,
-      values: [group.map((key) => key.institutionCode), status, after, limit],
+                    and (case when $5::boolean then ($3 = '' or p.code < $3) else p.code > $3 end)
+                  order by (case when $5::boolean then p.code end) desc, p.code limit $4) p`,
+      values: [group.map((key) => key.institutionCode), status, after, limit, backward],
     });
     const persons = toEntities(em, Person, rows);
-    rows.forEach((row, i) => pages.get(personnelPageKey({ institutionCode: row.institution_code, status, limit, after }))!.push(persons[i]));
+    rows.forEach((row, i) => pages.get(personnelPageKey({ institutionCode: row.institution_code, status, limit, after, backward }))!.push(persons[i]));
   }
   return keys.map((key) => pages.get(personnelPageKey(key))!);
 }
@@ -162,7 +164,7 @@ export async function personnelCounts(em: EntityManager, keys: readonly Personne
   return keys.map((key) => counts.get(personnelCountKey(key)) ?? 0);
 }
 
-export const personnelPageKey = (key: PersonnelPageKey) => JSON.stringify([key.institutionCode, key.status, key.limit, key.after]);
+export const personnelPageKey = (key: PersonnelPageKey) => JSON.stringify([key.institutionCode, key.status, key.limit, key.after, key.backward ?? false]);
 export const personnelCountKey = (key: PersonnelCountKey) => JSON.stringify([key.institutionCode, key.status]);
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {

@@ -7,6 +7,8 @@ import { AGENCIES, ALL_READERS, PARTNERS, PERSONAL_DATA_READERS, Role } from '@p
  */
 export const PERMISSIONS = {
   person: ALL_READERS,
+  /** Each kind of node keeps its own row scope (person, registration, institution). */
+  node: ALL_READERS,
   persons: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', ...PARTNERS],
   registerPersonnel: [...AGENCIES, 'INSTITUTION'],
   signCommitment: [...AGENCIES, 'INSTITUTION', 'PERSON'],

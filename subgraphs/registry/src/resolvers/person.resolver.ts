@@ -1,8 +1,8 @@
-import { decodeCursor, pageSize, toConnection } from '@pq/graphql';
+import { globalId, PageArgs, pageOf, toConnection } from '@pq/graphql';
 import { addDays } from '@pq/time';
 import { PERMISSIONS } from './permissions';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { maskIdNumber, maskPhone, RegistrationStatus } from '../domain/personnel';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskPhone, PERSONNEL_CODE, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 import { StatusInterval } from '../entities/status-interval';
@@ -19,23 +19,28 @@ export class PersonResolver {
   }
 
   @Authorized(PERMISSIONS.persons)
-  @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order' })
+  @Query(() => PersonConnection, { description: '人员列表 — persons, filtered, in code order; pages forward (first, after) or back (last, before)' })
   async persons(
     @Ctx() context: Context,
+    @Args() paging: PageArgs,
     @Arg('filter', () => PersonFilter, { nullable: true, description: '筛选 — filter' }) filter?: PersonFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: '每页条数 — page size (at most 500)' }) first: number | null = 50,
-    @Arg('after', () => String, { nullable: true, description: '游标 — items after this cursor' }) after?: string,
   ): Promise<PersonConnection> {
-    const limit = pageSize(first);
-    const rows = await personsPage(context.em, context.caller, filter ?? {}, decodeCursor(after), limit + 1);
+    const page = pageOf(paging, (key) => PERSONNEL_CODE.test(key));
+    const rows = await personsPage(context.em, context.caller, filter ?? {}, page.key, page.size + 1, page.backward);
     for (const row of rows) context.loaders.person.prime(row.code, row);
     return toConnection(
       PersonConnection,
       rows,
-      limit,
+      page.size,
       (p) => p.code,
       () => countPersons(context.em, context.caller, filter ?? {}),
+      page,
     );
+  }
+
+  @FieldResolver(() => ID, { description: '全局标识 — global id, opaque: pass it to node(id:) (Relay)' })
+  id(@Root() person: Person): string {
+    return globalId('Person', person.code);
   }
 
   @FieldResolver(() => String, { description: '身份证件号码（脱敏） — ID number with birth date and sequence masked, e.g. 370102********123X' })

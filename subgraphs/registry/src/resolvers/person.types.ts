@@ -1,11 +1,11 @@
-import { ConnectionType, DateScalar, DateTimeScalar } from '@pq/graphql';
+import { ConnectionType, DateScalar, DateTimeScalar, Node } from '@pq/graphql';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 import { Person } from '../entities/person';
 import { Registration } from '../entities/registration';
 
 @Directive('@key(fields: "code")')
-@ObjectType({ description: '定点医药机构 — an institution, owned by the agreements subgraph; registry adds its personnel' })
+@ObjectType({ implements: Node, description: '定点医药机构 — an institution, owned by the agreements subgraph; registry adds its personnel and its global id' })
 export class Institution {
   @Field(() => ID, { description: '定点医药机构代码 — institution code' })
   code!: string;
