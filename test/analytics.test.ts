@@ -178,7 +178,7 @@ describe('lists page instead of refusing', () => {
       expect(seen.size).toBe(MAX_COPY_REPORT_RECORDS + 1);
       expect(pages).toBe(Math.ceil((MAX_COPY_REPORT_RECORDS + 1) / 500));
       const bad = await stack.query(page, { after: 'bm90LWEtY3Vyc29y' });
-      expect(errorCodes(bad)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT' })]);
+      expect(errorCodes(bad)).toEqual([expect.objectContaining({ code: 'INVALID_CURSOR' })]);
     } finally {
       await scoring.execute(`delete from scoring.score_record where year = 2018`);
     }

@@ -1,7 +1,7 @@
 import { assertRegionInScope } from '@pq/caller';
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { DateScalar, decodeCursor, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { DateScalar, decodeCursor, isUuid, pageSize, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
 import { addDays, addMonths, isIsoDate } from '@pq/time';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -125,7 +125,7 @@ export class DesignationResolver {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, (key) => {
       const [dueBy, id] = key.split('|');
-      return (dueBy === '' || isIsoDate(dueBy)) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+      return (dueBy === '' || isIsoDate(dueBy)) && isUuid(id ?? '');
     })?.split('|');
     const rows = await designationQueuePage(context.em, region, dueBefore ?? null, cursor && { dueBy: cursor[0] || null, id: cursor[1] }, limit + 1);
     return toConnection(

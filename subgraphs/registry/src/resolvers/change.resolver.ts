@@ -1,4 +1,3 @@
-import { DomainError } from '@pq/errors';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '@pq/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Person } from '../entities/person';
@@ -15,10 +14,8 @@ const CURSOR = /^v1:(\d{1,18})$/;
 const cursorKey = (change: { position: string }) => `v1:${change.position}`;
 
 function positionOf(after: string | undefined): string {
-  if (after === undefined) return '0';
-  const match = CURSOR.exec(decodeCursor(after) ?? '');
-  if (!match) throw new DomainError('INVALID_CURSOR', 'after is not a cursor of the change feed', { field: 'after' });
-  return match[1];
+  const key = decodeCursor(after, (key) => CURSOR.test(key));
+  return key === undefined ? '0' : CURSOR.exec(key)![1];
 }
 
 function change(row: ChangeRow): Change {

@@ -1,7 +1,7 @@
 import { PERMISSIONS } from './permissions';
 import { runMutation } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { DateScalar, decodeCursor, pageSize, toConnection } from '@pq/graphql';
+import { DateScalar, decodeCursor, isUuid, pageSize, toConnection } from '@pq/graphql';
 import { isIsoDate, yearOf } from '@pq/time';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyForRepair, decideRepair, reviewRepair } from '../commands/repair';
@@ -131,7 +131,7 @@ export class ReportResolver {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, (key) => {
       const [decidedOn, id] = key.split('|');
-      return isIsoDate(decidedOn) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+      return isIsoDate(decidedOn) && isUuid(id ?? '');
     })?.split('|');
     const rows = await copyReportPage(context.em, regionPrefix, from, to, cursor && { decidedOn: cursor[0], id: cursor[1] }, limit + 1);
     return toConnection(
