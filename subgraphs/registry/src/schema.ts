@@ -15,7 +15,15 @@ import { RegistrationResolver } from './resolvers/registration.resolver';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [PersonResolver, ChangeResolver, RegistrationResolver, ClaimsResolver, InstitutionPersonnelResolver, NodeResolver, auditLogResolver('registry')],
+      resolvers: [
+        PersonResolver,
+        ChangeResolver,
+        RegistrationResolver,
+        ClaimsResolver,
+        InstitutionPersonnelResolver,
+        NodeResolver,
+        auditLogResolver('registry'),
+      ],
       authChecker,
     },
     { ...personReference, ...registrationReference, ...institutionReference },
