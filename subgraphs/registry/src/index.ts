@@ -13,6 +13,7 @@ import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
+import { exportStreams } from './streams/export';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
@@ -23,6 +24,7 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   outbox,
   eventHandlers,
   scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
+  streams: exportStreams,
 };
 
 /** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */
