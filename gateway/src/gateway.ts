@@ -8,6 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
+import { personsExport } from './export';
 import { passThrough, STREAMED_ENDPOINTS } from './streams';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard } from '@pq/graphql/server';
@@ -345,6 +346,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     drainDelayMs: options.drainDelayMs,
     routes: [
       ...STREAMED_ENDPOINTS.map((endpoint) => passThrough(endpoint, options.subgraphUrls[endpoint.subgraph], agent)),
+      personsExport(options.subgraphUrls, agent),
       ...(graphiql && process.env.NODE_ENV !== 'production'
         ? ([
             {
