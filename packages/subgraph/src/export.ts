@@ -180,7 +180,7 @@ export function exportRoute<Loaders>(set: ExportSet): StreamRoute<Loaders> {
       } catch (error) {
         // A COPY cut short leaves its connection mid-protocol: the pool discards it.
         connection.__knex__disposed = 'export interrupted';
-        connection.end();
+        connection.end().catch(() => undefined);
         if (res.headersSent) return;
         throw error;
       } finally {
