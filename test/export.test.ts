@@ -195,16 +195,52 @@ describe('the other sets', () => {
   });
 });
 
+test("a CSV field with a comma, a quote and a line break keeps its record whole through the gateway's join", async () => {
+  const name = '欧阳, "小明"\n二号';
+  await stack.services.registry.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `insert into registry.person (code, name, id_number, birth_date, category, region_code, status) values
+         ('D980101000001', ?, '980101198001010011', date '1980-01-01', 'DOCTOR', '980101', 'NORMAL'),
+         ('D980101000002', 'next', '980101198001010022', date '1980-01-01', 'NURSE', '980101', 'NORMAL')`,
+      [name],
+    );
+  await stack.services.scoring.orm.em
+    .fork()
+    .getConnection()
+    .execute(`insert into scoring.person_year (person_code, year, points) values ('D980101000001', 2026, 7), ('D980101000002', 2026, 2)`);
+  const expected = [
+    { code: 'D980101000001', name, points: 7 },
+    { code: 'D980101000002', name: 'next', points: 2 },
+  ];
+  expect(ndjson(await exportOf('/export/persons?region=98'))).toEqual(expected.map((row) => expect.objectContaining(row)));
+  const rows = csv(await exportOf('/export/persons?region=98&format=csv'));
+  expect(rows.map((row) => ({ code: row.code, name: row.name, points: Number(row.points) }))).toEqual(expected);
+});
+
 describe('a large export streams', () => {
   const PERSONS = 200_000;
 
-  test(`${PERSONS} persons: PostgreSQL waits on the reader while it holds, memory stays flat, every row arrives and is audited`, async () => {
-    const registry = stack.services.registry.orm.em.fork().getConnection();
-    await registry.execute(
+  const registry = () => stack.services.registry.orm.em.fork().getConnection();
+  const openExport = async (sub: string) => {
+    const token = await stack.token({ sub });
+    return new Promise<IncomingMessage>((resolve, reject) =>
+      get(new URL('/export/persons?region=99', stack.url), { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject),
+    );
+  };
+  const auditTargets = async (sub: string): Promise<string[]> =>
+    (await stack.query(LOG, { filter: { caller: sub } })).data.registryAuditLog.edges.map((e: any) => e.node.target);
+
+  beforeAll(async () => {
+    await registry().execute(
       `insert into registry.person (code, name, id_number, birth_date, category, region_code, status)
        select 'D99' || lpad(i::text, 10, '0'), '测试人员' || i, '990101' || lpad(i::text, 12, '0'), date '1980-01-01', 'DOCTOR', '990101', 'NORMAL'
          from generate_series(1, ${PERSONS}) as i`,
     );
+  });
+
+  test(`${PERSONS} persons: PostgreSQL waits on the reader while it holds, memory stays flat, every row arrives and is audited`, async () => {
     // What the process holds, garbage collected first (the flag set at run time gives `gc` to a new context).
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
@@ -213,13 +249,10 @@ describe('a large export streams', () => {
       const usage = process.memoryUsage();
       return usage.heapUsed + usage.external + usage.arrayBuffers;
     };
-    const token = await stack.token({ sub: 'bulk-reader' });
     // A small export first: code compiled and connections opened once are not what an export holds.
     ndjson(await exportOf('/export/persons?region=37'));
     const before = memory();
-    const response = await new Promise<IncomingMessage>((resolve, reject) =>
-      get(new URL('/export/persons?region=99', stack.url), { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject),
-    );
+    const response = await openExport('bulk-reader');
     expect(response.statusCode).toBe(200);
     // The reader takes its first chunk and holds: backpressure reaches PostgreSQL, which waits to write.
     const first: Buffer = await new Promise((resolve) => response.once('data', resolve));
@@ -228,7 +261,7 @@ describe('a large export streams', () => {
     let waiting: string | undefined;
     for (let attempt = 0; attempt < 200 && waiting !== 'ClientWrite'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const [row] = await registry.execute(
+      const [row] = await registry().execute(
         `select wait_event from pg_stat_activity where datname = current_database() and query like 'copy (select row_to_json%' and state = 'active'`,
       );
       waiting = row?.wait_event;
@@ -246,7 +279,20 @@ describe('a large export streams', () => {
     expect(lines).toBe(PERSONS);
     // While held, the process holds a small part of the export, not the export.
     expect(held).toBeLessThan(bytes / 4);
-    const log = await stack.query(LOG, { filter: { caller: 'bulk-reader' } });
-    expect(log.data.registryAuditLog.edges.map((e: any) => e.node.target)).toEqual([`persons region 99 year 2026 ndjson ${PERSONS} rows`]);
+    expect(await auditTargets('bulk-reader')).toEqual([`persons region 99 year 2026 ndjson ${PERSONS} rows`]);
+  });
+
+  test('a client that goes away ends the export: audited as interrupted, its connection discarded, the services serve on', async () => {
+    const response = await openExport('gone-away');
+    await new Promise((resolve) => response.once('data', resolve));
+    response.destroy();
+    let targets: string[] = [];
+    for (let attempt = 0; attempt < 100 && targets.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      targets = await auditTargets('gone-away');
+    }
+    expect(targets).toEqual(['persons region 99 year 2026 ndjson interrupted']);
+    for (let i = 0; i < 10; i++) expect(ndjson(await exportOf('/export/persons?region=37'))).toHaveLength(5);
+    expect((await stack.query(`{ person(code: "${MULTI_SITE_DOCTOR}") { status } }`)).data.person.status).toBe('NORMAL');
   });
 });
