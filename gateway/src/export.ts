@@ -134,6 +134,9 @@ export function personsExport(subgraphUrls: Record<SubgraphName, string>, agent:
           (source: AsyncIterable<Buffer>) => withPoints(source, new PointsInCodeOrder(points.body[Symbol.asyncIterator]()), csv),
           res,
         );
+      } catch (error) {
+        // A client that went away is no fault of ours: the subgraphs see their answers cut and audit them so.
+        if (!(res.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE')) throw error;
       } finally {
         points.body.destroy();
       }

@@ -6,7 +6,7 @@ import { assertRegionInScope, Caller, isRegionScoped, Role, seesEverything } fro
 import { AuditScope, countStatement } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { refusalStatus, sendJson } from '@pq/http';
-import { isIsoDate, IsoDate } from '@pq/time';
+import { isIsoDate, IsoDate, yearOf } from '@pq/time';
 import type { RequestContext } from './context';
 import type { StreamRoute } from './service';
 
@@ -59,7 +59,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = { ndjson: 'application/x-ndj
 const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, { field });
 
 /** The export's parameters from the query string; every refusal names its parameter. */
-export function exportRequest(set: ExportSet, caller: Caller, url: URL, accept: string | undefined, today: IsoDate): ExportRequest & { format: ExportFormat } {
+function exportRequest(set: ExportSet, caller: Caller, url: URL, accept: string | undefined, today: IsoDate): ExportRequest & { format: ExportFormat } {
   const allowed = ['region', 'format', ...(set.period === 'dates' ? ['since', 'until'] : ['year'])];
   for (const name of new Set(url.searchParams.keys())) {
     if (!allowed.includes(name)) throw badInput(name, `the ${set.name} export has no parameter ${name}; it takes ${allowed.join(', ')}`);
@@ -95,7 +95,7 @@ export function exportRequest(set: ExportSet, caller: Caller, url: URL, accept: 
     region: effectiveRegion,
     since,
     until,
-    year: set.period === 'year' ? Number(yearText ?? today.slice(0, 4)) : undefined,
+    year: set.period === 'year' ? (yearText ? Number(yearText) : yearOf(today)) : undefined,
     // `?format=` first, else the Accept header: CSV when asked for, NDJSON otherwise.
     format: format ?? (/\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson'),
   };
