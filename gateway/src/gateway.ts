@@ -10,6 +10,7 @@ import {
 import { FHIR_OPERATION_HASHES } from './fhir/operations';
 import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
+import { personsExport } from './export';
 import { passThrough, STREAMED_ENDPOINTS } from './streams';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard, refusedOperationStatus } from '@pq/graphql/server';
@@ -353,6 +354,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: [
       ...STREAMED_ENDPOINTS.map((endpoint) => passThrough(endpoint, options.subgraphUrls[endpoint.subgraph], agent)),
       fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), logger }),
+      personsExport(options.subgraphUrls, agent),
       ...(graphiql && process.env.NODE_ENV !== 'production'
         ? ([
             {

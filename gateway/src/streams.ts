@@ -13,12 +13,18 @@ export interface StreamedEndpoint {
 export const STREAMED_ENDPOINTS: StreamedEndpoint[] = [
   // auditClaims over a whole claims file (docs/claims-audit.md).
   { method: 'POST', path: '/claims/audit', subgraph: 'registry' },
+  // Bulk exports (docs/export.md); persons are joined with scoring's points here (./export.ts).
+  { method: 'GET', path: '/export/registrations', subgraph: 'registry' },
+  { method: 'GET', path: '/export/points', subgraph: 'scoring' },
+  { method: 'GET', path: '/export/score-records', subgraph: 'scoring' },
+  { method: 'GET', path: '/export/sanctions', subgraph: 'scoring' },
+  { method: 'GET', path: '/export/appeals', subgraph: 'appeals' },
 ];
 
-const REQUEST_HEADERS = ['authorization', 'x-request-id', 'content-type', 'accept', 'content-length'];
-const ANSWER_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
+export const REQUEST_HEADERS = ['authorization', 'x-request-id', 'content-type', 'accept', 'content-length'];
+export const ANSWER_HEADERS = ['content-type', 'content-disposition', 'content-length', 'cache-control'];
 
-const pick = (headers: Record<string, string | string[] | undefined>, names: string[]) =>
+export const pick = (headers: Record<string, string | string[] | undefined>, names: string[]) =>
   Object.fromEntries(names.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name] as string | string[]]));
 
 /**

@@ -7,4 +7,5 @@ import 'reflect-metadata';
  */
 export * from './audit-log';
 export * from './context';
+export * from './export';
 export * from './service';

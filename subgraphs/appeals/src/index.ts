@@ -10,6 +10,7 @@ import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
+import { exportStreams } from './streams/export';
 
 export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'appeals',
@@ -20,6 +21,7 @@ export const appealsSubgraph: SubgraphDefinition<Loaders> = {
   outbox,
   eventHandlers,
   recomputeDeadlines: recomputeDecisionDeadlines,
+  streams: exportStreams,
 };
 
 /** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */

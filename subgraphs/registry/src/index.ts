@@ -15,6 +15,7 @@ import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
 import { claimsAuditStream } from './streams/claims-audit';
+import { exportStreams } from './streams/export';
 
 export const registrySubgraph: SubgraphDefinition<Loaders> = {
   name: 'registry',
@@ -25,7 +26,7 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   outbox,
   eventHandlers,
   scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
-  streams: [claimsAuditStream],
+  streams: [claimsAuditStream, ...exportStreams],
 };
 
 /** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */

@@ -17,6 +17,7 @@ import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSchema } from './schema';
+import { exportStreams } from './streams/export';
 
 export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   name: 'scoring',
@@ -39,6 +40,7 @@ export const scoringSubgraph: SubgraphDefinition<Loaders> = {
   outbox,
   eventHandlers,
   recomputeDeadlines: recomputeScoringDeadlines,
+  streams: exportStreams,
 };
 
 /** The events it publishes and the shapes it reads of others' (checked by scripts/src/event-contracts.ts). */

@@ -4,6 +4,7 @@ import { IsoDate } from '@pq/time';
 import { AppealStatus, AppealSubject, OPEN_APPEAL_STATUSES } from '../domain/appeal';
 import { Appeal } from '../entities/appeal';
 import { AppealStep } from '../entities/appeal-step';
+import type { RowFactsSql } from '@pq/subgraph';
 
 /** The appeal aggregate: an appeal and the steps of its life cycle. All of its SQL is here. */
 
@@ -15,6 +16,13 @@ export function appealVisible(caller: Caller, appeal: Appeal): boolean {
     personCodes: appeal.personCode ? [appeal.personCode] : [],
   });
 }
+
+/** appealVisible as SQL over an appeal `a`: the institution's region, the institution, the person. */
+export const APPEAL_FACTS: RowFactsSql = {
+  inRegion: (prefix) => `a.region_code like ${prefix}`,
+  ofInstitution: (institution) => `a.institution_code = ${institution}`,
+  ofPerson: (person) => `a.person_code = ${person}`,
+};
 
 export function findAppeal(em: EntityManager, id: string): Promise<Appeal | null> {
   return em.findOne(Appeal, { id });

@@ -1,6 +1,7 @@
 import { assertRegionInScope, Caller, canSee, outOfScope } from '@pq/caller';
 import type { PersonView } from '../entities/person-view';
 import type { ScoreRecord } from '../entities/score-record';
+import type { RowFactsSql } from '@pq/subgraph';
 
 /** Row scope in scoring, written once: who may see which rows (loaders and lists use it). */
 
@@ -31,3 +32,20 @@ export function assertMaySeeInstitution(caller: Caller, institutionCode: string,
 export function assertMaySeeRegion(caller: Caller, regionPrefix: string): void {
   assertRegionInScope(caller, regionPrefix);
 }
+
+/** maySeePerson as SQL over a person code column: the region in the code, where registry says they are registered. */
+export const personFacts = (code: string): RowFactsSql => ({
+  inRegion: (prefix) =>
+    `(substr(regexp_replace(${code}, '^[A-Z]+', ''), 1, 6) like ${prefix}
+      or exists (select 1 from scoring.person_view pv, unnest(pv.region_codes) g where pv.code = ${code} and g like ${prefix}))`,
+  ofInstitution: (institution) => `exists (select 1 from scoring.person_view pv where pv.code = ${code} and ${institution} = any(pv.institution_codes))`,
+  ofPerson: (person) => `${code} = ${person}`,
+});
+
+/** maySeeScoreRecord as SQL over a score record `r`: where the behaviour happened, and whom it concerns. */
+export const SCORE_RECORD_FACTS: RowFactsSql = {
+  inRegion: (prefix) =>
+    `coalesce((select iv.region_code from scoring.institution_view iv where iv.code = r.institution_code), substr(r.institution_code, 2, 6)) like ${prefix}`,
+  ofInstitution: (institution) => `r.institution_code = ${institution}`,
+  ofPerson: (person) => `r.person_code = ${person}`,
+};

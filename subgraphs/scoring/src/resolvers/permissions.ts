@@ -14,4 +14,6 @@ export const PERMISSIONS = {
   repair: [...AGENCIES, 'INSTITUTION', 'PERSON'],
   decideRepair: AGENCIES,
   reports: [...AGENCIES, 'ADMINISTRATION', ...PARTNERS],
+  /** Each person's year total in bulk: for those who may export registry's persons (the gateway joins the two). */
+  pointsExport: [...AGENCIES, 'ADMINISTRATION', 'INSTITUTION', ...PARTNERS],
 } satisfies Record<string, Role[]>;
