@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Dispatcher } from 'undici';
 import type { Route, SubgraphName } from '@pq/http';
-import { ANSWER_HEADERS, pick, REQUEST_HEADERS } from './streams';
+import { ANSWER_HEADERS, clientWentAway, pick, REQUEST_HEADERS } from './streams';
 
 /**
  * Scoring's year totals (`code,points` CSV in code order), read as far as the persons asked for:
@@ -135,8 +135,7 @@ export function personsExport(subgraphUrls: Record<SubgraphName, string>, agent:
           res,
         );
       } catch (error) {
-        // A client that went away is no fault of ours: the subgraphs see their answers cut and audit them so.
-        if (!(res.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE')) throw error;
+        if (!clientWentAway(res, error)) throw error;
       } finally {
         points.body.destroy();
       }

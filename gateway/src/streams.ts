@@ -45,7 +45,14 @@ export function passThrough(endpoint: StreamedEndpoint, subgraphUrl: string, age
         body: endpoint.method === 'POST' ? req : undefined,
       });
       res.writeHead(answer.statusCode, pick(answer.headers, ANSWER_HEADERS));
-      await pipeline(answer.body, res);
+      await pipeline(answer.body, res).catch((error: unknown) => {
+        if (!clientWentAway(res, error)) throw error;
+      });
     },
   };
+}
+
+/** A client that went away mid-answer is no fault of ours: the subgraph sees its answer cut and audits it so. */
+export function clientWentAway(res: ServerResponse, error: unknown): boolean {
+  return res.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
