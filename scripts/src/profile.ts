@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -63,6 +63,19 @@ async function cpuSeconds(ports: Record<string, number>): Promise<Record<string,
   return Object.fromEntries(entries);
 }
 
+/** PostgreSQL's CPU seconds so far, summed over its server processes (Linux: /proc). */
+async function postgresCpuSeconds(client: Client): Promise<number> {
+  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / 100;
+}
+
 /**
  * `node scripts/dist/profile.js`: the personnel page (or the dashboard) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
@@ -84,8 +97,10 @@ async function main(): Promise<void> {
   const base = Number(values['port-base']);
   const ports: Record<string, number> = { gateway: base, ...Object.fromEntries(SUBGRAPHS.map((name, i) => [name, base + 1 + i])) };
   const profileDir = path.join(ROOT, 'bench/results/profiles');
-  rmSync(profileDir, { recursive: true, force: true });
-  mkdirSync(profileDir, { recursive: true });
+  if (values['cpu-prof']) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers: '1024MB' });
@@ -98,7 +113,6 @@ async function main(): Promise<void> {
   const persons = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map(
     (r) => r.code as string,
   );
-  await client.end();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -146,19 +160,20 @@ async function main(): Promise<void> {
   try {
     await run(3);
     errors = 0;
-    const before = await cpuSeconds(ports);
+    const before: Record<string, number> = { ...(await cpuSeconds(ports)), postgres: await postgresCpuSeconds(client) };
     const result = await run(Number(values.seconds));
-    const after = await cpuSeconds(ports);
+    const after: Record<string, number> = { ...(await cpuSeconds(ports)), postgres: await postgresCpuSeconds(client) };
     const requests = result.requests.total;
     process.stdout.write(
       `${values.scenario} (first ${values.first}): ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors + result.errors + result.non2xx}\n`,
     );
     process.stdout.write(
-      `CPU ms per request: ${Object.keys(ports)
+      `CPU ms per request: ${Object.keys(after)
         .map((name) => `${name} ${(((after[name] - before[name]) * 1000) / requests).toFixed(2)}`)
         .join(', ')}\n`,
     );
   } finally {
+    await client.end();
     await services.stop();
     await embedded?.stop();
   }
