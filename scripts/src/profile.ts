@@ -80,7 +80,8 @@ async function postgresCpuSeconds(client: Client): Promise<number> {
  * `node scripts/dist/profile.js`: the personnel page (or the dashboard) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
  * every service summarised by package and by frame (bench/profiles.md says what they showed).
- * Services on a port base of their own (`--port-base`, default 4600) so a benchmark can run beside it.
+ * Services on a port base of their own (`--port-base`, default 4700), away from `npm start` and the
+ * benchmark; on a shared machine run it under the benchmark's lock (`flock /tmp/bench.lock`).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '32' },
       first: { type: 'string', default: '100' },
       scenario: { type: 'string', default: 'page' },
-      'port-base': { type: 'string', default: '4600' },
+      'port-base': { type: 'string', default: '4700' },
       'cpu-prof': { type: 'boolean', default: false },
       top: { type: 'string', default: '25' },
     },
