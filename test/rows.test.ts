@@ -32,6 +32,14 @@ describe('findRows, the loaders’ read path, reads what em.find reads', () => {
     expect(compared).toBeGreaterThan(5);
   });
 
+  test('an instance holds its columns as plain own properties, never as MikroORM-managed accessors', async () => {
+    const { Person } = await import('../subgraphs/registry/src/entities/person');
+    const [person] = await findRows(stack.services.registry.orm.em.fork(), Person, {}, { code: 'asc' });
+    // MikroORM's prototype setters would give the instance accessors over an entity helper of its own (the CPU of a large read).
+    expect(Object.getOwnPropertyDescriptor(person, 'name')).toEqual({ value: person.name, writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyNames(person)).not.toContain('__helper');
+  });
+
   test('filters by lists and single values, orders, and skips the query for an empty key list', async () => {
     const em = stack.services.registry.orm.em.fork();
     const { Registration } = await import('../subgraphs/registry/src/entities/registration');

@@ -154,8 +154,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async sendMany(fetches: Fetch[], body: string): Promise<(GatewayGraphQLResponse | Error)[]> {
     const { status, contentType, text } = await this.post(this.headers((fetches[0].context as Partial<GatewayContext>).authorization), body, fetches.length);
     const answers = isJson(contentType) ? parsedOrUndefined(text) : undefined;
-    if (Array.isArray(answers) && answers.length === fetches.length)
-      return answers.map((answer) => settled(() => responseOf(answer, typeof answer === 'string' ? answer : JSON.stringify(answer))));
+    if (Array.isArray(answers) && answers.length === fetches.length) return answers.map((answer) => settled(() => responseOf(answer)));
     // The batch itself refused (a bad token, a body too large, a subgraph not serving batches): every fetch gets that answer.
     const refusal = settled(() => this.bodyOf(status, contentType, text));
     return fetches.map(() => (refusal instanceof Error ? refusal : new Error(`Expected a JSON array of ${fetches.length} responses, but received: ${text}`)));
@@ -220,9 +219,10 @@ function parsedOrUndefined(text: string): unknown {
   }
 }
 
-/** A GraphQL response body, or the error that fails the fetch. */
-function responseOf(body: unknown, text: string): GatewayGraphQLResponse {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${text}`);
+/** A GraphQL response body, or the error that fails the fetch (quoting the text it came as; a batch's answer is written out again only then). */
+function responseOf(body: unknown, text?: string): GatewayGraphQLResponse {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error(`Expected JSON response body, but received: ${text ?? (typeof body === 'string' ? body : JSON.stringify(body))}`);
   return body as GatewayGraphQLResponse;
 }
 

@@ -47,13 +47,15 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
 export async function launchServices(
   env: NodeJS.ProcessEnv,
   onUnexpectedExit: (service: string, code: number | null) => void = () => undefined,
+  /** More flags for every service's node, e.g. `--cpu-prof` (scripts/src/profile.ts). */
+  nodeFlags: string[] = [],
 ): Promise<LaunchedServices> {
   const children: ChildProcess[] = [];
   const subgraphs: ChildProcess[] = [];
   const byName = new Map<string, ChildProcess>();
   let stopping = false;
   const launch = (name: string, script: string) => {
-    const child = spawn(process.execPath, [...NODE_FLAGS, path.join(ROOT, script)], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, path.join(ROOT, script)], {
       env: { OTEL_SERVICE_NAME: name, ...env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
