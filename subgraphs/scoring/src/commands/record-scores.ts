@@ -8,12 +8,10 @@ import { stepDate, yearOf } from '@pq/time';
 import { decideScores, decisionSanctions, ScoreDecisionInput } from '../domain/score-decision';
 import type { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
-import { findInstitutions } from '../repositories/institutions';
 import { addNotice } from '../repositories/notices';
-import { findPersons } from '../repositories/persons';
-import { findRuleSets, findViolationItems } from '../repositories/rule-sets';
 import { auditScopeFrom } from '../repositories/audit-scope';
-import { addScoreRecords, findRecordsOfDecision, newScoreRecord } from '../repositories/score-records';
+import { decisionReads } from '../repositories/decision-reads';
+import { addScoreRecords, newScoreRecord } from '../repositories/score-records';
 import { assertActsFor } from '@pq/caller';
 import type { Actor } from './actor';
 import { rederiveYear } from './derive-year';
@@ -41,23 +39,19 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
 
   const personCodes = [...new Set(input.items.map((i) => i.personCode))];
   await lockAggregates(em, 'person', personCodes);
-  // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
-  const persons = await findPersons(em, personCodes);
   const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
-  const institutions = await findInstitutions(em, institutionCodes);
-  const ruleSets = await findRuleSets(em);
-  const alreadyRecorded = await findRecordsOfDecision(em, input.documentNumber, personCodes);
-  const catalogue = await findViolationItems(
-    em,
-    ruleSets.map((r) => r.id),
-    [...new Set(input.items.map((i) => i.violationCode))],
-  );
+  const { persons, institutions, ruleSets, catalogue, alreadyRecordedFor } = await decisionReads(em, {
+    personCodes,
+    institutionCodes,
+    documentNumber: input.documentNumber,
+    violationCodes: [...new Set(input.items.map((i) => i.violationCode))],
+  });
   const regionOf = new Map(institutions.map((i) => [i.code, i.regionCode]));
   const decision = decideScores(
     input,
     {
       knownPersons: new Set(persons.map((p) => p.code)),
-      alreadyRecordedFor: new Set(alreadyRecorded.map((r) => r.personCode)),
+      alreadyRecordedFor: new Set(alreadyRecordedFor),
       regionOf,
       ruleSets,
       catalogue,

@@ -18,11 +18,6 @@ export function findRecordsOfPersonYears(em: EntityManager, personCodes: string[
   return findRows(em, ScoreRecord, { personCode: personCodes, year: years }, { decidedOn: 'asc', createdAt: 'asc' });
 }
 
-/** The records of one decision document already stored for any of these persons. */
-export function findRecordsOfDecision(em: EntityManager, documentNumber: string, personCodes: string[]): Promise<ScoreRecord[]> {
-  return findRows(em, ScoreRecord, { documentNumber, personCode: personCodes });
-}
-
 /** One record to change; `fresh` reads it again (after the person was locked). */
 export function findScoreRecord(em: EntityManager, id: string, fresh = false): Promise<ScoreRecord | null> {
   return em.findOne(ScoreRecord, { id }, { refresh: fresh });
