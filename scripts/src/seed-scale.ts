@@ -74,9 +74,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(ROOT, '.data/postgres');
   const busy = databaseUrl ? [] : await busyResources({ ports: [], dataDir });
   if (busy.length) throw new Error(`seed:scale cannot start: ${busy.join('; ')} (stop \`npm start\` or the benchmark first)`);
-  const embedded = databaseUrl
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir, port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), durable: false });
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir, port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), durable: false });
   if (embedded) {
     process.stdout.write(
       'loading with fsync and synchronous commit off (restored when the database next starts); an operating-system crash during the load can damage .data/postgres\n',

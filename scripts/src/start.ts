@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   let databaseUrl = process.env.DATABASE_URL;
   const dataDir = path.join(ROOT, '.data/postgres');
   const busy = await busyResources({
-    ports: [Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT), ...SUBGRAPHS.map((name) => subgraphPortFromEnv(name)), ...(databaseUrl ? [] : [EMBEDDED_POSTGRES_PORT])],
+    ports: [
+      Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT),
+      ...SUBGRAPHS.map((name) => subgraphPortFromEnv(name)),
+      ...(databaseUrl ? [] : [EMBEDDED_POSTGRES_PORT]),
+    ],
     dataDir: databaseUrl ? undefined : dataDir,
   });
   if (busy.length) {
