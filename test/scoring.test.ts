@@ -147,8 +147,13 @@ test(`a decision costs the same statements for a person with a year of records b
   const [fresh, scored] = [newDoctor('首次记分医师'), newDoctor('多次记分医师')];
   await registerAt(stack, fresh, ['H37100200015']);
   await registerAt(stack, scored, ['H37100200015']);
-  const item = (doctor: { code: string }) => ({ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N1-01', responsibility: 'GENERAL' });
-  for (const [i, on] of ['2026-01-12', '2026-02-09'].entries()) await score(stack, `威医保协处〔2026〕计${i}号`, on, [item(scored) as never], 'AGREEMENT_HANDLING');
+  const item = (doctor: { code: string }) => ({
+    personCode: doctor.code,
+    institutionCode: 'H37100200015',
+    violationCode: 'N1-01',
+    responsibility: 'GENERAL' as const,
+  });
+  for (const [i, on] of ['2026-01-12', '2026-02-09'].entries()) await score(stack, `威医保协处〔2026〕计${i}号`, on, [item(scored)], 'AGREEMENT_HANDLING');
   const decide = (doctor: { code: string }, documentNumber: string) =>
     stack.countStatements(SCORE, { input: { decisionType: 'AGREEMENT_HANDLING', documentNumber, decidedOn: '2026-03-02', items: [item(doctor)] } });
   const first = await decide(fresh, '威医保协处〔2026〕计8号');
