@@ -9,6 +9,7 @@ import { busyResources } from '../scripts/src/processes';
 /** The benchmark's guard against another stack, its options, and the results it writes. */
 
 const BENCH = path.resolve(__dirname, '../scripts/dist/bench.js');
+const START = path.resolve(__dirname, '../scripts/dist/start.js');
 
 function listening(): Promise<Server> {
   return new Promise((resolve) => {
@@ -17,35 +18,50 @@ function listening(): Promise<Server> {
   });
 }
 
-function bench(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const env = { ...process.env };
+function run(script: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stderr: string }> {
+  const env = { ...process.env, ...extraEnv };
   delete env.DATABASE_URL;
   delete env.PQ_POSTGRES_PORT;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BENCH, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stderr }));
   });
 }
 
+const bench = (args: string[]) => run(BENCH, args);
+
 test('npm run bench refuses to start on a port another process listens on, and says which', async () => {
   const server = await listening();
   const { port } = server.address() as { port: number };
   try {
-    const run = await bench(['--port-base', String(port), '--seconds', '1']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('npm run bench cannot start');
-    expect(run.stderr).toMatch(new RegExp(`ports? (\\d+, )*${port}\\b.* already in use`));
+    const refused = await bench(['--port-base', String(port), '--seconds', '1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('npm run bench cannot start');
+    expect(refused.stderr).toMatch(new RegExp(`ports? (\\d+, )*${port}\\b.* already in use`));
+  } finally {
+    server.close();
+  }
+});
+
+test('npm start refuses likewise: its gateway port taken, it says so and starts nothing', async () => {
+  const server = await listening();
+  const { port } = server.address() as { port: number };
+  try {
+    const started = await run(START, [], { PORT: String(port) });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain('npm start cannot start');
+    expect(started.stderr).toMatch(new RegExp(`ports? (\\d+, )*${port}\\b.* already in use`));
   } finally {
     server.close();
   }
 });
 
 test('--only takes the scenarios by name and refuses an unknown one', async () => {
-  const run = await bench(['--only', 'recordScores,dashbord']);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain(
+  const refused = await bench(['--only', 'recordScores,dashbord']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain(
     'unknown scenario dashbord: --only takes dashboard, eligibility, page100, page10, analytics, recordScores, registerPersonnel, audit',
   );
 });
@@ -94,7 +110,7 @@ test('the comparison across sizes: person-keyed paths within 15 %, the analytics
     sqlPerRequest: 1,
     sqlAlone: 1,
   });
-  const run = (persons: number, regionRecords: number, rows: Row[], audit: number): DatabaseRun => ({
+  const sized = (persons: number, regionRecords: number, rows: Row[], audit: number): DatabaseRun => ({
     database: `db_${persons}`,
     persons,
     regionRecords,
@@ -104,13 +120,13 @@ test('the comparison across sizes: person-keyed paths within 15 %, the analytics
     calibrationMs: 600,
   });
   const lines = scaling([
-    run(
+    sized(
       100_000,
       1_000,
       [row('dashboard', 1000, 20, 50), row('paymentEligibility', 3000, 8, 20), row('page of 10', 300, 20, 40), row('analytics: one city', 10, 30, 60)],
       100_000,
     ),
-    run(
+    sized(
       1_000_000,
       10_000,
       [row('dashboard', 900, 22, 56), row('paymentEligibility', 2400, 9, 21), row('page of 10', 420, 15, 30), row('analytics: one city', 2, 290, 500)],
