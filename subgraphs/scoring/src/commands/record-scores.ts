@@ -28,9 +28,9 @@ export interface RecordedDecision {
 /**
  * One inspection decision (S1–S8), decided by decideScores, stored with a notice per person; each
  * person's year is derived again from all of its records across all their sites (the decision's
- * included), which decides, replaces or annuls their sanctions. Persons are locked for the transaction, so
- * concurrent decisions for the same person see each other's records and never both cross the
- * same threshold.
+ * included), which decides, replaces or annuls their sanctions. Persons are locked for the
+ * transaction, so concurrent decisions for the same person see each other's records and never
+ * both cross the same threshold.
  */
 export async function recordScores(em: EntityManager, actor: Actor, input: RecordScoresCommand): Promise<RecordedDecision> {
   if (input.items.length === 0) throw new DomainError('BAD_USER_INPUT', 'a decision needs at least one item');
