@@ -20,14 +20,15 @@ const PASSWORD = 'postgres';
 const SOCKET_DIRECTORY = process.platform === 'win32' ? null : '/tmp';
 
 /**
- * Group commit for durable commits: a transaction about to flush the WAL waits `commit_delay` µs
- * when at least `commit_siblings` other transactions are open, so that those committing meanwhile
- * share its flush (one disk write for several commits) instead of queueing for one each. 1 ms is
- * under half of one flush on the 2-core machine's virtual disk (fdatasync 4 ms at its median,
- * measured under load); docs/operations.md, Durable writes and group commit.
+ * Group commit for durable commits: with a delay, a transaction about to flush the WAL waits
+ * `commit_delay` µs when at least `commit_siblings` other transactions are open, so that those
+ * committing meanwhile share its flush. Off by default: PostgreSQL already writes the commits that
+ * queue behind a flush with it, and 1 ms of delay gained nothing on the benchmark's writes
+ * (recordScores 143 and 74 decisions/s with it, 143 and 86 without, back to back); a heavier write
+ * load on a slower disk may set it (docs/operations.md, Durable writes and group commit).
  */
 export const GROUP_COMMIT = {
-  delayMicroseconds: Number(process.env.PQ_COMMIT_DELAY ?? 1000),
+  delayMicroseconds: Number(process.env.PQ_COMMIT_DELAY ?? 0),
   siblings: Number(process.env.PQ_COMMIT_SIBLINGS ?? 5),
 };
 
