@@ -2,7 +2,7 @@ import { WorkingDayCalendar } from '@pq/time/files';
 import { MAX_COPY_REPORT_RECORDS } from '../subgraphs/scoring/src/resolvers/report.resolver';
 import { DASHBOARD_QUERY } from '../scripts/src/demo';
 import { suspensionUntil } from './expected';
-import { newDoctor, registerAt, score } from './fixtures';
+import { newDoctor, registerAt, SCORE, score } from './fixtures';
 import { errorCodes, startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
@@ -133,6 +133,35 @@ test('concurrent decisions for one person give the right total and exactly one s
   expect(person.data.person.status).toBe('SUSPENDED');
   expect(person.data.person.sanctions.filter((s: any) => s.state === 'IN_FORCE')).toEqual([{ kind: 'SUSPENSION', state: 'IN_FORCE' }]);
   expect(person.data.person.registrations).toEqual([{ status: 'SUSPENDED' }, { status: 'SUSPENDED' }]);
+});
+
+/**
+ * A decision's statements, its answer's reads included: begin, the persons' lock, one read of what
+ * it is checked against, one of the persons' year, one write per table (notice, records, sanction,
+ * year total, outbox, audit), commit, and the answer's four loaders. Durable commits made every
+ * statement of a decision count (28 when every read and write was a statement of its own).
+ */
+const DECISION_STATEMENTS = 15;
+
+test(`a decision costs the same statements for a person with a year of records behind it as for a new one, at most ${DECISION_STATEMENTS}`, async () => {
+  const [fresh, scored] = [newDoctor('首次记分医师'), newDoctor('多次记分医师')];
+  await registerAt(stack, fresh, ['H37100200015']);
+  await registerAt(stack, scored, ['H37100200015']);
+  const item = (doctor: { code: string }) => ({
+    personCode: doctor.code,
+    institutionCode: 'H37100200015',
+    violationCode: 'N1-01',
+    responsibility: 'GENERAL' as const,
+  });
+  for (const [i, on] of ['2026-01-12', '2026-02-09'].entries()) await score(stack, `威医保协处〔2026〕计${i}号`, on, [item(scored)], 'AGREEMENT_HANDLING');
+  const decide = (doctor: { code: string }, documentNumber: string) =>
+    stack.countStatements(SCORE, { input: { decisionType: 'AGREEMENT_HANDLING', documentNumber, decidedOn: '2026-03-02', items: [item(doctor)] } });
+  const first = await decide(fresh, '威医保协处〔2026〕计8号');
+  const third = await decide(scored, '威医保协处〔2026〕计9号');
+  expect(first.response.errors).toBeUndefined();
+  expect(third.response.data.recordScores.records[0].yearTotalAfter).toBe(3 * first.response.data.recordScores.records[0].yearTotalAfter);
+  expect(third.statements).toBe(first.statements);
+  expect(first.statements).toBeLessThanOrEqual(DECISION_STATEMENTS);
 });
 
 test('S7 through the API: a termination replaces the running suspension, which is kept as REPLACED', async () => {

@@ -20,6 +20,19 @@ const PASSWORD = 'postgres';
 const SOCKET_DIRECTORY = process.platform === 'win32' ? null : '/tmp';
 
 /**
+ * Group commit for durable commits: with a delay, a transaction about to flush the WAL waits
+ * `commit_delay` µs when at least `commit_siblings` other transactions are open, so that those
+ * committing meanwhile share its flush. Off by default: PostgreSQL already writes the commits that
+ * queue behind a flush with it, and 1 ms of delay gained nothing on the benchmark's writes
+ * (recordScores 143 and 74 decisions/s with it, 143 and 86 without, back to back); a heavier write
+ * load on a slower disk may set it (docs/operations.md, Durable writes and group commit).
+ */
+export const GROUP_COMMIT = {
+  delayMicroseconds: Number(process.env.PQ_COMMIT_DELAY ?? 0),
+  siblings: Number(process.env.PQ_COMMIT_SIBLINGS ?? 5),
+};
+
+/**
  * Real PostgreSQL binaries from npm, in a data folder of ours. Its own port (default 54329)
  * so it never meets a PostgreSQL the user already runs. The folder survives restarts.
  */
@@ -66,7 +79,9 @@ export async function startEmbeddedPostgres(options: {
     postgresFlags: [
       // Small machines: enough connections for four pooled subgraphs, relays and tests.
       ...['-c', 'max_connections=300', '-c', `shared_buffers=${options.sharedBuffers ?? '128MB'}`],
-      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+      ...(options.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off']
+        : ['-c', `commit_delay=${GROUP_COMMIT.delayMicroseconds}`, '-c', `commit_siblings=${GROUP_COMMIT.siblings}`]),
       // A random page read costs about what a sequential one does here (local disk, the benchmark's
       // data held in shared buffers); at PostgreSQL's default of 4× a city's analytics scanned the
       // whole year's score records instead of reading its institutions' entries in their index.

@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { SUBGRAPHS } from '@pq/http';
 
@@ -21,6 +23,44 @@ export interface LaunchedServices {
   /** Resolves when that service's process has exited, with its exit code or the signal that ended it. */
   exited(service: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (PostgreSQL's own, when run as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What another running stack (`npm start`, a benchmark) holds of what this one is about to take:
+ * ports something already listens on, and a PostgreSQL data folder whose postmaster.pid names a
+ * live process. Empty when all is free. Without this check a second stack met the first one's
+ * services on their ports and measured them, or failed deep inside PostgreSQL's start.
+ */
+export async function busyResources(needs: { ports: number[]; dataDir?: string }): Promise<string[]> {
+  const busy: string[] = [];
+  const taken: number[] = [];
+  for (const port of needs.ports) if (!(await bindable(port))) taken.push(port);
+  if (taken.length) busy.push(`port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use`);
+  const pidFile = needs.dataDir && path.join(needs.dataDir, 'postmaster.pid');
+  if (pidFile && existsSync(pidFile)) {
+    // postmaster.pid: the server's pid on the first line, its port on the fourth.
+    const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+    if (alive(Number(pid))) busy.push(`PostgreSQL (pid ${pid}, port ${port}) is running on the data folder ${needs.dataDir}`);
+  }
+  return busy;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

@@ -17,7 +17,8 @@ import { startEmbeddedPostgres } from './database';
 import { institutionCode, institutionOfPerson, personCode, personIdNumber, planFor, random, REGIONS, ScalePlan } from './scale-data';
 
 const ROOT = path.resolve(__dirname, '../..');
-import { SCALE_DATABASE } from './seed-scale-database';
+import { busyResources } from './processes';
+import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const field = (value: unknown) =>
   value === null || value === undefined ? '\\N' : String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
@@ -58,21 +59,29 @@ interface Sanctioned {
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { persons: { type: 'string', default: '1000000' }, database: { type: 'string' }, reset: { type: 'boolean', default: false } },
+    options: {
+      persons: { type: 'string', default: '1000000' },
+      database: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      // Each size in a database of its own, so that `npm run bench -- --sizes` compares them.
+      sized: { type: 'boolean', default: false },
+    },
   });
+  const database = values.sized ? sizedScaleDatabase(Number(values.persons)) : SCALE_DATABASE;
   const plan: ScalePlan = planFor(Number(values.persons));
   let databaseUrl = values.database ?? process.env.DATABASE_URL;
   // A bulk load that can be run again: the embedded database takes it without fsync or synchronous commit.
-  const embedded = databaseUrl
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), durable: false });
+  const dataDir = path.join(ROOT, '.data/postgres');
+  const busy = databaseUrl ? [] : await busyResources({ ports: [], dataDir });
+  if (busy.length) throw new Error(`seed:scale cannot start: ${busy.join('; ')} (stop \`npm start\` or the benchmark first)`);
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir, port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), durable: false });
   if (embedded) {
     process.stdout.write(
       'loading with fsync and synchronous commit off (restored when the database next starts); an operating-system crash during the load can damage .data/postgres\n',
     );
-    if (values.reset) await embedded.dropDatabase(SCALE_DATABASE).catch(() => undefined);
-    await embedded.createDatabase(SCALE_DATABASE);
-    databaseUrl = embedded.urlFor(SCALE_DATABASE);
+    if (values.reset) await embedded.dropDatabase(database).catch(() => undefined);
+    await embedded.createDatabase(database);
+    databaseUrl = embedded.urlFor(database);
   }
   const started = Date.now();
   for (const definition of [registrySubgraph, scoringSubgraph, agreementsSubgraph, appealsSubgraph] as SubgraphDefinition<unknown>[]) {

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { jwtSecretFromEnv, signToken } from '@pq/http';
+import { GATEWAY_DEFAULT_PORT, jwtSecretFromEnv, signToken, subgraphPortFromEnv, SUBGRAPHS } from '@pq/http';
 import { chinaDate } from '@pq/time';
 import { dataOf, graphqlClient } from './client';
 import { startEmbeddedPostgres, EmbeddedDatabase } from './database';
 import { DASHBOARD_QUERY, MULTI_SITE_DOCTOR, seedDemo } from './demo';
-import { launchServices, LaunchedServices } from './processes';
+import { busyResources, launchServices, LaunchedServices } from './processes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EMBEDDED_POSTGRES_PORT = Number(process.env.PQ_POSTGRES_PORT ?? 54329);
@@ -28,8 +28,21 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => services?.reloadCalendars());
 
   let databaseUrl = process.env.DATABASE_URL;
+  const dataDir = path.join(ROOT, '.data/postgres');
+  const busy = await busyResources({
+    ports: [
+      Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT),
+      ...SUBGRAPHS.map((name) => subgraphPortFromEnv(name)),
+      ...(databaseUrl ? [] : [EMBEDDED_POSTGRES_PORT]),
+    ],
+    dataDir: databaseUrl ? undefined : dataDir,
+  });
+  if (busy.length) {
+    process.stderr.write(`npm start cannot start: ${busy.join('; ')} (another npm start or a benchmark is running).\n`);
+    process.exit(1);
+  }
   if (!databaseUrl) {
-    database = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: EMBEDDED_POSTGRES_PORT });
+    database = await startEmbeddedPostgres({ dataDir, port: EMBEDDED_POSTGRES_PORT });
     await database.createDatabase('payment_qualification');
     databaseUrl = database.urlFor('payment_qualification');
     process.stdout.write(`embedded PostgreSQL on port ${EMBEDDED_POSTGRES_PORT} (data in .data/postgres)\n`);

@@ -11,44 +11,45 @@ import type { MeasureCause, PersonCauses, RegistrationCause, SanctionCause } fro
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 type RegistrationRow = RegistrationCause & { personCode: string };
-type SanctionRow = Omit<SanctionCause, 'label' | 'sequence'> & { personCode: string; until: IsoDate | null; sequence: string };
-type MeasureRow = Omit<MeasureCause, 'sequence'> & { personCode: string; sequence: string };
+type SanctionRow = Omit<SanctionCause, 'label'> & { personCode: string; until: IsoDate | null };
+type MeasureRow = MeasureCause & { personCode: string };
 
-/** The causes of each person, in one statement per kind of cause. */
+/**
+ * The causes of each person, in one statement: every registration, status change and derivation
+ * reads them (a registration twice: to check it, and to derive the status with it), and under
+ * durable commits each round trip counts.
+ */
 export async function loadPersonCauses(em: EntityManager, personCodes: string[]): Promise<Map<string, PersonCauses>> {
   const causes = new Map<string, PersonCauses>(personCodes.map((code) => [code, { registrations: [], sanctions: [], measures: [] }]));
-  const registrations = await queryRows<RegistrationRow>(em, {
-    text: `select id, person_code as "personCode", institution_code as "institutionCode", ${day('registered_on')} as "registeredOn",
-                  ${day('cancelled_on')} as "cancelledOn", cancel_reason as "cancelReason"
-             from registry.registration where person_code = any($1::text[])`,
-    values: [personCodes],
-  });
-  const sanctions = await queryRows<SanctionRow>(em, {
-    text: `select sanction_id as id, person_code as "personCode", kind, ${day('valid_from')} as "from", ${day('until')} as until,
-                  ${day('decided_on')} as "decidedOn", sequence, ${day('lifted_on')} as "liftedOn", ${day('annulled_on')} as "annulledOn",
-                  ${day('re_registration_blocked_until')} as "reRegistrationBlockedUntil", basis_document as "basisDocument"
-             from registry.sanction_view where person_code = any($1::text[])`,
-    values: [personCodes],
-  });
+  const registrationRows = `select id, person_code as "personCode", institution_code as "institutionCode", ${day('registered_on')} as "registeredOn",
+                                   ${day('cancelled_on')} as "cancelledOn", cancel_reason as "cancelReason"
+                              from registry.registration where person_code = any($1::text[])`;
+  const sanctionRows = `select sanction_id as id, person_code as "personCode", kind, ${day('valid_from')} as "from", ${day('until')} as until,
+                               ${day('decided_on')} as "decidedOn", sequence, ${day('lifted_on')} as "liftedOn", ${day('annulled_on')} as "annulledOn",
+                               ${day('re_registration_blocked_until')} as "reRegistrationBlockedUntil", basis_document as "basisDocument"
+                          from registry.sanction_view where person_code = any($1::text[])`;
   // The measures of every institution where the person is registered or has been named responsible:
   // a resumption names nobody, yet ends what the suspension it follows held.
-  const measures = await queryRows<MeasureRow>(em, {
-    text: `select p.code as "personCode", m.measure_id as id, m.institution_code as "institutionCode", m.action, ${day('m.effective_on')} as "effectiveOn",
-                  m.sequence, m.department, p.code = any(m.responsible_person_codes) as "namesPerson", m.all_staff as "allStaff",
-                  m.reason, m.basis_document as "basisDocument"
-             from unnest($1::text[]) as p(code)
-             join registry.agreement_measure_view m on m.institution_code in (
-                    select r.institution_code from registry.registration r where r.person_code = p.code
-                    union select n.institution_code from registry.agreement_measure_view n where p.code = any(n.responsible_person_codes))`,
+  const measureRows = `select p.code as "personCode", m.measure_id as id, m.institution_code as "institutionCode", m.action, ${day('m.effective_on')} as "effectiveOn",
+                              m.sequence, m.department, p.code = any(m.responsible_person_codes) as "namesPerson", m.all_staff as "allStaff",
+                              m.reason, m.basis_document as "basisDocument"
+                         from unnest($1::text[]) as p(code)
+                         join registry.agreement_measure_view m on m.institution_code in (
+                                select r.institution_code from registry.registration r where r.person_code = p.code
+                                union select n.institution_code from registry.agreement_measure_view n where p.code = any(n.responsible_person_codes))`;
+  const all = (select: string) => `(select coalesce(jsonb_agg(to_jsonb(x)), '[]') from (${select}) as x)`;
+  const [{ registrations, sanctions, measures }] = await queryRows<{ registrations: RegistrationRow[]; sanctions: SanctionRow[]; measures: MeasureRow[] }>(em, {
+    name: 'registry_person_causes',
+    text: `select ${all(registrationRows)} as registrations, ${all(sanctionRows)} as sanctions, ${all(measureRows)} as measures`,
     values: [personCodes],
   });
   for (const { personCode, ...registration } of registrations) causes.get(personCode)!.registrations.push(registration);
   for (const { personCode, until, sequence, ...sanction } of sanctions) {
     const label =
       sanction.kind === 'SUSPENSION' ? `payment qualification suspended (暂停)${until ? ` until ${until}` : ''}` : 'payment qualification terminated (终止)';
-    causes.get(personCode)!.sanctions.push({ ...sanction, sequence: Number(sequence), label });
+    causes.get(personCode)!.sanctions.push({ ...sanction, sequence, label });
   }
-  for (const { personCode, sequence, ...measure } of measures) causes.get(personCode)!.measures.push({ ...measure, sequence: Number(sequence) });
+  for (const { personCode, ...measure } of measures) causes.get(personCode)!.measures.push(measure);
   return causes;
 }
 

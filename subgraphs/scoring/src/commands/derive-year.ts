@@ -9,34 +9,46 @@ import { carriedOverInto, planYearSanctions, runningFrom, StoredSanction, YearCh
 import type { Sanction } from '../entities/sanction';
 import type { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
-import { freshPersonYears, saveYearTotals } from '../repositories/person-years';
-import { approvedRepairs } from '../repositories/repairs';
-import { approvedRestorations } from '../repositories/restorations';
-import { findRuleSets } from '../repositories/rule-sets';
-import { addSanction, sanctionsToDerive } from '../repositories/sanctions';
-import { lastScoredYear, recordsToDerive } from '../repositories/score-records';
+import { saveYearTotals, yearToDerive } from '../repositories/person-years';
+import { addSanction } from '../repositories/sanctions';
 
 /**
  * The one step after any change of a year's records (002 art.29, 38, 44): derive the year of each
  * person from all of its records, repairs and restorations, then bring the stored sanctions in line
  * (planYearSanctions). The years after it follow, up to the change's and the latest record's (a
- * sanction carried over, Jining's consecutive years). The persons must be locked by the caller. Returns each person's sanctions after the changed year's
- * derivation.
+ * sanction carried over, Jining's consecutive years). The persons must be locked by the caller.
+ * `added`: records of the year the caller is adding, not yet stored; derived with the stored ones,
+ * they get their year's total, and the caller stores them. Returns each person's sanctions after
+ * the changed year's derivation.
  */
-export async function rederiveYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
-  const changed = await rederiveOneYear(em, personCodes, year, change);
-  const last = await lastScoredYear(em, personCodes);
-  for (let later = year + 1; later <= Math.max(last ?? year, yearOf(change.on)); later++) await rederiveOneYear(em, personCodes, later, change);
-  return changed;
+export async function rederiveYear(
+  em: EntityManager,
+  personCodes: string[],
+  year: number,
+  change: YearChange,
+  added: ScoreRecord[] = [],
+): Promise<Map<string, Sanction[]>> {
+  const { after, lastScoredYear } = await rederiveOneYear(em, personCodes, year, change, added);
+  for (let later = year + 1; later <= Math.max(lastScoredYear ?? year, yearOf(change.on)); later++) await rederiveOneYear(em, personCodes, later, change, []);
+  return after;
 }
 
-async function rederiveOneYear(em: EntityManager, personCodes: string[], year: number, change: YearChange): Promise<Map<string, Sanction[]>> {
-  const records = await recordsToDerive(em, personCodes, year);
-  const years = await freshPersonYears(em, personCodes, [year - 2, year - 1]);
-  const sanctions = await sanctionsToDerive(em, personCodes);
-  const repairs = await approvedRepairs(em, personCodes);
-  const restorations = await approvedRestorations(em, personCodes);
-  const ruleSets = await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))]);
+/** Decision order: the date of the decision, then the order records were made. */
+const inDecisionOrder = (a: ScoreRecord, b: ScoreRecord) =>
+  a.decidedOn < b.decidedOn ? -1 : a.decidedOn > b.decidedOn ? 1 : a.createdAt.getTime() - b.createdAt.getTime();
+
+async function rederiveOneYear(
+  em: EntityManager,
+  personCodes: string[],
+  year: number,
+  change: YearChange,
+  added: ScoreRecord[],
+): Promise<{ after: Map<string, Sanction[]>; lastScoredYear: number | null }> {
+  // The caller's changes are written first: the year is read as stored, with nothing left out.
+  await em.flush();
+  const read = await yearToDerive(em, personCodes, year, [...new Set(added.map((r) => r.ruleSetId))]);
+  const records = [...read.records, ...added.filter((r) => r.year === year)].sort(inDecisionOrder);
+  const { earlierYears: years, sanctions, repairs, restorations, ruleSets } = read;
   const events: OutgoingEvent<ScoringEvents>[] = [];
   const totals: number[] = [];
   const inserts: { into: Sanction[]; sanctions: StoredSanction[] }[] = [];
@@ -95,7 +107,8 @@ async function rederiveOneYear(em: EntityManager, personCodes: string[], year: n
   await em.flush();
   await saveYearTotals(em, personCodes, year, totals);
   await outbox.publishAll(em, events);
-  return new Map(
+  const after = new Map(
     personCodes.map((code) => [code, [...sanctions.filter((s) => s.personCode === code && yearOf(s.from) !== year), ...ofYearByPerson.get(code)!]]),
   );
+  return { after, lastScoredYear: read.lastScoredYear };
 }

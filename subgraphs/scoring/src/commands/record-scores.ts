@@ -1,5 +1,6 @@
 import type { ScoringEvents } from '../events/payloads';
-import { EntityManager } from '@pq/data';
+import { randomUUID } from 'node:crypto';
+import { AuditScope, EntityManager } from '@pq/data';
 import { lockAggregates } from '@pq/data';
 import { BatchRejectedError, DomainError } from '@pq/errors';
 import { OutgoingEvent } from '@pq/events';
@@ -7,11 +8,10 @@ import { stepDate, yearOf } from '@pq/time';
 import { decideScores, decisionSanctions, ScoreDecisionInput } from '../domain/score-decision';
 import type { ScoreRecord } from '../entities/score-record';
 import { outbox } from '../events/publish';
-import { findInstitutions } from '../repositories/institutions';
 import { addNotice } from '../repositories/notices';
-import { findPersons } from '../repositories/persons';
-import { findRuleSets, findViolationItems } from '../repositories/rule-sets';
-import { addScoreRecord, findRecordsOfDecision } from '../repositories/score-records';
+import { auditScopeFrom } from '../repositories/audit-scope';
+import { decisionReads } from '../repositories/decision-reads';
+import { addScoreRecords, newScoreRecord } from '../repositories/score-records';
 import { assertActsFor } from '@pq/caller';
 import type { Actor } from './actor';
 import { rederiveYear } from './derive-year';
@@ -21,14 +21,16 @@ export type RecordScoresCommand = ScoreDecisionInput;
 export interface RecordedDecision {
   recordIds: string[];
   sanctionIds: string[];
+  /** Where its audit entry belongs, from the persons and institutions the decision read. */
+  auditScope: AuditScope;
 }
 
 /**
- * One inspection decision (S1–S8), decided by decideScores, stored with a notice per person; then
- * each person's year is derived again from all of its records across all their sites, which
- * decides, replaces or annuls their sanctions. Persons are locked for the transaction, so
- * concurrent decisions for the same person see each other's records and never both cross the
- * same threshold.
+ * One inspection decision (S1–S8), decided by decideScores, stored with a notice per person; each
+ * person's year is derived again from all of its records across all their sites (the decision's
+ * included), which decides, replaces or annuls their sanctions. Persons are locked for the
+ * transaction, so concurrent decisions for the same person see each other's records and never
+ * both cross the same threshold.
  */
 export async function recordScores(em: EntityManager, actor: Actor, input: RecordScoresCommand): Promise<RecordedDecision> {
   if (input.items.length === 0) throw new DomainError('BAD_USER_INPUT', 'a decision needs at least one item');
@@ -37,22 +39,19 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
 
   const personCodes = [...new Set(input.items.map((i) => i.personCode))];
   await lockAggregates(em, 'person', personCodes);
-  // Validation reads unmanaged rows (prepared statements, no unit of work to scan at flush).
-  const persons = await findPersons(em, personCodes);
-  const institutions = await findInstitutions(em, [...new Set(input.items.map((i) => i.institutionCode))]);
-  const ruleSets = await findRuleSets(em);
-  const alreadyRecorded = await findRecordsOfDecision(em, input.documentNumber, personCodes);
-  const catalogue = await findViolationItems(
-    em,
-    ruleSets.map((r) => r.id),
-    [...new Set(input.items.map((i) => i.violationCode))],
-  );
+  const institutionCodes = [...new Set(input.items.map((i) => i.institutionCode))];
+  const { persons, institutions, ruleSets, catalogue, alreadyRecordedFor } = await decisionReads(em, {
+    personCodes,
+    institutionCodes,
+    documentNumber: input.documentNumber,
+    violationCodes: [...new Set(input.items.map((i) => i.violationCode))],
+  });
   const regionOf = new Map(institutions.map((i) => [i.code, i.regionCode]));
   const decision = decideScores(
     input,
     {
       knownPersons: new Set(persons.map((p) => p.code)),
-      alreadyRecordedFor: new Set(alreadyRecorded.map((r) => r.personCode)),
+      alreadyRecordedFor: new Set(alreadyRecordedFor),
       regionOf,
       ruleSets,
       catalogue,
@@ -69,29 +68,36 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   );
   if ('problems' in decision) throw new BatchRejectedError(decision.problems);
 
+  // Notices and records are written once the year's derivation has given each record its year's
+  // total and each notice its sanction: one insert each, nothing written twice.
   const records: ScoreRecord[] = [];
   const notices = new Map(
     decision.notices.map(({ personCode, notice, records: decided }) => {
-      const stored = addNotice(em, { personCode, ...notice, deliveredOn: null, appealBy: null, sanctionId: null });
-      // The year's total after each record is set by the year's derivation below, from all of the year's records.
-      for (const record of decided) records.push(addScoreRecord(em, { ...record, yearTotalAfter: 0, noticeId: stored.id }));
-      return [personCode, stored];
+      const id = randomUUID();
+      for (const record of decided) records.push(newScoreRecord({ ...record, yearTotalAfter: 0, noticeId: id }));
+      return [personCode, { id, personCode, ...notice, deliveredOn: null, appealBy: null }];
     }),
   );
-  await em.flush();
-  const after = await rederiveYear(em, personCodes, yearOf(input.decidedOn), {
-    on: actor.clock.today(),
-    cause: `year re-derived on decision ${input.documentNumber}`,
-    basisDocument: input.documentNumber,
-    lowersPoints: false,
-  });
+  const after = await rederiveYear(
+    em,
+    personCodes,
+    yearOf(input.decidedOn),
+    {
+      on: actor.clock.today(),
+      cause: `year re-derived on decision ${input.documentNumber}`,
+      basisDocument: input.documentNumber,
+      lowersPoints: false,
+    },
+    records,
+  );
 
   const sanctionIds: string[] = [];
   for (const personCode of personCodes) {
     const { shown, onNotice } = decisionSanctions(after.get(personCode)!, input.documentNumber);
     if (shown) sanctionIds.push(shown.id);
-    if (onNotice) notices.get(personCode)!.sanctionId = onNotice.id;
+    addNotice(em, { ...notices.get(personCode)!, sanctionId: onNotice?.id ?? null });
   }
+  addScoreRecords(em, records);
   const events: OutgoingEvent<ScoringEvents>[] = records.map((record) => ({
     type: 'ScoreRecorded',
     key: record.personCode,
@@ -107,5 +113,5 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   }));
   await outbox.publishAll(em, events);
   await em.flush();
-  return { recordIds: records.map((r) => r.id), sanctionIds };
+  return { recordIds: records.map((r) => r.id), sanctionIds, auditScope: auditScopeFrom(personCodes, institutionCodes, persons, regionOf) };
 }

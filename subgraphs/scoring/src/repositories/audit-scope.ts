@@ -16,11 +16,25 @@ export async function auditScopeOf(em: EntityManager, personCodes: string[], ins
       values: [institutionCodes],
     }),
   ]);
-  const regionOf = new Map(institutions.map((row) => [row.code, row.region_code]));
+  return auditScopeFrom(
+    personCodes,
+    institutionCodes,
+    persons.map((row) => ({ regionCodes: row.region_codes, institutionCodes: row.institution_codes })),
+    new Map(institutions.map((row) => [row.code, row.region_code])),
+  );
+}
+
+/** The same from the persons' and institutions' read models a command has already read. */
+export function auditScopeFrom(
+  personCodes: string[],
+  institutionCodes: string[],
+  persons: { regionCodes: string[]; institutionCodes: string[] }[],
+  regionOf: Map<string, string>,
+): AuditScope {
   return mergeAuditScopes(
     { regionCodes: personCodes.map((code) => code.replace(/^[A-Z]+/, '').slice(0, 6)), institutionCodes },
     { regionCodes: institutionCodes.map((code) => regionOf.get(code) ?? code.slice(1, 7)), institutionCodes: [] },
-    ...persons.map((row) => ({ regionCodes: row.region_codes, institutionCodes: row.institution_codes })),
+    ...persons.map(({ regionCodes, institutionCodes }) => ({ regionCodes, institutionCodes })),
   );
 }
 

@@ -9,10 +9,6 @@ export function findRepairsOfPersons(em: EntityManager, personCodes: string[]): 
   return findRows(em, RepairApplication, { personCode: personCodes }, { appliedOn: 'asc', createdAt: 'asc' });
 }
 
-export function approvedRepairs(em: EntityManager, personCodes: string[]): Promise<RepairApplication[]> {
-  return findRows(em, RepairApplication, { personCode: personCodes, status: RepairStatus.APPROVED });
-}
-
 export async function hasOpenRepair(em: EntityManager, personCode: string): Promise<boolean> {
   return (await em.count(RepairApplication, { personCode, status: { $in: [RepairStatus.APPLIED, RepairStatus.INSTITUTION_AGREED] } })) > 0;
 }

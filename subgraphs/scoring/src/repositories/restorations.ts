@@ -13,10 +13,6 @@ export function findRestorationsOfPersons(em: EntityManager, personCodes: string
   return findRows(em, RestorationApplication, { personCode: personCodes }, { appliedOn: 'asc', createdAt: 'asc' });
 }
 
-export function approvedRestorations(em: EntityManager, personCodes: string[]): Promise<RestorationApplication[]> {
-  return findRows(em, RestorationApplication, { personCode: personCodes, status: RestorationStatus.APPROVED });
-}
-
 /** The applications waiting for a decision, to change. */
 export function restorationsAwaitingDecision(em: EntityManager): Promise<RestorationApplication[]> {
   return em.find(RestorationApplication, { status: RestorationStatus.APPLIED });

@@ -14,11 +14,6 @@ export function findSanctionsOfPersons(em: EntityManager, personCodes: string[])
   return findRows(em, Sanction, { personCode: personCodes }, { from: 'asc', recordedAt: 'asc' });
 }
 
-/** The same, managed: a year's derivation brings them in line. */
-export function sanctionsToDerive(em: EntityManager, personCodes: string[]): Promise<Sanction[]> {
-  return em.find(Sanction, { personCode: personCodes }, { orderBy: { from: 'asc', recordedAt: 'asc' } });
-}
-
 /** The suspensions or terminations in force (at most one per person). */
 export function findSanctionsInForce(em: EntityManager, personCodes: string[]): Promise<Sanction[]> {
   return findRows(em, Sanction, { personCode: personCodes, state: SanctionState.IN_FORCE });

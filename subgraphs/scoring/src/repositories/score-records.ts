@@ -1,5 +1,5 @@
 import type { RequiredEntityData } from '@mikro-orm/core';
-import { EntityManager, findRows, queryRows } from '@pq/data';
+import { EntityManager, findRows } from '@pq/data';
 import { ScoreRecord } from '../entities/score-record';
 
 /** Score records: one person's points for one violation in one decision (S1–S6). */
@@ -18,30 +18,17 @@ export function findRecordsOfPersonYears(em: EntityManager, personCodes: string[
   return findRows(em, ScoreRecord, { personCode: personCodes, year: years }, { decidedOn: 'asc', createdAt: 'asc' });
 }
 
-/** The records of one decision document already stored for any of these persons. */
-export function findRecordsOfDecision(em: EntityManager, documentNumber: string, personCodes: string[]): Promise<ScoreRecord[]> {
-  return findRows(em, ScoreRecord, { documentNumber, personCode: personCodes });
-}
-
-/** A year's records to derive it again: managed, their year's total is written back. */
-export function recordsToDerive(em: EntityManager, personCodes: string[], year: number): Promise<ScoreRecord[]> {
-  return em.find(ScoreRecord, { personCode: personCodes, year }, { orderBy: { decidedOn: 'asc', createdAt: 'asc' } });
-}
-
-/** The latest year any of the persons was scored in. */
-export async function lastScoredYear(em: EntityManager, personCodes: string[]): Promise<number | null> {
-  const [{ last }] = await queryRows<{ last: number | null }>(em, {
-    text: `select max(year)::int as last from scoring.score_record where person_code = any($1)`,
-    values: [personCodes],
-  });
-  return last;
-}
-
 /** One record to change; `fresh` reads it again (after the person was locked). */
 export function findScoreRecord(em: EntityManager, id: string, fresh = false): Promise<ScoreRecord | null> {
   return em.findOne(ScoreRecord, { id }, { refresh: fresh });
 }
 
-export function addScoreRecord(em: EntityManager, record: RequiredEntityData<ScoreRecord>): ScoreRecord {
-  return em.create(ScoreRecord, record);
+/** A record not yet stored: the year's derivation gives it its year's total before it is written. */
+export function newScoreRecord(record: RequiredEntityData<ScoreRecord>): ScoreRecord {
+  return Object.assign(new ScoreRecord(), record);
+}
+
+/** Stores new records (at the next flush). */
+export function addScoreRecords(em: EntityManager, records: ScoreRecord[]): void {
+  em.persist(records);
 }

@@ -16,7 +16,6 @@ import { findCatalogue, findRuleSets } from '../repositories/rule-sets';
 import type { Context } from './context';
 import { personYearKey } from '../loaders/year-total.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
-import { auditScopeOf } from '../repositories/audit-scope';
 
 async function ruleSetInForce(context: Context, regionCode: string, on: string): Promise<PolicyRuleSet> {
   if (!/^\d{6}$/.test(regionCode)) throw new DomainError('INVALID_REGION_CODE', `${regionCode} is not a 6-digit region code`);
@@ -58,12 +57,7 @@ export class ScoreRecordResolver {
     const result = await runMutation(context, 'scoring', 'recordScores', input, (em) => recordScores(em, context, input), {
       target: () => [...new Set(input.items.map((i) => i.personCode))].join(', '),
       basisDocument: input.documentNumber,
-      scope: (_result, em) =>
-        auditScopeOf(
-          em,
-          input.items.map((i) => i.personCode),
-          input.items.map((i) => i.institutionCode),
-        ),
+      scope: async (decision) => decision.auditScope,
     });
     const [records, sanctions] = await Promise.all([
       context.loaders.scoreRecord.loadMany(result.recordIds),
