@@ -210,6 +210,19 @@ test('a bad or foreign cursor is INVALID_CURSOR with HTTP 400, never an empty pa
   }
 });
 
+test('partners never read a birth date, the masked middle of the ID number: by the feed, a list or a node', async () => {
+  const { data } = await stack.query(`{ changes(first: 1, filter: { kinds: [REGISTERED] }) { edges { node { person { id } } } } }`, {}, weihaiPartner);
+  const id = data.changes.edges[0].node.person.id;
+  for (const query of [
+    `{ changes(first: 1, filter: { kinds: [REGISTERED] }) { edges { node { person { code birthDate } } } } }`,
+    `{ persons(first: 1) { edges { node { code birthDate } } } }`,
+    `{ node(id: "${id}") { ... on Person { code birthDate } } }`,
+  ]) {
+    expect(errorCodes(await stack.query(query, {}, weihaiPartner)).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect((await stack.query(query, {}, weihaiAgency)).errors).toBeUndefined();
+  }
+});
+
 test('who may read: agencies and partners, not institutions or persons', async () => {
   const institution = await stack.query(CHANGES, {}, hospital);
   expect(errorCodes(institution)[0].code).toBe('FORBIDDEN');
