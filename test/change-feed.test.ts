@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { ChangeKind } from '../subgraphs/registry/src/domain/change-feed';
 import { appendChanges } from '../subgraphs/registry/src/repositories/change-feed';
@@ -264,4 +265,25 @@ test('concurrent writers never make a reader skip a position', async () => {
   }
   await readOn();
   expect(read).toEqual(['并发-1-A', '并发-1-B', '并发-2-A', '并发-2-B', '并发-3-A', '并发-3-B']);
+});
+
+test("the feed's lock has a key space of its own: a person's lock that hashes alike holds up no feed write", async () => {
+  // Person locks are one-key locks on hashtext('person:<code>'); the feed once took hashtext('change-feed:append') in the same space.
+  const other = new Client({ connectionString: stack.databaseUrl! });
+  await other.connect();
+  try {
+    await other.query('begin');
+    await other.query(`select pg_advisory_xact_lock(hashtext('change-feed:append'))`);
+    const append = stack.services.registry.orm.em.fork().transactional((em) =>
+      appendChanges(em as never, [
+        { sourceEventId: null, kind: ChangeKind.SCORE_RECORDED, effectiveOn: TODAY, basisDocument: '锁-1', personCode: null, institutionCode: WEIHAI, details: {} },
+      ]),
+    );
+    const outcome = await Promise.race([append.then(() => 'written'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2000))]);
+    await other.query('rollback');
+    await append;
+    expect(outcome).toBe('written');
+  } finally {
+    await other.end();
+  }
 });
