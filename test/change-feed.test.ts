@@ -296,21 +296,19 @@ test("the feed's lock has a key space of its own: a person's lock that hashes al
   try {
     await other.query('begin');
     await other.query(`select pg_advisory_xact_lock(hashtext('change-feed:append'))`);
-    const append = stack.services.registry.orm.em
-      .fork()
-      .transactional((em) =>
-        appendChanges(em as never, [
-          {
-            sourceEventId: null,
-            kind: ChangeKind.SCORE_RECORDED,
-            effectiveOn: TODAY,
-            basisDocument: '锁-1',
-            personCode: null,
-            institutionCode: WEIHAI,
-            details: {},
-          },
-        ]),
-      );
+    const append = stack.services.registry.orm.em.fork().transactional((em) =>
+      appendChanges(em as never, [
+        {
+          sourceEventId: null,
+          kind: ChangeKind.SCORE_RECORDED,
+          effectiveOn: TODAY,
+          basisDocument: '锁-1',
+          personCode: null,
+          institutionCode: WEIHAI,
+          details: {},
+        },
+      ]),
+    );
     const outcome = await Promise.race([append.then(() => 'written'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2000))]);
     await other.query('rollback');
     await append;
