@@ -1509,8 +1509,6 @@ export type Person = Node & {
   id: Scalars['ID']['output'];
   /** 姓名 — name */
   name: Scalars['String']['output'];
-  /** 出生日期 — birth date */
-  birthDate: Scalars['Date']['output'];
   /** 性别 — gender */
   gender: Maybe<Gender>;
   /** 人员类别 — personnel category */
@@ -1525,6 +1523,8 @@ export type Person = Node & {
   idNumberMasked: Scalars['String']['output'];
   /** 身份证件号码 — the full ID number; never for partners, and every read is audited */
   idNumber: Scalars['String']['output'];
+  /** 出生日期 — birth date */
+  birthDate: Scalars['Date']['output'];
   /** 联系电话 — the full phone number; never for partners, and every read is audited */
   phone: Maybe<Scalars['String']['output']>;
   /** 联系电话（脱敏） — phone with the middle digits masked */

@@ -1,7 +1,8 @@
+import { Client } from 'pg';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { ChangeKind } from '../subgraphs/registry/src/domain/change-feed';
 import { appendChanges } from '../subgraphs/registry/src/repositories/change-feed';
-import { newDoctor, registerAt, score } from './fixtures';
+import { newDoctor, REGISTER, registerAt, score } from './fixtures';
 import { errorCodes, startSeededStack, startStack, Stack } from './harness';
 
 // Issue #20: partners (002 art.52) and appointment platforms (002 art.37) mirror what changed
@@ -210,6 +211,41 @@ test('a bad or foreign cursor is INVALID_CURSOR with HTTP 400, never an empty pa
   }
 });
 
+test('partners never read a birth date, the masked middle of the ID number: by the feed, a list or a node', async () => {
+  const { data } = await stack.query(`{ changes(first: 1, filter: { kinds: [REGISTERED] }) { edges { node { person { id } } } } }`, {}, weihaiPartner);
+  const id = data.changes.edges[0].node.person.id;
+  for (const query of [
+    `{ changes(first: 1, filter: { kinds: [REGISTERED] }) { edges { node { person { code birthDate } } } } }`,
+    `{ persons(first: 1) { edges { node { code birthDate } } } }`,
+    `{ node(id: "${id}") { ... on Person { code birthDate } } }`,
+  ]) {
+    expect(errorCodes(await stack.query(query, {}, weihaiPartner)).map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect((await stack.query(query, {}, weihaiAgency)).errors).toBeUndefined();
+  }
+});
+
+test("a registration and its cancellation come before the statuses they change, recorded with them (no event's round trip)", async () => {
+  const doctor = newDoctor('顺序医师');
+  const { cursor } = await sync(stack, weihaiPartner, null, 500);
+  const registered = await stack.query(REGISTER, { input: { institutionCode: WEIHAI, people: [{ ...doctor, registeredOn: '2026-02-02' }] } });
+  const registrationId = registered.data.registerPersonnel.registrations[0].id;
+  const cancelled = await stack.query(
+    `mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { id } } }`,
+    { input: { registrationId, on: '2026-03-13', reason: '合同期满' } },
+    hospital,
+  );
+  expect(cancelled.errors).toBeUndefined();
+  const mine = (await sync(stack, weihaiPartner, cursor, 500)).entries.filter((e) => e.person?.code === doctor.code);
+  expect(mine.map((e) => [e.kind, e.status, e.effectiveOn])).toEqual([
+    ['REGISTERED', null, '2026-02-02'],
+    ['REGISTRATION_CANCELLED', null, '2026-03-13'],
+    ['REGISTRATION_STATUS_CHANGED', 'CANCELLED', '2026-03-13'],
+    ['PERSON_STATUS_CHANGED', 'CANCELLED', '2026-03-13'],
+  ]);
+  await stack.eventsDelivered();
+  expect((await sync(stack, weihaiPartner, cursor, 500)).entries.filter((e) => e.person?.code === doctor.code)).toEqual(mine);
+});
+
 test('who may read: agencies and partners, not institutions or persons', async () => {
   const institution = await stack.query(CHANGES, {}, hospital);
   expect(errorCodes(institution)[0].code).toBe('FORBIDDEN');
@@ -251,4 +287,33 @@ test('concurrent writers never make a reader skip a position', async () => {
   }
   await readOn();
   expect(read).toEqual(['并发-1-A', '并发-1-B', '并发-2-A', '并发-2-B', '并发-3-A', '并发-3-B']);
+});
+
+test("the feed's lock has a key space of its own: a person's lock that hashes alike holds up no feed write", async () => {
+  // Person locks are one-key locks on hashtext('person:<code>'); the feed once took hashtext('change-feed:append') in the same space.
+  const other = new Client({ connectionString: stack.databaseUrl! });
+  await other.connect();
+  try {
+    await other.query('begin');
+    await other.query(`select pg_advisory_xact_lock(hashtext('change-feed:append'))`);
+    const append = stack.services.registry.orm.em.fork().transactional((em) =>
+      appendChanges(em as never, [
+        {
+          sourceEventId: null,
+          kind: ChangeKind.SCORE_RECORDED,
+          effectiveOn: TODAY,
+          basisDocument: '锁-1',
+          personCode: null,
+          institutionCode: WEIHAI,
+          details: {},
+        },
+      ]),
+    );
+    const outcome = await Promise.race([append.then(() => 'written'), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2000))]);
+    await other.query('rollback');
+    await append;
+    expect(outcome).toBe('written');
+  } finally {
+    await other.end();
+  }
 });

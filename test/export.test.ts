@@ -90,15 +90,18 @@ describe('GET /export/persons', () => {
     expect(refusal(await exportOf('/export/persons?region=37', weihai))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
   });
 
-  test('partners get ID numbers masked (the GraphQL rule), an institution its own staff in full', async () => {
+  test('partners get ID numbers masked (the GraphQL rule) and no birth date (the masked middle), an institution its own staff in full', async () => {
     const partner = ndjson(await exportOf('/export/persons', { role: 'HEALTH_PARTNER', region: '37' }));
     expect(partner).toHaveLength(5);
     for (const row of partner) {
       expect(row.idNumber).toBeNull();
+      expect(row.birthDate).toBeNull();
       expect(row.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     }
     const institution = ndjson(await exportOf('/export/persons', { role: 'INSTITUTION', institution: 'H37080200131', region: '370802' }));
-    expect(institution.map((row) => [row.code, row.idNumber])).toEqual([['D370802000789', DEMO_PEOPLE.suspendedDoctor.idNumber]]);
+    expect(institution.map((row) => [row.code, row.idNumber, row.birthDate])).toEqual([
+      ['D370802000789', DEMO_PEOPLE.suspendedDoctor.idNumber, DEMO_PEOPLE.suspendedDoctor.idNumber.replace(/^\d{6}(\d{4})(\d{2})(\d{2}).*$/, '$1-$2-$3')],
+    ]);
   });
 
   test('a person may not export; no token is 401', async () => {

@@ -102,10 +102,10 @@ describe('registerPersonnel (R1, R2, R5, R9)', () => {
 
 /**
  * A registration batch's statements, whatever its size: its checks, the inserts, the status derived
- * again, the outbox and the audit entry. A person's causes are read in one statement (three before),
- * twice: to check the registration and to derive the status with it.
+ * again, the outbox, the change feed's entries and the audit entry. A person's causes are read in one
+ * statement (three before), twice: to check the registration and to derive the status with it.
  */
-const REGISTRATION_STATEMENTS = 22;
+const REGISTRATION_STATEMENTS = 23;
 
 test(`a registration batch costs the same statements for 2 people as for 6, events included (outbox written set-based), at most ${REGISTRATION_STATEMENTS}`, async () => {
   const batch = (size: number) => ({ input: { institutionCode: 'H37080200090', people: Array.from({ length: size }, () => newDoctor('批量医师')) } });

@@ -13,18 +13,22 @@ export class Outbox<M extends EventMap> {
     readonly subscribers: Subscribers<M>,
   ) {}
 
-  publish<T extends EventType<M>>(em: EntityManager, type: T, key: string, payload: M[T]): Promise<void> {
-    return this.publishAll(em, [{ type, key, payload } as OutgoingEvent<M>]);
+  /** Returns the event's id. */
+  async publish<T extends EventType<M>>(em: EntityManager, type: T, key: string, payload: M[T]): Promise<string> {
+    const [id] = await this.publishAll(em, [{ type, key, payload } as OutgoingEvent<M>]);
+    return id;
   }
 
   /**
    * All events of a change in one statement however many there are (a batch of 1,000
    * registrations is 1,000 events): the events and their subscribers' queue rows, in the order
-   * given, and the relay's notification.
+   * given, and the relay's notification. Returns the events' ids in that order: the producer may
+   * record them with the change (registry's change feed).
    */
-  async publishAll(em: EntityManager, events: OutgoingEvent<M>[]): Promise<void> {
-    if (events.length === 0) return;
+  async publishAll(em: EntityManager, events: OutgoingEvent<M>[]): Promise<string[]> {
+    if (events.length === 0) return [];
     const s = this.source;
+    const ids = events.map(() => randomUUID());
     // The notification is delivered by PostgreSQL at commit and dropped with a rollback: the relay
     // wakes only for committed events.
     await queryRows(em, {
@@ -38,7 +42,7 @@ export class Outbox<M extends EventMap> {
                select subscriber, event.seq from event cross join lateral jsonb_array_elements_text($5::jsonb -> event.type) as subscriber)
              select pg_notify($6, $7)`,
       values: [
-        events.map(() => randomUUID()),
+        ids,
         events.map((e) => e.type),
         events.map((e) => e.key),
         events.map((e) => JSON.stringify(e.payload)),
@@ -47,5 +51,6 @@ export class Outbox<M extends EventMap> {
         events[0].type,
       ],
     });
+    return ids;
   }
 }

@@ -30,11 +30,11 @@ export function institutionUpserted(institution: Institution, agreement: Agreeme
   };
 }
 
-export function publishInstitution(em: EntityManager, institution: Institution, agreement: Agreement | null): Promise<void> {
+export function publishInstitution(em: EntityManager, institution: Institution, agreement: Agreement | null): Promise<string[]> {
   return outbox.publishAll(em, [institutionUpserted(institution, agreement)]);
 }
 
-export function publishInstitutions(em: EntityManager, events: OutgoingEvent<AgreementsEvents>[]): Promise<void> {
+export function publishInstitutions(em: EntityManager, events: OutgoingEvent<AgreementsEvents>[]): Promise<string[]> {
   return outbox.publishAll(em, events);
 }
 

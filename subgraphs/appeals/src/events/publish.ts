@@ -12,7 +12,7 @@ export function publishAppealDecided(
   em: EntityManager,
   record: ScoreRecordView,
   decision: { appealId: string; newPoints: number; decidedOn: IsoDate },
-): Promise<void> {
+): Promise<string> {
   return outbox.publish(em, 'AppealDecided', record.personCode, {
     appealId: decision.appealId,
     scoreRecordId: record.id,

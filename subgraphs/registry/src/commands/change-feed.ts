@@ -1,38 +1,40 @@
 import type { EntityManager } from '@pq/data';
 import type { IsoDate } from '@pq/time';
-import { ChangeKind } from '../domain/change-feed';
+import { ChangeKind, NewChange } from '../domain/change-feed';
 import type { RegistryReads } from '../events/consumed';
+import type { RegistryEvents } from '../events/payloads';
 import { appendChanges } from '../repositories/change-feed';
 
-/** Events that change no status registry derives, recorded in the change feed under their event's id. */
+/**
+ * Registry's own changes are recorded by the command that makes them, under the id of the event it
+ * publishes, ahead of the statuses they change (passed to rederivePersons as `recorded`).
+ */
 
-export function recordRegistered(em: EntityManager, registered: RegistryReads['PersonRegistered'], eventId: string, occurredOn: IsoDate): Promise<void> {
-  return appendChanges(em, [
-    {
-      sourceEventId: eventId,
-      kind: ChangeKind.REGISTERED,
-      effectiveOn: registered.registeredOn ?? occurredOn,
-      basisDocument: null,
-      personCode: registered.personCode,
-      institutionCode: registered.institutionCode,
-      details: { registrationId: registered.registrationId, category: registered.category },
-    },
-  ]);
+export function registeredChange(registered: RegistryEvents['PersonRegistered'] & { registeredOn: IsoDate }, eventId: string): NewChange {
+  return {
+    sourceEventId: eventId,
+    kind: ChangeKind.REGISTERED,
+    effectiveOn: registered.registeredOn,
+    basisDocument: null,
+    personCode: registered.personCode,
+    institutionCode: registered.institutionCode,
+    details: { registrationId: registered.registrationId, category: registered.category },
+  };
 }
 
-export function recordRegistrationCancelled(em: EntityManager, cancelled: RegistryReads['RegistrationCancelled'], eventId: string): Promise<void> {
-  return appendChanges(em, [
-    {
-      sourceEventId: eventId,
-      kind: ChangeKind.REGISTRATION_CANCELLED,
-      effectiveOn: cancelled.cancelledOn,
-      basisDocument: null,
-      personCode: cancelled.personCode,
-      institutionCode: cancelled.institutionCode,
-      details: { registrationId: cancelled.registrationId },
-    },
-  ]);
+export function registrationCancelledChange(cancelled: RegistryEvents['RegistrationCancelled'], eventId: string): NewChange {
+  return {
+    sourceEventId: eventId,
+    kind: ChangeKind.REGISTRATION_CANCELLED,
+    effectiveOn: cancelled.cancelledOn,
+    basisDocument: null,
+    personCode: cancelled.personCode,
+    institutionCode: cancelled.institutionCode,
+    details: { registrationId: cancelled.registrationId },
+  };
 }
+
+/** Others' events that change no status registry derives, recorded in the change feed under their event's id. */
 
 export function recordScore(em: EntityManager, score: RegistryReads['ScoreRecorded'], eventId: string): Promise<void> {
   return appendChanges(em, [

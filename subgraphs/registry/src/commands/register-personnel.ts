@@ -11,6 +11,7 @@ import { loadPersonCauses } from '../repositories/person-causes';
 import { createPerson, personsForChange } from '../repositories/persons';
 import { createRegistration, liveRegistrationsOf, saveRegistrations } from '../repositories/registrations';
 import { Actor } from './actor';
+import { registeredChange } from './change-feed';
 import { rederivePersons } from './derive-status';
 
 /** One person of a registration batch (002 form 2). */
@@ -114,18 +115,21 @@ export async function registerPersonnel(em: EntityManager, actor: Actor, input: 
     return { person, registration };
   });
   await saveRegistrations(em);
-  await rederivePersons(em, codes, today);
-  await publishPersonsRegistered(
+  const registered = registrations.map(({ person, registration }) => ({
+    personCode: person.code,
+    name: person.name,
+    category: person.category,
+    institutionCode: registration.institutionCode,
+    regionCode: institution!.regionCode,
+    registrationId: registration.id,
+    registeredOn: registration.registeredOn,
+  }));
+  const eventIds = await publishPersonsRegistered(em, registered);
+  await rederivePersons(
     em,
-    registrations.map(({ person, registration }) => ({
-      personCode: person.code,
-      name: person.name,
-      category: person.category,
-      institutionCode: registration.institutionCode,
-      regionCode: institution!.regionCode,
-      registrationId: registration.id,
-      registeredOn: registration.registeredOn,
-    })),
+    codes,
+    today,
+    registered.map((r, i) => registeredChange(r, eventIds[i])),
   );
   return registrations.map(({ registration }) => registration.id);
 }

@@ -8,6 +8,7 @@ import { publishRegistrationCancelled } from '../events/publish';
 import { findInstitution } from '../repositories/institutions';
 import { refreshRegistration, findRegistration, saveRegistrations } from '../repositories/registrations';
 import { Actor } from './actor';
+import { registrationCancelledChange } from './change-feed';
 import { rederivePersons } from './derive-status';
 
 /** R8: the service commitment of a registration, signed on the platform or on paper. */
@@ -63,12 +64,8 @@ export async function cancelRegistration(em: EntityManager, actor: Actor, { regi
   registration.cancelledOn = date;
   registration.cancelReason = reason;
   await saveRegistrations(em);
-  await rederivePersons(em, [registration.personCode], actor.clock.today());
-  await publishRegistrationCancelled(em, {
-    registrationId: registration.id,
-    personCode: registration.personCode,
-    institutionCode: registration.institutionCode,
-    cancelledOn: date,
-  });
+  const cancelled = { registrationId: registration.id, personCode: registration.personCode, institutionCode: registration.institutionCode, cancelledOn: date };
+  const eventId = await publishRegistrationCancelled(em, cancelled);
+  await rederivePersons(em, [registration.personCode], actor.clock.today(), [registrationCancelledChange(cancelled, eventId)]);
   return registration.id;
 }

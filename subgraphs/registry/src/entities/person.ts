@@ -22,7 +22,7 @@ export class Person {
   @Property({ type: 'string', length: 18 })
   idNumber!: string;
 
-  @Field(() => DateScalar, { description: '出生日期 — birth date' })
+  /** The masked middle of the ID number: exposed to personal-data readers only (person.resolver.ts). */
   @Property({ type: 'date' })
   birthDate!: string;
 

@@ -2,7 +2,7 @@ import type { IsoDate } from '@pq/time';
 
 /**
  * The events registry applies, as far as it reads them. Their producers (agreements, scoring,
- * appeals, and registry itself for the change feed) own the payloads; scripts/src/event-contracts.ts fails the build when a payload no longer fits.
+ * appeals) own the payloads; scripts/src/event-contracts.ts fails the build when a payload no longer fits.
  */
 export interface RegistryReads {
   /** An institution's kind and region, and its current agreement's status day by day (G1, E3). */
@@ -57,21 +57,6 @@ export interface RegistryReads {
     personCode: string;
     sanctionId: string;
     until: IsoDate;
-  };
-  /** The change feed: a registration, as registry itself published it. */
-  PersonRegistered: {
-    personCode: string;
-    category: string;
-    institutionCode: string;
-    registrationId: string;
-    registeredOn?: IsoDate;
-  };
-  /** The change feed: a registration cancelled (R4), as registry itself published it. */
-  RegistrationCancelled: {
-    registrationId: string;
-    personCode: string;
-    institutionCode: string;
-    cancelledOn: IsoDate;
   };
   /** The change feed: a score record (S1–S6). */
   ScoreRecorded: {

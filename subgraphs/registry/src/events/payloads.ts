@@ -31,6 +31,6 @@ export interface RegistryEvents {
 
 /** Who consumes each: one pending delivery per subscriber, written with the event. */
 export const subscribers = {
-  PersonRegistered: ['scoring', 'registry'],
-  RegistrationCancelled: ['scoring', 'registry'],
+  PersonRegistered: ['scoring'],
+  RegistrationCancelled: ['scoring'],
 } as const satisfies Subscribers<RegistryEvents, SubgraphName>;

@@ -1,5 +1,5 @@
 import type { Caller } from '@pq/caller';
-import { EntityManager, lockAggregates, queryRows } from '@pq/data';
+import { EntityManager, queryRows } from '@pq/data';
 import type { IsoDate } from '@pq/time';
 import type { ChangeKind, NewChange } from '../domain/change-feed';
 import { changeScope } from './scope';
@@ -7,6 +7,10 @@ import { changeScope } from './scope';
 /** An institution's region: as agreements published it, else the one in its code. */
 const institutionRegion = (code: string) =>
   `coalesce((select iv.region_code from registry.institution_view iv where iv.code = ${code}), substr(${code}, 2, 6))`;
+
+// The two-key form is a key space apart from the one-key hashtext locks of aggregates (person:<code>),
+// so no person's lock can ever be the feed's; the table's oid names it.
+const FEED_LOCK = `select pg_advisory_xact_lock('registry.change_feed'::regclass::oid::int, 0)`;
 
 /**
  * Appends entries in the order given; an event already recorded adds nothing. Call it as the
@@ -22,7 +26,7 @@ const institutionRegion = (code: string) =>
  */
 export async function appendChanges(em: EntityManager, changes: NewChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await lockAggregates(em, 'change-feed', ['append']);
+  await queryRows(em, { name: 'pq_lock_change_feed', text: FEED_LOCK, values: [] });
   await queryRows(em, {
     text: `insert into registry.change_feed (source_event_id, kind, effective_on, basis_document, person_code, institution_code, region_codes, payload)
            select c.source_event_id, c.kind, c.effective_on, c.basis_document, c.person_code, c.institution_code,

@@ -11,14 +11,15 @@ const MASKED_ID_NUMBER = `case when length(p.id_number) <= 10 then repeat('*', l
 
 /**
  * Persons with their status, in code order, code first: the gateway adds scoring's points to each
- * line by code (gateway/src/export.ts). The full ID number only where the role may read it.
+ * line by code (gateway/src/export.ts). The full ID number and the birth date only where the role
+ * may read personal data: the birth date is the masked middle of the ID number.
  */
-export function personExportRows(request: ExportRequest, fullIdNumbers: boolean): { text: string; values: unknown[] } {
+export function personExportRows(request: ExportRequest, personalData: boolean): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const conditions = exportConditions(request, PERSON_FACTS, (value) => `$${values.push(value)}`);
   return {
-    text: `select p.code, p.name, ${MASKED_ID_NUMBER} as "idNumberMasked", ${fullIdNumbers ? 'p.id_number' : 'null::text'} as "idNumber",
-                  p.gender, p.birth_date as "birthDate", p.category, p.region_code as "regionCode", p.status,
+    text: `select p.code, p.name, ${MASKED_ID_NUMBER} as "idNumberMasked", ${personalData ? 'p.id_number' : 'null::text'} as "idNumber",
+                  p.gender, ${personalData ? 'p.birth_date' : 'null::date'} as "birthDate", p.category, p.region_code as "regionCode", p.status,
                   p.re_registration_blocked_until as "reRegistrationBlockedUntil"
              from registry.person p ${where(conditions)} order by p.code`,
     values,

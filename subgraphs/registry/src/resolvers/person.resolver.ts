@@ -1,4 +1,4 @@
-import { globalId, PageArgs, pageOf, toConnection } from '@pq/graphql';
+import { DateScalar, globalId, PageArgs, pageOf, toConnection } from '@pq/graphql';
 import { addDays } from '@pq/time';
 import { PERMISSIONS } from './permissions';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
@@ -53,6 +53,13 @@ export class PersonResolver {
   async idNumber(@Root() person: Person, @Ctx() context: Context): Promise<string> {
     context.audit.record({ operation: 'read idNumber', target: person.code, scope: await context.loaders.auditScope.load(person.code) });
     return person.idNumber;
+  }
+
+  // Partners see the masked ID number: its hidden middle is the birth date.
+  @Authorized(PERMISSIONS.personalData)
+  @FieldResolver(() => DateScalar, { description: '出生日期 — birth date' })
+  birthDate(@Root() person: Person): string {
+    return person.birthDate;
   }
 
   @Authorized(PERMISSIONS.personalData)

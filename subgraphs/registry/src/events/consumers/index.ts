@@ -3,9 +3,7 @@ import type { RegistryReads } from '../consumed';
 import { AgreementMeasureApplied } from './AgreementMeasureApplied';
 import { AppealDecided } from './AppealDecided';
 import { InstitutionUpserted } from './InstitutionUpserted';
-import { PersonRegistered } from './PersonRegistered';
 import { ReRegistrationBanChanged } from './ReRegistrationBanChanged';
-import { RegistrationCancelled } from './RegistrationCancelled';
 import { SanctionDecided } from './SanctionDecided';
 import { SanctionLifted } from './SanctionLifted';
 import { ScoreRecorded } from './ScoreRecorded';
@@ -17,8 +15,6 @@ export const eventHandlers: EventHandlers<RegistryReads> = {
   SanctionLifted,
   ReRegistrationBanChanged,
   AgreementMeasureApplied,
-  PersonRegistered,
-  RegistrationCancelled,
   ScoreRecorded,
   AppealDecided,
 };
