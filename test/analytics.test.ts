@@ -1,5 +1,5 @@
 import { MAX_COPY_REPORT_RECORDS } from '../subgraphs/scoring/src/resolvers/report.resolver';
-import { errorCodes, startSeededStack, Stack } from './harness';
+import { errorCodes, postJson, startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
 let stack: Stack;
@@ -143,6 +143,34 @@ describe('analytics across institutions', () => {
       expect(errorCodes(response)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT' })]);
     }
   });
+});
+
+test("a forged analytics group id is the caller's mistake at appeals (BAD_USER_INPUT), never a 500", async () => {
+  const selection = {
+    regionPrefix: '37',
+    fromMonth: '2026-01',
+    toMonth: '2026-03',
+    institutionKinds: null,
+    personnelCategories: null,
+    violationCodes: null,
+    groupBy: ['REGION'],
+  };
+  const key = { regionCode: '370802', institutionCode: null, institutionKind: null, category: null, ruleSetId: null, violationCode: null, month: null };
+  const id = (s: object, k: object = key) => Buffer.from(JSON.stringify([s, k]), 'utf8').toString('base64url');
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AnalyticsGroup { appealOutcomes { filed } } } }`;
+  const ask = async (groupId: string) =>
+    (await postJson(stack.services.appeals.url, { query, variables: { r: [{ __typename: 'AnalyticsGroup', groupId }] } }, await stack.token({}))).body;
+  expect((await ask(id(selection))).errors).toBeUndefined();
+  for (const forged of [
+    id({ ...selection, groupBy: ['toString'] }),
+    id({ ...selection, fromMonth: '2026-13' }),
+    id({ ...selection, toMonth: "2026-03'; --" }),
+    id({ ...selection, fromMonth: '2026-04' }),
+    id(selection, { ...key, regionCode: 37 }),
+  ]) {
+    const answer = await ask(forged);
+    expect([forged, answer.errors?.[0]?.extensions?.code]).toEqual([forged, 'BAD_USER_INPUT']);
+  }
 });
 
 describe('lists page instead of refusing', () => {
