@@ -1,4 +1,5 @@
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { request } from 'node:http';
 import { Client } from 'fhir-kit-client';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { startSeededStack, Stack } from './harness';
@@ -229,6 +230,28 @@ test('a role without the search permission is refused (403); writes are not serv
   });
   expect(response.status).toBe(405);
   valid(await response.json());
+});
+
+test("links and fullUrls start with the gateway's configured address, never with a Host or X-Forwarded-Proto the client sent", async () => {
+  const token = await stack.token({});
+  const body = await new Promise<any>((resolve, reject) => {
+    const req = request(
+      `${base}/PractitionerRole?_count=1`,
+      { headers: { authorization: `Bearer ${token}`, host: 'evil.example', 'x-forwarded-proto': 'javascript' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (piece) => (text += piece));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  valid(body);
+  const urls = [...body.link.map((l: any) => l.url), ...body.entry.map((e: any) => e.fullUrl)];
+  expect(urls.length).toBeGreaterThan(2);
+  for (const url of urls) expect(url.startsWith(`${base}/`)).toBe(true);
 });
 
 test('a search page reads each entity type in one statement, whatever its size', async () => {
