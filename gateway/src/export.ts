@@ -94,6 +94,11 @@ async function* withPoints(persons: AsyncIterable<Buffer>, points: PointsInCodeO
   await points.drain();
 }
 
+/** Drops an answer not read: its abort is expected, not an unhandled error. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined).destroy();
+}
+
 /** Answers with a subgraph's refusal as it gave it. */
 async function relay(answer: Dispatcher.ResponseData, res: ServerResponse): Promise<void> {
   res.writeHead(answer.statusCode, pick(answer.headers, ANSWER_HEADERS));
@@ -129,11 +134,11 @@ export function personsExport(subgraphUrls: Record<SubgraphName, string>, agent:
         headers: pick(req.headers, ['authorization', 'x-request-id']),
       });
       if (!points) {
-        persons.body.destroy();
+        discard(persons.body);
         return;
       }
       if (points.statusCode !== 200) {
-        persons.body.destroy();
+        discard(persons.body);
         return relay(points, res);
       }
       const csv = String(persons.headers['content-type']).startsWith('text/csv');
