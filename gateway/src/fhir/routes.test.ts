@@ -10,7 +10,12 @@ describe('a GraphQL error as the FHIR view answers it', () => {
     ['NOT_FOUND', 404, 'not-found'],
     ['SERVICE_UNAVAILABLE', 503, 'transient'],
   ])("%s, a caller's mistake or a retry, keeps its message: %d %s", (code, status, issueCode) => {
-    expect(refusalOf({ message: 'what the caller should know', extensions: { code } })).toMatchObject({ status, issueCode, code, message: 'what the caller should know' });
+    expect(refusalOf({ message: 'what the caller should know', extensions: { code } })).toMatchObject({
+      status,
+      issueCode,
+      code,
+      message: 'what the caller should know',
+    });
   });
 
   test.each(['DOWNSTREAM_SERVICE_ERROR', 'INTERNAL_SERVER_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'toString', undefined])(

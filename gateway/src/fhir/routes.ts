@@ -22,7 +22,7 @@ import {
   searchBundle,
   StatusChangeData,
 } from './resources';
-import { FhirError, pageLinks, practitionerRoleSearch, practitionerSearch, SEARCH_PARAMS } from './search';
+import { FhirError, organizationSearch, pageLinks, practitionerRoleSearch, practitionerSearch, SEARCH_PARAMS, SearchType } from './search';
 
 export interface FhirRouteOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -109,6 +109,11 @@ export function fhirRoute(options: FhirRouteOptions): Route {
       const { registrations } = await run<{ registrations: Page<RegistrationData> }>(context, operations.SEARCH_PRACTITIONER_ROLES, { ...search });
       return searchPage(base, 'PractitionerRole', query, registrations, practitionerRole);
     }
+    if (segments.length === 1 && type === 'Organization') {
+      const search = organizationSearch(query);
+      const { institutions } = await run<{ institutions: Page<InstitutionData> }>(context, operations.SEARCH_ORGANIZATIONS, { ...search });
+      return searchPage(base, 'Organization', query, institutions, organization);
+    }
     if (segments.length === 2 && type === 'Practitioner' && FHIR_ID.test(id)) {
       const { person } = await run<{ person: PersonData | null }>(context, operations.READ_PRACTITIONER, { code: id, full });
       if (!person) throw notFound(`Practitioner/${id}`);
@@ -161,7 +166,7 @@ interface Page<T> {
   edges: { node: T }[];
 }
 
-function searchPage<T>(base: string, type: 'Practitioner' | 'PractitionerRole', query: URLSearchParams, page: Page<T>, toResource: (node: T) => Resource) {
+function searchPage<T>(base: string, type: SearchType, query: URLSearchParams, page: Page<T>, toResource: (node: T) => Resource) {
   const links = pageLinks(base, type, query, page.pageInfo.endCursor, page.pageInfo.hasNextPage);
   return searchBundle(
     base,
