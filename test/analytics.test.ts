@@ -212,6 +212,31 @@ describe('lists page instead of refusing', () => {
     }
   });
 
+  test('S14: a copy report is a bulk read, audited once per call like an export, scoped to its region', async () => {
+    const log = async (region: string) =>
+      (
+        await stack.query(`{ scoringAuditLog(first: 500) { edges { node { operation target } } } }`, {}, { role: 'ADMINISTRATION', region })
+      ).data.scoringAuditLog.edges
+        .map((e: any) => e.node)
+        .filter((entry: any) => entry.operation.startsWith('copyReport'));
+    const before = (await log('3708')).length;
+    const partner = { role: 'HEALTH_PARTNER' as const, region: '3708' };
+    const whole = await stack.query(`{ copyReport(regionPrefix: "3708", from: "2026-01-01", to: "2026-12-31") { id } }`, {}, partner);
+    expect(whole.errors).toBeUndefined();
+    const paged = await stack.query(
+      `{ copyReportPage(regionPrefix: "3708", from: "2026-01-01", to: "2026-12-31", first: 1) { edges { node { id } } } }`,
+      {},
+      partner,
+    );
+    expect(paged.errors).toBeUndefined();
+    const entries = (await log('3708')).slice(0, (await log('3708')).length - before);
+    expect(entries.map((entry: any) => entry.operation).sort()).toEqual(['copyReport', 'copyReportPage']);
+    expect(entries).toEqual(
+      expect.arrayContaining([{ operation: 'copyReport', target: `3708 2026-01-01..2026-12-31: ${whole.data.copyReport.length} records` }]),
+    );
+    expect(await log('44')).toEqual([]);
+  });
+
   test('designationQueuePage pages the whole work queue in the order of the old list', async () => {
     const whole = await stack.query(`{ designationQueue(regionPrefix: "37") { id } }`);
     expect(whole.errors).toBeUndefined();
