@@ -1,5 +1,5 @@
 import { MAX_COPY_REPORT_RECORDS } from '../subgraphs/scoring/src/resolvers/report.resolver';
-import { errorCodes, startSeededStack, Stack } from './harness';
+import { errorCodes, postJson, startSeededStack, Stack } from './harness';
 
 const TODAY = '2026-03-16';
 let stack: Stack;
@@ -145,6 +145,34 @@ describe('analytics across institutions', () => {
   });
 });
 
+test("a forged analytics group id is the caller's mistake at appeals (BAD_USER_INPUT), never a 500", async () => {
+  const selection = {
+    regionPrefix: '37',
+    fromMonth: '2026-01',
+    toMonth: '2026-03',
+    institutionKinds: null,
+    personnelCategories: null,
+    violationCodes: null,
+    groupBy: ['REGION'],
+  };
+  const key = { regionCode: '370802', institutionCode: null, institutionKind: null, category: null, ruleSetId: null, violationCode: null, month: null };
+  const id = (s: object, k: object = key) => Buffer.from(JSON.stringify([s, k]), 'utf8').toString('base64url');
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on AnalyticsGroup { appealOutcomes { filed } } } }`;
+  const ask = async (groupId: string) =>
+    (await postJson(stack.services.appeals.url, { query, variables: { r: [{ __typename: 'AnalyticsGroup', groupId }] } }, await stack.token({}))).body;
+  expect((await ask(id(selection))).errors).toBeUndefined();
+  for (const forged of [
+    id({ ...selection, groupBy: ['toString'] }),
+    id({ ...selection, fromMonth: '2026-13' }),
+    id({ ...selection, toMonth: "2026-03'; --" }),
+    id({ ...selection, fromMonth: '2026-04' }),
+    id(selection, { ...key, regionCode: 37 }),
+  ]) {
+    const answer = await ask(forged);
+    expect([forged, answer.errors?.[0]?.extensions?.code]).toEqual([forged, 'BAD_USER_INPUT']);
+  }
+});
+
 describe('lists page instead of refusing', () => {
   test('S14: copyReportPage pages a copy report above the old limit, every record once', async () => {
     const scoring = stack.services.scoring.orm.em.fork().getConnection();
@@ -182,6 +210,31 @@ describe('lists page instead of refusing', () => {
     } finally {
       await scoring.execute(`delete from scoring.score_record where year = 2018`);
     }
+  });
+
+  test('S14: a copy report is a bulk read, audited once per call like an export, scoped to its region', async () => {
+    const log = async (region: string) =>
+      (
+        await stack.query(`{ scoringAuditLog(first: 500) { edges { node { operation target } } } }`, {}, { role: 'ADMINISTRATION', region })
+      ).data.scoringAuditLog.edges
+        .map((e: any) => e.node)
+        .filter((entry: any) => entry.operation.startsWith('copyReport'));
+    const before = (await log('3708')).length;
+    const partner = { role: 'HEALTH_PARTNER' as const, region: '3708' };
+    const whole = await stack.query(`{ copyReport(regionPrefix: "3708", from: "2026-01-01", to: "2026-12-31") { id } }`, {}, partner);
+    expect(whole.errors).toBeUndefined();
+    const paged = await stack.query(
+      `{ copyReportPage(regionPrefix: "3708", from: "2026-01-01", to: "2026-12-31", first: 1) { edges { node { id } } } }`,
+      {},
+      partner,
+    );
+    expect(paged.errors).toBeUndefined();
+    const entries = (await log('3708')).slice(0, (await log('3708')).length - before);
+    expect(entries.map((entry: any) => entry.operation).sort()).toEqual(['copyReport', 'copyReportPage']);
+    expect(entries).toEqual(
+      expect.arrayContaining([{ operation: 'copyReport', target: `3708 2026-01-01..2026-12-31: ${whole.data.copyReport.length} records` }]),
+    );
+    expect(await log('44')).toEqual([]);
   });
 
   test('designationQueuePage pages the whole work queue in the order of the old list', async () => {

@@ -234,18 +234,48 @@ describe('a client mistake refuses the file, names the line, and changes nothing
   });
 });
 
+/** A generated file of `lines` claims, more than half of them rejected, sent in pieces of 5,000 lines. */
+async function* monthFile(lines: number) {
+  yield Buffer.from('lineId,personCode,institutionCode,serviceDate,emergency,amount\n');
+  for (let start = 0; start < lines; start += 5000) {
+    let text = '';
+    for (let i = start; i < start + 5000; i++)
+      text += `M${i},${i % 3 ? 'D370802000000' : MULTI_SITE_DOCTOR},${i % 2 ? HOSPITAL_A : WEIHAI},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${i % 7 === 0},1.5\n`;
+    yield Buffer.from(text);
+  }
+}
+
+describe('a body the server must not trust', () => {
+  test('a line longer than 4 KiB is refused at its number while it is still coming, however the body is cut', async () => {
+    async function* noNewline() {
+      yield Buffer.from('lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,');
+      for (let i = 0; i < 256; i++) yield Buffer.from('P'.repeat(4096));
+    }
+    const answer = await postFile(noNewline(), 'text/csv');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual({ code: 'BAD_USER_INPUT', error: 'line 2: a line is at most 4096 characters', line: 2 });
+  });
+
+  test('the answer spooled to disk is named by the server: a long or repeated x-request-id changes nothing', async () => {
+    const token = await stack.token({});
+    const post = () =>
+      fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}`, 'x-request-id': 'r'.repeat(300) },
+        body: monthFile(60_000) as unknown as BodyInit,
+        duplex: 'half',
+      } as RequestInit).then(async (response) => ({ status: response.status, size: (await response.text()).length }));
+    // Over 1 MiB of rejections each, so both answers go to a temporary file at once.
+    const answers = await Promise.all([post(), post()]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    for (const answer of answers) expect(answer.size).toBeGreaterThan(2 ** 20);
+  }, 60_000);
+});
+
 describe('a month-sized file', () => {
   test('300,000 lines stream through with flat memory: the answer (mostly rejections) is not held in the heap', async () => {
     const LINES = 300_000;
-    async function* file() {
-      yield Buffer.from('lineId,personCode,institutionCode,serviceDate,emergency,amount\n');
-      for (let start = 0; start < LINES; start += 5000) {
-        let text = '';
-        for (let i = start; i < start + 5000; i++)
-          text += `M${i},${i % 3 ? 'D370802000000' : MULTI_SITE_DOCTOR},${i % 2 ? HOSPITAL_A : WEIHAI},2026-03-${String(1 + (i % 28)).padStart(2, '0')},${i % 7 === 0},1.5\n`;
-        yield Buffer.from(text);
-      }
-    }
+    const file = () => monthFile(LINES);
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     let peak = before;

@@ -1,10 +1,14 @@
 import { get, IncomingMessage } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Caller } from '@pq/caller';
+import { startGateway } from '@pq/gateway';
+import { createLogger } from '@pq/http';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
-import { startSeededStack, Stack } from './harness';
+import { startSeededStack, Stack, TEST_JWT_SECRET } from './harness';
 
 // Issue #20, bulk export: whole sets for a region and a period as streamed NDJSON or CSV, through
 // the gateway, scoped and masked as GraphQL reads are, audited, memory flat however large.
@@ -196,6 +200,33 @@ describe('the other sets', () => {
     expect(rows.map((row) => row.code)).toEqual([MULTI_SITE_DOCTOR, 'D370802000789', WEIHAI].sort());
     expect(ndjson(await exportOf('/export/points?year=2025'))).toEqual([]);
   });
+});
+
+test('a subgraph that cannot be reached is 503 SERVICE_UNAVAILABLE, retryable, as on /graphql: the passed-through sets and both halves of the persons join', async () => {
+  const subgraphUrls = Object.fromEntries(Object.entries(stack.services).map(([name, s]) => [name, s.url])) as Record<keyof Stack['services'], string>;
+  const supergraphSdl = readFileSync(path.resolve(__dirname, '../schema/supergraph.graphql'), 'utf8');
+  const token = await stack.token({});
+  for (const down of ['registry', 'scoring'] as const) {
+    const gateway = await startGateway({
+      port: 0,
+      supergraphSdl,
+      subgraphUrls: { ...subgraphUrls, [down]: 'http://127.0.0.1:9/graphql' },
+      jwtSecret: TEST_JWT_SECRET,
+      logger: createLogger('test', 'fatal'),
+    });
+    try {
+      const paths = down === 'registry' ? ['/export/persons', '/export/registrations'] : ['/export/persons', '/export/points', '/export/sanctions'];
+      for (const route of paths) {
+        const response = await fetch(new URL(route, gateway.url), { headers: { authorization: `Bearer ${token}` } });
+        const text = await response.text();
+        expect([down, route, response.status]).toEqual([down, route, 503]);
+        expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: down });
+        expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+      }
+    } finally {
+      await gateway.stop();
+    }
+  }
 });
 
 test("a CSV field with a comma, a quote and a line break keeps its record whole through the gateway's join", async () => {

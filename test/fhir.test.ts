@@ -1,4 +1,5 @@
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { request } from 'node:http';
 import { Client } from 'fhir-kit-client';
 import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { startSeededStack, Stack } from './harness';
@@ -197,7 +198,60 @@ test('Practitioner search by name prefix', async () => {
   expect(body.entry.map((e: any) => e.resource.id)).toEqual([DEMO_PEOPLE.suspendedDoctor.code]);
 });
 
+test('Practitioner search by active: NORMAL, or suspended, terminated and cancelled — as the person-level status says', async () => {
+  const statuses = (await stack.query('{ persons(first: 500) { edges { node { code status } } } }')).data.persons.edges.map((e: any) => e.node);
+  for (const active of [true, false]) {
+    const { status, body } = await get(`Practitioner?active=${active}&_count=500`);
+    expect(status).toBe(200);
+    valid(body);
+    const expected = statuses.filter((p: any) => (p.status === 'NORMAL') === active).map((p: any) => p.code);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(body.entry.map((e: any) => e.resource.id)).toEqual(expected);
+    for (const entry of body.entry) expect(entry.resource.active).toBe(active);
+  }
+});
+
+test('Organization search by name, active, type and region: each a filter of the API, active as the resource says it', async () => {
+  const institutions = (await stack.query('{ institutions(first: 500) { edges { node { code name kind regionCode } } } }')).data.institutions.edges.map(
+    (e: any) => e.node,
+  );
+  const ids = async (query: string) => {
+    const { status, body } = await get(`Organization?${query}&_count=500`);
+    expect([query, status]).toEqual([query, 200]);
+    valid(body);
+    return body.entry.map((e: any) => e.resource);
+  };
+  const all = await ids('region=37');
+  expect(all.map((o: any) => o.id)).toEqual(institutions.filter((i: any) => i.regionCode.startsWith('37')).map((i: any) => i.code));
+  const active = await ids('active=true');
+  const inactive = await ids('active=false');
+  expect(active.length).toBeGreaterThan(0);
+  expect([...active, ...inactive].map((o: any) => o.id).sort()).toEqual(institutions.map((i: any) => i.code).sort());
+  for (const o of active) expect(o.active).toBe(true);
+  for (const o of inactive) expect(o.active).toBe(false);
+  const pharmacies = await ids('type=PHARMACY&region=3708');
+  expect(pharmacies.map((o: any) => o.id)).toEqual(
+    institutions.filter((i: any) => i.kind === 'PHARMACY' && i.regionCode.startsWith('3708')).map((i: any) => i.code),
+  );
+  const named = institutions[0].name.slice(0, 2);
+  expect((await ids(`name=${encodeURIComponent(named)}`)).map((o: any) => o.id)).toEqual(
+    institutions.filter((i: any) => i.name.startsWith(named)).map((i: any) => i.code),
+  );
+});
+
+test('the CapabilityStatement declares the Organization search and its parameters', async () => {
+  const { body } = await get('metadata', null);
+  const organization = body.rest[0].resource.find((r: any) => r.type === 'Organization');
+  expect(organization.interaction.map((i: any) => i.code)).toEqual(['read', 'search-type']);
+  expect(organization.searchParam.map((p: any) => p.name)).toEqual(['name', 'active', 'type', 'region', '_count', '_page_token']);
+  const practitioner = body.rest[0].resource.find((r: any) => r.type === 'Practitioner');
+  expect(practitioner.searchParam.map((p: any) => p.name)).toContain('active');
+});
+
 test.each([
+  ['an Organization region that is no region prefix', 'Organization?region=3', undefined, 400, 'invalid'],
+  ['an Organization type not served', 'Organization?type=HOSPITAL', undefined, 400, 'invalid'],
+  ['a Practitioner active that is no boolean', 'Practitioner?active=yes', undefined, 400, 'invalid'],
   ['an unknown practitioner', 'Practitioner/D000000000000', undefined, 404, 'not-found'],
   ['an unknown role', 'PractitionerRole/00000000-0000-4000-8000-000000000000', undefined, 404, 'not-found'],
   ['a role id that is no id of ours', 'PractitionerRole/nope', undefined, 404, 'not-found'],
@@ -229,6 +283,28 @@ test('a role without the search permission is refused (403); writes are not serv
   });
   expect(response.status).toBe(405);
   valid(await response.json());
+});
+
+test("links and fullUrls start with the gateway's configured address, never with a Host or X-Forwarded-Proto the client sent", async () => {
+  const token = await stack.token({});
+  const body = await new Promise<any>((resolve, reject) => {
+    const req = request(
+      `${base}/PractitionerRole?_count=1`,
+      { headers: { authorization: `Bearer ${token}`, host: 'evil.example', 'x-forwarded-proto': 'javascript' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (piece) => (text += piece));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  valid(body);
+  const urls = [...body.link.map((l: any) => l.url), ...body.entry.map((e: any) => e.fullUrl)];
+  expect(urls.length).toBeGreaterThan(2);
+  for (const url of urls) expect(url.startsWith(`${base}/`)).toBe(true);
 });
 
 test('a search page reads each entity type in one statement, whatever its size', async () => {

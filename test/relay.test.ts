@@ -5,7 +5,7 @@ import { DEMO_PEOPLE, MULTI_SITE_DOCTOR } from '../scripts/src/demo';
 import { RELAY_COMPILER, RELAY_DIR, RELAY_SCHEMA_PATH, relayOperationTexts, relaySchema } from '../scripts/src/generate-operations';
 import { loadOperations } from '../scripts/src/operations';
 import { newDoctor, registerAt, score } from './fixtures';
-import { startSeededStack, Stack } from './harness';
+import { postJson, startSeededStack, Stack } from './harness';
 
 // A Relay portal (issue #20): every list pages both ways with pageInfo as Relay reads it, a cursor
 // is checked strictly, and persons, institutions and registrations are nodes with global ids.
@@ -226,4 +226,17 @@ test("the Relay list's own queries page an institution's personnel through the g
     edges: [{ node: { code: codes[0] } }],
     pageInfo: { hasPreviousPage: false, hasNextPage: true },
   });
+});
+
+test("a bad cursor under the Relay list's nullable node(id:) is still HTTP 400 INVALID_CURSOR, never a 200 with an empty node", async () => {
+  const { InstitutionPersonnelPaginationQuery: more } = relayOperationTexts();
+  const { id } = (await stack.query('{ institution(code: "H37100200015") { id } }')).data.institution;
+  const answer = await postJson(
+    stack.url,
+    { query: more, variables: { id, first: 1, after: 'not a cursor!', last: null, before: null } },
+    await stack.token({}),
+  );
+  expect(answer.body.data).toEqual({ node: null });
+  expect(answer.body.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'INVALID_CURSOR', field: 'after' }));
+  expect(answer.status).toBe(400);
 });

@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Dispatcher } from 'undici';
 import type { Route, SubgraphName } from '@pq/http';
-import { ANSWER_HEADERS, clientWentAway, pick, REQUEST_HEADERS } from './streams';
+import { ANSWER_HEADERS, clientWentAway, pick, REQUEST_HEADERS, requestSubgraph } from './streams';
 
 /**
  * Scoring's year totals (`code,points` CSV in code order), read as far as the persons asked for:
@@ -94,6 +94,11 @@ async function* withPoints(persons: AsyncIterable<Buffer>, points: PointsInCodeO
   await points.drain();
 }
 
+/** Drops an answer not read: its abort is expected, not an unhandled error. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined).destroy();
+}
+
 /** Answers with a subgraph's refusal as it gave it. */
 async function relay(answer: Dispatcher.ResponseData, res: ServerResponse): Promise<void> {
   res.writeHead(answer.statusCode, pick(answer.headers, ANSWER_HEADERS));
@@ -111,19 +116,29 @@ export function personsExport(subgraphUrls: Record<SubgraphName, string>, agent:
     path: '/export/persons',
     async handle(req: IncomingMessage, res: ServerResponse) {
       const headers = pick(req.headers, REQUEST_HEADERS);
-      const persons = await agent.request({ origin: new URL(subgraphUrls.registry).origin, path: req.url ?? '/export/persons', method: 'GET', headers });
+      const persons = await requestSubgraph(agent, 'registry', req, res, {
+        origin: new URL(subgraphUrls.registry).origin,
+        path: req.url ?? '/export/persons',
+        method: 'GET',
+        headers,
+      });
+      if (!persons) return;
       if (persons.statusCode !== 200) return relay(persons, res);
       const asked = new URL(req.url ?? '/', 'http://gateway').searchParams;
       const query = new URLSearchParams({ format: 'csv' });
       for (const name of ['region', 'year']) if (asked.has(name)) query.set(name, asked.get(name)!);
-      const points = await agent.request({
+      const points = await requestSubgraph(agent, 'scoring', req, res, {
         origin: new URL(subgraphUrls.scoring).origin,
         path: `/export/points?${query}`,
         method: 'GET',
         headers: pick(req.headers, ['authorization', 'x-request-id']),
       });
+      if (!points) {
+        discard(persons.body);
+        return;
+      }
       if (points.statusCode !== 200) {
-        persons.body.destroy();
+        discard(persons.body);
         return relay(points, res);
       }
       const csv = String(persons.headers['content-type']).startsWith('text/csv');

@@ -60,6 +60,8 @@ export interface GatewayOptions {
   drainDelayMs?: number;
   /** Browser origins allowed to call /graphql (CORS_ORIGINS); none when absent. */
   corsOrigins?: CorsOrigins;
+  /** PUBLIC_URL: the gateway's address as clients reach it (e.g. https://pq.example.cn), in the FHIR view's links; its own http://localhost:<port> when absent. */
+  publicUrl?: string;
 }
 
 export interface GatewayContext {
@@ -337,6 +339,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return { ok, body: { status, subgraphs, ...(path === '/ready' ? { calendar: { provisionalYears } } : {}) } };
   };
   const graphiql = options.graphiql;
+  // Known once the shell listens (port 0 picks one); set before it serves a request.
+  let fhirBase = '';
   const shell = await startHttpShell<GatewayContext>({
     port: options.port,
     logger,
@@ -353,7 +357,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     corsOrigins: options.corsOrigins ?? [],
     routes: [
       ...STREAMED_ENDPOINTS.map((endpoint) => passThrough(endpoint, options.subgraphUrls[endpoint.subgraph], agent)),
-      fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), logger }),
+      fhirRoute({ apollo, verify: (authorization) => verifier.verify(authorization), baseUrl: () => fhirBase, logger }),
       personsExport(options.subgraphUrls, agent),
       ...(graphiql && process.env.NODE_ENV !== 'production'
         ? ([
@@ -374,6 +378,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
   });
   const { url } = shell;
+  fhirBase = `${new URL(options.publicUrl ?? new URL(url).origin).href.replace(/\/+$/, '')}/fhir`;
   logger.info({ url }, 'gateway ready');
   return {
     url,

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     maxCost: process.env.MAX_QUERY_COST ? Number(process.env.MAX_QUERY_COST) : undefined,
     drainDelayMs: numberFromEnv('SHUTDOWN_DELAY_MS'),
     corsOrigins: corsOriginsFromEnv(),
+    publicUrl: process.env.PUBLIC_URL,
     logger,
   }).then(
     (gateway) => {

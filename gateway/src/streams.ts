@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Dispatcher } from 'undici';
-import type { Route, SubgraphName } from '@pq/http';
+import { Route, sendJson, SubgraphName } from '@pq/http';
 
 /** A streamed endpoint (an export, the audit of a claims file), served under the same path by the subgraph owning its data. */
 export interface StreamedEndpoint {
@@ -37,19 +37,41 @@ export function passThrough(endpoint: StreamedEndpoint, subgraphUrl: string, age
     method: endpoint.method,
     path: endpoint.path,
     async handle(req: IncomingMessage, res: ServerResponse) {
-      const answer = await agent.request({
+      const answer = await requestSubgraph(agent, endpoint.subgraph, req, res, {
         origin,
         path: req.url ?? endpoint.path,
         method: endpoint.method,
         headers: pick(req.headers, REQUEST_HEADERS),
         body: endpoint.method === 'POST' ? req : undefined,
       });
+      if (!answer) return;
       res.writeHead(answer.statusCode, pick(answer.headers, ANSWER_HEADERS));
       await pipeline(answer.body, res).catch((error: unknown) => {
         if (!clientWentAway(res, error)) throw error;
       });
     },
   };
+}
+
+/**
+ * A subgraph's answer, or undefined once a subgraph that cannot be reached was answered 503 with
+ * `retryable`, as /graphql and the FHIR view answer it: the client's retry is safe, not its mistake.
+ */
+export async function requestSubgraph(
+  agent: Dispatcher,
+  subgraph: SubgraphName,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: Dispatcher.RequestOptions,
+): Promise<Dispatcher.ResponseData | undefined> {
+  try {
+    return await agent.request(options);
+  } catch {
+    req.resume();
+    const message = `the ${subgraph} service cannot be reached now; retry later`;
+    sendJson(res, 503, { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: subgraph } }] });
+    return undefined;
+  }
 }
 
 /** A client that went away mid-answer is no fault of ours: the subgraph sees its answer cut and audits it so. */

@@ -25,8 +25,12 @@ export const SEARCH_PRACTITIONER_ROLES = `query FhirPractitionerRoles($filter: R
   registrations(filter: $filter, first: $first, after: $after) { ${PAGE} edges { node { ${REGISTRATION} } } }
 }`;
 
-export const READ_ORGANIZATION = `query FhirOrganization($code: ID!) {
-  institution(code: $code) { code name kind regionCode agreement { id status validFrom validUntil } }
+const INSTITUTION = 'code name kind regionCode agreement { id status validFrom validUntil }';
+
+export const READ_ORGANIZATION = `query FhirOrganization($code: ID!) { institution(code: $code) { ${INSTITUTION} } }`;
+
+export const SEARCH_ORGANIZATIONS = `query FhirOrganizations($filter: InstitutionFilter, $first: Int, $after: String) {
+  institutions(filter: $filter, first: $first, after: $after) { ${PAGE} edges { node { ${INSTITUTION} } } }
 }`;
 
 /**
@@ -34,8 +38,13 @@ export const READ_ORGANIZATION = `query FhirOrganization($code: ID!) {
  * reviewed code, so PERSISTED_ONLY lets them run beside the committed manifest.
  */
 export const FHIR_OPERATION_HASHES: Record<string, true> = Object.fromEntries(
-  [READ_PRACTITIONER, SEARCH_PRACTITIONERS, READ_PRACTITIONER_ROLE, PRACTITIONER_ROLE_HISTORY, SEARCH_PRACTITIONER_ROLES, READ_ORGANIZATION].map((document) => [
-    createHash('sha256').update(document).digest('hex'),
-    true,
-  ]),
+  [
+    READ_PRACTITIONER,
+    SEARCH_PRACTITIONERS,
+    READ_PRACTITIONER_ROLE,
+    PRACTITIONER_ROLE_HISTORY,
+    SEARCH_PRACTITIONER_ROLES,
+    READ_ORGANIZATION,
+    SEARCH_ORGANIZATIONS,
+  ].map((document) => [createHash('sha256').update(document).digest('hex'), true]),
 );

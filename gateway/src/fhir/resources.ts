@@ -246,12 +246,13 @@ export interface SearchParamDefinition {
   documentation: string;
 }
 
-/** What the view serves: read for every resource, searches for people and their registrations, history of a registration. */
+/** What the view serves: read and search for every resource, history of a registration. */
 export function capabilityStatement(
   base: string,
-  searchParams: Record<'Practitioner' | 'PractitionerRole', Record<string, SearchParamDefinition>>,
+  searchParams: Record<'Practitioner' | 'PractitionerRole' | 'Organization', Record<string, SearchParamDefinition>>,
 ): CapabilityStatement {
-  const params = (type: 'Practitioner' | 'PractitionerRole') => Object.entries(searchParams[type]).map(([name, definition]) => ({ name, ...definition }));
+  const params = (type: 'Practitioner' | 'PractitionerRole' | 'Organization') =>
+    Object.entries(searchParams[type]).map(([name, definition]) => ({ name, ...definition }));
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -274,7 +275,7 @@ export function capabilityStatement(
             interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'history-instance' }],
             searchParam: params('PractitionerRole'),
           },
-          { type: 'Organization', interaction: [{ code: 'read' }] },
+          { type: 'Organization', interaction: [{ code: 'read' }, { code: 'search-type' }], searchParam: params('Organization') },
         ],
       },
     ],

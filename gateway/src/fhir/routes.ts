@@ -4,7 +4,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GatewayContext } from '../gateway';
 import type { Resource } from '@medplum/fhirtypes';
 import { Caller, PERSONAL_DATA_READERS } from '@pq/caller';
-import { DomainError } from '@pq/errors';
+import { DomainError, ERROR_CODES } from '@pq/errors';
 import { isUuid } from '@pq/graphql';
 import type { Logger, Route } from '@pq/http';
 import * as operations from './operations';
@@ -22,11 +22,13 @@ import {
   searchBundle,
   StatusChangeData,
 } from './resources';
-import { FhirError, pageLinks, practitionerRoleSearch, practitionerSearch, SEARCH_PARAMS } from './search';
+import { FhirError, organizationSearch, pageLinks, practitionerRoleSearch, practitionerSearch, SEARCH_PARAMS, SearchType } from './search';
 
 export interface FhirRouteOptions {
   apollo: ApolloServer<GatewayContext>;
   verify(authorization: string | undefined): Promise<Caller>;
+  /** The view's public base (`https://…/fhir`) for links and fullUrls: configured, never taken from a request's Host. */
+  baseUrl(): string;
   logger: Logger;
 }
 
@@ -42,17 +44,21 @@ function send(res: ServerResponse, status: number, resource: Resource): void {
 
 const notFound = (what: string) => new FhirError(404, 'not-found', `${what} is not known`, 'NOT_FOUND');
 
-/** An error of the GraphQL answer as the view's status: the caller's mistakes 4xx, anything else 5xx without details. */
-function refusalOf(error: { message: string; extensions?: Record<string, unknown> }): FhirError {
+/** Codes of the caller's own mistakes: the API's error codes and the gateway's cost limit. */
+const CLIENT_MISTAKES = new Set<string>([...ERROR_CODES, 'QUERY_TOO_COSTLY']);
+
+/**
+ * An error of the GraphQL answer as the view's status: the caller's known mistakes 4xx with their
+ * message; anything else is the server's (5xx) and says nothing of itself.
+ */
+export function refusalOf(error: { message: string; extensions?: Record<string, unknown> }): FhirError {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (code === 'UNAUTHENTICATED') return new FhirError(401, 'login', error.message, code);
   if (code === 'FORBIDDEN') return new FhirError(403, 'forbidden', error.message, code);
   if (code === 'NOT_FOUND') return new FhirError(404, 'not-found', error.message, code);
   if (code === 'SERVICE_UNAVAILABLE') return new FhirError(503, 'transient', error.message, code);
-  // The view's own operations are valid; a failure to parse or validate one is a fault of the view.
-  if (['INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED'].includes(code))
-    return new FhirError(500, 'exception', 'internal error', code);
-  return new FhirError(400, 'invalid', error.message, code);
+  if (CLIENT_MISTAKES.has(code)) return new FhirError(400, 'invalid', error.message, code);
+  return new FhirError(500, 'exception', 'internal error', 'INTERNAL_SERVER_ERROR');
 }
 
 /**
@@ -103,6 +109,11 @@ export function fhirRoute(options: FhirRouteOptions): Route {
       const { registrations } = await run<{ registrations: Page<RegistrationData> }>(context, operations.SEARCH_PRACTITIONER_ROLES, { ...search });
       return searchPage(base, 'PractitionerRole', query, registrations, practitionerRole);
     }
+    if (segments.length === 1 && type === 'Organization') {
+      const search = organizationSearch(query);
+      const { institutions } = await run<{ institutions: Page<InstitutionData> }>(context, operations.SEARCH_ORGANIZATIONS, { ...search });
+      return searchPage(base, 'Organization', query, institutions, organization);
+    }
     if (segments.length === 2 && type === 'Practitioner' && FHIR_ID.test(id)) {
       const { person } = await run<{ person: PersonData | null }>(context, operations.READ_PRACTITIONER, { code: id, full });
       if (!person) throw notFound(`Practitioner/${id}`);
@@ -134,7 +145,7 @@ export function fhirRoute(options: FhirRouteOptions): Route {
     path: '/fhir/*',
     async handle(req, res, path) {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const base = `${(req.headers['x-forwarded-proto'] as string | undefined) ?? 'http'}://${req.headers.host ?? 'localhost'}/fhir`;
+      const base = options.baseUrl();
       try {
         send(res, 200, await serve(req, path, base, url.searchParams));
       } catch (error) {
@@ -155,7 +166,7 @@ interface Page<T> {
   edges: { node: T }[];
 }
 
-function searchPage<T>(base: string, type: 'Practitioner' | 'PractitionerRole', query: URLSearchParams, page: Page<T>, toResource: (node: T) => Resource) {
+function searchPage<T>(base: string, type: SearchType, query: URLSearchParams, page: Page<T>, toResource: (node: T) => Resource) {
   const links = pageLinks(base, type, query, page.pageInfo.endCursor, page.pageInfo.hasNextPage);
   return searchBundle(
     base,

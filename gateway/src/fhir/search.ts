@@ -32,6 +32,10 @@ const PAGING: Record<string, SearchParamDefinition> = {
 export const SEARCH_PARAMS = {
   Practitioner: {
     name: { type: 'string', documentation: '姓名 — the name starts with this' },
+    active: {
+      type: 'token',
+      documentation: '正常 — true: person-level status NORMAL (paid by the fund); false: suspended, terminated or cancelled everywhere',
+    },
     ...PAGING,
   },
   PractitionerRole: {
@@ -39,6 +43,13 @@ export const SEARCH_PARAMS = {
     practitioner: { type: 'reference', documentation: '人员 — Practitioner/<personnel code>' },
     active: { type: 'token', documentation: '正常 — true: status NORMAL (paid by the fund); false: suspended, terminated or cancelled' },
     _lastUpdated: { type: 'date', documentation: '更新时间 — ge or gt a date (China Standard Time) or an instant' },
+    ...PAGING,
+  },
+  Organization: {
+    name: { type: 'string', documentation: '机构名称 — the name starts with this' },
+    active: { type: 'token', documentation: '定点 — true: its agreement is in force today; false: suspended, ended, expired or none' },
+    type: { type: 'token', documentation: '机构类别 — MEDICAL (定点医疗机构) or PHARMACY (定点零售药店)' },
+    region: { type: 'token', documentation: '医保区划 — the region code starts with this, e.g. 37 (a province) or 3708 (a city)' },
     ...PAGING,
   },
 } satisfies Record<string, Record<string, SearchParamDefinition>>;
@@ -97,7 +108,7 @@ export function updatedSince(value: string): string {
 }
 
 export interface PractitionerSearch {
-  filter: { namePrefix?: string };
+  filter: { namePrefix?: string; statuses?: readonly string[] };
   first: number;
   after?: string;
 }
@@ -108,10 +119,52 @@ export interface PractitionerRoleSearch {
   after?: string;
 }
 
+export interface OrganizationSearch {
+  filter: { namePrefix?: string; designated?: boolean; kind?: string; regionPrefix?: string };
+  first: number;
+  after?: string;
+}
+
+/** `active` as a boolean: FHIR's token values true and false, nothing else. */
+function activeOf(values: Map<string, string>): boolean | undefined {
+  const active = values.get('active');
+  if (active === undefined) return undefined;
+  if (active !== 'true' && active !== 'false') throw badParameter('active must be true or false');
+  return active === 'true';
+}
+
 export function practitionerSearch(query: URLSearchParams): PractitionerSearch {
   const values = singleValues('Practitioner', query);
+  const filter: PractitionerSearch['filter'] = {};
   const name = values.get('name');
-  return { filter: name ? { namePrefix: name } : {}, first: count(values.get('_count')), after: values.get('_page_token') };
+  if (name) filter.namePrefix = name;
+  const active = activeOf(values);
+  if (active !== undefined) filter.statuses = STATUSES[`${active}`];
+  return { filter, first: count(values.get('_count')), after: values.get('_page_token') };
+}
+
+const INSTITUTION_KINDS = new Set(['MEDICAL', 'PHARMACY']);
+
+export function organizationSearch(query: URLSearchParams): OrganizationSearch {
+  const values = singleValues('Organization', query);
+  const filter: OrganizationSearch['filter'] = {};
+  const name = values.get('name');
+  if (name) filter.namePrefix = name;
+  const active = activeOf(values);
+  if (active !== undefined) filter.designated = active;
+  const type = values.get('type');
+  if (type !== undefined) {
+    // A token may name its system: the view's institution-kind code system or none.
+    const code = type.replace(/^[^|]*\|/, '');
+    if (!INSTITUTION_KINDS.has(code)) throw badParameter('type must be MEDICAL or PHARMACY');
+    filter.kind = code;
+  }
+  const region = values.get('region');
+  if (region !== undefined) {
+    if (!/^\d{2}(?:\d{2}){0,2}$/.test(region)) throw badParameter('region must be 2, 4 or 6 digits of a region code, e.g. 37 or 3708');
+    filter.regionPrefix = region;
+  }
+  return { filter, first: count(values.get('_count')), after: values.get('_page_token') };
 }
 
 export function practitionerRoleSearch(query: URLSearchParams): PractitionerRoleSearch {
@@ -121,11 +174,8 @@ export function practitionerRoleSearch(query: URLSearchParams): PractitionerRole
   if (organization) filter.institutionCode = referenceId('organization', organization, 'Organization');
   const practitioner = values.get('practitioner');
   if (practitioner) filter.personCode = referenceId('practitioner', practitioner, 'Practitioner');
-  const active = values.get('active');
-  if (active !== undefined) {
-    if (active !== 'true' && active !== 'false') throw badParameter('active must be true or false');
-    filter.statuses = STATUSES[active];
-  }
+  const active = activeOf(values);
+  if (active !== undefined) filter.statuses = STATUSES[`${active}`];
   const lastUpdated = values.get('_lastUpdated');
   if (lastUpdated) filter.updatedSince = updatedSince(lastUpdated);
   return { filter, first: count(values.get('_count')), after: values.get('_page_token') };

@@ -3,27 +3,29 @@
  * (@pq/graphql/server) turns each into an error with its code in `extensions.code`.
  */
 
-/** Stable error codes that clients branch on (docs/api.md, Errors: SCREAMING_SNAKE_CASE in `extensions.code`). */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'INVALID_CURSOR'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'INVALID_STATE'
-  | 'DEADLINE_PASSED'
-  | 'INVALID_ID_NUMBER'
-  | 'INVALID_PERSONNEL_CODE'
-  | 'INVALID_INSTITUTION_CODE'
-  | 'INVALID_REGION_CODE'
-  | 'DUPLICATE_REGISTRATION'
-  | 'PERSON_DATA_MISMATCH'
-  | 'REGISTRATION_BANNED'
-  | 'NO_AGREEMENT_IN_FORCE'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'BATCH_TOO_LARGE'
-  | 'RESULT_TOO_LARGE'
-  | 'INVALID_CURSOR';
+/** Stable error codes that clients branch on (docs/api.md, Errors: SCREAMING_SNAKE_CASE in `extensions.code`): each one a client's mistake, never a fault. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'INVALID_CURSOR',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'DEADLINE_PASSED',
+  'INVALID_ID_NUMBER',
+  'INVALID_PERSONNEL_CODE',
+  'INVALID_INSTITUTION_CODE',
+  'INVALID_REGION_CODE',
+  'DUPLICATE_REGISTRATION',
+  'PERSON_DATA_MISMATCH',
+  'REGISTRATION_BANNED',
+  'NO_AGREEMENT_IN_FORCE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'BATCH_TOO_LARGE',
+  'RESULT_TOO_LARGE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface EntryProblem {
   index: number;

@@ -1,4 +1,5 @@
 import { DomainError } from '@pq/errors';
+import { isYearMonth } from '@pq/time';
 
 /** The dimensions an analytics request groups by; scoring serves them, appeals adds its outcomes per group. */
 export enum AnalyticsDimension {
@@ -39,6 +40,39 @@ export interface AnalyticsKey {
   month: string | null;
 }
 
+/** A group of no dimension: every value null, the base a group's own values are spread over. */
+export const NO_ANALYTICS_KEY: AnalyticsKey = {
+  regionCode: null,
+  institutionCode: null,
+  institutionKind: null,
+  category: null,
+  ruleSetId: null,
+  violationCode: null,
+  month: null,
+};
+
+const DIMENSIONS = new Set<unknown>(Object.values(AnalyticsDimension));
+const textOrNull = (value: unknown) => value === null || typeof value === 'string';
+const textsOrNull = (value: unknown) => value === null || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+/** Whether a decoded id holds what encodeAnalyticsGroupId writes: a client may send any text as an id. */
+function isGroup(selection: AnalyticsSelection, key: AnalyticsKey): boolean {
+  if (!selection || typeof selection !== 'object' || !key || typeof key !== 'object') return false;
+  const { regionPrefix, fromMonth, toMonth, groupBy } = selection;
+  return (
+    typeof regionPrefix === 'string' &&
+    typeof fromMonth === 'string' &&
+    typeof toMonth === 'string' &&
+    isYearMonth(fromMonth) &&
+    isYearMonth(toMonth) &&
+    fromMonth <= toMonth &&
+    Array.isArray(groupBy) &&
+    groupBy.every((dimension) => DIMENSIONS.has(dimension)) &&
+    [selection.institutionKinds, selection.personnelCategories, selection.violationCodes].every(textsOrNull) &&
+    Object.keys(NO_ANALYTICS_KEY).every((name) => textOrNull(key[name as keyof AnalyticsKey]))
+  );
+}
+
 /**
  * An analytics group's federation key: the selection and the group's key, so the subgraph adding
  * measures to a group (appeals) aggregates the same cell without a second request of the client.
@@ -50,7 +84,7 @@ export function encodeAnalyticsGroupId(selection: AnalyticsSelection, key: Analy
 export function decodeAnalyticsGroupId(id: string): { selection: AnalyticsSelection; key: AnalyticsKey } {
   try {
     const [selection, key] = JSON.parse(Buffer.from(id, 'base64url').toString('utf8')) as [AnalyticsSelection, AnalyticsKey];
-    if (typeof selection?.regionPrefix === 'string' && Array.isArray(selection.groupBy) && key && typeof key === 'object') return { selection, key };
+    if (isGroup(selection, key)) return { selection, key };
   } catch {
     // a malformed id is the caller's mistake, answered below
   }

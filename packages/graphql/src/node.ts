@@ -1,5 +1,6 @@
 import { DomainError } from '@pq/errors';
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { isUuid } from './scalars';
 
 /**
  * Relay's object identification: an object a client can fetch again by its id alone with
@@ -16,14 +17,12 @@ export function globalId(type: string, key: string): string {
   return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * What a Node id names: a global id of one of `types`, or a UUID (an object whose own id is a
  * UUID). Anything else is the caller's mistake (BAD_USER_INPUT with the field `id`).
  */
 export function parseNodeId<T extends string>(id: string, types: readonly T[]): { type: T; key: string } | { uuid: string } {
-  if (UUID.test(id)) return { uuid: id.toLowerCase() };
+  if (isUuid(id)) return { uuid: id.toLowerCase() };
   const decoded = Buffer.from(id, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon) as T;

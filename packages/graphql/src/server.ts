@@ -85,12 +85,13 @@ export function publicOperationGuard<C extends object>(isPublic: (context: C) =>
   };
 }
 
-/** Refusals of a whole operation: it asked for something that cannot exist (a page after a foreign cursor), so nothing came back. */
+/** Refusals of a whole operation: it asked for something that cannot exist (a page after a foreign cursor). */
 const WHOLE_OPERATION_REFUSALS = new Set<unknown>(['INVALID_CURSOR']);
 
 /**
- * Answers such a refusal with HTTP 400, as a malformed request: a client that checks the status
- * alone never takes it for an empty page.
+ * Answers such a refusal with HTTP 400, as a malformed request, wherever the list sits: under a
+ * nullable parent (`node(id:) { … personnel(after:) }`) the answer still has `data`, but a client
+ * that checks the status alone must never take it for an empty page.
  */
 export function refusedOperationStatus<C extends object>(): ApolloServerPlugin<C> {
   return {
@@ -98,8 +99,8 @@ export function refusedOperationStatus<C extends object>(): ApolloServerPlugin<C
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          if (data == null && errors?.some((error) => WHOLE_OPERATION_REFUSALS.has(error.extensions?.code))) response.http.status = 400;
+          const { errors } = response.body.singleResult;
+          if (errors?.some((error) => WHOLE_OPERATION_REFUSALS.has(error.extensions?.code))) response.http.status = 400;
         },
       };
     },

@@ -54,6 +54,14 @@ export function exportConditions(request: ExportRequest, facts: RowFactsSql, bin
   return ['false'];
 }
 
+/** A dated set's period (`since`, `until`, both included) over one date column. */
+export function exportPeriod(request: ExportRequest, column: string, bind: (value: unknown) => string): string[] {
+  return [...(request.since ? [`${column} >= ${bind(request.since)}`] : []), ...(request.until ? [`${column} <= ${bind(request.until)}`] : [])];
+}
+
+/** An export select's `where` clause, empty when nothing restricts it. */
+export const exportWhere = (conditions: string[]): string => (conditions.length ? `where ${conditions.join(' and ')}` : '');
+
 const CONTENT_TYPES: Record<ExportFormat, string> = { ndjson: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' };
 
 const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, { field });

@@ -15,6 +15,7 @@ import {
 } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { applyDeliveredEvents, countDeadLetters, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay, RelayOptions, Sql } from '@pq/events';
+import { isUuid } from '@pq/graphql';
 import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
 import {
@@ -165,8 +166,6 @@ function operationContext<Loaders>(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The events of a delivery to `/events`, or a refusal (400): a malformed body is the sender's mistake, not a failed delivery. */
 function deliveredEvents(body: string): DomainEvent[] {
   let parsed: unknown;
@@ -180,7 +179,7 @@ function deliveredEvents(body: string): DomainEvent[] {
     typeof event === 'object' &&
     event !== null &&
     typeof event.id === 'string' &&
-    UUID.test(event.id) &&
+    isUuid(event.id) &&
     Number.isSafeInteger(event.seq) &&
     (['source', 'type', 'key', 'occurredAt'] as const).every((field) => typeof event[field] === 'string') &&
     typeof event.payload === 'object' &&

@@ -16,6 +16,9 @@ function fromUtc(instant: Date): IsoDate {
   return instant.toISOString().slice(0, 10);
 }
 
+/** A month of the calendar, `YYYY-MM`: the unit of analytics periods. */
+export const isYearMonth = (value: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real calendar date in `YYYY-MM-DD`. Checked by arithmetic: every Date input and output is checked (20,000 per audit call). */

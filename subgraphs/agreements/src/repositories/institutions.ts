@@ -1,5 +1,6 @@
 import { Caller, isRegionScoped, seesEverything } from '@pq/caller';
 import { EntityManager, findRows, lockAggregates, queryRows, toEntities } from '@pq/data';
+import type { IsoDate } from '@pq/time';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 import { Institution } from '../entities/institution';
 
@@ -53,6 +54,10 @@ export interface InstitutionListFilter {
   regionPrefix?: string | null;
   /** The status of the current agreement with the institution's own region. */
   agreementStatus?: AgreementStatus | null;
+  namePrefix?: string | null;
+  /** Whether the current agreement is in force on `today`: ACTIVE and not expired (effectiveStatus, G9), as Institution.agreement.status says. */
+  designated?: boolean | null;
+  today: IsoDate;
 }
 
 /** One page of the institutions a caller may list, in code order after the cursor, and how many there are in all. */
@@ -71,11 +76,14 @@ export async function institutionPage(
   if (held) conditions.push(`i.region_code like ${bind(`${held}%`)}`);
   if (filter.kind) conditions.push(`i.kind = ${bind(filter.kind)}`);
   if (filter.regionPrefix) conditions.push(`i.region_code like ${bind(`${filter.regionPrefix}%`)}`);
-  if (filter.agreementStatus) {
-    conditions.push(
-      `(select a.status from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1) = ${bind(filter.agreementStatus)}`,
-    );
+  const current = (column: string) =>
+    `(select ${column} from agreements.agreement a where a.institution_code = i.code and a.region_code = i.region_code order by a.valid_from desc limit 1)`;
+  if (filter.agreementStatus) conditions.push(`${current('a.status')} = ${bind(filter.agreementStatus)}`);
+  if (filter.designated != null) {
+    const inForce = `a.status = '${AgreementStatus.ACTIVE}' and (a.valid_until >= ${bind(filter.today)}::date or a.renewal_pending)`;
+    conditions.push(`coalesce(${current(inForce)}, false) = ${bind(filter.designated)}`);
   }
+  if (filter.namePrefix) conditions.push(`i.name like ${bind(`${filter.namePrefix}%`)}`);
   const where = (extra: string[]) => (extra.length ? ` where ${extra.join(' and ')}` : '');
   const filtered = [...conditions];
   const filteredValues = [...values];

@@ -42,7 +42,14 @@ export class InstitutionResolver {
     @Arg('filter', () => InstitutionFilter, { nullable: true, description: '筛选 — filter' }) filter?: InstitutionFilter,
   ): Promise<InstitutionConnection> {
     const page = pageOf(paging, (key) => parseInstitutionCode(key) !== null);
-    const { rows, count } = await institutionPage(context.em, context.caller, filter ?? {}, page.key ?? null, page.size, page.backward);
+    const { rows, count } = await institutionPage(
+      context.em,
+      context.caller,
+      { ...filter, today: context.clock.today() },
+      page.key ?? null,
+      page.size,
+      page.backward,
+    );
     for (const row of rows) context.loaders.institution.prime(row.code, row);
     return toConnection(InstitutionConnection, rows, page.size, (i) => i.code, count, page);
   }

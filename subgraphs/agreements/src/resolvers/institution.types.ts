@@ -14,6 +14,12 @@ export class InstitutionFilter {
 
   @Field(() => AgreementStatus, { nullable: true, description: '协议状态 — only institutions whose current agreement has this status' })
   agreementStatus?: AgreementStatus;
+
+  @Field({ nullable: true, description: '机构名称前缀 — name starts with' })
+  namePrefix?: string;
+
+  @Field({ nullable: true, description: '定点 — true: the current agreement is in force (ACTIVE); false: suspended, ended or none' })
+  designated?: boolean;
 }
 
 export const InstitutionConnection = ConnectionType(Institution, 'Institution', '定点医药机构');

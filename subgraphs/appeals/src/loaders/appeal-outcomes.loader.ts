@@ -1,18 +1,8 @@
 import DataLoader from 'dataloader';
 import { assertRegionInScope, Caller, hidesCell } from '@pq/caller';
 import { EntityManager } from '@pq/data';
-import { analyticsKeyText, decodeAnalyticsGroupId, AnalyticsKey } from '@pq/graphql';
+import { analyticsKeyText, decodeAnalyticsGroupId, NO_ANALYTICS_KEY } from '@pq/graphql';
 import { aggregateAppealOutcomes, appealsAnswer, AppealOutcomeAggregate } from '../repositories/analytics';
-
-const NO_KEY: AnalyticsKey = {
-  regionCode: null,
-  institutionCode: null,
-  institutionKind: null,
-  category: null,
-  ruleSetId: null,
-  violationCode: null,
-  month: null,
-};
 
 /** The appeal outcomes of analytics groups, by group id: one statement per request's selection (a request has one). */
 export function appealOutcomesLoader(em: EntityManager, caller: Caller) {
@@ -26,7 +16,7 @@ export function appealOutcomesLoader(em: EntityManager, caller: Caller) {
       bySelection.set(text, null);
       if (appealsAnswer(selection)) {
         const rows = await aggregateAppealOutcomes(em, selection);
-        bySelection.set(text, new Map(rows.map((row) => [analyticsKeyText({ ...NO_KEY, ...row.key }), row])));
+        bySelection.set(text, new Map(rows.map((row) => [analyticsKeyText({ ...NO_ANALYTICS_KEY, ...row.key }), row])));
       }
     }
     return groups.map(({ selection, key }) => {

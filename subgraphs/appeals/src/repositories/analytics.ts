@@ -12,7 +12,7 @@ const DIMENSIONS: Partial<Record<AnalyticsDimension, [keyof AnalyticsKey, string
 
 /** Whether appeals can aggregate a selection: it knows neither persons' categories nor violation items. */
 export const appealsAnswer = (selection: AnalyticsSelection): boolean =>
-  !selection.personnelCategories && !selection.violationCodes && selection.groupBy.every((dimension) => dimension in DIMENSIONS);
+  !selection.personnelCategories && !selection.violationCodes && selection.groupBy.every((dimension) => Object.hasOwn(DIMENSIONS, dimension));
 
 export interface AppealOutcomeAggregate {
   key: Partial<AnalyticsKey>;

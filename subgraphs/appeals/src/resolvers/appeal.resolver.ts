@@ -1,6 +1,6 @@
 import { assertRegionInScope } from '@pq/caller';
 import { runMutation } from '@pq/data';
-import { PageArgs, pageOf, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
+import { isUuid, PageArgs, pageOf, provisionalDeadlineDescription, toConnection } from '@pq/graphql';
 import { isIsoDate } from '@pq/time';
 import { PERMISSIONS } from './permissions';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -137,7 +137,7 @@ export class AppealResolver {
     const queue = { statuses: filter?.statuses ?? OPEN_APPEAL_STATUSES, regionPrefix: region, dueBefore: filter?.dueBefore, subject: filter?.subject };
     const page = pageOf(paging, (key) => {
       const [decideBy, id] = key.split('|');
-      return isIsoDate(decideBy) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+      return isIsoDate(decideBy) && isUuid(id);
     });
     const cursor = page.key?.split('|');
     const rows = await appealQueue(context.em, queue, page.size + 1, cursor && { decideBy: cursor[0], id: cursor[1] }, page.backward);

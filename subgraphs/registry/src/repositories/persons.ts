@@ -43,6 +43,8 @@ export interface PersonFilter {
   status?: RegistrationStatus | null;
   category?: PersonnelCategory | null;
   namePrefix?: string | null;
+  /** Person-level status is one of these. */
+  statuses?: RegistrationStatus[] | null;
 }
 
 /** The conditions on alias `p` for the caller's scope and a filter, with their parameters from $1. */
@@ -57,6 +59,7 @@ function personConditions(caller: Caller, filter: PersonFilter): { where: string
   }
   if (filter.regionPrefix) conditions.push(`p.region_code like ${bind(`${filter.regionPrefix}%`)}`);
   if (filter.status) conditions.push(`p.status = ${bind(filter.status)}`);
+  if (filter.statuses) conditions.push(`p.status = any(${bind(filter.statuses)}::text[])`);
   if (filter.category) conditions.push(`p.category = ${bind(filter.category)}`);
   if (filter.namePrefix) conditions.push(`p.name like ${bind(`${filter.namePrefix}%`)}`);
   if (filter.institutionCode) {

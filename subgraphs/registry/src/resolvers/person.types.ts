@@ -60,6 +60,9 @@ export class PersonFilter {
 
   @Field({ nullable: true, description: '姓名前缀 — name starts with' })
   namePrefix?: string;
+
+  @Field(() => [RegistrationStatus], { nullable: true, description: '人员状态之一 — person-level status is one of these' })
+  statuses?: RegistrationStatus[];
 }
 
 export const PersonConnection = ConnectionType(Person, 'Person', '人员');

@@ -12,6 +12,8 @@ export const CLAIM_CSV_HEADER = 'lineId,personCode,institutionCode,serviceDate,e
 const FIELDS = new Set(CLAIM_CSV_HEADER.split(','));
 /** As the ID inputs of auditClaims (DEFAULT_LENGTH_LIMITS of @pq/graphql). */
 const ID_MAX_LENGTH = 64;
+/** A claim's line is well under 400 characters; a longer one is refused before it is whole, so a body without newlines is never held. */
+export const MAX_LINE_CHARS = 4096;
 /** A JSON number: what GraphQL's Float takes, written in CSV. */
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
@@ -49,6 +51,7 @@ export class ClaimLineReader {
 
   /** The claim of one text line (its `\n` removed), or undefined for a blank line or the header. */
   read(text: string): FileClaim | undefined {
+    this.assertLength(text);
     const n = ++this.lineNumber;
     const line = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (line === '') return undefined;
@@ -58,6 +61,11 @@ export class ClaimLineReader {
       return undefined;
     }
     return this.format === 'csv' ? this.csv(line, n) : this.ndjson(line, n);
+  }
+
+  /** Refuses the next line, whole or still coming, once it is longer than MAX_LINE_CHARS. */
+  assertLength(text: string): void {
+    if (text.length > MAX_LINE_CHARS) throw lineRefusal(this.lineNumber + 1, `a line is at most ${MAX_LINE_CHARS} characters`);
   }
 
   /** Lines read so far, blank lines and the header included. */

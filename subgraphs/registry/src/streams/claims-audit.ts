@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -44,7 +44,7 @@ export const claimsAuditStream: StreamRoute<Loaders> = {
     if (!input) throw new DomainError('BAD_USER_INPUT', `a claims file is sent as ${CONTENT_TYPES.csv} or ${CONTENT_TYPES.ndjson}`);
     const output = formatOfAccept(req.headers.accept, input);
     const writer = ANSWER_WRITERS[output];
-    const answer = new AnswerSpool(context.requestId);
+    const answer = new AnswerSpool();
     try {
       const audit = new FileAudit(context, writer.rejection, (text) => answer.write(text));
       const refusal = await readFile(req, new ClaimLineReader(input), audit);
@@ -99,6 +99,7 @@ async function readFile(req: IncomingMessage, reader: ClaimLineReader, audit: Fi
       const lines = (rest + piece).split('\n');
       rest = lines.pop()!;
       for (const text of lines) take(text);
+      reader.assertLength(rest);
       if (chunk.length >= CHUNK_LINES) await send();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -227,17 +228,17 @@ class RecentVerdicts {
 class AnswerSpool {
   private parts: string[] = [];
   private bytes = 0;
-  private file?: { path: string; stream: WriteStream };
-
-  constructor(private readonly requestId: string) {}
+  private file?: { dir: string; path: string; stream: WriteStream };
 
   async write(text: string): Promise<void> {
     if (!this.file) {
       this.parts.push(text);
       this.bytes += text.length;
       if (this.bytes < ANSWER_IN_MEMORY) return;
-      const file = path.join(os.tmpdir(), `pq-claims-audit-${process.pid}-${this.requestId.replace(/[^\w-]/g, '_')}.part`);
-      this.file = { path: file, stream: createWriteStream(file, { flags: 'wx' }) };
+      // A directory of its own: no name the client chose, no clash between requests.
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'pq-claims-audit-'));
+      const file = path.join(dir, 'answer.part');
+      this.file = { dir, path: file, stream: createWriteStream(file, { flags: 'wx' }) };
       text = this.parts.join('');
       this.parts = [];
     }
@@ -258,9 +259,9 @@ class AnswerSpool {
 
   async discard(): Promise<void> {
     if (!this.file) return;
-    const { path: file, stream } = this.file;
+    const { dir, stream } = this.file;
     this.file = undefined;
     if (!stream.closed) stream.destroy();
-    await unlink(file).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '@pq/errors';
+import { isYearMonth } from '@pq/time';
 
 /**
  * Points distribution (S6–S7, 002 art.28–29; Jining 000 form 2 §五): each person's year total in
@@ -19,8 +20,6 @@ export const POINT_BUCKETS: PointBucket[] = POINT_BUCKET_FLOORS.map((from, i) =>
   from,
   to: i + 1 < POINT_BUCKET_FLOORS.length ? POINT_BUCKET_FLOORS[i + 1] - 1 : null,
 }));
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** An analytics period: whole months, first and last inclusive (`YYYY-MM`). */
 export interface AnalyticsPeriod {
@@ -44,7 +43,7 @@ export function analyticsPeriod(filter: { year?: number | null; fromMonth?: stri
     ['fromMonth', fromMonth],
     ['toMonth', toMonth],
   ]) {
-    if (!MONTH.test(value)) throw new DomainError('BAD_USER_INPUT', `${value} is not a month (YYYY-MM)`, { field });
+    if (!isYearMonth(value)) throw new DomainError('BAD_USER_INPUT', `${value} is not a month (YYYY-MM)`, { field });
   }
   if (toMonth < fromMonth) throw new DomainError('BAD_USER_INPUT', 'the period ends before it starts', { field: 'toMonth' });
   if (monthsBetween(fromMonth, toMonth) > MAX_ANALYTICS_MONTHS)

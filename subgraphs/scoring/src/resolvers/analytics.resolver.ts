@@ -1,5 +1,5 @@
 import { hidesCell } from '@pq/caller';
-import { AnalyticsDimension, AnalyticsKey, analyticsKeyText, AnalyticsSelection, encodeAnalyticsGroupId } from '@pq/graphql';
+import { AnalyticsDimension, AnalyticsKey, analyticsKeyText, AnalyticsSelection, encodeAnalyticsGroupId, NO_ANALYTICS_KEY } from '@pq/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { analyticsPeriod, POINT_BUCKETS, ratioYear } from '../domain/analytics';
 import { RatioMeasure } from '../domain/institution-ratio';
@@ -12,16 +12,6 @@ import type { Context } from './context';
 import { PERMISSIONS } from './permissions';
 import { withMeasures } from './report.resolver';
 
-const NO_KEY: AnalyticsKey = {
-  regionCode: null,
-  institutionCode: null,
-  institutionKind: null,
-  category: null,
-  ruleSetId: null,
-  violationCode: null,
-  month: null,
-};
-
 /** S10 per group: institutions of the region over the ratio in the year, keyed as the grouping asks. */
 async function institutionsOverRatio(context: Context, selection: AnalyticsSelection, year: number): Promise<AnalyticsKey[]> {
   const figures = await withMeasures(context, await fetchInstitutionFigures(context.em, { regionPrefix: selection.regionPrefix }, year), year);
@@ -29,7 +19,7 @@ async function institutionsOverRatio(context: Context, selection: AnalyticsSelec
   return figures
     .filter((row) => row.measure !== RatioMeasure.NONE && (!selection.institutionKinds || selection.institutionKinds.includes(row.kind)))
     .map((row) => ({
-      ...NO_KEY,
+      ...NO_ANALYTICS_KEY,
       regionCode: by.has(AnalyticsDimension.REGION) ? row.regionCode : null,
       institutionCode: by.has(AnalyticsDimension.INSTITUTION) ? row.institutionCode : null,
       institutionKind: by.has(AnalyticsDimension.INSTITUTION_KIND) ? row.kind : null,

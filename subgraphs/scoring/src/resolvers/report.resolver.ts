@@ -111,6 +111,7 @@ export class ReportResolver {
         `more than ${MAX_COPY_REPORT_RECORDS} score records from ${from} to ${to} in region ${regionPrefix}: page them with copyReportPage(first, after)`,
       );
     }
+    auditCopyReport(context, 'copyReport', regionPrefix, from, to, records.length);
     return records;
   }
 
@@ -134,6 +135,7 @@ export class ReportResolver {
       return isIsoDate(decidedOn) && isUuid(id ?? '');
     })?.split('|');
     const rows = await copyReportPage(context.em, regionPrefix, from, to, cursor && { decidedOn: cursor[0], id: cursor[1] }, limit + 1);
+    auditCopyReport(context, 'copyReportPage', regionPrefix, from, to, Math.min(rows.length, limit));
     return toConnection(
       ScoreRecordConnection,
       rows,
@@ -167,6 +169,15 @@ export class ReportResolver {
   decideRepair(@Arg('input', { description: '输入 — the input of this operation' }) input: DecideRepairInput, @Ctx() context: Context): Promise<RepairPayload> {
     return repairMutation(context, 'decideRepair', input, input.applicationId, (em) => decideRepair(em, context, input.applicationId, input));
   }
+}
+
+/** A copy report is a bulk read of a region's score records, shared outside the fund (S14): audited once per call, as an export is. */
+function auditCopyReport(context: Context, operation: string, regionPrefix: string, from: string, to: string, records: number): void {
+  context.audit.record({
+    operation,
+    target: `${regionPrefix} ${from}..${to}: ${records} records`,
+    scope: { regionCodes: [regionPrefix], institutionCodes: [] },
+  });
 }
 
 async function repairMutation(
