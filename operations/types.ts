@@ -1135,6 +1135,10 @@ export type InstitutionFilter = {
   regionPrefix?: InputMaybe<Scalars['String']['input']>;
   /** 协议状态 — only institutions whose current agreement has this status */
   agreementStatus?: InputMaybe<AgreementStatus>;
+  /** 机构名称前缀 — name starts with */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** 定点 — true: the current agreement is in force (ACTIVE); false: suspended, ended or none */
+  designated?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** 存量机构导入项 — one institution already designated, with its current agreement */
@@ -1599,6 +1603,8 @@ export type PersonFilter = {
   category?: InputMaybe<PersonnelCategory>;
   /** 姓名前缀 — name starts with */
   namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** 人员状态之一 — person-level status is one of these */
+  statuses?: InputMaybe<Array<RegistrationStatus>>;
 };
 
 /** 人员类别 — category of registered personnel (002 art.11, 000 form 1) */
@@ -2651,6 +2657,10 @@ export type InstitutionFilter = {
   regionPrefix?: string | null | undefined;
   /** 协议状态 — only institutions whose current agreement has this status */
   agreementStatus?: AgreementStatus | null | undefined;
+  /** 机构名称前缀 — name starts with */
+  namePrefix?: string | null | undefined;
+  /** 定点 — true: the current agreement is in force (ACTIVE); false: suspended, ended or none */
+  designated?: boolean | null | undefined;
 };
 
 /** 存量机构导入项 — one institution already designated, with its current agreement */
@@ -2702,6 +2712,8 @@ export type PersonFilter = {
   category?: PersonnelCategory | null | undefined;
   /** 姓名前缀 — name starts with */
   namePrefix?: string | null | undefined;
+  /** 人员状态之一 — person-level status is one of these */
+  statuses?: Array<RegistrationStatus> | null | undefined;
 };
 
 /** 人员类别 — category of registered personnel (002 art.11, 000 form 1) */
