@@ -2,7 +2,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { INPUT_LENGTH_LIMITS, operationLimits } from './limits';
+
+jest.mock('graphql-query-complexity', () => {
+  const actual = jest.requireActual('graphql-query-complexity');
+  return { ...actual, getComplexity: jest.fn(actual.getComplexity) };
+});
+const walks = getComplexity as jest.MockedFunction<typeof getComplexity>;
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -108,6 +115,38 @@ describe('operation limits (the same at the gateway and at every subgraph)', () 
     const fragments = Array.from({ length: 8 }, (_, i) => `fragment F${i} on Person { ...F${i + 1} ...F${i + 1} ...F${i + 1} ...F${i + 1} }`).join(' ');
     const bomb = await run(`{ person(code: "a") { ...F0 } } ${fragments} fragment F8 on Person { code }`);
     expect(bomb.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  test('an accepted operation is walked once per shape of its variables; refusals and variables that do not coerce are walked every time', async () => {
+    const query = 'query Page($n: Int, $after: String) { persons(first: $n, after: $after) { code colleagues { code } } }';
+    const walked = async (variables: Record<string, unknown>) => {
+      walks.mockClear();
+      const { errors } = await run(query, variables);
+      return [walks.mock.calls.length, errors?.[0].extensions?.code];
+    };
+    expect(await walked({ n: 10, after: 'abc' })).toEqual([1, undefined]);
+    // Another cursor of the same length, another page of the same size: the same shape.
+    expect(await walked({ n: 10, after: 'xyz' })).toEqual([0, undefined]);
+    expect(await walked({ after: 'xyz', n: 10 })).toEqual([1, undefined]);
+    // What the limits read changes the shape: a larger page, a longer string, a string for a number.
+    expect(await walked({ n: 90, after: 'abc' })).toEqual([1, 'QUERY_TOO_COSTLY']);
+    expect(await walked({ n: 90, after: 'abc' })).toEqual([1, 'QUERY_TOO_COSTLY']);
+    expect(await walked({ n: 10, after: 'x'.repeat(INPUT_LENGTH_LIMITS.after + 1) })).toEqual([1, 'BAD_USER_INPUT']);
+    expect(await walked({ n: 10, after: 'x'.repeat(INPUT_LENGTH_LIMITS.after + 1) })).toEqual([1, 'BAD_USER_INPUT']);
+    expect(await walked({ n: '10', after: 'abc' })).toEqual([1, 'BAD_USER_INPUT']);
+    expect(await walked({ n: '10', after: 'abc' })).toEqual([1, 'BAD_USER_INPUT']);
+    expect(await walked({ n: 10, after: 'abc' })).toEqual([0, undefined]);
+
+    // Representations count by their number: the next persons of a page are the same shape.
+    const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { code colleagues { code } } } }';
+    const persons = (codes: string[]) => ({ r: codes.map((code) => ({ __typename: 'Person', code })) });
+    walks.mockClear();
+    await run(entities, persons(['a', 'b', 'c']));
+    await run(entities, persons(['dd', 'eeeeeeeeeeeeeeee', 'f']));
+    expect(walks).toHaveBeenCalledTimes(1);
+    await run(entities, persons(['a', 'b']));
+    await run(entities, { r: { __typename: 'Person', code: 'a' } });
+    expect(walks).toHaveBeenCalledTimes(3);
   });
 
   test('variables that do not coerce are left to execution, which refuses them itself', async () => {

@@ -2,16 +2,19 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  DocumentNode,
   getNullableType,
   GraphQLArgument,
   GraphQLError,
   GraphQLInputType,
+  GraphQLSchema,
   isListType,
   Kind,
   OperationDefinitionNode,
   ParseOptions,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
+  TypeNode,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
@@ -153,18 +156,88 @@ function checkEntitiesVariable(operation: OperationDefinitionNode, variables: Re
 /** graphql-query-complexity's guard against fragment bombs: a document that expands beyond this many nodes. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
 
+/** Variables walked at most this far for their shape; larger ones (a claims file's lines) are checked every time. */
+const MAX_SHAPE_VALUES = 5_000;
+/** Shapes kept per document; a document whose variables take more shapes starts over. */
+const MAX_SHAPES_PER_DOCUMENT = 256;
+
+/** Per operation, its variables of `_Any` items (`_entities` representations): no length limit applies to them, so their number is all the limits read. */
+const countedVariables = new WeakMap<OperationDefinitionNode, Set<string>>();
+function countedVariablesOf(operation: OperationDefinitionNode): Set<string> {
+  let counted = countedVariables.get(operation);
+  if (!counted) {
+    const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
+    counted = new Set((operation.variableDefinitions ?? []).filter((d) => namedType(d.type) === '_Any').map((d) => d.variable.name.value));
+    countedVariables.set(operation, counted);
+  }
+  return counted;
+}
+
+/**
+ * What the cost and the length limits read of the variables: numbers, booleans, keys and list
+ * lengths as they are, a string as its length (a JSON string of digits, so never taken for a
+ * number), a list of representations as its count. Undefined when the variables are too large to
+ * be worth keeping.
+ */
+function variablesShape(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | undefined {
+  const counted = countedVariablesOf(operation);
+  let left = MAX_SHAPE_VALUES;
+  try {
+    return JSON.stringify(variables ?? {}, function (this: unknown, key: string, value: unknown) {
+      if (--left < 0) throw new RangeError('too many values');
+      if (this === variables && counted.has(key) && Array.isArray(value)) return `[${value.length}]`;
+      return typeof value === 'string' ? `${value.length}` : value;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The shapes of variables with which a document was accepted, per schema and document (Apollo
+ * Server keeps parsed documents, so a repeated operation is the same object). Only acceptances
+ * are kept: a refusal is computed and worded afresh, and variables that did not coerce are never
+ * remembered.
+ */
+function acceptedShapes() {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+  const shapesOf = (schema: GraphQLSchema, document: DocumentNode) => {
+    let documents = bySchema.get(schema);
+    if (!documents) bySchema.set(schema, (documents = new WeakMap()));
+    let shapes = documents.get(document);
+    if (!shapes) documents.set(document, (shapes = new Set()));
+    return shapes;
+  };
+  return {
+    has: (schema: GraphQLSchema, document: DocumentNode, key: string) => shapesOf(schema, document).has(key),
+    add(schema: GraphQLSchema, document: DocumentNode, key: string) {
+      const shapes = shapesOf(schema, document);
+      if (shapes.size >= MAX_SHAPES_PER_DOCUMENT) shapes.clear();
+      shapes.add(key);
+    },
+  };
+}
+
 /**
  * Checks an operation against the limits once its variables are known (a validation rule sees
  * the document alone): the `_entities` cap, every string input's length, then the cost. Variables
- * that do not coerce are left to execution, which refuses them with its own message.
+ * that do not coerce are left to execution, which refuses them with its own message. The walk
+ * (`getComplexity`, a few per cent of every request) runs once per document and shape of its
+ * variables: another page of the same size, or the next 100 representations, is accepted as the
+ * first was.
  */
 function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloServerPlugin<C> {
   const estimator = fieldCost(limits.maxEntities);
+  const accepted = acceptedShapes();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, operationName }) {
-          if (operation) checkEntitiesVariable(operation, request.variables, limits.maxEntities);
+          if (!operation) return;
+          checkEntitiesVariable(operation, request.variables, limits.maxEntities);
+          const shape = variablesShape(operation, request.variables);
+          const key = shape === undefined ? undefined : `${operationName ?? ''}\n${shape}`;
+          if (key !== undefined && accepted.has(schema, document, key)) return;
           let cost: number;
           try {
             cost = getComplexity({
@@ -190,6 +263,7 @@ function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloSe
               },
             );
           }
+          if (key !== undefined) accepted.add(schema, document, key);
         },
       };
     },
