@@ -198,9 +198,26 @@ function targets(): { kind: 'query' | 'mutation'; field: GraphQLField<unknown, u
   return all.sort((a, b) => `${a.kind}.${a.field.name}`.localeCompare(`${b.kind}.${b.field.name}`));
 }
 
+/**
+ * The rows of every table, audit logs counting only changes: a read the fuzzer happens to form
+ * correctly (a claims audit, a page of the change feed) is audited by design, and stores nothing else.
+ */
+async function storedRows(): Promise<Record<string, number>> {
+  const counts = await countRows(stack);
+  for (const name of SUBGRAPHS) {
+    const mutations = Object.keys(schemas[name].getMutationType()?.getFields() ?? {});
+    const [row] = await stack.services[name].orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from "${name}".audit_log where operation = any(?)`, [mutations]);
+    counts[`${name}.audit_log`] = row.n;
+  }
+  return counts;
+}
+
 test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, no INTERNAL_SERVER_ERROR, nothing stored, every service alive`, async () => {
   const started = Date.now();
-  const rows = await countRows(stack);
+  const rows = await storedRows();
   const gateway = stack.url;
   const straight = (name: SubgraphName) => stack.services[name].url;
   const both = async (name: SubgraphName, body: unknown, token?: string) => {
@@ -324,7 +341,7 @@ test(`the issue's hostile inputs and ${GENERATED_RUNS} generated ones: no 5xx, n
   );
 
   const health = await Promise.all([gateway, ...SUBGRAPHS.map(straight)].map(async (url) => [url, (await fetch(new URL('/health', url))).status] as const));
-  const after = await countRows(stack);
+  const after = await storedRows();
   const seconds = (Date.now() - started) / 1000;
   process.stdout.write(
     `fuzz: ${sent} requests in ${seconds.toFixed(1)} s, ${offences.length} answered as server faults\n${offences.map((o) => `  ${o.status} ${o.codes.join(',')} ${o.target}: ${o.request}`).join('\n')}\n`,
