@@ -524,6 +524,16 @@ export type Change = {
   department: Maybe<Scalars['String']['output']>;
   /** 责任人员代码 — persons a measure names responsible (R7) */
   responsiblePersonCodes: Maybe<Array<Scalars['ID']['output']>>;
+  /** 申诉结果 — UPHELD (维持), CHANGED (变更) or WITHDRAWN (撤回): how an appeal ended */
+  appealOutcome: Maybe<Scalars['String']['output']>;
+  /** 协议状态 — ACTIVE (有效), SUSPENDED (中止), TERMINATED (解除) or EXPIRED (到期): the agreement's status now */
+  agreementStatus: Maybe<Scalars['String']['output']>;
+  /** 原协议状态 — the agreement's status before; null for a first agreement or a new one (renewal) */
+  previousAgreementStatus: Maybe<Scalars['String']['output']>;
+  /** 协议起始日期 — first day of the agreement's validity */
+  agreementValidFrom: Maybe<Scalars['Date']['output']>;
+  /** 协议截止日期 — last day of the agreement's validity */
+  agreementValidUntil: Maybe<Scalars['Date']['output']>;
 };
 
 /** 变更列表 — a page of Change items */
@@ -576,10 +586,12 @@ export type ChangeKind =
   | 'SANCTION_ANNULLED'
   /** 禁止再登记期限缩短 — a termination was shortened on repair: its re-registration ban ends with it (S12) */
   | 'REREGISTRATION_BAN_SHORTENED'
-  /** 申诉决定 — an appeal changed the points of a score record (A4) */
+  /** 申诉决定 — an appeal ended: upheld, changed or withdrawn (`appealOutcome`); changed, `points` are the new points (A4) */
   | 'APPEAL_DECIDED'
   /** 协议处理 — an agreement (or department) was suspended, resumed or terminated (R7) */
-  | 'AGREEMENT_MEASURE_APPLIED';
+  | 'AGREEMENT_MEASURE_APPLIED'
+  /** 协议状态变更 — an institution's agreement changed its status (suspended, resumed, terminated, expired) or its validity (signed, renewed) (G1, E3) */
+  | 'AGREEMENT_STATUS_CHANGED';
 
 /** 结算审核结果 — monthly settlement audit of claim lines against statuses (E2–E3) */
 export type ClaimAuditResult = {
@@ -2590,10 +2602,12 @@ export type ChangeKind =
   | 'SANCTION_ANNULLED'
   /** 禁止再登记期限缩短 — a termination was shortened on repair: its re-registration ban ends with it (S12) */
   | 'REREGISTRATION_BAN_SHORTENED'
-  /** 申诉决定 — an appeal changed the points of a score record (A4) */
+  /** 申诉决定 — an appeal ended: upheld, changed or withdrawn (`appealOutcome`); changed, `points` are the new points (A4) */
   | 'APPEAL_DECIDED'
   /** 协议处理 — an agreement (or department) was suspended, resumed or terminated (R7) */
-  | 'AGREEMENT_MEASURE_APPLIED';
+  | 'AGREEMENT_MEASURE_APPLIED'
+  /** 协议状态变更 — an institution's agreement changed its status (suspended, resumed, terminated, expired) or its validity (signed, renewed) (G1, E3) */
+  | 'AGREEMENT_STATUS_CHANGED';
 
 /** 结算明细 — one claim line of a settlement (E2–E3) */
 export type ClaimInput = {

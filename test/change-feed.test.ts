@@ -170,7 +170,7 @@ test('a partner syncs a day of changes, the stack restarts, and it resumes: noth
   const mine = seen.filter((e) => e.person?.code === doctor.code);
   expect(mine[0].person!.idNumberMasked).toMatch(/^371002\*{8}/);
   expect(JSON.stringify(seen)).not.toContain(doctor.idNumber);
-  const unmasked = await stack.query(`{ changes(first: 1) { edges { node { person { idNumber } } } } }`, {}, weihaiPartner);
+  const unmasked = await stack.query(`{ changes(first: 1, filter: { kinds: [REGISTERED] }) { edges { node { person { idNumber } } } } }`, {}, weihaiPartner);
   expect(errorCodes(unmasked).map((e) => e.code)).toContain('FORBIDDEN');
 
   // At the end the partner keeps its place: an empty page gives back the cursor it was asked with.
@@ -316,4 +316,124 @@ test("the feed's lock has a key space of its own: a person's lock that hashes al
   } finally {
     await other.end();
   }
+});
+
+const DETAILS = `query($first: Int, $after: String, $filter: ChangeFilter) {
+  changes(first: $first, after: $after, filter: $filter) {
+    edges { node { kind effectiveOn basisDocument person { code } institution { code } sanctionId until points appealId appealOutcome
+      agreementStatus previousAgreementStatus agreementValidFrom agreementValidUntil } }
+  }
+}`;
+/** The entries of the given kinds the Weihai partner sees after a cursor. */
+const entriesAfter = async (cursor: string | null, kinds: string[]) =>
+  (await stack.query(DETAILS, { first: 500, after: cursor, filter: { kinds } }, weihaiPartner)).data.changes.edges.map(
+    (edge: { node: Record<string, unknown> }) => edge.node,
+  );
+
+test('a shortened re-registration ban is dated by the repair decision that shortened it, with that decision as its basis (S12)', async () => {
+  const terminated = newDoctor('禁登缩短医师');
+  await registerAt(stack, terminated, [WEIHAI]);
+  await score(stack, '威医保罚〔2026〕禁登-1号', '2026-02-03', [
+    { personCode: terminated.code, institutionCode: WEIHAI, violationCode: 'N4-01', responsibility: 'MAIN' },
+  ]);
+  await stack.eventsDelivered();
+  const { cursor } = await sync(stack, weihaiPartner, null, 500);
+  const applied = await stack.query(
+    `mutation($input: ApplyForRepairInput!) { applyForRepair(input: $input) { application { id } } }`,
+    { input: { personCode: terminated.code, institutionCode: WEIHAI, statement: '已全额退回并完成整改' } },
+    hospital,
+  );
+  const applicationId = applied.data.applyForRepair.application.id;
+  await stack.query(
+    `mutation($input: ReviewRepairInput!) { reviewRepair(input: $input) { application { status } } }`,
+    { input: { applicationId, agree: true } },
+    hospital,
+  );
+  // Recorded four days after the decision: the ban is shortened from the decision's day, not the day registry hears of it.
+  stack.clock.set('2026-03-20');
+  try {
+    const decided = await stack.query(`mutation($input: DecideRepairInput!) { decideRepair(input: $input) { application { status } } }`, {
+      input: { applicationId, approve: true, newUntil: '2027-02-02', decidedOn: TODAY },
+    });
+    expect(decided.errors).toBeUndefined();
+    await stack.eventsDelivered();
+  } finally {
+    stack.clock.set(TODAY);
+  }
+  expect(await entriesAfter(cursor, ['REREGISTRATION_BAN_SHORTENED'])).toEqual([
+    expect.objectContaining({ person: { code: terminated.code }, effectiveOn: TODAY, basisDocument: `repair ${applicationId}`, until: '2027-02-02' }),
+  ]);
+});
+
+test('every appeal decision reaches the feed — upheld, changed, withdrawn — with its outcome and the decision appealed against (A4)', async () => {
+  const doctor = newDoctor('申诉订阅医师');
+  await registerAt(stack, doctor, [WEIHAI]);
+  const documents = ['威医保罚〔2026〕申诉-1号', '威医保罚〔2026〕申诉-2号', '威医保罚〔2026〕申诉-3号'];
+  const appealIds: string[] = [];
+  for (const [i, documentNumber] of documents.entries()) {
+    const scored = await score(stack, documentNumber, `2026-03-0${i + 2}`, [
+      { personCode: doctor.code, institutionCode: WEIHAI, violationCode: 'N1-01', responsibility: 'MAIN' },
+    ]);
+    const filed = await stack.query(
+      `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`,
+      { input: { scoreRecordId: scored.data.recordScores.records[0].id, statement: '申请复核', signedByPerson: true, stampedByInstitution: true } },
+      hospital,
+    );
+    appealIds.push(filed.data.fileAppeal.appeal.id);
+  }
+  await stack.eventsDelivered();
+  const { cursor } = await sync(stack, weihaiPartner, null, 500);
+  const decide = `mutation($input: DecideAppealInput!) { decideAppeal(input: $input) { appeal { status } } }`;
+  expect((await stack.query(decide, { input: { appealId: appealIds[0], outcome: 'UPHELD', reason: '事实清楚，维持' } }, weihaiAgency)).errors).toBeUndefined();
+  expect(
+    (await stack.query(decide, { input: { appealId: appealIds[1], outcome: 'CHANGED', newPoints: 1, reason: '改变记分' } }, weihaiAgency)).errors,
+  ).toBeUndefined();
+  const withdrawn = await stack.query(
+    `mutation($input: AppealStepInput!) { withdrawAppeal(input: $input) { appeal { status } } }`,
+    { input: { appealId: appealIds[2] } },
+    hospital,
+  );
+  expect(withdrawn.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const decisions = await entriesAfter(cursor, ['APPEAL_DECIDED']);
+  expect(decisions.map((e: Record<string, unknown>) => [e.appealId, e.appealOutcome, e.basisDocument, e.points, e.effectiveOn, e.person])).toEqual([
+    [appealIds[0], 'UPHELD', documents[0], null, TODAY, { code: doctor.code }],
+    [appealIds[1], 'CHANGED', documents[1], 1, TODAY, { code: doctor.code }],
+    [appealIds[2], 'WITHDRAWN', documents[2], null, TODAY, { code: doctor.code }],
+  ]);
+  // Scoring changed only the score the appeal changed: 3 + 1 + 3.
+  expect((await stack.query(`{ person(code: "${doctor.code}") { points } }`)).data.person.points).toBe(7);
+});
+
+test("an agreement's status and validity changes reach the feed in its institution's region, and the same facts again add nothing", async () => {
+  const code = 'P37100209001';
+  const { cursor } = await sync(stack, weihaiPartner, null, 500);
+  const jining = await sync(stack, jiningPartner, null, 500);
+  const importAgreement = async (agreementValidFrom: string, agreementValidUntil: string) => {
+    const imported = await stack.query(`mutation($input: ImportInstitutionsInput!) { importInstitutions(input: $input) { institutions { code } } }`, {
+      input: { institutions: [{ code, name: '威海订阅药房', kind: 'PHARMACY', regionCode: '371002', agreementValidFrom, agreementValidUntil }] },
+    });
+    expect(imported.errors).toBeUndefined();
+    await stack.eventsDelivered();
+  };
+  await importAgreement('2026-01-01', '2026-12-31');
+  await importAgreement('2026-01-01', '2026-12-31');
+  const suspended = await stack.query(`mutation($input: AgreementMeasureInput!) { suspendAgreement(input: $input) { institution { code } } }`, {
+    input: { institutionCode: code, reason: '违规结算', basisDocument: '威医保协〔2026〕中止1号' },
+  });
+  expect(suspended.errors).toBeUndefined();
+  const resumed = await stack.query(`mutation($input: AgreementMeasureInput!) { resumeAgreement(input: $input) { institution { code } } }`, {
+    input: { institutionCode: code, reason: '整改完成', basisDocument: '威医保协〔2026〕恢复1号' },
+  });
+  expect(resumed.errors).toBeUndefined();
+  await stack.eventsDelivered();
+  const entries = await entriesAfter(cursor, ['AGREEMENT_STATUS_CHANGED']);
+  expect(
+    entries.map((e: Record<string, unknown>) => [e.institution, e.previousAgreementStatus, e.agreementStatus, e.effectiveOn, e.agreementValidUntil]),
+  ).toEqual([
+    [{ code }, null, 'ACTIVE', '2026-01-01', '2026-12-31'],
+    [{ code }, 'ACTIVE', 'SUSPENDED', TODAY, '2026-12-31'],
+    [{ code }, 'SUSPENDED', 'ACTIVE', TODAY, '2026-12-31'],
+  ]);
+  expect((await sync(stack, jiningPartner, jining.cursor, 500)).entries.filter((e) => e.institution?.code === code)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { EntityManager } from '@pq/data';
 import { DomainError, notFound } from '@pq/errors';
 import { IsoDate, stepDate } from '@pq/time';
-import { AppealSubject } from '../domain/appeal';
+import { AppealStatus, AppealSubject } from '../domain/appeal';
 import { AppealAction, transition } from '../domain/appeal-machine';
 import { decideAppealStep } from '../domain/appeal-step';
 import { publishAppealDecided } from '../events/publish';
@@ -22,7 +22,7 @@ export interface AppealStepCommand {
 
 /**
  * One step of an appeal's life cycle (A2–A4), recorded with actor, its real date and note. A
- * changed score reaches scoring as an event, in the same transaction. Returns the appeal id.
+ * decision or withdrawal is published in the same transaction: a changed score reaches scoring. Returns the appeal id.
  */
 export async function takeAppealStep(em: EntityManager, actor: Actor, command: AppealStepCommand): Promise<string> {
   const appeal = await findAppeal(em, command.appealId);
@@ -45,10 +45,13 @@ export async function takeAppealStep(em: EntityManager, actor: Actor, command: A
     field: deciding ? 'decidedOn' : 'happenedOn',
   });
   const changesScore = command.action === AppealAction.CHANGE && appeal.subject === AppealSubject.SCORE;
-  const record = changesScore ? await findScoreRecord(em, appeal.scoreRecordId!) : null;
+  const { UPHELD, CHANGED, WITHDRAWN } = AppealStatus;
+  const ends = moved.to === UPHELD || moved.to === CHANGED || moved.to === WITHDRAWN ? moved.to : null;
+  // The score appealed against: its points to change it, its document for the decision's event.
+  const record = appeal.subject === AppealSubject.SCORE && ends ? await findScoreRecord(em, appeal.scoreRecordId!) : null;
   if (changesScore && !record) throw notFound('score record', appeal.scoreRecordId!);
   const decision = decideAppealStep(
-    { subject: appeal.subject, status: appeal.status, filedOn: appeal.filedOn, steps, points: record?.points ?? null },
+    { subject: appeal.subject, status: appeal.status, filedOn: appeal.filedOn, steps, points: changesScore ? record!.points : null },
     { action: command.action, on, reason: command.reason, newPoints: command.newPoints },
     actor.calendar,
   );
@@ -56,10 +59,8 @@ export async function takeAppealStep(em: EntityManager, actor: Actor, command: A
 
   const from = appeal.status;
   Object.assign(appeal, decision.changes, { status: moved.to });
-  if (record && decision.changedPoints !== null) {
-    record.points = decision.changedPoints;
-    await publishAppealDecided(em, record, { appealId: appeal.id, newPoints: decision.changedPoints, decidedOn: on });
-  }
+  if (record && decision.changedPoints !== null) record.points = decision.changedPoints;
+  if (ends) await publishAppealDecided(em, appeal, record, { outcome: ends, newPoints: decision.changedPoints, decidedOn: on });
   await addStep(em, appeal, {
     action: command.action,
     fromStatus: from,

@@ -8,14 +8,24 @@ import type { IsoDate } from '@pq/time';
  * checks both sides). Add fields, never repurpose.
  */
 export interface AppealsEvents {
-  /** appeals → scoring: an appeal changed a score (A4); an upheld decision changes nothing elsewhere. */
+  /**
+   * appeals → scoring, registry: an appeal reached its end — upheld, changed or withdrawn (A4). Only a
+   * changed score changes anything elsewhere (scoring); the change feed records every outcome.
+   */
   AppealDecided: {
     appealId: string;
-    scoreRecordId: string;
-    outcome: 'CHANGED';
-    /** The new points; 0 removes the score. */
-    newPoints: number;
+    /** Null for an agreement dispute (003 art.35). */
+    scoreRecordId: string | null;
+    outcome: 'UPHELD' | 'CHANGED' | 'WITHDRAWN';
+    /** The new points of a changed score; 0 removes it. Null when no score changed. */
+    newPoints: number | null;
+    /** The day of the decision (or of the withdrawal). */
     decidedOn: IsoDate;
+    /** The person appealing; null for an agreement dispute. */
+    personCode: string | null;
+    institutionCode: string;
+    /** The decision appealed against: the score record's document, or the disputed agreement decision. */
+    decisionDocument: string | null;
   };
 }
 

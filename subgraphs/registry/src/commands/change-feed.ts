@@ -50,17 +50,21 @@ export function recordScore(em: EntityManager, score: RegistryReads['ScoreRecord
   ]);
 }
 
-/** The sanctions the appeal changes arrive from scoring as their own events; this records the decision itself. */
-export function recordAppealDecided(em: EntityManager, appeal: RegistryReads['AppealDecided'], eventId: string, personCode: string): Promise<void> {
+/**
+ * An appeal's end, whatever its outcome; the sanctions a changed score changes arrive from scoring as
+ * their own events. A person's appeal is seen where the person is; an agreement dispute where its institution is.
+ */
+export function recordAppealDecided(em: EntityManager, appeal: RegistryReads['AppealDecided'], eventId: string, eventKey: string): Promise<void> {
+  const personCode = appeal.personCode === undefined ? eventKey : appeal.personCode;
   return appendChanges(em, [
     {
       sourceEventId: eventId,
       kind: ChangeKind.APPEAL_DECIDED,
       effectiveOn: appeal.decidedOn,
-      basisDocument: null,
+      basisDocument: appeal.decisionDocument ?? null,
       personCode,
-      institutionCode: null,
-      details: { appealId: appeal.appealId, scoreRecordId: appeal.scoreRecordId, points: appeal.newPoints },
+      institutionCode: personCode === null ? (appeal.institutionCode ?? null) : null,
+      details: { appealId: appeal.appealId, scoreRecordId: appeal.scoreRecordId, points: appeal.newPoints, appealOutcome: appeal.outcome ?? 'CHANGED' },
     },
   ]);
 }

@@ -53,8 +53,8 @@ export async function applyBanChanged(em: EntityManager, ban: RegistryReads['ReR
     {
       sourceEventId: eventId,
       kind: ChangeKind.REREGISTRATION_BAN_SHORTENED,
-      effectiveOn: today,
-      basisDocument: null,
+      effectiveOn: ban.on ?? today,
+      basisDocument: ban.basisDocument ?? null,
       personCode: ban.personCode,
       institutionCode: null,
       details: { sanctionId: ban.sanctionId, until: ban.until },

@@ -1,4 +1,4 @@
-import { ChangeKind, statusChanges } from './change-feed';
+import { agreementStatusChange, ChangeKind, statusChanges } from './change-feed';
 import { RegistrationStatus } from './personnel';
 import { deriveStatus, PersonCauses } from './status';
 
@@ -65,4 +65,37 @@ test.each([
   expect(changes.map(({ kind, effectiveOn, basisDocument, institutionCode }) => ({ kind, effectiveOn, basisDocument, institutionCode }))).toEqual(expected);
   expect(changes.every((c) => c.sourceEventId === null && c.personCode === 'D371002000501')).toBe(true);
   if (changed.person) expect(changes.at(-1)!.details).toMatchObject({ previousStatus: NORMAL, status: SUSPENDED });
+});
+
+// G1, E3: an agreement's status or validity changes reach the feed once, dated by when they take effect.
+test.each([
+  ['first agreement', null, { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' }, '2026-01-01'],
+  [
+    'the same facts again',
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31', statusSince: '2026-01-01' },
+    null,
+  ],
+  [
+    'suspended',
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    { status: 'SUSPENDED', validFrom: '2026-01-01', validUntil: '2026-12-31', statusSince: '2026-03-16' },
+    '2026-03-16',
+  ],
+  [
+    'validity extended',
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2027-12-31' },
+    '2027-01-01',
+  ],
+  [
+    'renewed: a new agreement',
+    { status: 'ACTIVE', validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    { status: 'ACTIVE', validFrom: '2027-01-01', validUntil: '2027-12-31' },
+    '2027-01-01',
+  ],
+])('%s', (_, previous, current, effectiveOn) => {
+  const change = agreementStatusChange('P37100209001', previous, current);
+  expect(change && change.effectiveOn).toBe(effectiveOn);
+  if (change) expect(change).toMatchObject({ kind: ChangeKind.AGREEMENT_STATUS_CHANGED, institutionCode: 'P37100209001', personCode: null });
 });

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@pq/time';
+import { addDays, IsoDate } from '@pq/time';
 import { RegistrationStatus } from './personnel';
 import type { DerivedStatus, StatusStretch } from './status';
 
@@ -16,6 +16,7 @@ export enum ChangeKind {
   REREGISTRATION_BAN_SHORTENED = 'REREGISTRATION_BAN_SHORTENED',
   APPEAL_DECIDED = 'APPEAL_DECIDED',
   AGREEMENT_MEASURE_APPLIED = 'AGREEMENT_MEASURE_APPLIED',
+  AGREEMENT_STATUS_CHANGED = 'AGREEMENT_STATUS_CHANGED',
 }
 
 /** One entry to append: the feed gives it its position and the regions that see it. */
@@ -82,4 +83,42 @@ export function statusChanges(
     });
   }
   return changes;
+}
+
+/** An institution's agreement as registry knows it (G1): its status and validity. */
+export interface AgreementState {
+  status: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  /** The day the status took effect; absent: the first day of validity. */
+  statusSince?: IsoDate;
+}
+
+/**
+ * The feed entry of an institution's agreement whose status or validity changed (suspended, resumed,
+ * terminated, expired; signed, renewed), else null: the same facts again (an import) change nothing.
+ * A new status or a new agreement counts from the day it took effect; a validity moved, from the
+ * first day the old and new validity differ.
+ */
+export function agreementStatusChange(institutionCode: string, previous: AgreementState | null, current: AgreementState): NewChange | null {
+  const sameAgreement = previous?.validFrom === current.validFrom;
+  if (sameAgreement && previous!.status === current.status && previous!.validUntil === current.validUntil) return null;
+  const effectiveOn =
+    sameAgreement && previous!.status === current.status
+      ? addDays(previous!.validUntil < current.validUntil ? previous!.validUntil : current.validUntil, 1)
+      : (current.statusSince ?? current.validFrom);
+  return {
+    sourceEventId: null,
+    kind: ChangeKind.AGREEMENT_STATUS_CHANGED,
+    effectiveOn,
+    basisDocument: null,
+    personCode: null,
+    institutionCode,
+    details: {
+      agreementStatus: current.status,
+      previousAgreementStatus: previous?.status ?? null,
+      agreementValidFrom: current.validFrom,
+      agreementValidUntil: current.validUntil,
+    },
+  };
 }

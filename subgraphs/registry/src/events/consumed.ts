@@ -57,6 +57,10 @@ export interface RegistryReads {
     personCode: string;
     sanctionId: string;
     until: IsoDate;
+    /** Absent in events written before it was added: then the day it is applied. */
+    on?: IsoDate;
+    /** Absent in events written before it was added. */
+    basisDocument?: string;
   };
   /** The change feed: a score record (S1–S6). */
   ScoreRecorded: {
@@ -67,11 +71,16 @@ export interface RegistryReads {
     decidedOn: IsoDate;
     documentNumber: string;
   };
-  /** The change feed: an appeal that changed a score (A4); its event key is the person's code. */
+  /** The change feed: an appeal's end (A4), upheld, changed or withdrawn; its event key is the person's code (else the institution's). */
   AppealDecided: {
     appealId: string;
-    scoreRecordId: string;
-    newPoints: number;
+    scoreRecordId: string | null;
+    /** Absent in events written before it was added: then CHANGED (the only outcome published then), and a person's appeal. */
+    outcome?: 'UPHELD' | 'CHANGED' | 'WITHDRAWN';
+    newPoints: number | null;
     decidedOn: IsoDate;
+    personCode?: string | null;
+    institutionCode?: string;
+    decisionDocument?: string | null;
   };
 }

@@ -1,5 +1,6 @@
 import { EntityManager, findRows, queryRows } from '@pq/data';
 import { IsoDate } from '@pq/time';
+import type { AgreementState } from '../domain/change-feed';
 import type { RegistryReads } from '../events/consumed';
 import { AgreementStatusInterval } from '../entities/agreement-status-interval';
 import { InstitutionView } from '../entities/institution-view';
@@ -17,6 +18,16 @@ export function agreementStatusesOf(em: EntityManager, institutionCode: string):
 
 export async function upsertInstitution(em: EntityManager, institution: Pick<InstitutionView, 'code' | 'kind' | 'regionCode'>): Promise<void> {
   await em.upsert(InstitutionView, { code: institution.code, kind: institution.kind, regionCode: institution.regionCode });
+}
+
+/** The institution's latest agreement as recorded: its status now and its validity; null before any. */
+export async function currentAgreement(em: EntityManager, institutionCode: string): Promise<AgreementState | null> {
+  const [row] = await queryRows<AgreementState>(em, {
+    text: `select status, agreement_valid_from::text as "validFrom", agreement_valid_until::text as "validUntil" from registry.agreement_status_interval
+            where institution_code = $1 and valid_to is null order by agreement_valid_from desc limit 1`,
+    values: [institutionCode],
+  });
+  return row ?? null;
 }
 
 export type AgreementPayload = NonNullable<RegistryReads['InstitutionUpserted']['agreement']>;

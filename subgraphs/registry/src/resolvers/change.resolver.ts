@@ -45,6 +45,11 @@ function change(row: ChangeRow): Change {
     action: details.action ?? null,
     department: details.department ?? null,
     responsiblePersonCodes: details.responsiblePersonCodes ?? null,
+    appealOutcome: details.appealOutcome ?? null,
+    agreementStatus: details.agreementStatus ?? null,
+    previousAgreementStatus: details.previousAgreementStatus ?? null,
+    agreementValidFrom: details.agreementValidFrom ?? null,
+    agreementValidUntil: details.agreementValidUntil ?? null,
   };
 }
 

@@ -21,8 +21,12 @@ registerEnumType(ChangeKind, {
     },
     SANCTION_ANNULLED: { description: '处理撤销 — a suspension or termination was annulled: it never should have applied (A4)' },
     REREGISTRATION_BAN_SHORTENED: { description: '禁止再登记期限缩短 — a termination was shortened on repair: its re-registration ban ends with it (S12)' },
-    APPEAL_DECIDED: { description: '申诉决定 — an appeal changed the points of a score record (A4)' },
+    APPEAL_DECIDED: { description: '申诉决定 — an appeal ended: upheld, changed or withdrawn (`appealOutcome`); changed, `points` are the new points (A4)' },
     AGREEMENT_MEASURE_APPLIED: { description: '协议处理 — an agreement (or department) was suspended, resumed or terminated (R7)' },
+    AGREEMENT_STATUS_CHANGED: {
+      description:
+        "协议状态变更 — an institution's agreement changed its status (suspended, resumed, terminated, expired) or its validity (signed, renewed) (G1, E3)",
+    },
   },
 });
 
@@ -99,6 +103,24 @@ export class Change {
 
   @Field(() => [ID], { nullable: true, description: '责任人员代码 — persons a measure names responsible (R7)' })
   responsiblePersonCodes!: string[] | null;
+
+  @Field(() => String, { nullable: true, description: '申诉结果 — UPHELD (维持), CHANGED (变更) or WITHDRAWN (撤回): how an appeal ended' })
+  appealOutcome!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "协议状态 — ACTIVE (有效), SUSPENDED (中止), TERMINATED (解除) or EXPIRED (到期): the agreement's status now",
+  })
+  agreementStatus!: string | null;
+
+  @Field(() => String, { nullable: true, description: "原协议状态 — the agreement's status before; null for a first agreement or a new one (renewal)" })
+  previousAgreementStatus!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "协议起始日期 — first day of the agreement's validity" })
+  agreementValidFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "协议截止日期 — last day of the agreement's validity" })
+  agreementValidUntil!: string | null;
 }
 
 export const ChangeConnection = ConnectionType(Change, 'Change', '变更');

@@ -12,6 +12,7 @@ import { rederiveYear } from './derive-year';
  * now follows (a replaced suspension holding again, a termination become a suspension) decided.
  */
 export async function applyAppealDecision(em: EntityManager, decision: ScoringReads['AppealDecided'], today: IsoDate): Promise<void> {
+  if ((decision.outcome ?? 'CHANGED') !== 'CHANGED' || decision.scoreRecordId === null || decision.newPoints === null) return;
   const found = await findScoreRecord(em, decision.scoreRecordId);
   if (!found) return;
   await lockAggregates(em, 'person', [found.personCode]);
@@ -24,6 +25,7 @@ export async function applyAppealDecision(em: EntityManager, decision: ScoringRe
   await em.flush();
   await rederiveYear(em, [record.personCode], record.year, {
     on: today,
+    effectiveOn: decision.decidedOn,
     cause: 'decision changed on appeal (申诉变更)',
     basisDocument: `appeal ${decision.appealId}`,
     lowersPoints,

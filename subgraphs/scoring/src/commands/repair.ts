@@ -98,6 +98,7 @@ export async function decideRepair(
     for (const year of years) {
       await rederiveYear(em, [application.personCode], year, {
         on: actor.clock.today(),
+        effectiveOn: decidedOn,
         cause: 'year re-derived on repair (记分修复)',
         basisDocument: `repair ${application.id}`,
         lowersPoints: true,

@@ -87,6 +87,7 @@ export async function decideRestoration(
     });
     await rederiveYear(em, [application.personCode], yearOf(sanction.from), {
       on: actor.clock.today(),
+      effectiveOn: date,
       cause: 'year re-derived on restoration (资格恢复)',
       basisDocument: `restoration ${application.id}`,
       lowersPoints: false,

@@ -30,6 +30,8 @@ export interface YearChange {
   /** Why a sanction that no longer follows is annulled. */
   cause: string;
   basisDocument: string;
+  /** The day the change's decision took effect, when it was made before it was recorded (a decision date given); default `on`. */
+  effectiveOn?: IsoDate;
   /**
    * The change lowered points (an appeal, a repair): a sanction that no longer follows never
    * should have applied and is annulled. Otherwise a new decision superseded it: it is replaced.
@@ -185,7 +187,13 @@ export function planYearSanctions(input: {
         decisions.push({
           type: 'ReRegistrationBanChanged',
           key: personCode,
-          payload: { personCode, sanctionId: row.id, until: outcome.reRegistrationBlockedUntil! },
+          payload: {
+            personCode,
+            sanctionId: row.id,
+            until: outcome.reRegistrationBlockedUntil!,
+            on: change.effectiveOn ?? change.on,
+            basisDocument: change.basisDocument,
+          },
         });
     }
   }

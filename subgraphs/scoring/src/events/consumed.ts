@@ -29,11 +29,13 @@ export interface ScoringReads {
     kind: 'MEDICAL' | 'PHARMACY';
     regionCode: string;
   };
-  /** A4: a score changed on appeal. */
+  /** A4: an appeal's end; only a changed score (outcome CHANGED with a score record) bears on scoring. */
   AppealDecided: {
     appealId: string;
-    scoreRecordId: string;
-    newPoints: number;
+    scoreRecordId: string | null;
+    /** Absent in events written before it was added: then CHANGED, the only outcome published. */
+    outcome?: 'UPHELD' | 'CHANGED' | 'WITHDRAWN';
+    newPoints: number | null;
     decidedOn: IsoDate;
   };
 }

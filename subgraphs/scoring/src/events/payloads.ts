@@ -54,6 +54,10 @@ export interface ScoringEvents {
     personCode: string;
     sanctionId: string;
     until: IsoDate;
+    /** The day the decision that shortened it took effect (a repair's, an appeal's, a restoration's decision day). */
+    on: IsoDate;
+    /** That decision: `repair <id>`, `appeal <id>`, `restoration <id>`. */
+    basisDocument: string;
   };
   /** scoring → appeals: a score record that an appeal can be filed against. */
   ScoreRecorded: {

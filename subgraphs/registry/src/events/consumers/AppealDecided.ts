@@ -2,5 +2,5 @@ import type { EventHandlers } from '@pq/events';
 import type { RegistryReads } from '../consumed';
 import { recordAppealDecided } from '../../commands/change-feed';
 
-/** Appeals publishes it under the person's code (its aggregate key): the payload names the score record only. */
+/** Events written before the payload named the person carry it as their key. */
 export const AppealDecided: EventHandlers<RegistryReads>['AppealDecided'] = (appeal, { em, event }) => recordAppealDecided(em, appeal, event.id, event.key);
