@@ -209,7 +209,7 @@ async function storedRows(): Promise<Record<string, number>> {
     const [row] = await stack.services[name].orm.em
       .fork()
       .getConnection()
-      .execute(`select count(*)::int as n from "${name}".audit_log where operation = any(?)`, [mutations]);
+      .execute(`select count(*)::int as n from "${name}".audit_log where operation in (${mutations.map(() => '?').join(', ') || 'null'})`, mutations);
     counts[`${name}.audit_log`] = row.n;
   }
   return counts;
