@@ -9,6 +9,7 @@ import m0007 from './0007-event-dead-letters';
 import m0008 from './0008-audit-scope';
 import m0009 from './0009-registration-updated-at';
 import m0010 from './0010-change-feed';
+import m0011 from './0011-registration-institution-person';
 
 /** In order; the names are stored in every database's mikro_orm_migrations table: never rename one. */
 export const migrations: MigrationEntry[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0008-audit-scope', class: m0008 },
   { name: '0009-registration-updated-at', class: m0009 },
   { name: '0010-change-feed', class: m0010 },
+  { name: '0011-registration-institution-person', class: m0011 },
 ];

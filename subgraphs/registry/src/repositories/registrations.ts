@@ -122,7 +122,7 @@ const REGISTRATION_STATUS = `(case when $2::text is null then r.status <> 'CANCE
 /**
  * The pages of `Institution.personnel` for many institutions, in key order: one statement per
  * page shape (status, size, cursor, direction — the same for all institutions of one list), a lateral keyset
- * page per institution over the institution's person codes as an array (see persons.ts). No
+ * page per institution over its registrations in person-code order: it reads `limit` of them, not all. No
  * person-scope condition: the resolver admits only callers who may read the institution, and
  * they may read everyone registered there.
  */
@@ -130,16 +130,19 @@ export async function personnelPages(em: EntityManager, keys: readonly Personnel
   const pages = new Map<string, Person[]>(keys.map((key) => [personnelPageKey(key), []]));
   for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after, key.backward ?? false]))) {
     const { status, limit, after, backward = false } = group[0];
+    // One statement per direction, so each walks registration_institution_person_index in its order.
+    const [direction, keyset] = backward ? ['desc', `($3 = '' or r.person_code < $3)`] : ['asc', 'r.person_code > $3'];
     const rows = await queryRows<Record<string, unknown> & { institution_code: string }>(em, {
-      name: 'pq_personnel_pages',
+      name: `pq_personnel_pages_${direction}`,
       text: `select s.institution_code, p.*
                from unnest($1::text[]) as s(institution_code)
                cross join lateral (
-                 select p.* from registry.person p
-                  where p.code = any(array(select r.person_code from registry.registration r where r.institution_code = s.institution_code and ${REGISTRATION_STATUS}))
-                    and (case when $5::boolean then ($3 = '' or p.code < $3) else p.code > $3 end)
-                  order by (case when $5::boolean then p.code end) desc, p.code limit $4) p`,
-      values: [group.map((key) => key.institutionCode), status, after, limit, backward],
+                 select distinct r.person_code from registry.registration r
+                  where r.institution_code = s.institution_code and ${REGISTRATION_STATUS} and ${keyset}
+                  order by r.person_code ${direction} limit $4) r
+               join registry.person p on p.code = r.person_code
+              order by s.institution_code, p.code ${direction}`,
+      values: [group.map((key) => key.institutionCode), status, after, limit],
     });
     const persons = toEntities(em, Person, rows);
     rows.forEach((row, i) => pages.get(personnelPageKey({ institutionCode: row.institution_code, status, limit, after, backward }))!.push(persons[i]));
