@@ -374,11 +374,14 @@ test('every appeal decision reaches the feed — upheld, changed, withdrawn — 
     const scored = await score(stack, documentNumber, `2026-03-0${i + 2}`, [
       { personCode: doctor.code, institutionCode: WEIHAI, violationCode: 'N1-01', responsibility: 'MAIN' },
     ]);
+    // Appeals learns of the score record from its event.
+    await stack.eventsDelivered();
     const filed = await stack.query(
       `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { appeal { id } } }`,
       { input: { scoreRecordId: scored.data.recordScores.records[0].id, statement: '申请复核', signedByPerson: true, stampedByInstitution: true } },
       hospital,
     );
+    expect(filed.errors).toBeUndefined();
     appealIds.push(filed.data.fileAppeal.appeal.id);
   }
   await stack.eventsDelivered();

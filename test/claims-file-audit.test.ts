@@ -180,6 +180,7 @@ describe('a client mistake refuses the file, names the line, and changes nothing
     ],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,yes,1\n', 2, 'emergency'],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\n\nL1,P,H37080200090,2026-03-10,,0x10\n', 3, 'amount'],
+    ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,,1e308\n', 2, 'amount'],
     ['text/csv', 'lineId,personCode,institutionCode,serviceDate,emergency,amount\nL1,P,H37080200090,2026-03-10,1\n', 2, undefined],
     ['text/csv', 'lineId;personCode\n', 1, undefined],
     [

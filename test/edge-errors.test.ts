@@ -130,12 +130,13 @@ describe('no PostgreSQL or JavaScript error text reaches a caller', () => {
     }
   });
 
-  test('an amount whose sum overflows (1e308) is hidden behind a generic message', async () => {
+  test("an amount no service costs (1e308, whose sum overflows) is the client's mistake, named by its path", async () => {
     const query = 'query($claims: [ClaimInput!]!) { auditClaims(claims: $claims) { checked rejectedAmount } }';
-    const claims = [{ lineId: 'L1', personCode: 'D370802000123', institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1e308 }];
+    const line = { lineId: 'L1', personCode: 'D370802000123', institutionCode: 'H37080200090', serviceDate: '2026-03-01', amount: 1 };
     for (const url of [stack.url, stack.services.registry.url]) {
-      const { text } = await post(url, { query, variables: { claims } }, national);
+      const { text } = await post(url, { query, variables: { claims: [line, { ...line, lineId: 'L2', amount: -1e308 }] } }, national);
       expect(text).not.toMatch(/numeric|overflow|postgres|relation|select |insert |\.ts:|\.js:|node_modules/i);
+      expect(JSON.parse(text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'claims[1].amount' });
     }
   });
 });

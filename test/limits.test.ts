@@ -18,6 +18,9 @@ afterAll(() => stack?.stop());
 
 const codeOf = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.[0]?.extensions?.code;
 
+/** About 0.3 s on an idle machine; the issue's batch took 10 s: the bound tells them apart on a machine shared with other work. */
+const REFUSED_WITHIN_MS = 4_000;
+
 /** Runs `work` and reports how long it took and how far the heap rose above where it started (sampled every 5 ms). */
 async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; heapRiseMb: number }> {
   const before = process.memoryUsage().heapUsed;
@@ -41,8 +44,7 @@ test(`a batch of ${MAX_BATCHED_OPERATIONS} operations × 1,000 aliases sent stra
   const { result, ms, heapRiseMb } = await measured(() => postJson(stack.services.registry.url, body, person));
   process.stdout.write(`limits: a batch of ${(body.length / 2 ** 20).toFixed(1)} MB refused in ${ms.toFixed(0)} ms, heap +${heapRiseMb.toFixed(0)} MB\n`);
   expect([result.status, result.body.errors[0].extensions]).toEqual([400, { code: 'BAD_USER_INPUT', limit: MAX_BATCH_DOCUMENT_CHARS }]);
-  // About 0.3 s on an idle machine; the bound leaves room for a loaded one (the issue's batch took 10 s).
-  expect(ms).toBeLessThan(2_000);
+  expect(ms).toBeLessThan(REFUSED_WITHIN_MS);
   expect(heapRiseMb).toBeLessThan(150);
 
   // The most such operations a batch's size allows: each stops parsing at the token limit.
@@ -53,7 +55,7 @@ test(`a batch of ${MAX_BATCHED_OPERATIONS} operations × 1,000 aliases sent stra
   process.stdout.write(
     `limits: ${fitting.length} operations of ${batch[0].query.length} characters refused in ${parsed.ms.toFixed(0)} ms, heap +${parsed.heapRiseMb.toFixed(0)} MB\n`,
   );
-  expect(parsed.ms).toBeLessThan(2_000);
+  expect(parsed.ms).toBeLessThan(REFUSED_WITHIN_MS);
   expect(parsed.heapRiseMb).toBeLessThan(150);
 
   // Aliases within the token limit fail validation instead.
@@ -79,8 +81,7 @@ test('_entities with 100,000 representations is refused with BATCH_TOO_LARGE and
     { code: 'BATCH_TOO_LARGE', limit: SUBGRAPH_LIMITS.maxEntities, count: 100_000 },
     undefined,
   ]);
-  // About 0.3 s on an idle machine; the bound leaves room for a loaded one (the issue's batch took 10 s).
-  expect(ms).toBeLessThan(2_000);
+  expect(ms).toBeLessThan(REFUSED_WITHIN_MS);
   expect(heapRiseMb).toBeLessThan(150);
   const atTheCap = await postJson(stack.services.registry.url, { query, variables: { representations: representations.slice(0, 100) } }, person);
   expect(atTheCap.body.errors).toBeUndefined();

@@ -50,3 +50,8 @@ export function claimVerdict(facts: ClaimFacts, serviceDate: IsoDate, emergency:
   if (emergency) return { payable: true, reason: `payable as emergency or rescue (急诊、抢救), although ${obstacle}`, ...verdict };
   return { payable: false, reason: `not payable: ${obstacle}`, ...verdict };
 }
+
+/** The most one claim line may settle (yuan): no service costs more, and sums of such lines stay exact. */
+export const MAX_CLAIM_AMOUNT = 1_000_000_000_000;
+
+export const isClaimAmount = (amount: number): boolean => Number.isFinite(amount) && Math.abs(amount) <= MAX_CLAIM_AMOUNT;

@@ -3,7 +3,7 @@ import { DomainError } from '@pq/errors';
 import { DateScalar } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { claimVerdict } from '../domain/eligibility';
+import { claimVerdict, isClaimAmount, MAX_CLAIM_AMOUNT } from '../domain/eligibility';
 import { ClaimLine, fetchClaimFacts } from '../repositories/claim-facts';
 import { findPerson } from '../repositories/persons';
 import type { Context } from './context';
@@ -59,7 +59,11 @@ export class ClaimsResolver {
     );
     const byLine = new Map(claims.map((c) => [c.lineId, c]));
     if (byLine.size !== claims.length) throw new DomainError('BAD_USER_INPUT', 'line ids must be unique within a call');
-    for (const claim of claims) claim.emergency = Boolean(claim.emergency);
+    claims.forEach((claim, i) => {
+      if (!isClaimAmount(claim.amount))
+        throw new DomainError('BAD_USER_INPUT', `amount ${claim.amount} is beyond ${MAX_CLAIM_AMOUNT} either way`, { field: `claims[${i}].amount` });
+      claim.emergency = Boolean(claim.emergency);
+    });
     const irregular = await fetchClaimFacts(context.em, claims as ClaimLine[], true);
     const rejected = irregular
       .map((facts) => {

@@ -1,6 +1,7 @@
 import { DomainError } from '@pq/errors';
 import { isIsoDate } from '@pq/time';
 import type { ClaimLine } from '../repositories/claim-facts';
+import { isClaimAmount, MAX_CLAIM_AMOUNT } from '../domain/eligibility';
 
 /** The two formats of a claims file, in and out (docs/claims-audit.md). */
 export type ClaimFileFormat = 'csv' | 'ndjson';
@@ -130,6 +131,7 @@ export class ClaimLineReader {
       if (typeof value !== 'string' || value === '') throw lineRefusal(n, `${field} is missing`, field);
       if (value.length > ID_MAX_LENGTH) throw lineRefusal(n, `${field} has ${value.length} characters; at most ${ID_MAX_LENGTH}`, field);
     }
+    if (!isClaimAmount(claim.amount)) throw lineRefusal(n, `amount ${claim.amount} is beyond ${MAX_CLAIM_AMOUNT} either way`, 'amount');
     const { serviceDate } = claim;
     if (!this.validDates.has(serviceDate as string)) {
       if (typeof serviceDate !== 'string' || !isIsoDate(serviceDate))
