@@ -1,16 +1,10 @@
+import { INSTITUTION_KIND_ENUM } from '@pq/graphql';
 import { registerEnumType } from 'type-graphql';
 import { AgreementAction, TerminationTrigger } from '../domain/agreement-machine';
 import { DesignationAction, DesignationStatus } from '../domain/designation';
 import { AgreementStatus, InstitutionKind } from '../domain/institution';
 
-registerEnumType(InstitutionKind, {
-  name: 'InstitutionKind',
-  description: '机构类别 — kind of designated institution',
-  valuesConfig: {
-    MEDICAL: { description: '定点医疗机构 — designated medical institution' },
-    PHARMACY: { description: '定点零售药店 — designated retail pharmacy' },
-  },
-});
+registerEnumType(InstitutionKind, INSTITUTION_KIND_ENUM);
 
 registerEnumType(AgreementStatus, {
   name: 'AgreementStatus',

@@ -1,3 +1,4 @@
+import { PERSONNEL_CATEGORY_ENUM } from '@pq/graphql';
 import { registerEnumType } from 'type-graphql';
 import { Gender, PersonnelCategory, RegistrationStatus } from '../domain/personnel';
 
@@ -12,19 +13,7 @@ registerEnumType(RegistrationStatus, {
   },
 });
 
-registerEnumType(PersonnelCategory, {
-  name: 'PersonnelCategory',
-  description: '人员类别 — category of registered personnel (002 art.11, 000 form 1)',
-  valuesConfig: {
-    DOCTOR: { description: '医保医师 — doctor' },
-    NURSE: { description: '医保护士 — nurse' },
-    PHARMACIST: { description: '医保药师 — pharmacist' },
-    TECHNICIAN: { description: '医保技师 — medical technician' },
-    CAREGIVER: { description: '医保照护员 — caregiver' },
-    SETTLEMENT_REVIEWER: { description: '医疗费用审核与医保结算人员 — medical-cost and settlement reviewer' },
-    PHARMACY_PRINCIPAL: { description: '定点零售药店主要负责人 — principal in charge of a retail pharmacy' },
-  },
-});
+registerEnumType(PersonnelCategory, PERSONNEL_CATEGORY_ENUM);
 
 registerEnumType(Gender, {
   name: 'Gender',

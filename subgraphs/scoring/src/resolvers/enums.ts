@@ -1,4 +1,4 @@
-import { AnalyticsDimension } from '@pq/graphql';
+import { AnalyticsDimension, INSTITUTION_KIND_ENUM, PERSONNEL_CATEGORY_ENUM } from '@pq/graphql';
 import { registerEnumType } from 'type-graphql';
 import { InstitutionKind, PersonnelCategory } from '../domain/analytics';
 import { SanctionKind, SanctionState } from '../domain/outcome';
@@ -105,26 +105,7 @@ registerEnumType(AnalyticsDimension, {
   },
 });
 
-// The same enums as agreements' and registry's, so filters and keys compose with theirs.
-registerEnumType(InstitutionKind, {
-  name: 'InstitutionKind',
-  description: '机构类别 — kind of designated institution',
-  valuesConfig: {
-    MEDICAL: { description: '定点医疗机构 — designated medical institution' },
-    PHARMACY: { description: '定点零售药店 — designated retail pharmacy' },
-  },
-});
+// Agreements' and registry's enums, so filters and keys compose with theirs.
+registerEnumType(InstitutionKind, INSTITUTION_KIND_ENUM);
 
-registerEnumType(PersonnelCategory, {
-  name: 'PersonnelCategory',
-  description: '人员类别 — category of registered personnel (002 art.11, 000 form 1)',
-  valuesConfig: {
-    DOCTOR: { description: '医保医师 — doctor' },
-    NURSE: { description: '医保护士 — nurse' },
-    PHARMACIST: { description: '医保药师 — pharmacist' },
-    TECHNICIAN: { description: '医保技师 — medical technician' },
-    CAREGIVER: { description: '医保照护员 — caregiver' },
-    SETTLEMENT_REVIEWER: { description: '医疗费用审核与医保结算人员 — medical-cost and settlement reviewer' },
-    PHARMACY_PRINCIPAL: { description: '定点零售药店主要负责人 — principal in charge of a retail pharmacy' },
-  },
-});
+registerEnumType(PersonnelCategory, PERSONNEL_CATEGORY_ENUM);
