@@ -1,3 +1,4 @@
+import type { AuditScope } from '@pq/data';
 import type { IsoDate } from '@pq/time';
 import { RegistrationStatus } from './personnel';
 
@@ -55,3 +56,15 @@ export function claimVerdict(facts: ClaimFacts, serviceDate: IsoDate, emergency:
 export const MAX_CLAIM_AMOUNT = 1_000_000_000_000;
 
 export const isClaimAmount = (amount: number): boolean => Number.isFinite(amount) && Math.abs(amount) <= MAX_CLAIM_AMOUNT;
+
+/** Institutions, and regions, an audit entry names one by one; beyond that many, none, and the provinces. */
+const AUDITED_CODES = 10_000;
+
+/** The scope of a claims audit's audit entry: the institutions it checked and their regions, as their rows would have. */
+export function claimsAuditScope(institutionCodes: ReadonlySet<string>): AuditScope {
+  const regions = new Set([...institutionCodes].map((code) => code.slice(1, 7)));
+  return {
+    regionCodes: (regions.size <= AUDITED_CODES ? [...regions] : [...new Set([...regions].map((region) => region.slice(0, 2)))]).sort(),
+    institutionCodes: institutionCodes.size <= AUDITED_CODES ? [...institutionCodes].sort() : [],
+  };
+}

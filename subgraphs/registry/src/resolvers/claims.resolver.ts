@@ -3,7 +3,7 @@ import { DomainError } from '@pq/errors';
 import { DateScalar } from '@pq/graphql';
 import { PERMISSIONS } from './permissions';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { claimVerdict, isClaimAmount, MAX_CLAIM_AMOUNT } from '../domain/eligibility';
+import { claimsAuditScope, claimVerdict, isClaimAmount, MAX_CLAIM_AMOUNT } from '../domain/eligibility';
 import { ClaimLine, fetchClaimFacts } from '../repositories/claim-facts';
 import { findPerson } from '../repositories/persons';
 import type { Context } from './context';
@@ -73,11 +73,10 @@ export class ClaimsResolver {
       .filter(({ verdict }) => !verdict.payable);
     const rejectedAmount = rejected.reduce((sum, { claim }) => sum + claim.amount, 0);
     // Claims name persons: the audit is itself a read of their statuses, logged like a claims file (streams/claims-audit.ts).
-    const institutionCodes = [...new Set(claims.map((c) => c.institutionCode))].sort();
     context.audit.record({
       operation: 'auditClaims',
       target: `claims: ${claims.length} lines, ${rejected.length} rejected`,
-      scope: { regionCodes: [...new Set(institutionCodes.map((code) => code.slice(1, 7)))].sort(), institutionCodes },
+      scope: claimsAuditScope(new Set(claims.map((c) => c.institutionCode))),
     });
     return {
       checked: claims.length,

@@ -9,7 +9,7 @@ import type { AuditScope } from '@pq/data';
 import { DomainError } from '@pq/errors';
 import { assertRole } from '@pq/graphql';
 import type { RequestContext, StreamRoute } from '@pq/subgraph';
-import { claimVerdict, Verdict } from '../domain/eligibility';
+import { claimsAuditScope, claimVerdict, Verdict } from '../domain/eligibility';
 import type { Loaders } from '../loaders';
 import { ClaimSite, fetchSiteFacts } from '../repositories/claim-facts';
 import { institutionInScope } from '../resolvers/claims.resolver';
@@ -22,8 +22,8 @@ const CHUNK_LINES = 50_000;
 const CACHED_SITES = 200_000;
 /** Answer text held in memory before it goes to a temporary file. */
 const ANSWER_IN_MEMORY = 1 << 20;
-/** Institutions and regions named in the audit entry; beyond that, the provinces. */
-const AUDITED_CODES = 10_000;
+/** Institutions whose scope is remembered per request: a file names few, a hostile one many. */
+const SCOPES_KEPT = 10_000;
 
 const IN_ORDER = Symbol('in order');
 
@@ -124,7 +124,6 @@ class FileAudit {
   private readonly verdicts = new RecentVerdicts();
   private readonly inScope = new Map<string, boolean>();
   private readonly institutions = new Set<string>();
-  private readonly regions = new Set<string>();
   private lastInScope?: string;
   private checked = 0;
   private rejectedCount = 0;
@@ -144,10 +143,9 @@ class FileAudit {
     let allowed = this.inScope.get(code);
     if (allowed === undefined) {
       allowed = institutionInScope(this.context.caller, code);
-      if (this.inScope.size >= AUDITED_CODES) this.inScope.clear();
+      if (this.inScope.size >= SCOPES_KEPT) this.inScope.clear();
       this.inScope.set(code, allowed);
       this.institutions.add(code);
-      this.regions.add(code.slice(1, 7));
     }
     if (!allowed) throw new DomainError('FORBIDDEN', `line ${line}: institution ${code} is outside the caller's scope`, { line, field: 'institutionCode' });
     this.lastInScope = code;
@@ -191,10 +189,8 @@ class FileAudit {
     return { checked: this.checked, rejectedCount: this.rejectedCount, rejectedAmount: Math.round(this.rejectedAmount * 100) / 100 };
   }
 
-  /** The audit entry's scope: the institutions of the file and their regions, as their rows would have. */
   scope(): AuditScope {
-    const capped = (codes: Set<string>) => (codes.size <= AUDITED_CODES ? [...codes] : [...new Set([...codes].map((code) => code.slice(0, 2)))]);
-    return { regionCodes: capped(this.regions).sort(), institutionCodes: this.institutions.size <= AUDITED_CODES ? [...this.institutions].sort() : [] };
+    return claimsAuditScope(this.institutions);
   }
 }
 
