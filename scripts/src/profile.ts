@@ -80,7 +80,9 @@ async function postgresCpuSeconds(client: Client): Promise<number> {
  * `node scripts/dist/profile.js`: the personnel page (or the dashboard) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
  * every service summarised by package and by frame (bench/profiles.md says what they showed).
- * Services on a port base of their own (`--port-base`, default 4700), away from `npm start` and the
+ * Data from `--database` (default the `seed:scale` database without a size; `--database
+ * payment_qualification_scale_1000000` for the sized one). Services on a port base of their own
+ * (`--port-base`, default 4700), away from `npm start` and the
  * benchmark; on a shared machine run it under the benchmark's lock (`flock /tmp/bench.lock`).
  */
 async function main(): Promise<void> {
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       first: { type: 'string', default: '100' },
       scenario: { type: 'string', default: 'page' },
       'port-base': { type: 'string', default: '4700' },
+      database: { type: 'string', default: SCALE_DATABASE },
       'cpu-prof': { type: 'boolean', default: false },
       top: { type: 'string', default: '25' },
     },
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers: '1024MB' });
-  const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(SCALE_DATABASE);
+  const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(values.database!);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const institutions = (
