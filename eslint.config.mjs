@@ -86,6 +86,7 @@ export default defineConfig(
       '**/node_modules/**',
       '.data/**',
       'bench/hive/**',
+      'bench/grafbase/**',
       'bench/results/**',
       'coverage/**',
       'operations/types.ts',

@@ -20,17 +20,17 @@ import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const HIVE_DIR = path.join(ROOT, 'bench/hive');
+const GRAFBASE_DIR = path.join(ROOT, 'bench/grafbase');
 const DATA_DIR = path.join(ROOT, '.data/postgres');
 /** The default ports (those of `npm start`); `--port-base` moves them all, PostgreSQL to the base + 20. */
 const DEFAULT_PORT_BASE = 4000;
 const DEFAULT_POSTGRES_PORT = 54329;
 const POSTGRES_OFFSET = 20;
-/** Each service's port as an offset from the port base (gateway 4000, registry 4001, …, Hive Gateway 4010 and 4011). */
-const PORT_OFFSETS = { gateway: 0, registry: 1, scoring: 2, agreements: 3, appeals: 4, hive: 10, hiveTuned: 11 } as const;
+/** Each service's port as an offset from the port base (gateway 4000, registry 4001, …, the peer gateways 4010 to 4012). */
+const PORT_OFFSETS = { gateway: 0, registry: 1, scoring: 2, agreements: 3, appeals: 4, hive: 10, hiveTuned: 11, grafbase: 12 } as const;
 let portBase = DEFAULT_PORT_BASE;
 const portOf = (service: keyof typeof PORT_OFFSETS) => portBase + PORT_OFFSETS[service];
 const gatewayUrl = () => `http://localhost:${portOf('gateway')}/graphql`;
-const HIVE = (setup: keyof typeof HIVE_SETUPS) => `http://localhost:${HIVE_SETUPS[setup].port}/graphql`;
 const SUBGRAPH = (port: number) => `http://localhost:${port}`;
 const subgraphPorts = () => [portOf('registry'), portOf('scoring'), portOf('agreements'), portOf('appeals')];
 /**
@@ -43,10 +43,10 @@ type ScenarioName = (typeof SCENARIOS)[number];
 const CLAIM_BATCH = 20_000;
 const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
 /**
- * The three dashboards are measured in turns (ours, direct, Hive; again; again), each turn half a
+ * The dashboards are measured in turns (ours, direct, the peers; again; again), each turn half a
  * scenario's seconds, and each row pools its turns. Their targets are ratios, and the machine's
  * speed drifts within minutes (the calibration line): measured one after the other, a ratio also
- * carried whatever drift fell between its two measurements; in turns the three share the phases.
+ * carried whatever drift fell between its two measurements; in turns they all share the phases.
  */
 const DASHBOARD_TURNS = 3;
 
@@ -262,43 +262,71 @@ async function prewarm(client: Client): Promise<void> {
 }
 
 /**
- * Hive Gateway on the same supergraph and subgraphs, installed into bench/hive on first use: with
- * its defaults (gateway.config.ts), or as its documentation recommends for throughput
- * (gateway.tuned.config.ts: the Rust query planner of @graphql-hive/router-runtime).
+ * The peer gateways, on the same subgraphs, each installed into its folder under bench/ on first
+ * use and given as many workers as our gateway so they get the same share of the cores: Hive
+ * Gateway with its defaults (gateway.config.ts) and as its documentation recommends for throughput
+ * (gateway.tuned.config.ts: the Rust query planner of @graphql-hive/router-runtime), and Grafbase's
+ * Rust gateway as its CLI's `grafbase dev` serves it (the standalone grafbase-gateway binary is not
+ * on npm). They read the subgraphs' URLs from committed files: they run on the default ports only.
  */
-const HIVE_SETUPS = {
-  default: { config: 'gateway.config.ts', port: 4010 },
-  tuned: { config: 'gateway.tuned.config.ts', port: 4011 },
+const PEERS = {
+  hive: {
+    scenario: 'dashboard — Hive Gateway',
+    dir: HIVE_DIR,
+    port: DEFAULT_PORT_BASE + PORT_OFFSETS.hive,
+    installed: ['@graphql-hive/gateway', '@graphql-hive/router-runtime'],
+    command: (workers: number, port: number) => hiveCommand('gateway.config.ts', workers, port),
+  },
+  hiveTuned: {
+    scenario: 'dashboard — Hive Gateway, tuned (Rust query planner)',
+    dir: HIVE_DIR,
+    port: DEFAULT_PORT_BASE + PORT_OFFSETS.hiveTuned,
+    installed: ['@graphql-hive/gateway', '@graphql-hive/router-runtime'],
+    command: (workers: number, port: number) => hiveCommand('gateway.tuned.config.ts', workers, port),
+  },
+  grafbase: {
+    scenario: 'dashboard — Grafbase Gateway (grafbase dev, Rust)',
+    dir: GRAFBASE_DIR,
+    port: DEFAULT_PORT_BASE + PORT_OFFSETS.grafbase,
+    installed: ['@grafbase/cli-x86_64-unknown-linux-musl'],
+    command: (workers: number, port: number) => ({
+      file: path.join(GRAFBASE_DIR, 'node_modules/@grafbase/cli-x86_64-unknown-linux-musl/grafbase'),
+      args: ['dev', '--config', 'grafbase.toml', '--port', String(port)],
+      // Tokio's worker threads, the Rust counterpart of our gateway's worker processes.
+      env: { TOKIO_WORKER_THREADS: String(workers) },
+    }),
+  },
 } as const;
+type Peer = keyof typeof PEERS;
+const peerUrl = (peer: Peer) => `http://localhost:${PEERS[peer].port}/graphql`;
 
-async function startHive(workers: number, setup: keyof typeof HIVE_SETUPS): Promise<ChildProcess | null> {
-  const { config, port } = HIVE_SETUPS[setup];
+function hiveCommand(config: string, workers: number, port: number) {
+  const bin = path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+  return { file: process.execPath, args: [bin, 'supergraph', '--config-path', config, '--port', String(port), '--fork', String(workers)], env: {} };
+}
+
+async function startPeer(workers: number, peer: Peer): Promise<ChildProcess | null> {
+  const { dir, port, installed, command } = PEERS[peer];
   try {
-    if (!['gateway', 'router-runtime'].every((pkg) => existsSync(path.join(HIVE_DIR, `node_modules/@graphql-hive/${pkg}`)))) {
-      process.stdout.write('installing Hive Gateway for the comparison (bench/hive, first run only)…\n');
-      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: HIVE_DIR, stdio: 'inherit' });
+    if (!installed.every((pkg) => existsSync(path.join(dir, 'node_modules', pkg)))) {
+      process.stdout.write(`installing ${path.relative(ROOT, dir)} for the comparison (first run only)…\n`);
+      execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
     }
-    const bin = path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/dist/bin.js');
-    // As many workers as our gateway runs, so the two gateways get the same share of the cores.
-    const child = spawn(process.execPath, [bin, 'supergraph', '--config-path', config, '--port', String(port), '--fork', String(workers)], {
-      cwd: HIVE_DIR,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const { file, args, env } = command(workers, port);
+    const child = spawn(file, args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production', ...env } });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (
-        (await fetch(`http://localhost:${port}/healthcheck`).then(
-          (r) => r.status,
-          () => 0,
-        )) === 200
-      )
-        return child;
+      const answer = await fetch(peerUrl(peer), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+        (r) => (r.ok ? (r.json() as Promise<GraphQLResponse<{ __typename?: string }>>) : null),
+        () => null,
+      );
+      if (answer?.data?.__typename === 'Query') return child;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     child.kill();
+    process.stderr.write(`${PEERS[peer].scenario}: did not answer within 30 s\n`);
   } catch (error) {
-    process.stderr.write(`Hive Gateway (${setup}) unavailable: ${(error as Error).message}\n`);
+    process.stderr.write(`${PEERS[peer].scenario} unavailable: ${(error as Error).message}\n`);
   }
   return null;
 }
@@ -310,8 +338,8 @@ interface BenchOptions {
   claimsFile: number;
   wanted: (scenario: ScenarioName) => boolean;
   gatewayWorkers: number;
-  /** Hive Gateway reads the subgraphs' URLs from the committed supergraph: it runs on the default ports only. */
-  withHive: boolean;
+  /** The peer gateways read the subgraphs' URLs from committed files: they run on the default ports only. */
+  withPeers: boolean;
 }
 
 /**
@@ -423,9 +451,14 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
     return row;
   };
   const opts = { connections, seconds };
-  const withHive = wanted('dashboard') && options.withHive;
-  const hive = withHive ? await startHive(gatewayWorkers, 'default') : null;
-  const hiveTuned = withHive ? await startHive(gatewayWorkers, 'tuned') : null;
+  const peers: { peer: Peer; child: ChildProcess }[] = [];
+  if (wanted('dashboard') && options.withPeers) {
+    for (const peer of Object.keys(PEERS) as Peer[]) {
+      const child = await startPeer(gatewayWorkers, peer);
+      if (child) peers.push({ peer, child });
+    }
+  }
+  const stopPeers = () => peers.forEach(({ child }) => child.kill());
   const directAgent = new Agent({ keepAliveTimeout: 60_000, connections });
   const ratios: Record<string, string> = {};
   let linesPerSecond: number | null = null;
@@ -458,26 +491,12 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
           take: (turnSeconds: number) => directDashboard(token, codes, directFetchers, { ...opts, seconds: turnSeconds }),
           alone: async () => null,
         },
-        ...(hive
-          ? [
-              {
-                scenario: 'dashboard — Hive Gateway',
-                warmUpSeconds: 10,
-                take: (turnSeconds: number) => load(HIVE('default'), token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }),
-                alone: dashboardAlone(HIVE('default')),
-              },
-            ]
-          : []),
-        ...(hiveTuned
-          ? [
-              {
-                scenario: 'dashboard — Hive Gateway, tuned (Rust query planner)',
-                warmUpSeconds: 10,
-                take: (turnSeconds: number) => load(HIVE('tuned'), token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }),
-                alone: dashboardAlone(HIVE('tuned')),
-              },
-            ]
-          : []),
+        ...peers.map(({ peer }) => ({
+          scenario: PEERS[peer].scenario,
+          warmUpSeconds: 10,
+          take: (turnSeconds: number) => load(peerUrl(peer), token, ops.Dashboard, dashboardVariables, { ...opts, seconds: turnSeconds }),
+          alone: dashboardAlone(peerUrl(peer)),
+        })),
       ];
       for (const dashboard of dashboards) await dashboard.take(dashboard.warmUpSeconds);
       const turns: Sample[][] = dashboards.map(() => []);
@@ -486,18 +505,17 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
       }
       const alone: (number | null)[] = [];
       for (const dashboard of dashboards) alone.push(await dashboard.alone());
-      hive?.kill();
-      hiveTuned?.kill();
+      stopPeers();
       const dashboardRows = dashboards.map((dashboard, i) => record(rowOf(dashboard.scenario, connections, turns[i], alone[i])));
       const [gatewayDashboard, direct] = dashboardRows;
-      // Our gateway is compared with the better of Hive Gateway's two set-ups.
-      const hiveDashboard = dashboardRows.slice(2).reduce<Row | null>((best, row) => (best && best.rps >= row.rps ? best : row), null);
+      // Our gateway is compared with the best of the peers' set-ups.
+      const bestPeer = dashboardRows.slice(2).reduce<Row | null>((best, row) => (best && best.rps >= row.rps ? best : row), null);
       ratios['dashboard, our gateway ÷ direct limit'] = `${(gatewayDashboard.rps / direct.rps).toFixed(2)} (target ≥ 0.8)`;
-      ratios['dashboard, our gateway ÷ Hive Gateway (the better set-up)'] = hiveDashboard
-        ? `${(gatewayDashboard.rps / hiveDashboard.rps).toFixed(2)} against ${hiveDashboard.scenario} (target > 1)`
-        : options.withHive
-          ? 'Hive Gateway unavailable'
-          : 'Hive Gateway not run (it runs on the default ports only)';
+      ratios['dashboard, our gateway ÷ the best peer gateway'] = bestPeer
+        ? `${(gatewayDashboard.rps / bestPeer.rps).toFixed(2)} against ${bestPeer.scenario} (target > 1)`
+        : options.withPeers
+          ? 'no peer gateway available'
+          : 'peer gateways not run (they run on the default ports only)';
       ratios['dashboard p99 at 32 connections'] = `${gatewayDashboard.p99} ms (target ≤ 150)`;
     }
     // The users' other operations arrive as production clients send them: persisted, by hash.
@@ -627,8 +645,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
         `${exported.rows} rows in ${exported.seconds} s, ${exported.rowsPerSecond} rows/s (target: 1,000,000 in about 60 s)`;
     }
   } finally {
-    hive?.kill();
-    hiveTuned?.kill();
+    stopPeers();
     await directAgent.close();
     await services.stop();
   }
@@ -644,7 +661,7 @@ function databaseOf(url: string, database: string): string {
 
 /**
  * `npm run bench`: the users' operations against the province-scale data (npm run seed:scale),
- * through our gateway, straight to the subgraphs, and through Hive Gateway, in one run; prints a
+ * through our gateway, straight to the subgraphs, and through the peer gateways, in one run; prints a
  * table and writes bench/results/latest.{json,md} and bench/RESULTS.md. `--sizes` runs them on
  * each seeded size (`seed:scale -- --sized`) and compares.
  */
@@ -670,7 +687,7 @@ async function main(): Promise<void> {
   if (values['port-base']) portBase = Number(values['port-base']);
   if (!Number.isInteger(portBase) || portBase < 1024 || portBase + POSTGRES_OFFSET > 65535) throw new Error(`--port-base takes a port from 1024 to 65515`);
   const postgresPort = Number(process.env.PQ_POSTGRES_PORT ?? (portBase === DEFAULT_PORT_BASE ? DEFAULT_POSTGRES_PORT : portBase + POSTGRES_OFFSET));
-  const withHive = portBase === DEFAULT_PORT_BASE;
+  const withPeers = portBase === DEFAULT_PORT_BASE;
 
   // Another stack on these ports or this data folder would be measured instead, or break the run.
   const embedding = !process.env.DATABASE_URL;
@@ -718,7 +735,7 @@ async function main(): Promise<void> {
       // One gateway process: on two cores shared with four subgraphs and PostgreSQL a second one only
       // adds context switches (measured: eligibility 1,570 req/s with one, 950 with two).
       gatewayWorkers,
-      withHive,
+      withPeers,
     };
     const calibrationBefore = calibrationMs();
     const runs: DatabaseRun[] = [];
