@@ -93,7 +93,7 @@ function checkInput(value: unknown, type: GraphQLInputType, name: string, path: 
   const tooLong = firstInputLeaf(type, value, name, path, (leaf) => {
     const limit = INPUT_LENGTH_LIMITS[leaf.name] ?? DEFAULT_LENGTH_LIMITS[leaf.type.name];
     return typeof leaf.value === 'string' && limit !== undefined && leaf.value.length > limit
-      ? { path: leaf.path, limit, length: leaf.value.length }
+      ? { path: leaf.path(), limit, length: leaf.value.length }
       : undefined;
   });
   if (tooLong) {
