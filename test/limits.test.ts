@@ -183,6 +183,25 @@ test('names, document numbers, cursors and idempotency keys beyond their limits 
   expect(await countRows(stack)).toEqual(rows);
 });
 
+test('a claims batch of 20,000 lines: a line id beyond 64 characters in any line is refused with its path through the gateway and straight at registry; within the limits, every batch is audited', async () => {
+  const AUDIT = 'query ($claims: [ClaimInput!]!) { auditClaims(claims: $claims) { checked } }';
+  const claims = (batch: string, longAt?: number) =>
+    Array.from({ length: 20_000 }, (_, i) => ({
+      lineId: i === longAt ? 'L'.repeat(65) : `${batch}${i}`,
+      personCode: 'D370802000123',
+      institutionCode: 'H37080200090',
+      serviceDate: '2026-03-01',
+      amount: 10,
+    }));
+  // Accepted batches are checked by the shape of their lists emptied: one whose strings differ must not pass on an earlier one's acceptance.
+  for (const batch of ['A', 'BB']) expect((await stack.query(AUDIT, { claims: claims(batch) })).data?.auditClaims.checked).toBe(20_000);
+  const expected = { code: 'BAD_USER_INPUT', field: 'claims[19999].lineId', limit: 64, length: 65 };
+  const viaGateway = await stack.query(AUDIT, { claims: claims('C', 19_999) });
+  expect([viaGateway.errors?.[0].extensions, viaGateway.data]).toEqual([expected, undefined]);
+  const straight = await postJson(stack.services.registry.url, { query: AUDIT, variables: { claims: claims('D', 19_999) } }, await stack.token({}));
+  expect([straight.status, straight.body.errors[0].extensions]).toEqual([400, expected]);
+});
+
 test('a cursor that is not one of its list is INVALID_CURSOR, never a database error', async () => {
   const garbage = Buffer.from("1' or '1'='1", 'utf8').toString('base64url');
   const auditor = { role: 'ADMINISTRATION' as const, region: '' };

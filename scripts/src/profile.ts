@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -76,8 +77,55 @@ async function postgresCpuSeconds(client: Client): Promise<number> {
   return ticks / 100;
 }
 
+interface Site {
+  person_code: string;
+  institution_code: string;
+}
+
+/** The benchmark's claims audit (bench.ts): batches of 20,000 lines at sampled sites, one batch more in flight than the machine has cores. */
+const CLAIM_BATCH = 20_000;
+const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
+
+const claimBatch = (sites: Site[], pick: (items: Site[]) => Site) =>
+  Array.from({ length: CLAIM_BATCH }, (_, i) => {
+    const s = pick(sites);
+    return { lineId: `B${i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
+  });
+
+/** Audit batches sent for the given seconds as the benchmark sends them, in the shape of autocannon's result that main reads. */
+async function runAudit(url: string, token: string, bodies: string[], seconds: number): Promise<autocannon.Result> {
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let sent = 0;
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: AUDIT_IN_FLIGHT }, async () => {
+      while (performance.now() < until) {
+        const begun = performance.now();
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: bodies[sent++ % bodies.length],
+        });
+        const result = (await response.json()) as { errors?: unknown[] };
+        if (!response.ok || result.errors) failed++;
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    requests: { total: latencies.length, average: latencies.length / ((performance.now() - started) / 1000) },
+    latency: { p50: at(0.5), p99: at(0.99) },
+    errors: failed,
+    non2xx: 0,
+  } as unknown as autocannon.Result;
+}
+
 /**
- * `node scripts/dist/profile.js`: the personnel page (or the dashboard) under autocannon load on the
+ * `node scripts/dist/profile.js`: the personnel page (or the dashboard, or the claims audit) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
  * every service summarised by package and by frame (bench/profiles.md says what they showed).
  * Data from `--database` (default the `seed:scale` database without a size; `--database
@@ -91,6 +139,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
       first: { type: 'string', default: '100' },
+      // page, dashboard or audit (auditClaims, lines/s = req/s × 20,000)
       scenario: { type: 'string', default: 'page' },
       'port-base': { type: 'string', default: '4700' },
       database: { type: 'string', default: SCALE_DATABASE },
@@ -117,6 +166,7 @@ async function main(): Promise<void> {
   const persons = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map(
     (r) => r.code as string,
   );
+  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (1) limit 5000`)).rows as Site[];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -133,15 +183,19 @@ async function main(): Promise<void> {
   const token = await signToken(env.JWT_SECRET!, { sub: 'profile', role: 'NATIONAL_AGENCY', region: '' }, '2h');
   const ops = loadOperations();
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+  const audit = values.scenario === 'audit';
   const [query, variables] =
     values.scenario === 'dashboard'
       ? [ops.Dashboard, () => ({ code: pick(persons) })]
-      : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
-  const bodies = Array.from({ length: 2000 }, () =>
+      : audit
+        ? [ops.AuditClaims, () => ({ claims: claimBatch(sites, pick) })]
+        : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
+  const bodies = Array.from({ length: audit ? 20 : 2000 }, () =>
     JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(query) } }, variables: variables() }),
   );
   let errors = 0;
-  const run = (seconds: number) =>
+  const run = (seconds: number) => (audit ? runAudit(`http://localhost:${ports.gateway}/graphql`, token, bodies, seconds) : runLoad(seconds));
+  const runLoad = (seconds: number) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       let sent = 0;
       autocannon(
@@ -168,8 +222,11 @@ async function main(): Promise<void> {
     const result = await run(Number(values.seconds));
     const after: Record<string, number> = { ...(await cpuSeconds(ports)), postgres: await postgresCpuSeconds(client) };
     const requests = result.requests.total;
+    const what = audit
+      ? `audit (batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight, ${requests * CLAIM_BATCH} lines)`
+      : `${values.scenario} (first ${values.first})`;
     process.stdout.write(
-      `${values.scenario} (first ${values.first}): ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors + result.errors + result.non2xx}\n`,
+      `${what}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors + result.errors + result.non2xx}\n`,
     );
     process.stdout.write(
       `CPU ms per request: ${Object.keys(after)

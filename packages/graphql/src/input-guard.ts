@@ -24,7 +24,13 @@ import { isUuid } from './scalars';
 const UUID_ID_NAME = /^(id|[a-z][A-Za-z]*Id)$/;
 const CLIENT_CHOSEN_IDS = new Set(['lineId']);
 
-const isUuidId = (name: string) => UUID_ID_NAME.test(name) && !CLIENT_CHOSEN_IDS.has(name);
+/** By name, which the schema fixes: asked for every ID leaf (three per claim line). */
+const uuidIdNames = new Map<string, boolean>();
+function isUuidId(name: string): boolean {
+  let uuid = uuidIdNames.get(name);
+  if (uuid === undefined) uuidIdNames.set(name, (uuid = UUID_ID_NAME.test(name) && !CLIENT_CHOSEN_IDS.has(name)));
+  return uuid;
+}
 
 /** `node(id:)` takes a global id (Relay), which `node` itself checks, not only a row's UUID. */
 const isGlobalIdArgument = (field: GraphQLField<unknown, unknown> | null | undefined, argument: GraphQLArgument) =>
@@ -59,9 +65,9 @@ function representationProblem(value: unknown, path: string): Refusal | undefine
 /** The first refused leaf in `value`, as the input type describes it. */
 function inputProblem(type: GraphQLInputType, value: unknown, name: string, path: string, globalId = false): Refusal | undefined {
   return firstInputLeaf(type, value, name, path, (leaf) => {
-    if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path);
+    if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path());
     const problem = scalarProblem(leaf.type.name, leaf.name, leaf.value, globalId);
-    return problem ? { field: leaf.path, problem } : undefined;
+    return problem ? { field: leaf.path(), problem } : undefined;
   });
 }
 

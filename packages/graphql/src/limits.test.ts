@@ -13,7 +13,15 @@ const walks = getComplexity as jest.MockedFunction<typeof getComplexity>;
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Query { persons(first: Int, after: String): [Person!]! person(code: ID!): Person personnel(first: Int): PersonConnection! }
+  type Query {
+    persons(first: Int, after: String): [Person!]!
+    person(code: ID!): Person
+    personnel(first: Int): PersonConnection!
+    audit(lines: [Line!]!): Int
+    tag(items: [Tagged!]!): Int
+  }
+  input Line { lineId: ID! remark: String }
+  input Tagged { code: ID! label: String = "${'l'.repeat(201)}" }
   type PersonConnection { edges: [PersonEdge!]! totalCount: Int! }
   type PersonEdge { cursor: String! node: Person! }
   type Person @key(fields: "code") { code: ID! name: String! colleagues: [Person!]! }
@@ -22,7 +30,13 @@ const typeDefs = parse(`
 `);
 const person = (code: string) => ({ code, name: 'x', colleagues: [] });
 const resolvers = {
-  Query: { persons: () => [], personnel: () => ({ edges: [], totalCount: 0 }), person: (_: unknown, { code }: { code: string }) => person(code) },
+  Query: {
+    audit: () => 0,
+    tag: () => 0,
+    persons: () => [],
+    personnel: () => ({ edges: [], totalCount: 0 }),
+    person: (_: unknown, { code }: { code: string }) => person(code),
+  },
   Person: { __resolveReference: ({ code }: { code: string }) => person(code) },
   Mutation: { fileAppeal: () => true },
 };
@@ -152,5 +166,46 @@ describe('operation limits (the same at the gateway and at every subgraph)', () 
   test('variables that do not coerce are left to execution, which refuses them itself', async () => {
     const { status, errors } = await run('query ($n: Int) { persons(first: $n) { code } }', { n: 'many' });
     expect([status, errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+  });
+
+  describe('variables too large for a shape (a claims batch)', () => {
+    const lines = (n: number, line: (i: number) => object = () => ({})) => Array.from({ length: n }, (_, i) => ({ lineId: `L${i}`, ...line(i) }));
+    const audit = 'query Audit($lines: [Line!]!, $n: Int) { audit(lines: $lines) persons(first: $n) { code colleagues { code } } }';
+    const walked = async (query: string, variables: Record<string, unknown>) => {
+      walks.mockClear();
+      const { status, errors } = await run(query, variables);
+      return [walks.mock.calls.length, status, errors?.[0].extensions];
+    };
+
+    test('are accepted by the shape of their lists emptied once their strings are within their limits', async () => {
+      expect(await walked(audit, { lines: lines(6_000), n: 10 })).toEqual([1, 200, undefined]);
+      expect(await walked(audit, { lines: lines(7_000, (i) => ({ remark: `r${i}` })), n: 10 })).toEqual([0, 200, undefined]);
+      // A larger page changes the cost, and is refused as the full check refuses it.
+      expect(await walked(audit, { lines: lines(6_000), n: 90 })).toEqual([
+        2,
+        400,
+        { code: 'QUERY_TOO_COSTLY', cost: 1 + 1 + 90 * (1 + 1 + 10), limit: 1_000 },
+      ]);
+    });
+
+    test('a string beyond its limit anywhere in them is refused by the full check, naming its line', async () => {
+      const remark = await walked(audit, { lines: lines(6_000, (i) => (i === 5_500 ? { remark: 'x'.repeat(201) } : {})), n: 10 });
+      expect(remark).toEqual([1, 400, { code: 'BAD_USER_INPUT', field: 'lines[5500].remark', limit: 200, length: 201 }]);
+      const id = await walked(audit, { lines: lines(6_000, (i) => (i === 5_999 ? { lineId: 'i'.repeat(65) } : {})), n: 10 });
+      expect(id).toEqual([1, 400, { code: 'BAD_USER_INPUT', field: 'lines[5999].lineId', limit: 64, length: 65 }]);
+    });
+
+    test('lines that do not coerce are left to execution, which refuses them itself', async () => {
+      const [, status, extensions] = await walked(audit, { lines: lines(6_000, (i) => (i === 3 ? { lineId: { nested: true } } : {})), n: 10 });
+      expect([status, extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+      expect((await run(audit, { lines: [...lines(6_000), null], n: 10 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    test('a type whose coercion adds a string default is checked in full every time', async () => {
+      const tag = 'query ($items: [Tagged!]!) { tag(items: $items) }';
+      const items = (label: boolean) => Array.from({ length: 6_000 }, (_, i) => ({ code: `C${i}`, ...(label ? { label: 'ok' } : {}) }));
+      expect(await walked(tag, { items: items(true) })).toEqual([1, 200, undefined]);
+      expect(await walked(tag, { items: items(false) })).toEqual([1, 400, { code: 'BAD_USER_INPUT', field: 'items[0].label', limit: 200, length: 201 }]);
+    });
   });
 });

@@ -3,23 +3,27 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   DocumentNode,
+  getNamedType,
   getNullableType,
   GraphQLArgument,
   GraphQLError,
   GraphQLInputType,
+  GraphQLLeafType,
   GraphQLSchema,
+  isInputObjectType,
   isListType,
   Kind,
   OperationDefinitionNode,
   ParseOptions,
   SchemaMetaFieldDef,
+  typeFromAST,
   TypeMetaFieldDef,
   TypeNode,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
-import { firstInputLeaf } from './input-values';
+import { firstInputLeaf, InputLeaf } from './input-values';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
 
 /**
@@ -88,13 +92,17 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
   return new LimitRefusal(message, { extensions: { ...extensions, http: { status: 400 } } });
 }
 
+/** A string longer than the limit of the field it is given for: the limit and its length. */
+function lengthProblem(leaf: InputLeaf, value: unknown): { limit: number; length: number } | undefined {
+  const limit = INPUT_LENGTH_LIMITS[leaf.name] ?? DEFAULT_LENGTH_LIMITS[leaf.type.name];
+  return typeof value === 'string' && limit !== undefined && value.length > limit ? { limit, length: value.length } : undefined;
+}
+
 /** Refuses a string input too long for its field. */
 function checkInput(value: unknown, type: GraphQLInputType, name: string, path: string, operationField: string): void {
   const tooLong = firstInputLeaf(type, value, name, path, (leaf) => {
-    const limit = INPUT_LENGTH_LIMITS[leaf.name] ?? DEFAULT_LENGTH_LIMITS[leaf.type.name];
-    return typeof leaf.value === 'string' && limit !== undefined && leaf.value.length > limit
-      ? { path: leaf.path, limit, length: leaf.value.length }
-      : undefined;
+    const problem = lengthProblem(leaf, leaf.value);
+    return problem && { path: leaf.path(), ...problem };
   });
   if (tooLong) {
     throw refusal(`${operationField}: ${tooLong.path} has ${tooLong.length} characters; at most ${tooLong.limit}`, {
@@ -156,7 +164,7 @@ function checkEntitiesVariable(operation: OperationDefinitionNode, variables: Re
 /** graphql-query-complexity's guard against fragment bombs: a document that expands beyond this many nodes. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
 
-/** Variables walked at most this far for their shape; larger ones (a claims file's lines) are checked every time. */
+/** Variables walked at most this far for their shape; larger ones (a claims batch's lines) are shaped with their lists emptied. */
 const MAX_SHAPE_VALUES = 5_000;
 /** Shapes kept per document; a document whose variables take more shapes starts over. */
 const MAX_SHAPES_PER_DOCUMENT = 256;
@@ -218,40 +226,119 @@ function acceptedShapes() {
   };
 }
 
+/** Whether an input field of the type, at any depth, has a default holding a string: coercion adds it where the field is left out. */
+const stringDefaults = new WeakMap<GraphQLInputType, boolean>();
+function hasStringDefaults(type: GraphQLInputType): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return false;
+  let found = stringDefaults.get(named);
+  if (found === undefined) {
+    // Guards a recursive input type while its fields are read.
+    stringDefaults.set(named, false);
+    const holdsString = (value: unknown): boolean =>
+      typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(holdsString));
+    found = Object.values(named.getFields()).some((field) => holdsString(field.defaultValue) || hasStringDefaults(field.type));
+    stringDefaults.set(named, found);
+  }
+  return found;
+}
+
+/** Every string of a list variable within its field's limit as GraphQL will coerce it (each leaf's own `parseValue`); false also for a leaf that does not coerce. */
+function listWithinLengthLimits(type: GraphQLInputType, value: unknown[], name: string): boolean {
+  const beyond = firstInputLeaf(type, value, name, `$${name}`, (leaf) => {
+    try {
+      return lengthProblem(leaf, (leaf.type as GraphQLLeafType).parseValue(leaf.value)) && true;
+    } catch {
+      return true;
+    }
+  });
+  return beyond === undefined;
+}
+
+/**
+ * The variables of an operation with large variables (a claims batch) as the cost reads them: each
+ * list variable (not `_entities` representations, which count) emptied, once every string in it
+ * was found within its limit. No estimator reads such a list's length, so the cost is the cost with
+ * it empty; its strings were what the length limits read. Undefined when a list variable holds a
+ * string beyond its limit or a leaf that does not coerce, or its type adds string defaults (lengths
+ * read on the coerced value): those are checked in full, so a refusal is the one the full check gives.
+ */
+function withListsEmptied(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> | undefined {
+  const counted = countedVariablesOf(operation);
+  const emptied = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const value = variables[name];
+    const typeNode = definition.type.kind === Kind.NON_NULL_TYPE ? definition.type.type : definition.type;
+    if (!Array.isArray(value) || counted.has(name) || typeNode.kind !== Kind.LIST_TYPE) continue;
+    const type = typeFromAST(schema, typeNode) as GraphQLInputType | undefined;
+    if (!type || hasStringDefaults(type) || !listWithinLengthLimits(type, value, name)) return undefined;
+    emptied[name] = [];
+  }
+  return emptied;
+}
+
 /**
  * Checks an operation against the limits once its variables are known (a validation rule sees
  * the document alone): the `_entities` cap, every string input's length, then the cost. Variables
  * that do not coerce are left to execution, which refuses them with its own message. The walk
  * (`getComplexity`, a few per cent of every request) runs once per document and shape of its
  * variables: another page of the same size, or the next 100 representations, is accepted as the
- * first was.
+ * first was. Variables too large for a shape (a claims batch of 20,000 lines) are accepted by the
+ * shape of their lists emptied once their strings are found within their limits (one walk of the
+ * variables as sent, instead of coercing them and walking the result); any other answer comes from
+ * the full check.
  */
 function costAndInputLimits<C extends object>(limits: OperationLimits): ApolloServerPlugin<C> {
   const estimator = fieldCost(limits.maxEntities);
   const accepted = acceptedShapes();
+  /** The cost of the operation, or undefined when its variables do not coerce (left to execution). */
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null | undefined) => {
+    try {
+      return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [estimator] });
+    } catch (error) {
+      if (error instanceof LimitRefusal) throw error;
+      if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) return Infinity;
+      return undefined;
+    }
+  };
+  const keyOf = (operationName: string | null | undefined, shape: string | undefined) => (shape === undefined ? undefined : `${operationName ?? ''}\n${shape}`);
+  /** Whether variables of this shape were accepted, or are when checked now; a refusal throws. */
+  const accepts = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    key: string,
+    variables: Record<string, unknown>,
+    operationName: string | null | undefined,
+  ) => {
+    if (accepted.has(schema, document, key)) return true;
+    const cost = costOf(schema, document, variables, operationName);
+    if (cost === undefined || cost > limits.maxCost) return false;
+    accepted.add(schema, document, key);
+    return true;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, operationName }) {
           if (!operation) return;
-          checkEntitiesVariable(operation, request.variables, limits.maxEntities);
-          const shape = variablesShape(operation, request.variables);
-          const key = shape === undefined ? undefined : `${operationName ?? ''}\n${shape}`;
-          if (key !== undefined && accepted.has(schema, document, key)) return;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [estimator],
-            });
-          } catch (error) {
-            if (error instanceof LimitRefusal) throw error;
-            if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) cost = Infinity;
-            else return;
+          const variables = request.variables ?? {};
+          checkEntitiesVariable(operation, variables, limits.maxEntities);
+          const key = keyOf(operationName, variablesShape(operation, variables));
+          if (key !== undefined) {
+            if (accepted.has(schema, document, key)) return;
+          } else {
+            const emptied = withListsEmptied(schema, operation, variables);
+            const emptiedKey = emptied && keyOf(operationName, variablesShape(operation, emptied));
+            // A refusal of the emptied lists is no answer: the full check below words it, or finds the variables do not coerce.
+            try {
+              if (emptiedKey !== undefined && accepts(schema, document, emptiedKey, emptied!, operationName)) return;
+            } catch (error) {
+              if (!(error instanceof LimitRefusal)) throw error;
+            }
           }
+          const cost = costOf(schema, document, variables, operationName);
+          if (cost === undefined) return;
           if (cost > limits.maxCost) {
             const shown = Number.isFinite(cost) ? cost : null;
             throw refusal(

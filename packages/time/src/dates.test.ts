@@ -23,6 +23,13 @@ describe('calendar dates', () => {
     ['2026-01-00', false],
     ['0000-01-01', false],
     ['2026-01-01T00:00', false],
+    ['2026-01-01\n', false],
+    [' 2026-01-01', false],
+    ['2026/01/01', false],
+    ['2026-1a-01', false],
+    ['2026-01-0:', false],
+    ['２０２６-01-01', false],
+    ['9999-12-31', true],
   ])('isIsoDate(%s) is %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
   test('the date is the date in China, not UTC', () => expect(chinaDate(new Date('2026-03-15T17:00:00Z'))).toBe('2026-03-16'));
 });
