@@ -15,6 +15,7 @@ import { loadOperations, operationHash } from './operations';
 import { busyResources, launchServices } from './processes';
 import { DatabaseRun, markdown, Row, RunContext, updateResults } from './bench-results';
 import { personCode, personIdNumber } from './scale-data';
+import { pageInstitutions } from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -382,12 +383,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
   const codes = (await client.query(`select code from registry.person tablesample system (${sample}) where status = 'NORMAL' limit 5000`)).rows.map(
     (r) => r.code as string,
   );
-  // The large institutions (100 staff or more); in a small data set, its largest.
-  const bigInstitutions = (
-    await client.query(
-      `select institution_code from registry.registration group by 1 order by count(*) >= 100 desc, case when count(*) >= 100 then random() end, count(*) desc limit 200`,
-    )
-  ).rows.map((r) => r.institution_code as string);
+  const bigInstitutions = await pageInstitutions(client);
   const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (${sample}) limit 5000`)).rows as {
     person_code: string;
     institution_code: string;
