@@ -130,7 +130,7 @@ export async function personnelPages(em: EntityManager, keys: readonly Personnel
   const pages = new Map<string, Person[]>(keys.map((key) => [personnelPageKey(key), []]));
   for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after, key.backward ?? false]))) {
     const { status, limit, after, backward = false } = group[0];
-    // One statement per direction, so each walks registration_institution_person_index in its order.
+    // One statement per direction, so each walks registration_institution_person_status_index in its order.
     const [direction, keyset] = backward ? ['desc', `($3 = '' or r.person_code < $3)`] : ['asc', 'r.person_code > $3'];
     const rows = await queryRows<Record<string, unknown> & { institution_code: string }>(em, {
       name: `pq_personnel_pages_${direction}`,
