@@ -15,7 +15,7 @@ import { loadOperations, operationHash } from './operations';
 import { busyResources, launchServices } from './processes';
 import { DatabaseRun, markdown, Row, RunContext, updateResults } from './bench-results';
 import { personCode, personIdNumber } from './scale-data';
-import { pageInstitutions } from './scale-samples';
+import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -683,8 +683,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // A quarter of the memory (at most 4 GiB) for PostgreSQL's cache: the 1M data set is about 1.6 GB.
-  const sharedBuffers = `${Math.min(4096, Math.floor(os.totalmem() / 4 / 2 ** 20))}MB`;
+  const sharedBuffers = measuringSharedBuffers();
   const embedded = embedding ? await startEmbeddedPostgres({ dataDir: DATA_DIR, port: postgresPort, sharedBuffers }) : undefined;
   const serverUrl = embedded ? embedded.urlFor('postgres') : process.env.DATABASE_URL!;
   const databases = sizes ? sizes.map(sizedScaleDatabase) : [values.database ?? (embedded ? SCALE_DATABASE : new URL(serverUrl).pathname.slice(1))];

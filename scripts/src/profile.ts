@@ -7,7 +7,7 @@ import { DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
-import { pageInstitutions } from './scale-samples';
+import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
 import { SCALE_DATABASE } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -108,7 +108,11 @@ async function main(): Promise<void> {
   }
   const embedded = process.env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers: '1024MB' });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(ROOT, '.data/postgres'),
+        port: Number(process.env.PQ_POSTGRES_PORT ?? 54329),
+        sharedBuffers: measuringSharedBuffers(),
+      });
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(values.database!);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
