@@ -15,6 +15,7 @@ import { loadOperations, operationHash } from './operations';
 import { busyResources, launchServices } from './processes';
 import { DatabaseRun, markdown, Row, RunContext, updateResults } from './bench-results';
 import { personCode, personIdNumber } from './scale-data';
+import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -410,12 +411,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
   const codes = (await client.query(`select code from registry.person tablesample system (${sample}) where status = 'NORMAL' limit 5000`)).rows.map(
     (r) => r.code as string,
   );
-  // The large institutions (100 staff or more); in a small data set, its largest.
-  const bigInstitutions = (
-    await client.query(
-      `select institution_code from registry.registration group by 1 order by count(*) >= 100 desc, case when count(*) >= 100 then random() end, count(*) desc limit 200`,
-    )
-  ).rows.map((r) => r.institution_code as string);
+  const bigInstitutions = await pageInstitutions(client);
   const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (${sample}) limit 5000`)).rows as {
     person_code: string;
     institution_code: string;
@@ -704,8 +700,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  // A quarter of the memory (at most 4 GiB) for PostgreSQL's cache: the 1M data set is about 1.6 GB.
-  const sharedBuffers = `${Math.min(4096, Math.floor(os.totalmem() / 4 / 2 ** 20))}MB`;
+  const sharedBuffers = measuringSharedBuffers();
   const embedded = embedding ? await startEmbeddedPostgres({ dataDir: DATA_DIR, port: postgresPort, sharedBuffers }) : undefined;
   const serverUrl = embedded ? embedded.urlFor('postgres') : process.env.DATABASE_URL!;
   const databases = sizes ? sizes.map(sizedScaleDatabase) : [values.database ?? (embedded ? SCALE_DATABASE : new URL(serverUrl).pathname.slice(1))];

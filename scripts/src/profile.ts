@@ -8,6 +8,7 @@ import { DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
+import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
 import { SCALE_DATABASE } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -156,13 +157,15 @@ async function main(): Promise<void> {
   }
   const embedded = process.env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/postgres'), port: Number(process.env.PQ_POSTGRES_PORT ?? 54329), sharedBuffers: '1024MB' });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(ROOT, '.data/postgres'),
+        port: Number(process.env.PQ_POSTGRES_PORT ?? 54329),
+        sharedBuffers: measuringSharedBuffers(),
+      });
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(values.database!);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const institutions = (
-    await client.query(`select institution_code from registry.registration group by 1 having count(*) >= 100 order by count(*) desc limit 200`)
-  ).rows.map((r) => r.institution_code as string);
+  const institutions = await pageInstitutions(client);
   const persons = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map(
     (r) => r.code as string,
   );

@@ -10,6 +10,7 @@ import m0008 from './0008-audit-scope';
 import m0009 from './0009-registration-updated-at';
 import m0010 from './0010-change-feed';
 import m0011 from './0011-registration-institution-person';
+import m0012 from './0012-registration-institution-person-status';
 
 /** In order; the names are stored in every database's mikro_orm_migrations table: never rename one. */
 export const migrations: MigrationEntry[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationEntry[] = [
   { name: '0009-registration-updated-at', class: m0009 },
   { name: '0010-change-feed', class: m0010 },
   { name: '0011-registration-institution-person', class: m0011 },
+  { name: '0012-registration-institution-person-status', class: m0012 },
 ];

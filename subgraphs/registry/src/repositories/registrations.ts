@@ -127,10 +127,10 @@ const REGISTRATION_STATUS = `(case when $2::text is null then r.status <> 'CANCE
  * they may read everyone registered there.
  */
 export async function personnelPages(em: EntityManager, keys: readonly PersonnelPageKey[]): Promise<Person[][]> {
-  const pages = new Map<string, Person[]>(keys.map((key) => [personnelPageKey(key), []]));
+  const pages = new Map<string, Person[]>();
   for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after, key.backward ?? false]))) {
     const { status, limit, after, backward = false } = group[0];
-    // One statement per direction, so each walks registration_institution_person_index in its order.
+    // One statement per direction, so each walks registration_institution_person_status_index in its order.
     const [direction, keyset] = backward ? ['desc', `($3 = '' or r.person_code < $3)`] : ['asc', 'r.person_code > $3'];
     const rows = await queryRows<Record<string, unknown> & { institution_code: string }>(em, {
       name: `pq_personnel_pages_${direction}`,
@@ -145,7 +145,13 @@ export async function personnelPages(em: EntityManager, keys: readonly Personnel
       values: [group.map((key) => key.institutionCode), status, after, limit],
     });
     const persons = toEntities(em, Person, rows);
-    rows.forEach((row, i) => pages.get(personnelPageKey({ institutionCode: row.institution_code, status, limit, after, backward }))!.push(persons[i]));
+    const byInstitution = new Map<string, Person[]>();
+    rows.forEach((row, i) => {
+      const page = byInstitution.get(row.institution_code);
+      if (page) page.push(persons[i]);
+      else byInstitution.set(row.institution_code, [persons[i]]);
+    });
+    for (const key of group) pages.set(personnelPageKey(key), byInstitution.get(key.institutionCode) ?? []);
   }
   return keys.map((key) => pages.get(personnelPageKey(key))!);
 }
