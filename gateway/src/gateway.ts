@@ -1,3 +1,5 @@
+// Before @apollo/gateway loads: it must find the library as ./federation-internals leaves it.
+import './federation-internals';
 import { STATUS_CODES } from 'node:http';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import DataLoader from 'dataloader';
@@ -11,7 +13,6 @@ import { FHIR_OPERATION_HASHES } from './fhir/operations';
 import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { personsExport } from './export';
-import { keepOperationsPerDocument } from './operation-cache';
 import { passThrough, STREAMED_ENDPOINTS } from './streams';
 import { gatherInTurn } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard, refusedOperationStatus } from '@pq/graphql/server';
@@ -273,7 +274,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const agent = new Agent({ keepAliveTimeout: 60_000, connections: 64, pipelining: 1 });
   const metrics = createMetrics('gateway');
   const metricsText = metricsExposition(metrics);
-  keepOperationsPerDocument();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),

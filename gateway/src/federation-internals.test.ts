@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { buildSchema, operationFromDocument } from '@apollo/federation-internals';
 import { DocumentNode, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { keepOperationsPerDocument } from './operation-cache';
+import './federation-internals';
 
 const schema = buildSchema(`
   type Query { person(code: ID!): Person }
@@ -13,8 +15,6 @@ function asExecuted(document: DocumentNode): DocumentNode {
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d !== operation)] };
 }
-
-beforeAll(() => keepOperationsPerDocument());
 
 test('the operation a parsed document gives to shaping is built once and kept with it', () => {
   const document = parse(TEXT);
@@ -39,4 +39,21 @@ test('a document the schema refuses still fails, and is never kept', () => {
   const document = parse(`query { person(code: "1") { nickname } }`);
   expect(() => operationFromDocument(schema, asExecuted(document), { validate: false })).toThrow(/nickname/);
   expect(() => operationFromDocument(schema, asExecuted(document), { validate: false })).toThrow(/nickname/);
+});
+
+test('Apollo Gateway, loaded after, reads the package as plain values, the same as its own modules export', () => {
+  // A process of its own: jest keeps a module registry of its own, and the change is to Node's.
+  const probe = `
+    const built = require(${JSON.stringify(path.join(__dirname, '../dist/federation-internals.js'))});
+    const internals = require('@apollo/federation-internals');
+    const { isListType } = require('@apollo/federation-internals/dist/definitions');
+    const accessors = Object.keys(internals).filter((key) => Object.getOwnPropertyDescriptor(internals, key).get);
+    require('@apollo/gateway');
+    process.stdout.write(JSON.stringify({ keys: Object.keys(internals).length, accessors, same: internals.isListType === isListType, esModule: internals.__esModule }));
+  `;
+  const result = spawnSync(process.execPath, ['-e', probe], { cwd: __dirname, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  const answer = JSON.parse(result.stdout);
+  expect(answer.keys).toBeGreaterThan(300);
+  expect(answer).toMatchObject({ accessors: [], same: true, esModule: true });
 });
