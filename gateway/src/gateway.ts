@@ -274,6 +274,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const agent = new Agent({ keepAliveTimeout: 60_000, connections: 64, pipelining: 1 });
   const metrics = createMetrics('gateway');
   const metricsText = metricsExposition(metrics);
+  // Apollo Gateway reports the host (OS, CPUs, memory, uptime) to Apollo every hour unless this says no: nothing leaves for a third party by default.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => new SubgraphDataSource(options.subgraphUrls[name as SubgraphName], name, agent, metrics),
