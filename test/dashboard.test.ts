@@ -134,3 +134,15 @@ test('the personnel of a list of institutions: the same SQL statements for one i
     }
   }
 });
+
+test('one document sent again with other variables is shaped by the variables of each request (@include)', async () => {
+  const query = `query($code: ID!, $withAppeals: Boolean!) { person(code: $code) { code points openAppeals @include(if: $withAppeals) { id } } }`;
+  const [withAppeals, without, again] = await Promise.all(
+    [true, false, true].map((flag) => stack.query(query, { code: MULTI_SITE_DOCTOR, withAppeals: flag })),
+  );
+  expect(withAppeals.errors).toBeUndefined();
+  expect(withAppeals.data.person).toHaveProperty('openAppeals');
+  expect(without.data.person).not.toHaveProperty('openAppeals');
+  expect(without.data.person).toEqual({ code: MULTI_SITE_DOCTOR, points: withAppeals.data.person.points });
+  expect(again.data).toEqual(withAppeals.data);
+});
