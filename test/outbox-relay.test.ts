@@ -76,7 +76,6 @@ const publish = (numbers: number[]) => {
 
 const relay = (leaseMs?: number) =>
   new OutboxRelay({
-    orm,
     source: 'agreements',
     databaseUrl,
     subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
@@ -131,16 +130,11 @@ test('a relay whose database session is cut connects again and goes on deliverin
 
 /** A relay in a process of its own (the built packages), so that it can be frozen with SIGSTOP. */
 const RELAY_PROCESS = `
-  const { agreementsSubgraph } = require('@pq/agreements');
-  const { openDatabase } = require('@pq/data');
   const { OutboxRelay } = require('@pq/events');
   const [databaseUrl, subscriberUrl, leaseMs] = process.argv.slice(1);
-  openDatabase({ schema: 'agreements', url: databaseUrl, entities: agreementsSubgraph.entities, migrations: agreementsSubgraph.migrations }).then(async (orm) => {
-    const subscriberUrls = Object.fromEntries(['registry', 'scoring', 'agreements', 'appeals'].map((name) => [name, subscriberUrl + '/' + name]));
-    const relay = new OutboxRelay({ orm, source: 'agreements', databaseUrl, subscriberUrls, serviceToken: async () => 'x', batchSize: 4, pollMs: 50, leaseMs: Number(leaseMs) });
-    await relay.start();
-    process.stdout.write(relay.holder + '\\n');
-  });`;
+  const subscriberUrls = Object.fromEntries(['registry', 'scoring', 'agreements', 'appeals'].map((name) => [name, subscriberUrl + '/' + name]));
+  const relay = new OutboxRelay({ source: 'agreements', databaseUrl, subscriberUrls, serviceToken: async () => 'x', batchSize: 4, pollMs: 50, leaseMs: Number(leaseMs) });
+  relay.start().then(() => process.stdout.write(relay.holder + '\\n'));`;
 
 test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease runs out, and the order holds', async () => {
   const leaseMs = 1500;

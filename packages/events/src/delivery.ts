@@ -37,6 +37,11 @@ export function isTransientFailure(error: unknown): boolean {
  * consumer's `schema`) and the event's effects commit together, so a redelivery finds the row and
  * changes nothing. An event the consumer refuses holds back the later events of its key (person
  * or institution), never those of other keys: one bad event delays only its own aggregate.
+ *
+ * The whole delivery is one transaction, each event in a savepoint of its own: a refused event
+ * rolls back only itself, and the delivery waits for one durable commit instead of one per event
+ * (a commit waits for the disk: docs/operations.md, Durable writes). Nothing is acknowledged
+ * before that commit.
  */
 export async function applyDeliveredEvents<M extends EventMap>(
   orm: MikroORM,
@@ -45,27 +50,43 @@ export async function applyDeliveredEvents<M extends EventMap>(
   events: DomainEvent[],
   clock: Clock,
 ): Promise<DeliveryResult> {
-  const acknowledged: string[] = [];
+  const applied: string[] = [];
   const refused: { id: string; error: string }[] = [];
   const heldKeys = new Set<string>();
-  for (const event of events) {
-    if (heldKeys.has(event.key)) continue;
-    try {
-      await orm.em.fork().transactional(async (em) => {
-        const fresh = await queryRows(em as EntityManager, {
-          text: `insert into "${schema}".processed_event (id, source, type) values ($1, $2, $3) on conflict do nothing returning id`,
-          values: [event.id, event.source, event.type],
-        });
-        const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
-        if (fresh.length > 0 && handler) await handler(event.payload, { em: em as EntityManager, event, clock });
-      });
-      acknowledged.push(event.id);
-    } catch (error) {
-      const reason = `${event.type} ${event.id}: ${(error as Error).message}`;
-      if (isTransientFailure(error)) return { acknowledged, refused, unavailable: reason };
-      refused.push({ id: event.id, error: reason });
-      heldKeys.add(event.key);
-    }
+  let unavailable: string | undefined;
+  try {
+    await orm.em.fork().transactional(async (delivery) => {
+      for (const event of events) {
+        if (heldKeys.has(event.key)) continue;
+        try {
+          // Each event starts from an empty identity map, as if it were alone.
+          await delivery.transactional((em) => applyEvent(em as EntityManager, schema, handlers, event, clock), { clear: true });
+          applied.push(event.id);
+        } catch (error) {
+          const reason = `${event.type} ${event.id}: ${(error as Error).message}`;
+          // The events applied so far still commit; the rest waits for the next delivery.
+          if (isTransientFailure(error)) {
+            unavailable = reason;
+            return;
+          }
+          refused.push({ id: event.id, error: reason });
+          heldKeys.add(event.key);
+        }
+      }
+    });
+  } catch (error) {
+    if (!isTransientFailure(error)) throw error;
+    // The commit failed: nothing of this delivery was applied, and no event is to blame.
+    return { acknowledged: [], refused: [], unavailable: `commit of ${events.length} events: ${(error as Error).message}` };
   }
-  return { acknowledged, refused };
+  return unavailable === undefined ? { acknowledged: applied, refused } : { acknowledged: applied, refused, unavailable };
+}
+
+async function applyEvent<M extends EventMap>(em: EntityManager, schema: string, handlers: EventHandlers<M>, event: DomainEvent, clock: Clock): Promise<void> {
+  const fresh = await queryRows(em, {
+    text: `insert into "${schema}".processed_event (id, source, type) values ($1, $2, $3) on conflict do nothing returning id`,
+    values: [event.id, event.source, event.type],
+  });
+  const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
+  if (fresh.length > 0 && handler) await handler(event.payload, { em, event, clock });
 }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
-import { EntityManager, MikroORM, queryRows } from '@pq/data';
 import type { DeliveryResult } from './delivery';
 import type { DomainEvent } from './events';
 import { notifyChannel } from './outbox';
 
 export interface RelayOptions {
-  orm: MikroORM;
   source: string;
   databaseUrl: string;
   /** Where each subscriber accepts deliveries (`…/events`). */
@@ -57,11 +55,11 @@ const MAX_RETRY_WAIT_MS = 60_000;
  * replayed or discarded the later events of its key wait behind it — per-key order holds — while
  * every other key flows. A subscriber that is down or unavailable costs no event an attempt.
  *
- * No pooled connection is held — idle in a transaction — while a subscriber takes its time to
- * answer: reading a batch and recording its outcome are one statement each.
+ * No connection is held idle in a transaction while a subscriber takes its time to answer:
+ * reading a batch and recording its outcome are one statement each, on the relay's own session.
  */
 export class OutboxRelay {
-  private session?: Client;
+  private session?: Promise<Client>;
   private timer?: NodeJS.Timeout;
   /** The look for subscribers with pending events, and whether another was asked for meanwhile. */
   private looking?: Promise<void>;
@@ -108,35 +106,42 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.idle();
-    await this.session?.end().catch(() => undefined);
+    await this.session?.then((session) => session.end()).catch(() => undefined);
   }
 
   /**
    * The listening session, connected again after a lost connection (the poll's next wake-up
-   * does it). TCP keepalives find a connection whose peer vanished.
+   * does it). TCP keepalives find a connection whose peer vanished. Concurrent drains share one
+   * connection attempt.
    */
-  private async connectedSession(): Promise<Client> {
+  private connectedSession(): Promise<Client> {
     if (this.session) return this.session;
-    const session = new Client({
+    const client = new Client({
       connectionString: this.options.databaseUrl,
       application_name: `pq-relay-${this.options.source}`,
       keepAlive: true,
       keepAliveInitialDelayMillis: 5_000,
     });
+    const connecting = client
+      .connect()
+      .then(() => client.query(`set synchronous_commit = off; listen ${notifyChannel(this.options.source)}`))
+      .then(() => client);
     const forget = () => {
-      if (this.session === session) this.session = undefined;
+      if (this.session === connecting) this.session = undefined;
     };
-    session.on('notification', () => this.wake());
-    session.on('error', (error) => {
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
       forget();
-      session.end().catch(() => undefined);
+      client.end().catch(() => undefined);
       this.options.onError?.(error);
     });
-    session.on('end', forget);
-    await session.connect();
-    await session.query(`listen ${notifyChannel(this.options.source)}`);
-    this.session = session;
-    return session;
+    client.on('end', forget);
+    connecting.catch(() => {
+      forget();
+      client.end().catch(() => undefined);
+    });
+    this.session = connecting;
+    return connecting;
   }
 
   private async look(): Promise<void> {
@@ -165,8 +170,15 @@ export class OutboxRelay {
     this.draining.set(subscriber, drained);
   }
 
-  private sql<R>(text: string, values: unknown[]): Promise<R[]> {
-    return queryRows<R>(this.options.orm.em.fork() as EntityManager, { text, values });
+  /**
+   * The relay's statements run on its own session, whose commits do not wait for the disk
+   * (`synchronous_commit = off`): the leases and the delivery bookkeeping. Losing the latest of
+   * them in a crash of the database only delivers again what consumers already applied, which they
+   * skip by event id (docs/operations.md, Durable writes); the events themselves and what consumers
+   * make of them commit durably.
+   */
+  private async sql<R>(text: string, values: unknown[]): Promise<R[]> {
+    return (await (await this.connectedSession()).query(text, values)).rows as R[];
   }
 
   /** Takes or renews the lease on a subscriber; false while another relay holds it. */

@@ -272,7 +272,6 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(
 
   const subscriberUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s, eventsUrl(options.subgraphUrls[s])])) as Record<SubgraphName, string>;
   const relay = new OutboxRelay({
-    orm,
     source: name,
     databaseUrl: options.databaseUrl,
     subscriberUrls,
