@@ -271,20 +271,8 @@ async function prewarm(client: Client): Promise<void> {
  * on npm). They read the subgraphs' URLs from committed files: they run on the default ports only.
  */
 const PEERS = {
-  hive: {
-    scenario: 'dashboard — Hive Gateway',
-    dir: HIVE_DIR,
-    port: DEFAULT_PORT_BASE + PORT_OFFSETS.hive,
-    installed: ['@graphql-hive/gateway', '@graphql-hive/router-runtime'],
-    command: (workers: number, port: number) => hiveCommand('gateway.config.ts', workers, port),
-  },
-  hiveTuned: {
-    scenario: 'dashboard — Hive Gateway, tuned (Rust query planner)',
-    dir: HIVE_DIR,
-    port: DEFAULT_PORT_BASE + PORT_OFFSETS.hiveTuned,
-    installed: ['@graphql-hive/gateway', '@graphql-hive/router-runtime'],
-    command: (workers: number, port: number) => hiveCommand('gateway.tuned.config.ts', workers, port),
-  },
+  hive: hivePeer('dashboard — Hive Gateway', 'gateway.config.ts', PORT_OFFSETS.hive),
+  hiveTuned: hivePeer('dashboard — Hive Gateway, tuned (Rust query planner)', 'gateway.tuned.config.ts', PORT_OFFSETS.hiveTuned),
   grafbase: {
     scenario: 'dashboard — Grafbase Gateway (grafbase dev, Rust)',
     dir: GRAFBASE_DIR,
@@ -301,9 +289,19 @@ const PEERS = {
 type Peer = keyof typeof PEERS;
 const peerUrl = (peer: Peer) => `http://localhost:${PEERS[peer].port}/graphql`;
 
-function hiveCommand(config: string, workers: number, port: number) {
+function hivePeer(scenario: string, config: string, portOffset: number) {
   const bin = path.join(HIVE_DIR, 'node_modules/@graphql-hive/gateway/dist/bin.js');
-  return { file: process.execPath, args: [bin, 'supergraph', '--config-path', config, '--port', String(port), '--fork', String(workers)], env: {} };
+  return {
+    scenario,
+    dir: HIVE_DIR,
+    port: DEFAULT_PORT_BASE + portOffset,
+    installed: ['@graphql-hive/gateway', '@graphql-hive/router-runtime'],
+    command: (workers: number, port: number) => ({
+      file: process.execPath,
+      args: [bin, 'supergraph', '--config-path', config, '--port', String(port), '--fork', String(workers)],
+      env: {},
+    }),
+  };
 }
 
 async function startPeer(workers: number, peer: Peer): Promise<ChildProcess | null> {
