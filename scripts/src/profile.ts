@@ -93,6 +93,20 @@ const claimBatch = (sites: Site[], pick: (items: Site[]) => Site) =>
     return { lineId: `B${i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
   });
 
+/** The benchmark's recordScores decision (bench.ts): one item at a sampled site, a document number of its own. */
+function recordScoresVariables(site: Site, decision: number) {
+  // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
+  const violationCode = site.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
+  return {
+    input: {
+      decisionType: 'AGREEMENT_HANDLING',
+      documentNumber: `PROFILE-${Date.now()}-${decision}`,
+      decidedOn: '2026-06-30',
+      items: [{ personCode: site.person_code, institutionCode: site.institution_code, violationCode, responsibility: 'GENERAL' }],
+    },
+  };
+}
+
 /** Audit batches sent for the given seconds as the benchmark sends them, in the shape of autocannon's result that main reads. */
 async function runAudit(url: string, token: string, bodies: string[], seconds: number): Promise<autocannon.Result> {
   const latencies: number[] = [];
@@ -126,7 +140,7 @@ async function runAudit(url: string, token: string, bodies: string[], seconds: n
 }
 
 /**
- * `node scripts/dist/profile.js`: the personnel page (or the dashboard, or the claims audit) under autocannon load on the
+ * `node scripts/dist/profile.js`: the personnel page (or the dashboard, recordScores, or the claims audit) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
  * every service summarised by package and by frame (bench/profiles.md says what they showed).
  * Data from `--database` (default the `seed:scale` database without a size; `--database
@@ -140,7 +154,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
       first: { type: 'string', default: '100' },
-      // page, dashboard or audit (auditClaims, lines/s = req/s × 20,000)
+      // page, dashboard, recordScores (one decision, one person, as bench.ts) or audit (auditClaims, lines/s = req/s × 20,000)
       scenario: { type: 'string', default: 'page' },
       'port-base': { type: 'string', default: '4700' },
       database: { type: 'string', default: SCALE_DATABASE },
@@ -187,15 +201,19 @@ async function main(): Promise<void> {
   const ops = loadOperations();
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
   const audit = values.scenario === 'audit';
+  // Every decision needs a document number of its own (a repeated one is recorded once), so its bodies are built per request.
+  const fresh = values.scenario === 'recordScores';
+  let decision = 0;
   const [query, variables] =
     values.scenario === 'dashboard'
       ? [ops.Dashboard, () => ({ code: pick(persons) })]
       : audit
         ? [ops.AuditClaims, () => ({ claims: claimBatch(sites, pick) })]
-        : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
-  const bodies = Array.from({ length: audit ? 20 : 2000 }, () =>
-    JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(query) } }, variables: variables() }),
-  );
+        : fresh
+          ? [ops.RecordScores, () => recordScoresVariables(pick(sites), decision++)]
+          : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
+  const body = () => JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(query) } }, variables: variables() });
+  const bodies = fresh ? [] : Array.from({ length: audit ? 20 : 2000 }, body);
   let errors = 0;
   const run = (seconds: number) => (audit ? runAudit(`http://localhost:${ports.gateway}/graphql`, token, bodies, seconds) : runLoad(seconds));
   const runLoad = (seconds: number) =>
@@ -210,7 +228,7 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           requests: [
             {
-              setupRequest: (request: autocannon.Request) => ({ ...request, body: bodies[sent++ % bodies.length] }),
+              setupRequest: (request: autocannon.Request) => ({ ...request, body: fresh ? body() : bodies[sent++ % bodies.length] }),
               onResponse: (_status: number, body: string) => void (body.includes('"errors":') && errors++),
             },
           ],
@@ -227,7 +245,9 @@ async function main(): Promise<void> {
     const requests = result.requests.total;
     const what = audit
       ? `audit (batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight, ${requests * CLAIM_BATCH} lines)`
-      : `${values.scenario} (first ${values.first})`;
+      : fresh
+        ? `recordScores (one decision, one person, ${values.connections} connections)`
+        : `${values.scenario} (first ${values.first})`;
     process.stdout.write(
       `${what}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors + result.errors + result.non2xx}\n`,
     );

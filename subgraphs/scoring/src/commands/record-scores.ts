@@ -6,7 +6,10 @@ import { BatchRejectedError, DomainError } from '@pq/errors';
 import { OutgoingEvent } from '@pq/events';
 import { stepDate, yearOf } from '@pq/time';
 import { decideScores, decisionSanctions, ScoreDecisionInput } from '../domain/score-decision';
+import type { Notice } from '../entities/notice';
+import type { Sanction } from '../entities/sanction';
 import type { ScoreRecord } from '../entities/score-record';
+import type { ViolationItem } from '../entities/violation-item';
 import { outbox } from '../events/publish';
 import { addNotice } from '../repositories/notices';
 import { auditScopeFrom } from '../repositories/audit-scope';
@@ -23,6 +26,11 @@ export interface RecordedDecision {
   sanctionIds: string[];
   /** Where its audit entry belongs, from the persons and institutions the decision read. */
   auditScope: AuditScope;
+  /**
+   * What the decision wrote and read, as committed: its answer is given from them instead of read
+   * back (four statements fewer per decision). `regionOf`: each item institution's region.
+   */
+  written: { records: ScoreRecord[]; sanctions: Sanction[]; notices: Notice[]; catalogue: ViolationItem[]; regionOf: Map<string, string> };
 }
 
 /**
@@ -91,11 +99,12 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
     records,
   );
 
-  const sanctionIds: string[] = [];
+  const shownSanctions: Sanction[] = [];
+  const added: Notice[] = [];
   for (const personCode of personCodes) {
     const { shown, onNotice } = decisionSanctions(after.get(personCode)!, input.documentNumber);
-    if (shown) sanctionIds.push(shown.id);
-    addNotice(em, { ...notices.get(personCode)!, sanctionId: onNotice?.id ?? null });
+    if (shown) shownSanctions.push(shown);
+    added.push(addNotice(em, { ...notices.get(personCode)!, sanctionId: onNotice?.id ?? null }));
   }
   addScoreRecords(em, records);
   const events: OutgoingEvent<ScoringEvents>[] = records.map((record) => ({
@@ -113,5 +122,10 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   }));
   await outbox.publishAll(em, events);
   await em.flush();
-  return { recordIds: records.map((r) => r.id), sanctionIds, auditScope: auditScopeFrom(personCodes, institutionCodes, persons, regionOf) };
+  return {
+    recordIds: records.map((r) => r.id),
+    sanctionIds: shownSanctions.map((s) => s.id),
+    auditScope: auditScopeFrom(personCodes, institutionCodes, persons, regionOf),
+    written: { records, sanctions: shownSanctions, notices: added, catalogue, regionOf },
+  };
 }

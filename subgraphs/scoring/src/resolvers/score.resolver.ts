@@ -13,6 +13,7 @@ import { Sanction } from '../entities/sanction';
 import { ScoreRecord } from '../entities/score-record';
 import { ViolationItem } from '../entities/violation-item';
 import { findCatalogue, findRuleSets } from '../repositories/rule-sets';
+import { maySeeScoreRecord } from '../repositories/scope';
 import type { Context } from './context';
 import { personYearKey } from '../loaders/year-total.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
@@ -59,6 +60,13 @@ export class ScoreRecordResolver {
       basisDocument: input.documentNumber,
       scope: async (decision) => decision.auditScope,
     });
+    // The answer is what the decision just committed; a record the caller may not see is still read (and refused) by its loader.
+    const { written } = result;
+    for (const record of written.records)
+      if (maySeeScoreRecord(context.caller, record, written.regionOf.get(record.institutionCode))) context.loaders.scoreRecord.prime(record.id, record);
+    for (const sanction of written.sanctions) context.loaders.sanction.prime(sanction.id, sanction);
+    for (const notice of written.notices) context.loaders.notice.prime(notice.id, notice);
+    for (const item of written.catalogue) context.loaders.violationItem.prime(`${item.ruleSetId}|${item.code}`, item);
     const [records, sanctions] = await Promise.all([
       context.loaders.scoreRecord.loadMany(result.recordIds),
       context.loaders.sanction.loadMany(result.sanctionIds),
