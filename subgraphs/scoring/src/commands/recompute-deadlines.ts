@@ -1,3 +1,4 @@
+import { groupByKeys } from '@pq/batching';
 import type { EntityManager } from '@pq/data';
 import type { IsoDate, WorkingDays } from '@pq/time';
 import { appealDeadline, appealWindowsRecountedFrom, noticeDeadlines } from '../domain/notice';
@@ -17,14 +18,14 @@ import { findRecordsOfNotices } from '../repositories/score-records';
  */
 export async function recomputeScoringDeadlines(em: EntityManager, calendar: WorkingDays, today: IsoDate): Promise<number> {
   const notices = await noticesWithOpenDeadlines(em, today, appealWindowsRecountedFrom(today));
-  const records = await findRecordsOfNotices(
-    em,
-    notices.map((n) => n.id),
-  );
+  const noticeIds = notices.map((n) => n.id);
+  const records = await findRecordsOfNotices(em, noticeIds);
+  // Grouped in one pass: a province has tens of thousands of open notices at every start.
+  const recordsOfNotice = groupByKeys(noticeIds, records, (r) => r.noticeId);
   const ruleSets = new Map((await findRuleSets(em, [...new Set(records.map((r) => r.ruleSetId))])).map((r) => [r.id, r.parameters]));
   let changed = 0;
-  for (const notice of notices) {
-    const mine = records.filter((r) => r.noticeId === notice.id);
+  for (const [i, notice] of notices.entries()) {
+    const mine = recordsOfNotice[i];
     const rules = mine.length ? ruleSets.get(mine[0].ruleSetId) : undefined;
     if (!rules) continue;
     const { issueBy, deliverBy } = noticeDeadlines(rules, mine[0].decidedOn, calendar);
