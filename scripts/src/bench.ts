@@ -15,7 +15,7 @@ import { loadOperations, operationHash } from './operations';
 import { busyResources, launchServices } from './processes';
 import { DatabaseRun, markdown, Row, RunContext, updateResults } from './bench-results';
 import { personCode, personIdNumber } from './scale-data';
-import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
+import { AUDIT_IN_FLIGHT, CLAIM_BATCH, claimLines, measuringSharedBuffers, pageInstitutions, recordScoresVariables, Site } from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,14 +35,11 @@ const gatewayUrl = () => `http://localhost:${portOf('gateway')}/graphql`;
 const SUBGRAPH = (port: number) => `http://localhost:${port}`;
 const subgraphPorts = () => [portOf('registry'), portOf('scoring'), portOf('agreements'), portOf('appeals')];
 /**
- * The scenarios `--only` selects by name. The three dashboards run together (their ratios are
+ * The scenarios `--only` selects by name. The dashboards run together (their ratios are
  * taken in turns); `audit` is the claims audit.
  */
 const SCENARIOS = ['dashboard', 'eligibility', 'page100', 'page10', 'analytics', 'recordScores', 'registerPersonnel', 'audit', 'claimsFile', 'export'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
-/** Claim lines per auditClaims call: the most one call takes (MAX_CLAIM_LINES). */
-const CLAIM_BATCH = 20_000;
-const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
 /**
  * The dashboards are measured in turns (ours, direct, the peers; again; again), each turn half a
  * scenario's seconds, and each row pools its turns. Their targets are ratios, and the machine's
@@ -346,12 +343,7 @@ interface BenchOptions {
  * sent, never held, in CSV into POST /claims/audit through the gateway, as one request. The lines
  * repeat a month's sites: the sampled registrations over thirty days, a twentieth emergencies.
  */
-async function benchClaimsFile(
-  gateway: string,
-  token: string,
-  sites: { person_code: string; institution_code: string }[],
-  totalLines: number,
-): Promise<number> {
+async function benchClaimsFile(gateway: string, token: string, sites: Site[], totalLines: number): Promise<number> {
   const days = Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, '0')}`);
   async function* file() {
     yield Buffer.from('lineId,personCode,institutionCode,serviceDate,emergency,amount\n');
@@ -410,10 +402,8 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
     (r) => r.code as string,
   );
   const bigInstitutions = await pageInstitutions(client);
-  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (${sample}) limit 5000`)).rows as {
-    person_code: string;
-    institution_code: string;
-  }[];
+  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (${sample}) limit 5000`))
+    .rows as Site[];
   const regionRecords = (
     await client.query(`select count(*)::int as n from scoring.score_record where year = 2026 and substr(institution_code, 2, 4) = '3708'`)
   ).rows[0].n as number;
@@ -562,19 +552,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
         'recordScores (one decision, one person)',
         GATEWAY,
         ops.RecordScores,
-        () => {
-          const s = pick(sites);
-          // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
-          const violationCode = s.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
-          return {
-            input: {
-              decisionType: 'AGREEMENT_HANDLING',
-              documentNumber: `BENCH-${Date.now()}-${decision++}`,
-              decidedOn: '2026-06-30',
-              items: [{ personCode: s.person_code, institutionCode: s.institution_code, violationCode, responsibility: 'GENERAL' }],
-            },
-          };
-        },
+        () => recordScoresVariables(pick(sites), `BENCH-${Date.now()}-${decision++}`),
         { connections: 8, seconds, persisted: true, fresh: true },
       );
       ratios['recordScores, durable commits'] = `${scores.rps} decisions/s (target ≥ 150)`;
@@ -606,10 +584,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
       // while a batch crosses the network (measured: about a quarter more lines/s than one per core).
       const bodies: string[] = [];
       for (let sent = 0; sent < totalLines; sent += CLAIM_BATCH) {
-        const claims = Array.from({ length: Math.min(CLAIM_BATCH, totalLines - sent) }, (_, i) => {
-          const s = pick(sites);
-          return { lineId: `B${sent + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
-        });
+        const claims = claimLines(Math.min(CLAIM_BATCH, totalLines - sent), sent, () => pick(sites));
         bodies.push(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(ops.AuditClaims) } }, variables: { claims } }));
       }
       const started = performance.now();

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +7,7 @@ import { DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
-import { measuringSharedBuffers, pageInstitutions } from './scale-samples';
+import { AUDIT_IN_FLIGHT, CLAIM_BATCH, claimLines, measuringSharedBuffers, pageInstitutions, recordScoresVariables, Site } from './scale-samples';
 import { SCALE_DATABASE } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,35 +75,6 @@ async function postgresCpuSeconds(client: Client): Promise<number> {
     ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
   }
   return ticks / 100;
-}
-
-interface Site {
-  person_code: string;
-  institution_code: string;
-}
-
-/** The benchmark's claims audit (bench.ts): batches of 20,000 lines at sampled sites, one batch more in flight than the machine has cores. */
-const CLAIM_BATCH = 20_000;
-const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
-
-const claimBatch = (sites: Site[], pick: (items: Site[]) => Site) =>
-  Array.from({ length: CLAIM_BATCH }, (_, i) => {
-    const s = pick(sites);
-    return { lineId: `B${i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
-  });
-
-/** The benchmark's recordScores decision (bench.ts): one item at a sampled site, a document number of its own. */
-function recordScoresVariables(site: Site, decision: number) {
-  // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
-  const violationCode = site.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
-  return {
-    input: {
-      decisionType: 'AGREEMENT_HANDLING',
-      documentNumber: `PROFILE-${Date.now()}-${decision}`,
-      decidedOn: '2026-06-30',
-      items: [{ personCode: site.person_code, institutionCode: site.institution_code, violationCode, responsibility: 'GENERAL' }],
-    },
-  };
 }
 
 /** Audit batches sent for the given seconds as the benchmark sends them, in the shape of autocannon's result that main reads. */
@@ -208,9 +178,9 @@ async function main(): Promise<void> {
     values.scenario === 'dashboard'
       ? [ops.Dashboard, () => ({ code: pick(persons) })]
       : audit
-        ? [ops.AuditClaims, () => ({ claims: claimBatch(sites, pick) })]
+        ? [ops.AuditClaims, () => ({ claims: claimLines(CLAIM_BATCH, 0, () => pick(sites)) })]
         : fresh
-          ? [ops.RecordScores, () => recordScoresVariables(pick(sites), decision++)]
+          ? [ops.RecordScores, () => recordScoresVariables(pick(sites), `PROFILE-${Date.now()}-${decision++}`)]
           : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
   const body = () => JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(query) } }, variables: variables() });
   const bodies = fresh ? [] : Array.from({ length: audit ? 20 : 2000 }, body);

@@ -20,3 +20,35 @@ export async function pageInstitutions(client: Client, pageSize = 100): Promise<
   );
   return rows.map((r) => r.institution_code);
 }
+
+/** A sampled registration: where a decision or a claim line happens. */
+export interface Site {
+  person_code: string;
+  institution_code: string;
+}
+
+/** Claim lines per auditClaims call: the most one call takes (MAX_CLAIM_LINES). */
+export const CLAIM_BATCH = 20_000;
+/** auditClaims calls in flight: one more than the machine has cores, so no core waits while a batch crosses the network. */
+export const AUDIT_IN_FLIGHT = os.availableParallelism() + 1;
+
+/** `count` claim lines at sites picked by `pick`, numbered from `firstLine`. */
+export const claimLines = (count: number, firstLine: number, pick: () => Site) =>
+  Array.from({ length: count }, (_, i) => {
+    const s = pick();
+    return { lineId: `B${firstLine + i}`, personCode: s.person_code, institutionCode: s.institution_code, serviceDate: '2026-06-30', amount: 100 };
+  });
+
+/** The measured recordScores decision: one item at `site`, under a document number of its own (a repeated one is recorded once). */
+export function recordScoresVariables(site: Site, documentNumber: string) {
+  // Institution codes carry their region (seed-scale): Jining's own rule set has its own catalogue.
+  const violationCode = site.institution_code.slice(1, 5) === '3708' ? 'JN1-01' : 'N1-01';
+  return {
+    input: {
+      decisionType: 'AGREEMENT_HANDLING',
+      documentNumber,
+      decidedOn: '2026-06-30',
+      items: [{ personCode: site.person_code, institutionCode: site.institution_code, violationCode, responsibility: 'GENERAL' }],
+    },
+  };
+}
