@@ -4,6 +4,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import { analyticsPeriod, POINT_BUCKETS, ratioYear } from '../domain/analytics';
 import { RatioMeasure } from '../domain/institution-ratio';
 import { ViolationItem } from '../entities/violation-item';
+import { violationItemKey } from '../loaders/violation-item.loader';
 import { aggregateSanctions, aggregateScores } from '../repositories/analytics';
 import { fetchInstitutionFigures } from '../repositories/reports';
 import { assertMaySeeRegion } from '../repositories/scope';
@@ -117,6 +118,6 @@ export class AnalyticsResolver {
 export class AnalyticsGroupKeyResolver {
   @FieldResolver(() => ViolationItem, { nullable: true, description: '负面情形 — violation item with its title (VIOLATION_ITEM)' })
   violationItem(@Root() key: AnalyticsGroupKey, @Ctx() context: Context): Promise<ViolationItem | null> | null {
-    return key.ruleSetId && key.violationCode ? context.loaders.violationItem.load(`${key.ruleSetId}|${key.violationCode}`) : null;
+    return key.ruleSetId && key.violationCode ? context.loaders.violationItem.load(violationItemKey(key.ruleSetId, key.violationCode)) : null;
   }
 }

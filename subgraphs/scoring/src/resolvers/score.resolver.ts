@@ -16,6 +16,7 @@ import { findCatalogue, findRuleSets } from '../repositories/rule-sets';
 import { maySeeScoreRecord } from '../repositories/scope';
 import type { Context } from './context';
 import { personYearKey } from '../loaders/year-total.loader';
+import { violationItemKey } from '../loaders/violation-item.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
 
 async function ruleSetInForce(context: Context, regionCode: string, on: string): Promise<PolicyRuleSet> {
@@ -66,7 +67,7 @@ export class ScoreRecordResolver {
       if (maySeeScoreRecord(context.caller, record, written.regionOf.get(record.institutionCode))) context.loaders.scoreRecord.prime(record.id, record);
     for (const sanction of written.sanctions) context.loaders.sanction.prime(sanction.id, sanction);
     for (const notice of written.notices) context.loaders.notice.prime(notice.id, notice);
-    for (const item of written.catalogue) context.loaders.violationItem.prime(`${item.ruleSetId}|${item.code}`, item);
+    for (const item of written.catalogue) context.loaders.violationItem.prime(violationItemKey(item.ruleSetId, item.code), item);
     const [records, sanctions] = await Promise.all([
       context.loaders.scoreRecord.loadMany(result.recordIds),
       context.loaders.sanction.loadMany(result.sanctionIds),
@@ -76,7 +77,7 @@ export class ScoreRecordResolver {
 
   @FieldResolver(() => ViolationItem, { description: '负面情形 — the violation item' })
   async violation(@Root() record: ScoreRecord, @Ctx() context: Context): Promise<ViolationItem> {
-    return (await context.loaders.violationItem.load(`${record.ruleSetId}|${record.violationCode}`))!;
+    return (await context.loaders.violationItem.load(violationItemKey(record.ruleSetId, record.violationCode)))!;
   }
 
   @FieldResolver(() => Institution, { description: '定点医药机构 — where the behaviour happened' })
