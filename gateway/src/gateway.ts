@@ -2,7 +2,6 @@
 import './federation-internals';
 import { STATUS_CODES } from 'node:http';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import DataLoader from 'dataloader';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -14,7 +13,7 @@ import { fhirRoute } from './fhir/routes';
 import { graphiqlPage, serveGraphiqlAsset } from './graphiql';
 import { personsExport } from './export';
 import { passThrough, STREAMED_ENDPOINTS } from './streams';
-import { gatherInTurn } from '@pq/batching';
+import { gatherInTurn, Gathering } from '@pq/batching';
 import { createErrorFormatter, hidesSchema, inputGuard, parseScalarsAsSubgraphs, publicOperationGuard, refusedOperationStatus } from '@pq/graphql/server';
 import {
   createLogger,
@@ -105,7 +104,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly origin: string;
   private readonly path: string;
   /** The fetches gathered in this turn, per token. */
-  private readonly gathering = new Map<string, DataLoader<Fetch, GatewayGraphQLResponse>>();
+  private readonly gathering: Gathering<Fetch, GatewayGraphQLResponse> = new Map();
 
   constructor(
     url: string,

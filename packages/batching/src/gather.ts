@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 
-/** The calls being gathered in this turn, per group. */
-export type Gathering<K, R> = Map<string, DataLoader<K, R>>;
+/** The calls being gathered in this turn, per group, with how many joined so far. */
+export type Gathering<K, R> = Map<string, { loader: DataLoader<K, R>; calls: number }>;
 
 export interface GatherOptions {
   /**
@@ -11,9 +11,6 @@ export interface GatherOptions {
    */
   maxTurns?: number;
 }
-
-/** Calls added to each batch so far. */
-const callsIn = new WeakMap<object, number>();
 
 /**
  * Adds `call` to the calls gathered for `group` in this turn of the event loop. The first call of
@@ -33,15 +30,15 @@ export function gatherInTurn<K, R>(
 ): Promise<R> {
   let batch = groups.get(group);
   if (!batch) {
-    const loader: DataLoader<K, R> = new DataLoader<K, R>((calls) => handleMany([...calls]), {
+    const gathered = { calls: 0 } as { loader: DataLoader<K, R>; calls: number };
+    gathered.loader = new DataLoader<K, R>((calls) => handleMany([...calls]), {
       cache: false,
       batchScheduleFn: (dispatch) => {
         let turns = 0;
-        let seen = callsIn.get(loader)!;
+        let seen = gathered.calls;
         const turn = () => {
-          const calls = callsIn.get(loader)!;
-          if (++turns < maxTurns && calls > seen) {
-            seen = calls;
+          if (++turns < maxTurns && gathered.calls > seen) {
+            seen = gathered.calls;
             setImmediate(turn);
             return;
           }
@@ -51,9 +48,9 @@ export function gatherInTurn<K, R>(
         setImmediate(turn);
       },
     });
-    batch = loader;
+    batch = gathered;
     groups.set(group, batch);
   }
-  callsIn.set(batch, (callsIn.get(batch) ?? 0) + 1);
-  return batch.load(call);
+  batch.calls++;
+  return batch.loader.load(call);
 }
