@@ -183,3 +183,50 @@ test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease ru
     child.kill('SIGKILL');
   }
 }, 60_000);
+
+test('under a steady stream a subscriber’s deliveries start at most once per linger; an event after a quiet moment leaves at once', async () => {
+  await allDelivered();
+  const deliveries: { at: number; events: number }[] = [];
+  const quick = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const { events } = JSON.parse(body) as { events: DomainEvent[] };
+      if (req.url === '/registry') deliveries.push({ at: Date.now(), events: events.length });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ acknowledged: events.map((e) => e.id) }));
+    });
+  });
+  await new Promise<void>((resolve) => quick.listen(0, '127.0.0.1', resolve));
+  const quickUrl = `http://127.0.0.1:${(quick.address() as AddressInfo).port}`;
+  const lingerMs = 150;
+  const replica = new OutboxRelay({
+    source: 'agreements',
+    databaseUrl,
+    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${quickUrl}/${name}`])) as Record<SubgraphName, string>,
+    serviceToken: async () => 'not-checked-here',
+    pollMs: 60_000,
+    lingerMs,
+  });
+  try {
+    await replica.start();
+    const quietEvent = Date.now();
+    await publish([900]);
+    while (deliveries.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(deliveries[0].at - quietEvent).toBeLessThan(lingerMs);
+
+    await new Promise((resolve) => setTimeout(resolve, lingerMs));
+    // 20 committed changes 10 ms apart: without a linger, about one delivery each.
+    for (let n = 0; n < 20; n++) {
+      await publish([901 + n]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await allDelivered();
+    const stream = deliveries.slice(1);
+    expect(stream.reduce((sum, d) => sum + d.events, 0)).toBe(20);
+    expect(stream.length).toBeLessThanOrEqual(Math.ceil((20 * 10) / lingerMs) + 2);
+    for (let i = 1; i < stream.length; i++) expect(stream[i].at - stream[i - 1].at).toBeGreaterThanOrEqual(lingerMs - 5);
+  } finally {
+    await replica.stop();
+    quick.close();
+  }
+});

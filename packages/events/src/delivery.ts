@@ -38,10 +38,11 @@ export function isTransientFailure(error: unknown): boolean {
  * changes nothing. An event the consumer refuses holds back the later events of its key (person
  * or institution), never those of other keys: one bad event delays only its own aggregate.
  *
- * The whole delivery is one transaction, each event in a savepoint of its own: a refused event
- * rolls back only itself, and the delivery waits for one durable commit instead of one per event
- * (a commit waits for the disk: docs/operations.md, Durable writes). Nothing is acknowledged
- * before that commit.
+ * The whole delivery is one transaction, which waits for one durable commit instead of one per
+ * event (docs/operations.md, Durable writes); nothing is acknowledged before that commit. One
+ * statement records every event as processed, and no event needs a savepoint: when one is
+ * refused, the transaction is rolled back and the delivery applied again without it and the
+ * later events of its key, so a refused event changes nothing and costs the others one more try.
  */
 export async function applyDeliveredEvents<M extends EventMap>(
   orm: MikroORM,
@@ -50,43 +51,61 @@ export async function applyDeliveredEvents<M extends EventMap>(
   events: DomainEvent[],
   clock: Clock,
 ): Promise<DeliveryResult> {
-  const applied: string[] = [];
   const refused: { id: string; error: string }[] = [];
   const heldKeys = new Set<string>();
-  let unavailable: string | undefined;
-  try {
-    await orm.em.fork().transactional(async (delivery) => {
-      for (const event of events) {
-        if (heldKeys.has(event.key)) continue;
-        try {
-          // Each event starts from an empty identity map, as if it were alone.
-          await delivery.transactional((em) => applyEvent(em as EntityManager, schema, handlers, event, clock), { clear: true });
-          applied.push(event.id);
-        } catch (error) {
-          const reason = `${event.type} ${event.id}: ${(error as Error).message}`;
-          // The events applied so far still commit; the rest waits for the next delivery.
-          if (isTransientFailure(error)) {
-            unavailable = reason;
-            return;
-          }
-          refused.push({ id: event.id, error: reason });
-          heldKeys.add(event.key);
-        }
-      }
-    });
-  } catch (error) {
-    if (!isTransientFailure(error)) throw error;
-    // The commit failed: nothing of this delivery was applied, and no event is to blame.
-    return { acknowledged: [], refused: [], unavailable: `commit of ${events.length} events: ${(error as Error).message}` };
+  for (;;) {
+    const applying = events.filter((event) => !heldKeys.has(event.key));
+    if (applying.length === 0) return { acknowledged: [], refused };
+    let failure: { event: DomainEvent; error: unknown } | undefined;
+    try {
+      await orm.em.fork().transactional(async (em) => {
+        failure = await applyAll(em as EntityManager, schema, handlers, applying, clock);
+        if (failure) throw failure.error;
+      });
+    } catch (error) {
+      // The commit failed (or the database did under an event): nothing of this delivery was applied, and no event is to blame.
+      if (isTransientFailure(error))
+        return { acknowledged: [], refused, unavailable: `${failure ? describe(failure.event) : `${applying.length} events`}: ${(error as Error).message}` };
+      if (!failure) throw error;
+      refused.push({ id: failure.event.id, error: `${describe(failure.event)}: ${(error as Error).message}` });
+      heldKeys.add(failure.event.key);
+      continue;
+    }
+    return { acknowledged: applying.map((event) => event.id), refused };
   }
-  return unavailable === undefined ? { acknowledged: applied, refused } : { acknowledged: applied, refused, unavailable };
 }
 
-async function applyEvent<M extends EventMap>(em: EntityManager, schema: string, handlers: EventHandlers<M>, event: DomainEvent, clock: Clock): Promise<void> {
-  const fresh = await queryRows(em, {
-    text: `insert into "${schema}".processed_event (id, source, type) values ($1, $2, $3) on conflict do nothing returning id`,
-    values: [event.id, event.source, event.type],
-  });
-  const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
-  if (fresh.length > 0 && handler) await handler(event.payload, { em, event, clock });
+const describe = (event: DomainEvent) => `${event.type} ${event.id}`;
+
+/**
+ * Every event in the caller's transaction, in order, each from an empty identity map as if it
+ * were alone; stops at the first event whose handler fails and returns it.
+ */
+async function applyAll<M extends EventMap>(
+  em: EntityManager,
+  schema: string,
+  handlers: EventHandlers<M>,
+  events: DomainEvent[],
+  clock: Clock,
+): Promise<{ event: DomainEvent; error: unknown } | undefined> {
+  const fresh = new Set(
+    (
+      await queryRows<{ id: string }>(em, {
+        text: `insert into "${schema}".processed_event (id, source, type) select * from unnest($1::uuid[], $2::text[], $3::text[]) on conflict do nothing returning id`,
+        values: [events.map((e) => e.id), events.map((e) => e.source), events.map((e) => e.type)],
+      })
+    ).map((row) => row.id),
+  );
+  for (const event of events) {
+    const handler = (handlers as Record<string, ((payload: unknown, context: EventContext) => Promise<void>) | undefined>)[event.type];
+    if (!fresh.has(event.id) || !handler) continue;
+    try {
+      em.clear();
+      await handler(event.payload, { em, event, clock });
+      await em.flush();
+    } catch (error) {
+      return { event, error };
+    }
+  }
+  return undefined;
 }

@@ -5,6 +5,13 @@ import type { EventMap, EventType, OutgoingEvent, Subscribers } from './events';
 /** The channel a producer's relay listens on: notified at commit when events were written. */
 export const notifyChannel = (schema: string) => `pq_outbox_${schema}`;
 
+/** A notification naming the subscribers that have new events (the relay drains them without looking first). */
+const SUBSCRIBERS_PREFIX = 'to:';
+export const subscribersNotice = (subscribers: Iterable<string>) => `${SUBSCRIBERS_PREFIX}${[...subscribers].join(',')}`;
+/** The subscribers a notification names, or undefined for one that names none (a replay, a discard): look at the queue. */
+export const subscribersNoticed = (payload: string | undefined) =>
+  payload?.startsWith(SUBSCRIBERS_PREFIX) ? payload.slice(SUBSCRIBERS_PREFIX.length).split(',').filter(Boolean) : undefined;
+
 /** Writes events in the caller's transaction, so an event exists if and only if its change was committed. */
 export class Outbox<M extends EventMap> {
   constructor(
@@ -29,6 +36,7 @@ export class Outbox<M extends EventMap> {
     if (events.length === 0) return [];
     const s = this.source;
     const ids = events.map(() => randomUUID());
+    const types = [...new Set(events.map((e) => e.type))];
     // The notification is delivered by PostgreSQL at commit and dropped with a rollback: the relay
     // wakes only for committed events.
     await queryRows(em, {
@@ -46,9 +54,9 @@ export class Outbox<M extends EventMap> {
         events.map((e) => e.type),
         events.map((e) => e.key),
         events.map((e) => JSON.stringify(e.payload)),
-        JSON.stringify(Object.fromEntries([...new Set(events.map((e) => e.type))].map((type) => [type, this.subscribers[type]]))),
+        JSON.stringify(Object.fromEntries(types.map((type) => [type, this.subscribers[type]]))),
         notifyChannel(s),
-        events[0].type,
+        subscribersNotice(new Set(types.flatMap((type) => this.subscribers[type] as readonly string[]))),
       ],
     });
     return ids;

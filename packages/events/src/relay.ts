@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Client } from 'pg';
 import type { DeliveryResult } from './delivery';
 import type { DomainEvent } from './events';
-import { notifyChannel } from './outbox';
+import { notifyChannel, subscribersNoticed } from './outbox';
 
 export interface RelayOptions {
   source: string;
@@ -21,6 +21,12 @@ export interface RelayOptions {
   retryBaseMs?: number;
   /** A relay's lease on a subscriber lasts this long unless renewed (default 5 s): a holder that stops answering is replaced after it. */
   leaseMs?: number;
+  /**
+   * A subscriber's deliveries start at most once per this many ms (default 20): under a steady
+   * stream of events the ones of the next few ms go together, while an event that follows a quiet
+   * moment leaves at once.
+   */
+  lingerMs?: number;
   onError?: (error: Error) => void;
   /** An event set aside after `maxAttempts` refusals. */
   onDeadLetter?: (letter: { subscriber: string; eventId: string; type: string; key: string; attempts: number; reason: string }) => void;
@@ -67,9 +73,17 @@ export class OutboxRelay {
   /** Each subscriber's drain runs on its own: one slow or held back subscriber delays no other. */
   private readonly draining = new Map<string, Promise<void>>();
   private readonly drainAgain = new Set<string>();
+  /** When each subscriber's last drain started, and the drains waiting for their linger to pass. */
+  private readonly drainStarted = new Map<string, number>();
+  private readonly lingering = new Map<string, Promise<void>>();
   private stopped = false;
   /** Who holds a lease (pg_stat_activity names the relay's session too). */
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /**
+   * When each lease this relay took runs out by its own clock (`performance.now()`, counted from
+   * before the statement that took it, so never later than the database's expiry).
+   */
+  private readonly leasedUntil = new Map<string, number>();
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -98,7 +112,8 @@ export class OutboxRelay {
 
   /** Resolves once the current look and drains have finished (used at shutdown and by tests). */
   async idle(): Promise<void> {
-    while (this.looking || this.draining.size > 0) await Promise.all([this.looking, ...this.draining.values()]);
+    while (this.looking || this.draining.size > 0 || this.lingering.size > 0)
+      await Promise.all([this.looking, ...this.draining.values(), ...this.lingering.values()]);
   }
 
   /** Finishes the batches in delivery (their answers recorded), takes no other, and gives up its leases. */
@@ -106,6 +121,11 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.idle();
+    if (this.leasedUntil.size > 0)
+      await this.sql(`delete from "${this.options.source}".relay_lease where subscriber = any($1) and holder = $2`, [
+        [...this.leasedUntil.keys()],
+        this.holder,
+      ]).catch(() => undefined);
     await this.session?.then((session) => session.end()).catch(() => undefined);
   }
 
@@ -129,7 +149,13 @@ export class OutboxRelay {
     const forget = () => {
       if (this.session === connecting) this.session = undefined;
     };
-    client.on('notification', () => this.wake());
+    client.on('notification', ({ payload }) => {
+      const subscribers = subscribersNoticed(payload);
+      if (subscribers)
+        for (const subscriber of subscribers)
+          if (subscriber in this.options.subscriberUrls) this.drain(subscriber);
+          else this.wake();
+    });
     client.on('error', (error) => {
       forget();
       client.end().catch(() => undefined);
@@ -156,11 +182,21 @@ export class OutboxRelay {
   }
 
   private drain(subscriber: string): void {
-    if (this.stopped) return;
+    if (this.stopped || this.lingering.has(subscriber)) return;
     if (this.draining.has(subscriber)) {
       this.drainAgain.add(subscriber);
       return;
     }
+    const wait = (this.drainStarted.get(subscriber) ?? -Infinity) + (this.options.lingerMs ?? 20) - performance.now();
+    if (wait > 0) {
+      const lingered = new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => {
+        this.lingering.delete(subscriber);
+        this.drain(subscriber);
+      });
+      this.lingering.set(subscriber, lingered);
+      return;
+    }
+    this.drainStarted.set(subscriber, performance.now());
     const drained = this.deliverAll(subscriber)
       .catch((error) => this.options.onError?.(error as Error))
       .finally(() => {
@@ -183,19 +219,36 @@ export class OutboxRelay {
 
   /** Takes or renews the lease on a subscriber; false while another relay holds it. */
   private async lease(subscriber: string): Promise<boolean> {
+    const leaseMs = this.options.leaseMs ?? 5_000;
+    const asked = performance.now();
     const rows = await this.sql(
       `insert into "${this.options.source}".relay_lease as l (subscriber, holder, expires_at) values ($1, $2, now() + $3 * interval '1 millisecond')
        on conflict (subscriber) do update set holder = excluded.holder, expires_at = excluded.expires_at
         where l.holder = excluded.holder or l.expires_at < now()
        returning holder`,
-      [subscriber, this.holder, this.options.leaseMs ?? 5_000],
+      [subscriber, this.holder, leaseMs],
     );
+    if (rows.length > 0) this.leasedUntil.set(subscriber, asked + leaseMs);
+    else this.leasedUntil.delete(subscriber);
     return rows.length > 0;
   }
 
-  /** Delivers batches to one subscriber until none is left, unless another relay holds its lease. */
+  /**
+   * The lease for a drain: one taken or renewed less than a third of its length ago is still held
+   * (the heartbeat renews at that pace), so a busy subscriber's drains cost no statement for it.
+   */
+  private holds(subscriber: string): Promise<boolean> | boolean {
+    const leaseMs = this.options.leaseMs ?? 5_000;
+    return (this.leasedUntil.get(subscriber) ?? 0) - performance.now() > (leaseMs * 2) / 3 || this.lease(subscriber);
+  }
+
+  /**
+   * Delivers batches to one subscriber until none is left, unless another relay holds its lease.
+   * The lease is kept after the drain, for the next one; if this relay is not woken again it runs
+   * out, and another replica may take the subscriber over.
+   */
   private async deliverAll(subscriber: string): Promise<void> {
-    if (this.stopped || !(await this.lease(subscriber))) return;
+    if (this.stopped || !(await this.holds(subscriber))) return;
     let held = true;
     // Renewed while a batch waits for its answer; a relay that cannot renew stops after that batch.
     const heartbeat = setInterval(
@@ -210,15 +263,12 @@ export class OutboxRelay {
     heartbeat.unref();
     try {
       while (held && !this.stopped && (await this.deliverBatch(subscriber))) {
-        held &&= await this.lease(subscriber);
+        held &&= await this.holds(subscriber);
       }
     } catch (error) {
       this.options.onError?.(error as Error);
     } finally {
       clearInterval(heartbeat);
-      await this.sql(`delete from "${this.options.source}".relay_lease where subscriber = $1 and holder = $2`, [subscriber, this.holder]).catch(
-        () => undefined,
-      );
     }
   }
 

@@ -126,7 +126,7 @@ export interface ServiceOptions {
   calendar?: WorkingDayCalendar;
   logger?: Logger;
   /** Event delivery: attempts before a dead letter, retry wait, relay lease (docs/operations.md, Events). */
-  events?: Pick<RelayOptions, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'pollMs'>;
+  events?: Pick<RelayOptions, 'maxAttempts' | 'retryBaseMs' | 'leaseMs' | 'lingerMs' | 'pollMs'>;
   /** After SIGTERM, how long to go on serving while /ready answers 503 (SHUTDOWN_DELAY_MS). */
   drainDelayMs?: number;
 }
@@ -394,6 +394,7 @@ export function runSubgraphFromEnvironment<Loaders, Consumed extends EventMap>(d
       maxAttempts: numberFromEnv('EVENT_MAX_ATTEMPTS'),
       retryBaseMs: numberFromEnv('EVENT_RETRY_BASE_MS'),
       leaseMs: numberFromEnv('RELAY_LEASE_MS'),
+      lingerMs: numberFromEnv('RELAY_LINGER_MS'),
     },
     drainDelayMs: numberFromEnv('SHUTDOWN_DELAY_MS'),
   }).then(
