@@ -137,3 +137,30 @@ test('a delivery is one transaction without savepoints: a refused event is rolle
   );
   expect(feed.map((r) => r.person_code).sort()).toEqual(['D371002900001', 'D371002900003']);
 });
+
+test('a delivery takes the change feed’s lock at its end, after its events’ person locks: a transaction holding a person and then taking the feed meets no deadlock', async () => {
+  const doctor = await scoredDoctor('锁序医师');
+  const events = await eventsOf(doctor.code);
+  const [recorded] = events.filter((e) => e.type === 'ScoreRecorded');
+  const [decided] = events.filter((e) => e.type === 'SanctionDecided');
+  // Another person's score first (its feed entry would take the feed's lock), then the doctor's sanction (derived under the doctor's lock).
+  const delivery = [
+    {
+      ...recorded,
+      id: randomUUID(),
+      key: 'D371002900009',
+      payload: { ...(recorded.payload as object), personCode: 'D371002900009', scoreRecordId: randomUUID() },
+    },
+    { ...decided, id: randomUUID() },
+  ];
+  const token = await stack.token({ role: 'SERVICE', sub: 'service:scoring' });
+  let answer: Promise<{ status: number; body: unknown }> | undefined;
+  await stack.services.registry.orm.em.fork().transactional(async (em) => {
+    await queryRows(em as never, { text: `select pg_advisory_xact_lock(hashtext($1))`, values: [`person:${doctor.code}`] });
+    answer = postJson(new URL('/events', stack.services.registry.url).toString(), { events: delivery }, token);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // As a registry command does: the person's lock, then the feed's (PostgreSQL would break a deadlock here after a second).
+    await queryRows(em as never, { text: `select pg_advisory_xact_lock('registry.change_feed'::regclass::oid::int, 0)`, values: [] });
+  });
+  expect(await answer).toEqual({ status: 200, body: { acknowledged: delivery.map((e) => e.id), refused: [] } });
+});

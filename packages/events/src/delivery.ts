@@ -10,6 +10,16 @@ export interface EventContext {
   clock: Clock;
 }
 
+/**
+ * What a consumer does around the events of one delivery, in its transaction: `begin` before the
+ * first, `end` after the last when every event was applied (writes deferred to the end, such as
+ * registry's change feed, whose lock must come after every other lock of the transaction).
+ */
+export interface DeliveryHooks {
+  begin(em: EntityManager): void;
+  end(em: EntityManager): Promise<void>;
+}
+
 /** A consumer's handlers, one per event it applies, each reading the payload as the consumer declared it. */
 export type EventHandlers<M extends EventMap = Record<string, unknown>> = { [T in EventType<M>]?: (payload: M[T], context: EventContext) => Promise<void> };
 
@@ -50,6 +60,7 @@ export async function applyDeliveredEvents<M extends EventMap>(
   handlers: EventHandlers<M>,
   events: DomainEvent[],
   clock: Clock,
+  hooks?: DeliveryHooks,
 ): Promise<DeliveryResult> {
   const refused: { id: string; error: string }[] = [];
   const heldKeys = new Set<string>();
@@ -59,8 +70,10 @@ export async function applyDeliveredEvents<M extends EventMap>(
     let failure: { event: DomainEvent; error: unknown } | undefined;
     try {
       await orm.em.fork().transactional(async (em) => {
+        hooks?.begin(em as EntityManager);
         failure = await applyAll(em as EntityManager, schema, handlers, applying, clock);
         if (failure) throw failure.error;
+        await hooks?.end(em as EntityManager);
       });
     } catch (error) {
       // The commit failed (or the database did under an event): nothing of this delivery was applied, and no event is to blame.

@@ -14,7 +14,18 @@ import {
   queryRows,
 } from '@pq/data';
 import { DomainError } from '@pq/errors';
-import { applyDeliveredEvents, countDeadLetters, DomainEvent, EventHandlers, EventMap, Outbox, OutboxRelay, RelayOptions, Sql } from '@pq/events';
+import {
+  applyDeliveredEvents,
+  countDeadLetters,
+  DeliveryHooks,
+  DomainEvent,
+  EventHandlers,
+  EventMap,
+  Outbox,
+  OutboxRelay,
+  RelayOptions,
+  Sql,
+} from '@pq/events';
 import { isUuid } from '@pq/graphql';
 import { operationLimits, SUBGRAPH_LIMITS } from '@pq/graphql/limits';
 import { createErrorFormatter, hidesSchema, inputGuard, publicOperationGuard, subgraphSdlGuard } from '@pq/graphql/server';
@@ -58,6 +69,8 @@ export interface SubgraphDefinition<Loaders, Consumed extends EventMap = EventMa
   outbox: Outbox<EventMap>;
   /** The events it applies, as it reads them (src/events/consumed.ts). */
   eventHandlers: EventHandlers<Consumed>;
+  /** What it does around each delivery of events, in the delivery's transaction. */
+  deliveryHooks?: DeliveryHooks;
   /** Work the subgraph does on its own at intervals (deadlines that act by themselves). */
   scheduled?: ScheduledJob;
   /**
@@ -319,7 +332,7 @@ export async function startSubgraph<Loaders, Consumed extends EventMap>(
           const caller = await verifier.verify(req.headers.authorization);
           if (caller.role !== 'SERVICE') throw new DomainError('FORBIDDEN', 'only services deliver events');
           const events = deliveredEvents(await readBody(req));
-          const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock);
+          const result = await applyDeliveredEvents(orm, name, definition.eventHandlers, events, services.clock, definition.deliveryHooks);
           for (const refusal of result.refused ?? [])
             logger.warn({ event: refusal.id, error: refusal.error }, 'event refused; the producer will deliver it again, then set it aside');
           if (result.unavailable) logger.warn({ error: result.unavailable }, 'events not applied for now; the producer will deliver them again');

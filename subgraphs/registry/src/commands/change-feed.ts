@@ -3,7 +3,8 @@ import type { IsoDate } from '@pq/time';
 import { ChangeKind, NewChange } from '../domain/change-feed';
 import type { RegistryReads } from '../events/consumed';
 import type { RegistryEvents } from '../events/payloads';
-import { appendChanges } from '../repositories/change-feed';
+import type { DeliveryHooks } from '@pq/events';
+import { appendChanges, appendDeferredChanges, deferChanges } from '../repositories/change-feed';
 
 /**
  * Registry's own changes are recorded by the command that makes them, under the id of the event it
@@ -33,6 +34,9 @@ export function registrationCancelledChange(cancelled: RegistryEvents['Registrat
     details: { registrationId: cancelled.registrationId },
   };
 }
+
+/** A delivery of others' events records its change-feed entries at its end, after every lock its events took. */
+export const changeFeedAtDeliveryEnd: DeliveryHooks = { begin: deferChanges, end: appendDeferredChanges };
 
 /** Others' events that change no status registry derives, recorded in the change feed under their event's id. */
 

@@ -22,9 +22,30 @@ const FEED_LOCK = `select pg_advisory_xact_lock('registry.change_feed'::regclass
  * out of order (position 8 visible while 7 is still in flight, so a partner at 8 never sees 7).
  * Feed writes are therefore serialized by a transaction-level advisory lock taken just before the
  * insert and held to commit: positions become visible in order. It is taken after every other
- * lock of the transaction (persons' locks, rows), so it cannot join a deadlock.
+ * lock of the transaction (persons' locks, rows), so it cannot join a deadlock. In a delivery of
+ * several events (`deferChanges`) the entries wait for its end: a later event's person locks must
+ * not be taken while the feed's lock is held.
  */
 export async function appendChanges(em: EntityManager, changes: NewChange[]): Promise<void> {
+  const deferred = deferredChanges.get(em);
+  if (deferred) deferred.push(...changes);
+  else await writeChanges(em, changes);
+}
+
+const deferredChanges = new WeakMap<EntityManager, NewChange[]>();
+
+/** The delivery of events in `em`'s transaction appends its entries at its end (`appendDeferredChanges`). */
+export function deferChanges(em: EntityManager): void {
+  deferredChanges.set(em, []);
+}
+
+export async function appendDeferredChanges(em: EntityManager): Promise<void> {
+  const deferred = deferredChanges.get(em) ?? [];
+  deferredChanges.delete(em);
+  await writeChanges(em, deferred);
+}
+
+async function writeChanges(em: EntityManager, changes: NewChange[]): Promise<void> {
   if (changes.length === 0) return;
   await queryRows(em, { name: 'pq_lock_change_feed', text: FEED_LOCK, values: [] });
   await queryRows(em, {

@@ -1,4 +1,5 @@
-import type { EventHandlers } from '@pq/events';
+import type { DeliveryHooks, EventHandlers } from '@pq/events';
+import { changeFeedAtDeliveryEnd } from '../../commands/change-feed';
 import type { RegistryReads } from '../consumed';
 import { AgreementMeasureApplied } from './AgreementMeasureApplied';
 import { AppealDecided } from './AppealDecided';
@@ -18,3 +19,5 @@ export const eventHandlers: EventHandlers<RegistryReads> = {
   ScoreRecorded,
   AppealDecided,
 };
+
+export const deliveryHooks: DeliveryHooks = changeFeedAtDeliveryEnd;
