@@ -133,6 +133,9 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
+      // Requests per second in all (autocannon's overallRate), instead of as many as the connections get answered: CPU per
+      // request then compares across data sizes and a busy machine, since concurrent requests merge alike.
+      rate: { type: 'string' },
       first: { type: 'string', default: '100' },
       // page, dashboard, eligibility (paymentEligibility), recordScores (one decision, one person, as bench.ts) or audit (auditClaims, lines/s = req/s × 20,000)
       scenario: { type: 'string', default: 'page' },
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
           url: `http://localhost:${ports.gateway}/graphql`,
           connections: Number(values.connections),
           duration: seconds,
+          ...(values.rate ? { overallRate: Number(values.rate) } : {}),
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           requests: [
