@@ -15,7 +15,18 @@ import { loadOperations, operationHash } from './operations';
 import { busyResources, launchServices } from './processes';
 import { DatabaseRun, markdown, Row, RunContext, updateResults } from './bench-results';
 import { personCode, personIdNumber } from './scale-data';
-import { AUDIT_IN_FLIGHT, CLAIM_BATCH, claimLines, measuringSharedBuffers, pageInstitutions, recordScoresVariables, Site } from './scale-samples';
+import {
+  AUDIT_IN_FLIGHT,
+  CLAIM_BATCH,
+  claimLines,
+  eligibilityVariables,
+  measuringSharedBuffers,
+  pageInstitutions,
+  prewarm,
+  recordScoresVariables,
+  sampleRows,
+  Site,
+} from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -243,23 +254,6 @@ async function directDashboard(
 }
 
 /**
- * Loads every table and index of the four subgraphs into PostgreSQL's shared buffers before
- * measuring: otherwise the first minutes measure the disk, and the kernel's page cache (which some
- * machines reclaim eagerly) decides the figures. Production databases are warm too.
- */
-async function prewarm(client: Client): Promise<void> {
-  process.stdout.write('loading the data set into PostgreSQL shared buffers…\n');
-  await client.query('create extension if not exists pg_prewarm');
-  const { rows } = await client.query(
-    `select coalesce(sum(pg_prewarm(c.oid)), 0)::bigint as blocks, current_setting('shared_buffers') as shared_buffers
-       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = any($1) and c.relkind in ('r', 'i', 'm')`,
-    [SUBGRAPHS],
-  );
-  process.stdout.write(`  ${Math.round((Number(rows[0].blocks) * 8) / 1024)} MB read; shared_buffers ${rows[0].shared_buffers}\n`);
-}
-
-/**
  * The peer gateways, on the same subgraphs, each installed into its folder under bench/ on first
  * use and given as many workers as our gateway so they get the same share of the cores: Hive
  * Gateway with its defaults (gateway.config.ts) and as its documentation recommends for throughput
@@ -393,17 +387,10 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
   const GATEWAY = gatewayUrl();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const persons = (await client.query('select count(*)::int as n from registry.person')).rows[0].n as number;
-  if (persons === 0) throw new Error(`no data in ${database}: run \`npm run seed:scale\` first`);
   await prewarm(client);
-  // Samples of about 20,000 rows: 1 % of the pages of a province, all of a small data set.
-  const sample = Math.min(100, Math.max(1, (20_000 / persons) * 100)).toFixed(2);
-  const codes = (await client.query(`select code from registry.person tablesample system (${sample}) where status = 'NORMAL' limit 5000`)).rows.map(
-    (r) => r.code as string,
-  );
+  const { persons, codes, sites } = await sampleRows(client);
+  if (persons === 0) throw new Error(`no data in ${database}: run \`npm run seed:scale\` first`);
   const bigInstitutions = await pageInstitutions(client);
-  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (${sample}) limit 5000`))
-    .rows as Site[];
   const regionRecords = (
     await client.query(`select count(*)::int as n from scoring.score_record where year = 2026 and substr(institution_code, 2, 4) = '3708'`)
   ).rows[0].n as number;
@@ -505,16 +492,7 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
     // The users' other operations arrive as production clients send them: persisted, by hash.
     const persisted = { ...opts, persisted: true };
     if (wanted('eligibility')) {
-      const eligibility = await measure(
-        'paymentEligibility',
-        GATEWAY,
-        ops.PaymentEligibility,
-        () => {
-          const s = pick(sites);
-          return { personCode: s.person_code, institutionCode: s.institution_code, on: '2026-06-30' };
-        },
-        persisted,
-      );
+      const eligibility = await measure('paymentEligibility', GATEWAY, ops.PaymentEligibility, () => eligibilityVariables(pick(sites)), persisted);
       ratios.paymentEligibility = `${eligibility.rps} req/s (target ≥ 2000)`;
     }
     const page100 = wanted('page100')

@@ -7,7 +7,17 @@ import { DEVELOPMENT_JWT_SECRET, signToken, SUBGRAPHS } from '@pq/http';
 import { startEmbeddedPostgres } from './database';
 import { loadOperations, operationHash } from './operations';
 import { launchServices } from './processes';
-import { AUDIT_IN_FLIGHT, CLAIM_BATCH, claimLines, measuringSharedBuffers, pageInstitutions, recordScoresVariables, Site } from './scale-samples';
+import {
+  AUDIT_IN_FLIGHT,
+  CLAIM_BATCH,
+  claimLines,
+  eligibilityVariables,
+  measuringSharedBuffers,
+  pageInstitutions,
+  prewarm,
+  recordScoresVariables,
+  sampleRows,
+} from './scale-samples';
 import { SCALE_DATABASE } from './seed-scale-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -110,7 +120,7 @@ async function runAudit(url: string, token: string, bodies: string[], seconds: n
 }
 
 /**
- * `node scripts/dist/profile.js`: the personnel page (or the dashboard, recordScores, or the claims audit) under autocannon load on the
+ * `node scripts/dist/profile.js`: the personnel page (or the dashboard, paymentEligibility, recordScores, or the claims audit) under autocannon load on the
  * scale data, with each service's CPU time per request and, with `--cpu-prof`, a CPU profile of
  * every service summarised by package and by frame (bench/profiles.md says what they showed).
  * Data from `--database` (default the `seed:scale` database without a size; `--database
@@ -123,8 +133,11 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '10' },
       connections: { type: 'string', default: '32' },
+      // Requests per second in all (autocannon's overallRate), instead of as many as the connections get answered: CPU per
+      // request then compares across data sizes and a busy machine, since concurrent requests merge alike.
+      rate: { type: 'string' },
       first: { type: 'string', default: '100' },
-      // page, dashboard, recordScores (one decision, one person, as bench.ts) or audit (auditClaims, lines/s = req/s × 20,000)
+      // page, dashboard, eligibility (paymentEligibility), recordScores (one decision, one person, as bench.ts) or audit (auditClaims, lines/s = req/s × 20,000)
       scenario: { type: 'string', default: 'page' },
       'port-base': { type: 'string', default: '4700' },
       database: { type: 'string', default: SCALE_DATABASE },
@@ -149,11 +162,9 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(values.database!);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
+  await prewarm(client);
   const institutions = await pageInstitutions(client);
-  const persons = (await client.query(`select code from registry.person tablesample system (1) where status = 'NORMAL' limit 5000`)).rows.map(
-    (r) => r.code as string,
-  );
-  const sites = (await client.query(`select person_code, institution_code from registry.registration tablesample system (1) limit 5000`)).rows as Site[];
+  const { codes: persons, sites } = await sampleRows(client);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -177,11 +188,13 @@ async function main(): Promise<void> {
   const [query, variables] =
     values.scenario === 'dashboard'
       ? [ops.Dashboard, () => ({ code: pick(persons) })]
-      : audit
-        ? [ops.AuditClaims, () => ({ claims: claimLines(CLAIM_BATCH, 0, () => pick(sites)) })]
-        : fresh
-          ? [ops.RecordScores, () => recordScoresVariables(pick(sites), `PROFILE-${Date.now()}-${decision++}`)]
-          : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
+      : values.scenario === 'eligibility'
+        ? [ops.PaymentEligibility, () => eligibilityVariables(pick(sites))]
+        : audit
+          ? [ops.AuditClaims, () => ({ claims: claimLines(CLAIM_BATCH, 0, () => pick(sites)) })]
+          : fresh
+            ? [ops.RecordScores, () => recordScoresVariables(pick(sites), `PROFILE-${Date.now()}-${decision++}`)]
+            : [ops.InstitutionPersonnel, () => ({ code: pick(institutions), first: Number(values.first) })];
   const body = () => JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(query) } }, variables: variables() });
   const bodies = fresh ? [] : Array.from({ length: audit ? 20 : 2000 }, body);
   let errors = 0;
@@ -194,6 +207,7 @@ async function main(): Promise<void> {
           url: `http://localhost:${ports.gateway}/graphql`,
           connections: Number(values.connections),
           duration: seconds,
+          ...(values.rate ? { overallRate: Number(values.rate) } : {}),
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           requests: [
@@ -217,7 +231,7 @@ async function main(): Promise<void> {
       ? `audit (batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight, ${requests * CLAIM_BATCH} lines)`
       : fresh
         ? `recordScores (one decision, one person, ${values.connections} connections)`
-        : `${values.scenario} (first ${values.first})`;
+        : `${values.scenario}${values.scenario === 'page' ? ` (first ${values.first})` : ''}`;
     process.stdout.write(
       `${what}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors + result.errors + result.non2xx}\n`,
     );
