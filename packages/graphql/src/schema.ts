@@ -1,6 +1,18 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLScalarType, GraphQLSchema, isObjectType, parse } from 'graphql';
+import {
+  FieldNode,
+  getArgumentValues,
+  GraphQLFieldResolver,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  GraphQLScalarType,
+  GraphQLSchema,
+  isObjectType,
+  isUnionType,
+  parse,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
 import { buildSchema, BuildSchemaOptions, createResolversMap, getMetadataStorage, ResolverObject, ResolversMap } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
 
@@ -39,8 +51,10 @@ export async function buildFederatedSchema(
     typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
     resolvers: resolvers as unknown as SubgraphResolvers,
   });
+  const resolvedFields = entityFieldResolvers(subgraphSchema, options.resolvers);
+  answerResolvedAhead(subgraphSchema, resolvedFields);
   const entities = subgraphSchema.getQueryType()?.getFields()._entities;
-  if (entities?.resolve) entities.resolve = entitiesWithoutAsyncWrappers(entities.resolve);
+  if (entities?.resolve) entities.resolve = entitiesResolvedTogether(entities.resolve, resolvedFields);
   return subgraphSchema;
 }
 
@@ -128,23 +142,206 @@ type Representation = { __typename: string } & Record<string, unknown>;
 type ResolveReference = (reference: Representation, context: unknown, info: GraphQLResolveInfo) => unknown;
 
 /**
- * `_entities` as @apollo/subgraph resolves it for object types, without its async function around
- * every representation's answer: a reference resolved at once stays a value, one loaded later gets
- * one `then`. The gateway sends a page's 100 persons in one call, and every promise costs Node's
- * async hooks (on wherever AsyncLocalStorage is used) as much as the field's own work. Interfaces,
- * unknown types and cache hints stay with the library's resolver.
+ * `_entities` as @apollo/subgraph resolves it for object types, answered as one list: references
+ * resolved at once stay values, loaded ones are awaited together, and then the selected fields of
+ * every entity that a resolver class computes are resolved together too (`resolveSelectedFields`).
+ * graphql-js then completes the whole list synchronously, where it made several promises per
+ * entity (a field's completion, `promiseForObject`, the list item's) and every promise costs Node's
+ * async hooks (on wherever AsyncLocalStorage is used) as much as the field's own work: the gateway
+ * sends a page's 100 persons in one call. A refused reference is that entity's error, a missing one
+ * null, as before. Interfaces, unknown types and cache hints stay with the library's resolver.
  */
-function entitiesWithoutAsyncWrappers(library: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+function entitiesResolvedTogether(library: GraphQLFieldResolver<unknown, unknown>, resolvedFields: ResolvedFields): GraphQLFieldResolver<unknown, unknown> {
   return (source, args: { representations: Representation[] }, context, info) => {
     if ((info as { cacheControl?: unknown }).cacheControl) return library(source, args, context, info);
-    return args.representations.map((reference) => {
+    const answers: unknown[] = [];
+    const waiting = new Waiting();
+    args.representations.forEach((reference, index) => {
       const type = info.schema.getType(reference.__typename);
-      if (!isObjectType(type)) return (library(source, { representations: [reference] }, context, info) as unknown[])[0];
+      if (!isObjectType(type)) {
+        answers.push((library(source, { representations: [reference] }, context, info) as unknown[])[0]);
+        return;
+      }
       const resolveReference = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }).apollo?.subgraph?.resolveReference;
       const result = resolveReference ? resolveReference(reference, context, info) : reference;
-      return isPromiseLike(result) ? result.then((value) => withTypename(value, type.name)) : withTypename(result, type.name);
+      answers.push(undefined);
+      // A rejection that is not an Error stays one for graphql-js to word, as it words a thrown one.
+      waiting.settle(
+        result,
+        (value) => void (answers[index] = withTypename(value, type.name)),
+        (error) => void (answers[index] = error instanceof Error ? error : Promise.reject(error)),
+      );
     });
+    const fieldsResolved = () =>
+      waiting.all(
+        () => answers,
+        (waitingFields) => resolveSelectedFields(answers, resolvedFields, context, info, waitingFields),
+      );
+    return waiting.all(fieldsResolved, () => undefined);
   };
+}
+
+/**
+ * Callbacks of values that may be promises, and one promise for all of them: a value calls back at
+ * once, a promise when it settles (a rejection as its error), with one `then` each.
+ */
+class Waiting {
+  private pending = 0;
+  private done?: () => void;
+
+  settle(result: unknown, onValue: (value: unknown) => void, onError: (error: unknown) => void): void {
+    if (!isPromiseLike(result)) return void onValue(result);
+    this.pending++;
+    result.then(
+      (value) => this.finish(onValue, value),
+      (error: unknown) => this.finish(onError, error),
+    );
+  }
+
+  /** `then()` at once when nothing was a promise (after `before` added its own), otherwise a promise of it once all settled. */
+  all<T>(then: () => T, before: (waiting: Waiting) => void): T | Promise<Awaited<T>> {
+    before(this);
+    if (this.pending === 0) return then();
+    return new Promise<void>((resolve) => (this.done = resolve)).then(then) as Promise<Awaited<T>>;
+  }
+
+  private finish(callback: (value: unknown) => void, value: unknown): void {
+    callback(value);
+    if (--this.pending === 0) this.done?.();
+  }
+}
+
+/** The field resolvers of resolver classes on entity types, whose results `_entities` resolves for all its entities at once. */
+type ResolvedFields = Map<string, Set<string>>;
+
+/** A field's result (or its error) per operation, entity and field node, resolved by `_entities` before graphql-js asks. */
+const resolvedAhead = new WeakMap<object, WeakMap<object, Map<FieldNode, unknown>>>();
+
+class Refusal {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * Calls, for every entity of an `_entities` answer, the resolvers of its selected fields that a
+ * resolver class computes (collected and with their arguments coerced as graphql-js does, with the
+ * info it would pass) and keeps each result, or its error, for the field's own resolve to return
+ * when graphql-js asks: the same calls in the same operation, made before graphql-js makes them, so
+ * that it completes every entity as a value and not a promise. A field whose arguments do not
+ * coerce is left to graphql-js.
+ */
+function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFields, context: unknown, info: GraphQLResolveInfo, waiting: Waiting): void {
+  if (resolvedFields.size === 0 || context === null || typeof context !== 'object') return;
+  let byEntity = resolvedAhead.get(context);
+  const selections = new Map<string, SelectedField[]>();
+  entities.forEach((entity, index) => {
+    if (entity === null || typeof entity !== 'object' || entity instanceof Error || isPromiseLike(entity)) return;
+    const typename = (entity as { __typename?: unknown }).__typename;
+    if (typeof typename !== 'string' || !resolvedFields.has(typename)) return;
+    let selected = selections.get(typename);
+    if (!selected)
+      selections.set(typename, (selected = selectedFields(info.schema.getType(typename) as GraphQLObjectType, resolvedFields.get(typename)!, info)));
+    if (selected.length === 0) return;
+    if (!byEntity) resolvedAhead.set(context, (byEntity = new WeakMap()));
+    let results = byEntity.get(entity);
+    if (!results) byEntity.set(entity, (results = new Map()));
+    const entityPath = { prev: info.path, key: index, typename: undefined };
+    for (const field of selected) {
+      if (results.has(field.node)) continue;
+      const known = results;
+      const fieldInfo: GraphQLResolveInfo = { ...field.info, path: { prev: entityPath, key: field.responseKey, typename } };
+      let result: unknown;
+      try {
+        result = field.resolve(entity, field.args, context, fieldInfo);
+      } catch (error) {
+        result = new Refusal(error);
+      }
+      known.set(field.node, undefined);
+      waiting.settle(
+        result,
+        (value) => known.set(field.node, value),
+        (error) => known.set(field.node, new Refusal(error)),
+      );
+    }
+  });
+}
+
+interface SelectedField {
+  responseKey: string;
+  node: FieldNode;
+  args: Record<string, unknown>;
+  resolve: GraphQLFieldResolver<unknown, unknown>;
+  info: Omit<GraphQLResolveInfo, 'path'>;
+}
+
+function selectedFields(type: GraphQLObjectType, resolved: Set<string>, info: GraphQLResolveInfo): SelectedField[] {
+  const selected: SelectedField[] = [];
+  for (const [responseKey, nodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes)) {
+    const definition = type.getFields()[nodes[0].name.value];
+    if (!definition?.resolve || !resolved.has(definition.name)) continue;
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(definition, nodes[0], info.variableValues);
+    } catch {
+      continue;
+    }
+    selected.push({
+      responseKey,
+      node: nodes[0],
+      args,
+      resolve: definition.resolve,
+      info: {
+        fieldName: definition.name,
+        fieldNodes: nodes,
+        returnType: definition.type,
+        parentType: type,
+        schema: info.schema,
+        fragments: info.fragments,
+        rootValue: info.rootValue,
+        operation: info.operation,
+        variableValues: info.variableValues,
+      },
+    });
+  }
+  return selected;
+}
+
+/** The entity types' field resolvers answering first from what `_entities` resolved ahead for this operation. */
+function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFields): void {
+  for (const [typename, fields] of resolvedFields) {
+    const type = schema.getType(typename);
+    if (!isObjectType(type)) continue;
+    for (const name of fields) {
+      const field = type.getFields()[name];
+      const resolve = field?.resolve;
+      if (!resolve) continue;
+      field.resolve = (root, args, context, info) => {
+        const results = context !== null && typeof context === 'object' ? resolvedAhead.get(context)?.get(root) : undefined;
+        const node = info.fieldNodes[0];
+        if (results === undefined || !results.has(node)) return resolve(root, args, context, info);
+        const result = results.get(node);
+        if (result instanceof Refusal) throw result.error;
+        return result;
+      };
+    }
+  }
+}
+
+/** Entity types (those with a `@key`) and the fields of them that resolver classes compute. */
+function entityFieldResolvers(schema: GraphQLSchema, resolverClasses: BuildSchemaOptions['resolvers']): ResolvedFields {
+  const storage = getMetadataStorage();
+  const classes = new Set<unknown>(resolverClasses);
+  const entityTypes = schema.getType('_Entity');
+  const members = new Set(isUnionType(entityTypes) ? entityTypes.getTypes().map((type) => type.name) : []);
+  const fields: ResolvedFields = new Map();
+  for (const metadata of storage.fieldResolvers) {
+    if (!classes.has(metadata.target)) continue;
+    const objectClass = metadata.getObjectType?.();
+    const typeName = storage.objectTypes.find((type) => type.target === objectClass)?.name;
+    if (!typeName || !members.has(typeName)) continue;
+    if (!fields.has(typeName)) fields.set(typeName, new Set());
+    fields.get(typeName)!.add(metadata.schemaName);
+  }
+  return fields;
 }
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
