@@ -214,8 +214,19 @@ class Waiting {
 /** The field resolvers of resolver classes on entity types, whose results `_entities` resolves for all its entities at once. */
 type ResolvedFields = Map<string, Set<string>>;
 
-/** A field's result (or its error) per operation, entity and field node, resolved by `_entities` before graphql-js asks. */
-const resolvedAhead = new WeakMap<object, WeakMap<object, Map<FieldNode, unknown>>>();
+/**
+ * What `_entities` resolved ahead for an entity: the operation (its context) and, per field node,
+ * the result or its Refusal. Kept on the entity under a symbol (not enumerable): graphql-js reads it
+ * back once per field, a property load where a WeakMap per operation cost a tenth of appeals' CPU.
+ * An entity another operation shares is overwritten and then resolved as usual.
+ */
+const AHEAD = Symbol('resolved ahead');
+
+interface Ahead {
+  context: object;
+  nodes: FieldNode[];
+  results: unknown[];
+}
 
 class Refusal {
   constructor(readonly error: unknown) {}
@@ -231,38 +242,52 @@ class Refusal {
  */
 function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFields, context: unknown, info: GraphQLResolveInfo, waiting: Waiting): void {
   if (resolvedFields.size === 0 || context === null || typeof context !== 'object') return;
-  let byEntity = resolvedAhead.get(context);
   const selections = new Map<string, SelectedField[]>();
   entities.forEach((entity, index) => {
-    if (entity === null || typeof entity !== 'object' || entity instanceof Error || isPromiseLike(entity)) return;
+    if (entity === null || typeof entity !== 'object' || entity instanceof Error || isPromiseLike(entity) || !Object.isExtensible(entity)) return;
     const typename = (entity as { __typename?: unknown }).__typename;
     if (typeof typename !== 'string' || !resolvedFields.has(typename)) return;
     let selected = selections.get(typename);
     if (!selected)
       selections.set(typename, (selected = selectedFields(info.schema.getType(typename) as GraphQLObjectType, resolvedFields.get(typename)!, info)));
     if (selected.length === 0) return;
-    if (!byEntity) resolvedAhead.set(context, (byEntity = new WeakMap()));
-    let results = byEntity.get(entity);
-    if (!results) byEntity.set(entity, (results = new Map()));
+    const known = (entity as { [AHEAD]?: Ahead })[AHEAD];
+    if (known?.context === context) return; // the same entity twice in one answer: resolved once
+    const ahead: Ahead = { context, nodes: [], results: [] };
+    Object.defineProperty(entity, AHEAD, { value: ahead, writable: true, configurable: true });
     const entityPath = { prev: info.path, key: index, typename: undefined };
     for (const field of selected) {
-      if (results.has(field.node)) continue;
-      const known = results;
-      const fieldInfo: GraphQLResolveInfo = { ...field.info, path: { prev: entityPath, key: field.responseKey, typename } };
       let result: unknown;
       try {
-        result = field.resolve(entity, field.args, context, fieldInfo);
+        result = field.resolve(entity, field.args, context, fieldInfo(field, { prev: entityPath, key: field.responseKey, typename }));
       } catch (error) {
         result = new Refusal(error);
       }
-      known.set(field.node, undefined);
+      const at = ahead.nodes.push(field.node) - 1;
+      ahead.results.push(undefined);
       waiting.settle(
         result,
-        (value) => known.set(field.node, value),
-        (error) => known.set(field.node, new Refusal(error)),
+        (value) => void (ahead.results[at] = value),
+        (error) => void (ahead.results[at] = new Refusal(error)),
       );
     }
   });
+}
+
+/** The info graphql-js passes a field's resolver, for one entity. */
+function fieldInfo({ info }: SelectedField, path: GraphQLResolveInfo['path']): GraphQLResolveInfo {
+  return {
+    fieldName: info.fieldName,
+    fieldNodes: info.fieldNodes,
+    returnType: info.returnType,
+    parentType: info.parentType,
+    path,
+    schema: info.schema,
+    fragments: info.fragments,
+    rootValue: info.rootValue,
+    operation: info.operation,
+    variableValues: info.variableValues,
+  };
 }
 
 interface SelectedField {
@@ -315,10 +340,10 @@ function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFiel
       const resolve = field?.resolve;
       if (!resolve) continue;
       field.resolve = (root, args, context, info) => {
-        const results = context !== null && typeof context === 'object' ? resolvedAhead.get(context)?.get(root) : undefined;
-        const node = info.fieldNodes[0];
-        if (results === undefined || !results.has(node)) return resolve(root, args, context, info);
-        const result = results.get(node);
+        const ahead = (root as { [AHEAD]?: Ahead } | null)?.[AHEAD];
+        const at = ahead?.context === context ? ahead.nodes.indexOf(info.fieldNodes[0]) : -1;
+        if (at < 0) return resolve(root, args, context, info);
+        const result = ahead!.results[at];
         if (result instanceof Refusal) throw result.error;
         return result;
       };
