@@ -78,8 +78,7 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
     const resolve = schema.getQueryType()!.getFields()._entities.resolve!;
     const info = { schema, fieldNodes: [], variableValues: {} } as unknown as GraphQLResolveInfo;
     const [person] = resolve(undefined, { representations: [{ __typename: 'Person', code: 'P1' }] }, {}, info) as unknown[];
-    expect(person).toEqual({ code: 'P1' });
-    expect((person as { __typename: string }).__typename).toBe('Person');
+    expect(person).toEqual({ code: 'P1', __typename: 'Person' });
     const representations = [
       { __typename: 'Person', code: 'P1' },
       { __typename: 'Appeal', id: 'A1' },
@@ -87,7 +86,7 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
     const answer = resolve(undefined, { representations }, {}, info);
     expect(answer).toBeInstanceOf(Promise);
     const [person2, appeal] = (await answer) as unknown[];
-    expect(person2).toEqual({ code: 'P1' });
+    expect(person2).toEqual({ code: 'P1', __typename: 'Person' });
     expect(appeal).toEqual({ id: 'A1', __typename: 'Appeal' });
   });
 

@@ -216,9 +216,10 @@ type ResolvedFields = Map<string, Set<string>>;
 
 /**
  * What `_entities` resolved ahead for an entity: the operation (its context) and, per field node,
- * the result or its Refusal. Kept on the entity under a symbol (not enumerable): graphql-js reads it
- * back once per field, a property load where a WeakMap per operation cost a tenth of appeals' CPU.
- * An entity another operation shares is overwritten and then resolved as usual.
+ * the result or its Refusal. Kept on the entity under a symbol (no JSON, no `Object.keys`), set by
+ * assignment (`defineProperty` costs a runtime call per entity): graphql-js reads it back once per
+ * field, a property load where a WeakMap per operation cost a tenth of appeals' CPU. An entity
+ * another operation shares is overwritten and then resolved as usual.
  */
 const AHEAD = Symbol('resolved ahead');
 
@@ -254,7 +255,7 @@ function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFiel
     const known = (entity as { [AHEAD]?: Ahead })[AHEAD];
     if (known?.context === context) return; // the same entity twice in one answer: resolved once
     const ahead: Ahead = { context, nodes: [], results: [] };
-    Object.defineProperty(entity, AHEAD, { value: ahead, writable: true, configurable: true });
+    (entity as { [AHEAD]?: Ahead })[AHEAD] = ahead;
     const entityPath = { prev: info.path, key: index, typename: undefined };
     for (const field of selected) {
       let result: unknown;
@@ -374,8 +375,12 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof 
 /** The answer marked with its type, as @apollo/subgraph marks it (a copy when it names another type). */
 function withTypename(value: unknown, typename: string): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if ('__typename' in value && value.__typename !== typename) return { ...value, __typename: typename };
-  Object.defineProperty(value, '__typename', { value: typename });
+  if ('__typename' in value) {
+    if (value.__typename !== typename) return { ...value, __typename: typename };
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    // A literal made for the reference: assigned (a transition V8 caches), where defineProperty is a runtime call per entity.
+    (value as { __typename?: string }).__typename = typename;
+  } else Object.defineProperty(value, '__typename', { value: typename });
   return value;
 }
 
