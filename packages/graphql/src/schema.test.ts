@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHook } from 'node:async_hooks';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { execute, GraphQLResolveInfo, GraphQLSchema, parse, responsePathAsArray } from 'graphql';
 import { buildFederatedSchema } from './schema';
 
@@ -47,6 +47,27 @@ class PersonFields {
   }
 }
 
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '记录 — a record' })
+class Entry {
+  @Field(() => ID, { description: '编号 — id' })
+  id!: string;
+}
+
+@Resolver(() => Entry)
+class EntryFields {
+  @FieldResolver(() => Int, { description: '分值 — one at a time' })
+  weight(@Root() entry: Entry, @Arg('times', () => Int, { defaultValue: 1, description: '倍数 — times' }) times: number): number {
+    return Number(entry.id.slice(1)) * times;
+  }
+
+  @Authorized('NATIONAL_AGENCY')
+  @FieldResolver(() => Int, { description: '保密 — guarded' })
+  guarded(): number {
+    return 1;
+  }
+}
+
 @Resolver()
 class Queries {
   @Query(() => Boolean, { description: '存活 — alive' })
@@ -59,7 +80,7 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     schema = await buildFederatedSchema(
-      { resolvers: [Queries, PersonFields], orphanedTypes: [Person, Appeal] },
+      { resolvers: [Queries, PersonFields], orphanedTypes: [Person, Appeal], authChecker: () => true },
       {
         // Known from the key alone, as appeals knows a person.
         Person: { __resolveReference: (reference: { code: string }) => ({ code: reference.code }) },
@@ -150,6 +171,62 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
     });
     expect(result.data?._entities).toEqual([{ __typename: 'Appeal', id: 'A1' }, { __typename: 'Person', code: 'P1' }, null, null]);
     expect(result.errors?.map((error) => [error.message, error.path])).toEqual([['FORBIDDEN', ['_entities', 3]]]);
+  });
+
+  describe('batch forms: __resolveReferences and __resolveFields', () => {
+    let batched: GraphQLSchema;
+    const calls: unknown[][] = [];
+    beforeAll(async () => {
+      batched = await buildFederatedSchema(
+        { resolvers: [Queries, EntryFields], orphanedTypes: [Entry], authChecker: () => true },
+        {
+          Entry: {
+            __resolveReference: () => {
+              throw new Error('one at a time');
+            },
+            __resolveReferences: async (references: { id: string }[]) => {
+              calls.push(['references', ...references.map((r) => r.id)]);
+              return references.map((r) => (r.id === 'E0' ? new Error('FORBIDDEN') : r.id === 'E9' ? null : { id: r.id }));
+            },
+            __resolveFields: {
+              weight: async (entries: Entry[], { times }: { times: number }) => {
+                calls.push(['weight', times, ...entries.map((e) => e.id)]);
+                return entries.map((e) => (e.id === 'E3' ? new Error('NOT_NOW') : Number(e.id.slice(1)) * times));
+              },
+            },
+          },
+        },
+      );
+    });
+
+    test('each is called once per _entities call with all its entities in order; values, nulls and errors land at their own index', async () => {
+      const result = await execute({
+        schema: batched,
+        document: parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Entry { id weight double: weight(times: 2) } } }`),
+        variableValues: { r: ['E1', 'E0', 'E3', 'E9', 'E2'].map((id) => ({ __typename: 'Entry', id })) },
+        contextValue: {},
+      });
+      expect(result.data?._entities).toEqual([{ id: 'E1', weight: 1, double: 2 }, null, null, null, { id: 'E2', weight: 2, double: 4 }]);
+      expect(result.errors?.map((error) => [error.message, error.path])).toEqual([
+        ['FORBIDDEN', ['_entities', 1]],
+        // A non-null field's error nulls its entity at once: graphql-js asks no further field of it.
+        ['NOT_NOW', ['_entities', 2, 'weight']],
+      ]);
+      expect(calls).toEqual([
+        ['references', 'E1', 'E0', 'E3', 'E9', 'E2'],
+        ['weight', 1, 'E1', 'E3', 'E2'],
+        ['weight', 2, 'E1', 'E3', 'E2'],
+      ]);
+    });
+
+    test('a batch form for a field guarded by @Authorized is refused when the schema is built', async () => {
+      await expect(
+        buildFederatedSchema(
+          { resolvers: [Queries, EntryFields], orphanedTypes: [Entry], authChecker: () => true },
+          { Entry: { __resolveReference: () => null, __resolveFields: { guarded: () => [] } } },
+        ),
+      ).rejects.toThrow(/Entry.guarded: a batch form needs a field resolver of an entity type without @Authorized/);
+    });
   });
 
   test('an unknown type is refused as @apollo/subgraph refuses it', async () => {

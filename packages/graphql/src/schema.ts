@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
   FieldNode,
   getArgumentValues,
+  GraphQLField,
   GraphQLFieldResolver,
   GraphQLObjectType,
   GraphQLResolveInfo,
@@ -17,7 +18,32 @@ import { buildSchema, BuildSchemaOptions, createResolversMap, getMetadataStorage
 import { DateTimeScalar } from './scalars';
 
 /** `never` parameters: any subgraph's `(reference, context) => …` fits, whatever it declares. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  {
+    __resolveReference: (reference: never, context: never) => unknown;
+    /**
+     * The same for all representations of the type in one `_entities` call: a value, null or an
+     * Error for each, in order, with one promise for all of them (e.g. a loader's `loadAll`).
+     */
+    __resolveReferences?: (references: never[], context: never) => unknown[] | Promise<unknown[]>;
+    /**
+     * Field resolvers' batch forms for `_entities`: a field of the type's resolver class (without
+     * `@Authorized` or middleware), answered for all its entities of one call with one promise — a
+     * value or an Error for each, in order. Elsewhere the field's own resolver answers.
+     */
+    __resolveFields?: Record<string, BatchField<never, never, never>>;
+  }
+>;
+
+/** A field's batch form: its coerced arguments, the same for every entity. */
+export type BatchField<T, A, C> = (entities: T[], args: A, context: C) => unknown[] | Promise<unknown[]>;
+
+/** Per entity type, what `_entities` resolves for all its entities at once. */
+interface EntityBatch {
+  resolveReferences?: (references: Representation[], context: unknown) => unknown[] | Promise<unknown[]>;
+  fields: Map<string, BatchField<object, Record<string, unknown>, unknown>>;
+}
 
 /** @apollo/subgraph's resolver map, which it does not export by name: type-graphql's map, typed differently, has its shape. */
 type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
@@ -40,8 +66,13 @@ export async function buildFederatedSchema(
   });
   if (!options.globalMiddlewares?.length && !options.container) resolveFieldsDirectly(schema, options.resolvers);
   const resolvers: ResolversMap = createResolversMap(schema);
-  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+  const batches = new Map<string, EntityBatch>();
+  for (const [typeName, { __resolveReferences, __resolveFields, ...reference }] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as ResolverObject | undefined), ...reference } as ResolverObject;
+    batches.set(typeName, {
+      resolveReferences: __resolveReferences as EntityBatch['resolveReferences'],
+      fields: new Map(Object.entries(__resolveFields ?? {}) as [string, BatchField<object, Record<string, unknown>, unknown>][]),
+    });
   }
   // type-graphql cannot describe the root types; every type carries its Chinese term (schema governance).
   const sdl = printSchemaWithDirectives(schema)
@@ -51,10 +82,10 @@ export async function buildFederatedSchema(
     typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
     resolvers: resolvers as unknown as SubgraphResolvers,
   });
-  const resolvedFields = entityFieldResolvers(subgraphSchema, options.resolvers);
+  const resolvedFields = entityFieldResolvers(subgraphSchema, options.resolvers, batches);
   answerResolvedAhead(subgraphSchema, resolvedFields);
   const entities = subgraphSchema.getQueryType()?.getFields()._entities;
-  if (entities?.resolve) entities.resolve = entitiesResolvedTogether(entities.resolve, resolvedFields);
+  if (entities?.resolve) entities.resolve = entitiesResolvedTogether(entities.resolve, resolvedFields, batches);
   return subgraphSchema;
 }
 
@@ -151,35 +182,67 @@ type ResolveReference = (reference: Representation, context: unknown, info: Grap
  * sends a page's 100 persons in one call. A refused reference is that entity's error, a missing one
  * null, as before. Interfaces, unknown types and cache hints stay with the library's resolver.
  */
-function entitiesResolvedTogether(library: GraphQLFieldResolver<unknown, unknown>, resolvedFields: ResolvedFields): GraphQLFieldResolver<unknown, unknown> {
+function entitiesResolvedTogether(
+  library: GraphQLFieldResolver<unknown, unknown>,
+  resolvedFields: ResolvedFields,
+  batches: Map<string, EntityBatch>,
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args: { representations: Representation[] }, context, info) => {
     if ((info as { cacheControl?: unknown }).cacheControl) return library(source, args, context, info);
     const answers: unknown[] = [];
     const waiting = new Waiting();
+    const together = new Map<GraphQLObjectType, number[]>();
     args.representations.forEach((reference, index) => {
       const type = info.schema.getType(reference.__typename);
-      if (!isObjectType(type)) {
-        answers.push((library(source, { representations: [reference] }, context, info) as unknown[])[0]);
-        return;
-      }
-      const resolveReference = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }).apollo?.subgraph?.resolveReference;
-      const result = resolveReference ? resolveReference(reference, context, info) : reference;
       answers.push(undefined);
-      // A rejection that is not an Error stays one for graphql-js to word, as it words a thrown one.
+      if (!isObjectType(type)) {
+        answers[index] = (library(source, { representations: [reference] }, context, info) as unknown[])[0];
+      } else if (batches.get(type.name)?.resolveReferences) {
+        const indexes = together.get(type) ?? [];
+        together.set(type, indexes);
+        indexes.push(index);
+      } else {
+        const resolveReference = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }).apollo?.subgraph?.resolveReference;
+        const result = resolveReference ? resolveReference(reference, context, info) : reference;
+        waiting.settle(
+          result,
+          (value) => void (answers[index] = withTypename(value, type.name)),
+          (error) => void (answers[index] = entityError(error)),
+        );
+      }
+    });
+    for (const [type, indexes] of together) {
+      const references = indexes.map((index) => args.representations[index]);
+      let result: unknown;
+      try {
+        result = batches.get(type.name)!.resolveReferences!(references, context);
+      } catch (error) {
+        result = Promise.reject(error);
+      }
       waiting.settle(
         result,
-        (value) => void (answers[index] = withTypename(value, type.name)),
-        (error) => void (answers[index] = error instanceof Error ? error : Promise.reject(error)),
+        (values) => {
+          if (!Array.isArray(values) || values.length !== indexes.length)
+            values = indexes.map(() => new Error(`${type.name}: __resolveReferences answered no list of ${indexes.length}`));
+          indexes.forEach(
+            (index, i) =>
+              (answers[index] = (values as unknown[])[i] instanceof Error ? (values as unknown[])[i] : withTypename((values as unknown[])[i], type.name)),
+          );
+        },
+        (error) => indexes.forEach((index) => (answers[index] = entityError(error))),
       );
-    });
+    }
     const fieldsResolved = () =>
       waiting.all(
         () => answers,
-        (waitingFields) => resolveSelectedFields(answers, resolvedFields, context, info, waitingFields),
+        (waitingFields) => resolveSelectedFields(answers, resolvedFields, batches, context, info, waitingFields),
       );
     return waiting.all(fieldsResolved, () => undefined);
   };
 }
+
+/** A refused entity: an Error as it is; anything else thrown stays a rejection for graphql-js to word, as it words a thrown one. */
+const entityError = (error: unknown): unknown => (error instanceof Error ? error : Promise.reject(error));
 
 /**
  * Callbacks of values that may be promises, and one promise for all of them: a value calls back at
@@ -241,16 +304,26 @@ class Refusal {
  * that it completes every entity as a value and not a promise. A field whose arguments do not
  * coerce is left to graphql-js.
  */
-function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFields, context: unknown, info: GraphQLResolveInfo, waiting: Waiting): void {
+function resolveSelectedFields(
+  entities: unknown[],
+  resolvedFields: ResolvedFields,
+  batches: Map<string, EntityBatch>,
+  context: unknown,
+  info: GraphQLResolveInfo,
+  waiting: Waiting,
+): void {
   if (resolvedFields.size === 0 || context === null || typeof context !== 'object') return;
   const selections = new Map<string, SelectedField[]>();
+  const batched = new Map<SelectedField, { entities: object[]; aheads: Ahead[]; at: number[] }>();
   entities.forEach((entity, index) => {
     if (entity === null || typeof entity !== 'object' || entity instanceof Error || isPromiseLike(entity) || !Object.isExtensible(entity)) return;
     const typename = (entity as { __typename?: unknown }).__typename;
     if (typeof typename !== 'string' || !resolvedFields.has(typename)) return;
     let selected = selections.get(typename);
-    if (!selected)
-      selections.set(typename, (selected = selectedFields(info.schema.getType(typename) as GraphQLObjectType, resolvedFields.get(typename)!, info)));
+    if (!selected) {
+      const type = info.schema.getType(typename) as GraphQLObjectType;
+      selections.set(typename, (selected = selectedFields(type, resolvedFields.get(typename)!, batches.get(typename)?.fields, info)));
+    }
     if (selected.length === 0) return;
     const known = (entity as { [AHEAD]?: Ahead })[AHEAD];
     if (known?.context === context) return; // the same entity twice in one answer: resolved once
@@ -258,14 +331,22 @@ function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFiel
     (entity as { [AHEAD]?: Ahead })[AHEAD] = ahead;
     const entityPath = { prev: info.path, key: index, typename: undefined };
     for (const field of selected) {
+      const at = ahead.nodes.push(field.node) - 1;
+      ahead.results.push(undefined);
+      if (field.batch) {
+        let together = batched.get(field);
+        if (!together) batched.set(field, (together = { entities: [], aheads: [], at: [] }));
+        together.entities.push(entity);
+        together.aheads.push(ahead);
+        together.at.push(at);
+        continue;
+      }
       let result: unknown;
       try {
         result = field.resolve(entity, field.args, context, fieldInfo(field, { prev: entityPath, key: field.responseKey, typename }));
       } catch (error) {
         result = new Refusal(error);
       }
-      const at = ahead.nodes.push(field.node) - 1;
-      ahead.results.push(undefined);
       waiting.settle(
         result,
         (value) => void (ahead.results[at] = value),
@@ -273,6 +354,24 @@ function resolveSelectedFields(entities: unknown[], resolvedFields: ResolvedFiel
       );
     }
   });
+  for (const [field, { entities: all, aheads, at }] of batched) {
+    let result: unknown;
+    try {
+      result = field.batch!(all, field.args, context);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    const refuse = (error: unknown) => aheads.forEach((ahead, i) => (ahead.results[at[i]] = new Refusal(error)));
+    waiting.settle(
+      result,
+      (values) => {
+        if (!Array.isArray(values) || values.length !== all.length)
+          return refuse(new Error(`${field.info.parentType.name}.${field.info.fieldName}: its batch form answered no list of ${all.length}`));
+        aheads.forEach((ahead, i) => (ahead.results[at[i]] = values[i] instanceof Error ? new Refusal(values[i]) : values[i]));
+      },
+      refuse,
+    );
+  }
 }
 
 /** The info graphql-js passes a field's resolver, for one entity. */
@@ -296,10 +395,11 @@ interface SelectedField {
   node: FieldNode;
   args: Record<string, unknown>;
   resolve: GraphQLFieldResolver<unknown, unknown>;
+  batch?: BatchField<object, Record<string, unknown>, unknown>;
   info: Omit<GraphQLResolveInfo, 'path'>;
 }
 
-function selectedFields(type: GraphQLObjectType, resolved: Set<string>, info: GraphQLResolveInfo): SelectedField[] {
+function selectedFields(type: GraphQLObjectType, resolved: Set<string>, batch: EntityBatch['fields'] | undefined, info: GraphQLResolveInfo): SelectedField[] {
   const selected: SelectedField[] = [];
   for (const [responseKey, nodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes)) {
     const definition = type.getFields()[nodes[0].name.value];
@@ -314,7 +414,8 @@ function selectedFields(type: GraphQLObjectType, resolved: Set<string>, info: Gr
       responseKey,
       node: nodes[0],
       args,
-      resolve: definition.resolve,
+      resolve: ownResolvers.get(definition) ?? definition.resolve,
+      batch: batch?.get(definition.name),
       info: {
         fieldName: definition.name,
         fieldNodes: nodes,
@@ -331,6 +432,9 @@ function selectedFields(type: GraphQLObjectType, resolved: Set<string>, info: Gr
   return selected;
 }
 
+/** The resolvers that `answerResolvedAhead` wraps, which `_entities` calls ahead. */
+const ownResolvers = new WeakMap<GraphQLField<unknown, unknown>, GraphQLFieldResolver<unknown, unknown>>();
+
 /** The entity types' field resolvers answering first from what `_entities` resolved ahead for this operation. */
 function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFields): void {
   for (const [typename, fields] of resolvedFields) {
@@ -340,9 +444,10 @@ function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFiel
       const field = type.getFields()[name];
       const resolve = field?.resolve;
       if (!resolve) continue;
+      ownResolvers.set(field, resolve);
       field.resolve = (root, args, context, info) => {
         const ahead = (root as { [AHEAD]?: Ahead } | null)?.[AHEAD];
-        const at = ahead?.context === context ? ahead.nodes.indexOf(info.fieldNodes[0]) : -1;
+        const at = ahead !== undefined && ahead.context === context ? ahead.nodes.indexOf(info.fieldNodes[0]) : -1;
         if (at < 0) return resolve(root, args, context, info);
         const result = ahead!.results[at];
         if (result instanceof Refusal) throw result.error;
@@ -352,13 +457,17 @@ function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFiel
   }
 }
 
-/** Entity types (those with a `@key`) and the fields of them that resolver classes compute. */
-function entityFieldResolvers(schema: GraphQLSchema, resolverClasses: BuildSchemaOptions['resolvers']): ResolvedFields {
+/**
+ * Entity types (those with a `@key`) and the fields of them that resolver classes compute. A batch
+ * form may stand only for such a field with no `@Authorized` and no middleware, which it would skip.
+ */
+function entityFieldResolvers(schema: GraphQLSchema, resolverClasses: BuildSchemaOptions['resolvers'], batches: Map<string, EntityBatch>): ResolvedFields {
   const storage = getMetadataStorage();
   const classes = new Set<unknown>(resolverClasses);
   const entityTypes = schema.getType('_Entity');
   const members = new Set(isUnionType(entityTypes) ? entityTypes.getTypes().map((type) => type.name) : []);
   const fields: ResolvedFields = new Map();
+  const batchable = new Set<string>();
   for (const metadata of storage.fieldResolvers) {
     if (!classes.has(metadata.target)) continue;
     const objectClass = metadata.getObjectType?.();
@@ -366,7 +475,12 @@ function entityFieldResolvers(schema: GraphQLSchema, resolverClasses: BuildSchem
     if (!typeName || !members.has(typeName)) continue;
     if (!fields.has(typeName)) fields.set(typeName, new Set());
     fields.get(typeName)!.add(metadata.schemaName);
+    if (!metadata.roles && !metadata.middlewares?.length) batchable.add(`${typeName}.${metadata.schemaName}`);
   }
+  for (const [typeName, batch] of batches)
+    for (const name of batch.fields.keys())
+      if (!batchable.has(`${typeName}.${name}`))
+        throw new Error(`${typeName}.${name}: a batch form needs a field resolver of an entity type without @Authorized or middleware`);
   return fields;
 }
 
