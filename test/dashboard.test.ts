@@ -146,3 +146,20 @@ test('one document sent again with other variables is shaped by the variables of
   expect(without.data.person).toEqual({ code: MULTI_SITE_DOCTOR, points: withAppeals.data.person.points });
   expect(again.data).toEqual(withAppeals.data);
 });
+
+test('a page of personnel answers each person as asked alone (points of two years, open appeals), for a city agency as for the national one', async () => {
+  // The page's persons reach scoring and appeals as one `_entities` call each, whose fields are resolved for all of them at once.
+  const FIELDS = 'code status points last: points(year: 2025) openAppeals { id status }';
+  const page = `query($code: ID!) { institution(code: $code) { personnel(first: 100) { edges { node { ${FIELDS} } } } } }`;
+  for (const as of [undefined, { role: 'CITY_AGENCY', region: '370802' }] as const) {
+    const response = await stack.query(page, { code: 'H37080200090' }, as);
+    expect(response.errors).toBeUndefined();
+    const persons: { code: string }[] = response.data.institution.personnel.edges.map((edge: { node: { code: string } }) => edge.node);
+    expect(persons.length).toBeGreaterThan(1);
+    for (const person of persons) {
+      const alone = await stack.query(`query($code: ID!) { person(code: $code) { ${FIELDS} } }`, { code: person.code }, as);
+      expect(alone.errors).toBeUndefined();
+      expect(person).toEqual(alone.data.person);
+    }
+  }
+});

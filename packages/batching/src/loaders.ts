@@ -16,14 +16,70 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf:
   return keys.map((key) => groups.get(key)!);
 }
 
+/**
+ * A per-request DataLoader that also answers many keys with one promise (`loadAll`): `_entities`
+ * asks for a page's 100 persons at once, and each `load` is a promise of its own (two with
+ * `loadMany`), each paying Node's async hooks. Both share one cache: what `loadAll` settled is kept
+ * as values, and a promise is made for a key only when `load` asks for it.
+ */
+export class BatchLoader<K, V> extends DataLoader<K, V> {
+  private readonly settled: Map<K, V | Error>;
+  private readonly promises: Map<K, Promise<V>>;
+
+  constructor(private readonly batch: (keys: K[]) => Promise<(V | Error)[]>) {
+    const settled = new Map<K, V | Error>();
+    const promises = new Map<K, Promise<V>>();
+    super((keys) => batch([...keys]), {
+      cacheMap: {
+        get: (key) => promises.get(key) ?? (settled.has(key) ? remember(promises, key, settled.get(key)!) : undefined),
+        set: (key, promise) => promises.set(key, promise),
+        delete: (key) => (promises.delete(key), settled.delete(key)),
+        clear: () => (promises.clear(), settled.clear()),
+      },
+    });
+    this.settled = settled;
+    this.promises = promises;
+  }
+
+  /**
+   * The values of `keys` in order, an Error in place of a key refused: one call of the batch (one
+   * statement) for the keys not yet known. Keys already asked of `load` and still on their way are
+   * awaited with `loadMany` instead; keys `load` asks while this call is on its way are read again.
+   */
+  loadAll(keys: readonly K[]): Promise<(V | Error)[]> {
+    const missing = new Set<K>();
+    for (const key of keys) {
+      if (this.settled.has(key)) continue;
+      if (this.promises.has(key)) return this.loadMany(keys);
+      missing.add(key);
+    }
+    const answer = () => keys.map((key) => this.settled.get(key)!);
+    if (missing.size === 0) return Promise.resolve(answer());
+    const asked = [...missing];
+    return this.batch(asked).then((values) => {
+      if (values.length !== asked.length) throw new TypeError(`the batch answered ${values.length} values for ${asked.length} keys`);
+      asked.forEach((key, i) => this.settled.set(key, values[i]));
+      return answer();
+    });
+  }
+}
+
+/** The promise DataLoader keeps for a key `loadAll` settled, made when first asked. */
+function remember<K, V>(promises: Map<K, Promise<V>>, key: K, value: V | Error): Promise<V> {
+  const promise = value instanceof Error ? Promise.reject(value) : Promise.resolve(value);
+  if (value instanceof Error) promise.catch(() => undefined); // as DataLoader primes an error: handled where it is awaited
+  promises.set(key, promise);
+  return promise;
+}
+
 /** A per-request loader of one entity by its key: one query for all keys of a request tick. */
-export function entityLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
-  return new DataLoader<K, V | null>(async (keys) => orderByKeys(keys, await fetch([...keys]), keyOf));
+export function entityLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): BatchLoader<K, V | null> {
+  return new BatchLoader<K, V | null>(async (keys) => orderByKeys(keys, await fetch(keys), keyOf));
 }
 
 /** A per-request loader of a list per key (a one-to-many field): one query for all keys of a request tick. */
-export function listLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
-  return new DataLoader<K, V[]>(async (keys) => groupByKeys(keys, await fetch([...keys]), keyOf));
+export function listLoader<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): BatchLoader<K, V[]> {
+  return new BatchLoader<K, V[]>(async (keys) => groupByKeys(keys, await fetch(keys), keyOf));
 }
 
 export interface ScopedEntityLoaderOptions<K, V, R> {
@@ -41,10 +97,10 @@ export interface ScopedEntityLoaderOptions<K, V, R> {
  * caller's scope comes back as a FORBIDDEN error for its key, a missing one as null. For a caller
  * who sees everything the scope is not read at all.
  */
-export function scopedEntityLoader<K, V, R = undefined>(caller: Caller, options: ScopedEntityLoaderOptions<K, V, R>): DataLoader<K, V | null> {
+export function scopedEntityLoader<K, V, R = undefined>(caller: Caller, options: ScopedEntityLoaderOptions<K, V, R>): BatchLoader<K, V | null> {
   const everything = seesEverything(caller);
-  return new DataLoader<K, V | null>(async (keys) => {
-    const rows = await options.fetch([...keys]);
+  return new BatchLoader<K, V | null>(async (keys) => {
+    const rows = await options.fetch(keys);
     if (everything) return orderByKeys(keys, rows, options.keyOf);
     const reach = (options.reach ? await options.reach(rows) : undefined) as R;
     return orderByKeys(keys, rows, options.keyOf).map((row, i) =>

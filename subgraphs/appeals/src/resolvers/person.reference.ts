@@ -10,17 +10,25 @@ export class Person {
   code!: string;
 }
 
+const openOnly = (appeals: Appeal[]) => appeals.filter((a) => OPEN_APPEAL_STATUSES.includes(a.status));
+
 /** `_entities` for Person: registry owns it; appeals adds fields from the key alone. */
 export const personReference = {
   __resolveReference: (reference: { code: string }): Person => ({ code: reference.code }),
+  __resolveFields: {
+    // PersonAppealsResolver.openAppeals for all persons of one `_entities` call.
+    openAppeals: async (persons: Person[], _args: unknown, context: Context) =>
+      (await context.loaders.appealsByPerson.loadAll(persons.map((person) => person.code))).map((appeals) =>
+        appeals instanceof Error ? appeals : openOnly(appeals),
+      ),
+  },
 };
 
 @Resolver(() => Person)
 export class PersonAppealsResolver {
   @FieldResolver(() => [Appeal], { description: '未结申诉 — appeals still open, oldest first' })
   async openAppeals(@Root() person: Person, @Ctx() context: Context): Promise<Appeal[]> {
-    const appeals = await context.loaders.appealsByPerson.load(person.code);
-    return appeals.filter((a) => OPEN_APPEAL_STATUSES.includes(a.status));
+    return openOnly(await context.loaders.appealsByPerson.load(person.code));
   }
 
   @FieldResolver(() => [Appeal], { description: '全部申诉 — every appeal of the person, oldest first' })
