@@ -24,6 +24,8 @@ import {
   pageInstitutions,
   prewarm,
   recordScoresVariables,
+  measuringCopy,
+  dropDatabase,
   sampleRows,
   Site,
 } from './scale-samples';
@@ -688,7 +690,12 @@ async function main(): Promise<void> {
     for (const database of databases) {
       process.stdout.write(`\n${database}\n`);
       const calibration = runs.length ? calibrationMs() : calibrationBefore;
-      runs.push({ ...(await benchDatabase(database, databaseOf(serverUrl, database), options)), calibrationMs: calibration });
+      const copy = await measuringCopy(serverUrl, database);
+      try {
+        runs.push({ ...(await benchDatabase(database, databaseOf(serverUrl, copy), options)), calibrationMs: calibration });
+      } finally {
+        if (copy !== database) await dropDatabase(serverUrl, copy);
+      }
     }
     const versionClient = new Client({ connectionString: serverUrl });
     await versionClient.connect();

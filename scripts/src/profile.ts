@@ -11,7 +11,9 @@ import {
   AUDIT_IN_FLIGHT,
   CLAIM_BATCH,
   claimLines,
+  dropDatabase,
   eligibilityVariables,
+  measuringCopy,
   measuringSharedBuffers,
   pageInstitutions,
   prewarm,
@@ -159,7 +161,9 @@ async function main(): Promise<void> {
         port: Number(process.env.PQ_POSTGRES_PORT ?? 54329),
         sharedBuffers: measuringSharedBuffers(),
       });
-  const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(values.database!);
+  // A scenario that writes measures a copy of the data set (as the benchmark does), which is dropped at the end.
+  const measured = embedded && values.scenario === 'recordScores' ? await measuringCopy(embedded.urlFor('postgres'), values.database!) : values.database!;
+  const databaseUrl = process.env.DATABASE_URL ?? embedded!.urlFor(measured);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   await prewarm(client);
@@ -243,6 +247,7 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
     await services.stop();
+    if (embedded && measured !== values.database) await dropDatabase(embedded.urlFor('postgres'), measured);
     await embedded?.stop();
   }
   if (values['cpu-prof']) {
