@@ -233,3 +233,34 @@ test('under a steady stream a subscriber’s deliveries start at most once per l
     quick.close();
   }
 });
+
+test('a notification naming no subscriber (a replay, a discard) makes an idle relay look at its queue at once, without waiting for its poll', async () => {
+  await allDelivered();
+  await orm.em.fork().execute(`delete from agreements.relay_lease`);
+  const replica = new OutboxRelay({
+    source: 'agreements',
+    databaseUrl,
+    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
+    serviceToken: async () => 'not-checked-here',
+    pollMs: 60_000,
+  });
+  try {
+    await replica.start();
+    await publish([950]);
+    await allDelivered();
+    await replica.idle();
+    // As `npm run events replay` leaves it: an event queued again for one subscriber, announced without naming it.
+    const [{ id }] = await orm.em.fork().execute(`select id from agreements.outbox_event order by seq desc limit 1`);
+    const before = delivered.registry.length;
+    await orm.em
+      .fork()
+      .execute(
+        `with queued as (insert into agreements.outbox_pending (subscriber, seq) select 'registry', max(seq) from agreements.outbox_event) select pg_notify('pq_outbox_agreements', 'replay')`,
+      );
+    const asked = Date.now();
+    while (delivered.registry.length === before && Date.now() - asked < 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(delivered.registry.slice(before)).toEqual([id]);
+  } finally {
+    await replica.stop();
+  }
+});

@@ -151,10 +151,8 @@ export class OutboxRelay {
     };
     client.on('notification', ({ payload }) => {
       const subscribers = subscribersNoticed(payload);
-      if (subscribers)
-        for (const subscriber of subscribers)
-          if (subscriber in this.options.subscriberUrls) this.drain(subscriber);
-          else this.wake();
+      if (!subscribers) return this.wake();
+      for (const subscriber of subscribers) if (subscriber in this.options.subscriberUrls) this.drain(subscriber);
     });
     client.on('error', (error) => {
       forget();
