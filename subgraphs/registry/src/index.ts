@@ -9,7 +9,8 @@ import { Registration } from './entities/registration';
 import { SanctionView } from './entities/sanction-view';
 import { StatusInterval } from './entities/status-interval';
 import { rederiveDuePersons } from './commands/derive-status';
-import { deliveryHooks, eventHandlers } from './events/consumers';
+import { changeFeedAtDeliveryEnd } from './commands/change-feed';
+import { eventHandlers } from './events/consumers';
 import { outbox } from './events/publish';
 import { createLoaders, Loaders } from './loaders';
 import { migrations } from './migrations';
@@ -25,7 +26,7 @@ export const registrySubgraph: SubgraphDefinition<Loaders> = {
   createLoaders,
   outbox,
   eventHandlers,
-  deliveryHooks,
+  deliveryHooks: changeFeedAtDeliveryEnd,
   scheduled: { name: 'statuses-taking-effect', everyMs: 60 * 60 * 1000, run: rederiveDuePersons },
   streams: [claimsAuditStream, ...exportStreams],
 };

@@ -1,5 +1,4 @@
-import type { DeliveryHooks, EventHandlers } from '@pq/events';
-import { changeFeedAtDeliveryEnd } from '../../commands/change-feed';
+import type { EventHandlers } from '@pq/events';
 import type { RegistryReads } from '../consumed';
 import { AgreementMeasureApplied } from './AgreementMeasureApplied';
 import { AppealDecided } from './AppealDecided';
@@ -19,5 +18,3 @@ export const eventHandlers: EventHandlers<RegistryReads> = {
   ScoreRecorded,
   AppealDecided,
 };
-
-export const deliveryHooks: DeliveryHooks = changeFeedAtDeliveryEnd;
