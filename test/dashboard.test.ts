@@ -105,6 +105,15 @@ test('a page of personnel with points and open appeals costs the same SQL statem
   expect(large.statements).toBe(small.statements);
 });
 
+test('a page of personnel asking points of two years costs the same SQL statements as asking one', async () => {
+  const page = (fields: string) => `query($code: ID!) { institution(code: $code) { personnel(first: 100) { edges { node { code ${fields} } } } } }`;
+  const one = await stack.countStatements(page('points'), { code: 'H37080200090' });
+  const two = await stack.countStatements(page('points last: points(year: 2025)'), { code: 'H37080200090' });
+  expect(two.response.errors).toBeUndefined();
+  expect(two.response.data.institution.personnel.edges.length).toBeGreaterThan(1);
+  expect(two.statements).toBe(one.statements);
+});
+
 test('the personnel of a list of institutions: the same SQL statements for one institution as for all of them, each page as read alone', async () => {
   const PERSONNEL =
     'code personnel(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } normal: personnel(status: NORMAL, first: 5) { totalCount }';

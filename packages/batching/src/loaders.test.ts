@@ -38,6 +38,14 @@ test('loadAll joins keys that load asked in the same turn: one call of the batch
   expect(calls).toEqual([['a', 'b']]);
 });
 
+test('loadAll calls of one tick share one call of the batch (two aliases of a field: one statement)', async () => {
+  const { calls, loader } = recorded();
+  const [thisYear, lastYear] = await Promise.all([loader.loadAll(['a', 'b']), loader.loadAll(['c', 'a'])]);
+  expect(thisYear).toEqual(['A', 'B']);
+  expect(lastYear).toEqual(['C', 'A']);
+  expect(calls).toEqual([['a', 'b', 'c']]);
+});
+
 test('a batch that fails fails every key of loadAll, and nothing is kept', async () => {
   let fail = true;
   const loader = new BatchLoader<string, string>(async (keys) => {

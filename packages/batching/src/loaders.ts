@@ -43,24 +43,39 @@ export class BatchLoader<K, V> extends DataLoader<K, V> {
 
   /**
    * The values of `keys` in order, an Error in place of a key refused: one call of the batch (one
-   * statement) for the keys not yet known. Keys already asked of `load` and still on their way are
-   * awaited with `loadMany` instead; keys `load` asks while this call is on its way are read again.
+   * statement) for the keys not yet known, shared with the other `loadAll` calls of this tick (two
+   * aliases of a field, two fields of one loader). Keys already asked of `load` and still on their
+   * way are awaited with `loadMany` instead; keys `load` asks while this call is on its way are read
+   * again.
    */
   loadAll(keys: readonly K[]): Promise<(V | Error)[]> {
-    const missing = new Set<K>();
+    const missing: K[] = [];
     for (const key of keys) {
       if (this.settled.has(key)) continue;
       if (this.promises.has(key)) return this.loadMany(keys);
-      missing.add(key);
+      missing.push(key);
     }
     const answer = () => keys.map((key) => this.settled.get(key)!);
-    if (missing.size === 0) return Promise.resolve(answer());
-    const asked = [...missing];
-    return this.batch(asked).then((values) => {
-      if (values.length !== asked.length) throw new TypeError(`the batch answered ${values.length} values for ${asked.length} keys`);
-      asked.forEach((key, i) => this.settled.set(key, values[i]));
-      return answer();
-    });
+    return missing.length === 0 ? Promise.resolve(answer()) : this.gather(missing).then(answer);
+  }
+
+  /** The keys of this tick's `loadAll` calls, settled by one call of the batch once the tick's calls are made (as DataLoader schedules). */
+  private gathering?: { keys: Set<K>; settled: Promise<void> };
+
+  private gather(keys: K[]): Promise<void> {
+    if (!this.gathering) {
+      const gathering = { keys: new Set<K>() } as { keys: Set<K>; settled: Promise<void> };
+      gathering.settled = new Promise<void>((resolve) => Promise.resolve().then(() => process.nextTick(resolve))).then(async () => {
+        this.gathering = undefined;
+        const asked = [...gathering.keys];
+        const values = await this.batch(asked);
+        if (values.length !== asked.length) throw new TypeError(`the batch answered ${values.length} values for ${asked.length} keys`);
+        asked.forEach((key, i) => this.settled.set(key, values[i]));
+      });
+      this.gathering = gathering;
+    }
+    for (const key of keys) this.gathering.keys.add(key);
+    return this.gathering.settled;
   }
 }
 
