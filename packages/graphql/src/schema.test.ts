@@ -88,6 +88,8 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
         Appeal: {
           __resolveReference: async (reference: { id: string }) => {
             if (reference.id === 'refused') throw new Error('FORBIDDEN');
+            if (reference.id === 'thrown') throw 'not an Error';
+            if (reference.id === 'slow') await new Promise((resolve) => setTimeout(resolve, 20));
             return reference.id === 'missing' ? null : { id: reference.id, __typename: 'Appeal' };
           },
         },
@@ -109,6 +111,25 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
     const [person2, appeal] = (await answer) as unknown[];
     expect(person2).toEqual({ code: 'P1', __typename: 'Person' });
     expect(appeal).toEqual({ id: 'A1', __typename: 'Appeal' });
+  });
+
+  test('a reference refused with something not an Error is that entity’s error, and no rejection is left unhandled while the others load', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const result = await execute({
+        schema,
+        document: parse(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Appeal { id } } }`),
+        variableValues: { r: ['thrown', 'slow'].map((id) => ({ __typename: 'Appeal', id })) },
+      });
+      expect(result.data?._entities).toEqual([null, { id: 'slow' }]);
+      expect(result.errors?.map((error) => [error.message, error.path])).toEqual([['Unexpected error value: "not an Error"', ['_entities', 0]]]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   const personsQuery = parse(`query($r: [_Any!]!) {

@@ -241,8 +241,17 @@ function entitiesResolvedTogether(
   };
 }
 
-/** A refused entity: an Error as it is; anything else thrown stays a rejection for graphql-js to word, as it words a thrown one. */
-const entityError = (error: unknown): unknown => (error instanceof Error ? error : Promise.reject(error));
+/**
+ * A refused entity: an Error as it is; anything else thrown stays a rejection for graphql-js to
+ * word, as it words a thrown one. It is marked handled: it waits in the answer until every other
+ * reference has settled, and Node would end the process on a rejection left alone that long.
+ */
+function entityError(error: unknown): unknown {
+  if (error instanceof Error) return error;
+  const rejection = Promise.reject(error);
+  rejection.catch(() => undefined);
+  return rejection;
+}
 
 /**
  * Callbacks of values that may be promises, and one promise for all of them: a value calls back at
