@@ -65,7 +65,7 @@ export class BatchLoader<K, V> extends DataLoader<K, V> {
   private gather(keys: K[]): Promise<void> {
     if (!this.gathering) {
       const gathering = { keys: new Set<K>() } as { keys: Set<K>; settled: Promise<void> };
-      gathering.settled = new Promise<void>((resolve) => Promise.resolve().then(() => process.nextTick(resolve))).then(async () => {
+      gathering.settled = new Promise<void>((resolve) => void Promise.resolve().then(() => process.nextTick(resolve))).then(async () => {
         this.gathering = undefined;
         const asked = [...gathering.keys];
         const values = await this.batch(asked);
