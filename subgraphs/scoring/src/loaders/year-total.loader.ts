@@ -1,9 +1,13 @@
+import { Clock, yearOf } from '@pq/time';
 import { EntityManager } from '@pq/data';
 import { entityLoader } from '@pq/batching';
 import { findPersonYears } from '../repositories/person-years';
 
 /** `personCode|year` keys for the per-year fields of Person. */
 export const personYearKey = (personCode: string, year: number) => `${personCode}|${year}`;
+/** The key of a per-year field's `year` argument: the current year when it is not given. */
+export const askedPersonYearKey = (personCode: string, year: number | null | undefined, clock: Clock) =>
+  personYearKey(personCode, year ?? yearOf(clock.today()));
 /** The distinct persons and years of the keys, in one pass: a page asks 100 of them per request. */
 export function splitPersonYear(keys: string[]): { personCodes: string[]; years: number[] } {
   const personCodes = new Set<string>();

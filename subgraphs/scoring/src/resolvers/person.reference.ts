@@ -1,5 +1,4 @@
-import { yearOf } from '@pq/time';
-import { personYearKey } from '../loaders/year-total.loader';
+import { askedPersonYearKey } from '../loaders/year-total.loader';
 import type { Context } from './context';
 import type { Person } from './score.types';
 
@@ -10,7 +9,7 @@ export const personReference = {
   __resolveFields: {
     // PersonScoringResolver.points for all persons of one `_entities` call: the same loader, key and default year.
     points: async (persons: Person[], { year }: { year?: number | null }, context: Context) => {
-      const rows = await context.loaders.yearTotal.loadAll(persons.map((person) => personYearKey(person.code, year ?? yearOf(context.clock.today()))));
+      const rows = await context.loaders.yearTotal.loadAll(persons.map((person) => askedPersonYearKey(person.code, year, context.clock)));
       return rows.map((row) => (row instanceof Error ? row : (row?.points ?? 0)));
     },
   },
