@@ -423,3 +423,22 @@ describe('repair (S12) and reports (S10, S14)', () => {
     expect([await registered(2025), await registered(2026), await registered(2027)]).toEqual([before[2025], before[2026] + 1, before[2027]]);
   });
 });
+
+test('recordScores sent again with its idempotency key answers the first decision again and records nothing more', async () => {
+  const doctor = newDoctor('重发医师');
+  await registerAt(stack, doctor, ['H37100200015']);
+  const input = {
+    decisionType: 'ADMINISTRATIVE_PENALTY',
+    documentNumber: `威医保罚〔2026〕重发${doctor.code}号`,
+    decidedOn: '2026-03-10',
+    items: [{ personCode: doctor.code, institutionCode: 'H37100200015', violationCode: 'N3-01', responsibility: 'MAIN' }],
+    idempotencyKey: `again-${doctor.code}`,
+  };
+  const first = await stack.query(SCORE, { input });
+  const again = await stack.query(SCORE, { input });
+  expect(first.errors).toBeUndefined();
+  expect(again.errors).toBeUndefined();
+  expect(again.data).toEqual(first.data);
+  const year = await stack.query(`query($code: ID!) { person(code: $code) { scoreRecords(year: 2026) { id } } }`, { code: doctor.code });
+  expect(year.data.person.scoreRecords).toHaveLength(1);
+});

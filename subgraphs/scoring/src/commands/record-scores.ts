@@ -22,8 +22,6 @@ import { rederiveYear } from './derive-year';
 export type RecordScoresCommand = ScoreDecisionInput;
 
 export interface RecordedDecision {
-  recordIds: string[];
-  sanctionIds: string[];
   /** Where its audit entry belongs, from the persons and institutions the decision read. */
   auditScope: AuditScope;
   /**
@@ -123,8 +121,6 @@ export async function recordScores(em: EntityManager, actor: Actor, input: Recor
   await outbox.publishAll(em, events);
   await em.flush();
   return {
-    recordIds: records.map((r) => r.id),
-    sanctionIds: shownSanctions.map((s) => s.id),
     auditScope: auditScopeFrom(personCodes, institutionCodes, persons, regionOf),
     written: { records, sanctions: shownSanctions, notices: added, catalogue, regionOf },
   };
