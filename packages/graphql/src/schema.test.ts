@@ -248,6 +248,15 @@ describe('_entities of a subgraph built by buildFederatedSchema', () => {
         ),
       ).rejects.toThrow(/Entry.guarded: a batch form needs a field resolver of an entity type without @Authorized/);
     });
+
+    test('a batch form under a schema-wide middleware, which it would skip, is refused when the schema is built', async () => {
+      await expect(
+        buildFederatedSchema(
+          { resolvers: [Queries, EntryFields], orphanedTypes: [Entry], authChecker: () => true, globalMiddlewares: [(_, next) => next()] },
+          { Entry: { __resolveReference: () => null, __resolveFields: { weight: () => [] } } },
+        ),
+      ).rejects.toThrow(/Entry.weight: a batch form needs a field resolver of an entity type without @Authorized or middleware/);
+    });
   });
 
   test('an unknown type is refused as @apollo/subgraph refuses it', async () => {

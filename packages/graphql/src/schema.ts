@@ -64,7 +64,8 @@ export async function buildFederatedSchema(
     validate: false,
     skipCheck: true,
   });
-  if (!options.globalMiddlewares?.length && !options.container) resolveFieldsDirectly(schema, options.resolvers);
+  const classFields = classFieldResolvers(options);
+  if (!options.globalMiddlewares?.length && !options.container) resolveFieldsDirectly(schema, classFields);
   const resolvers: ResolversMap = createResolversMap(schema);
   const batches = new Map<string, EntityBatch>();
   for (const [typeName, { __resolveReferences, __resolveFields, ...reference }] of Object.entries(referenceResolvers)) {
@@ -82,7 +83,7 @@ export async function buildFederatedSchema(
     typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
     resolvers: resolvers as unknown as SubgraphResolvers,
   });
-  const resolvedFields = entityFieldResolvers(subgraphSchema, options.resolvers, batches);
+  const resolvedFields = entityFieldResolvers(subgraphSchema, classFields, batches);
   answerResolvedAhead(subgraphSchema, resolvedFields);
   const entities = subgraphSchema.getQueryType()?.getFields()._entities;
   if (entities?.resolve) entities.resolve = entitiesResolvedTogether(entities.resolve, resolvedFields, batches);
@@ -93,6 +94,31 @@ type FieldResolverMetadata = ReturnType<typeof getMetadataStorage>['fieldResolve
 type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
 
 /**
+ * A field resolver of the schema's resolver classes, with the object type it belongs to and
+ * whether type-graphql's handler adds something around it: `@Authorized` or middleware, its own or
+ * the schema's.
+ */
+interface ClassFieldResolver {
+  metadata: FieldResolverMetadata;
+  typeName: string | undefined;
+  guarded: boolean;
+}
+
+function classFieldResolvers(options: Pick<BuildSchemaOptions, 'resolvers' | 'globalMiddlewares'>): ClassFieldResolver[] {
+  const storage = getMetadataStorage();
+  const classes = new Set<unknown>(options.resolvers);
+  const typeNames = new Map<unknown, string>(storage.objectTypes.map((type) => [type.target, type.name]));
+  const globalMiddleware = Boolean(options.globalMiddlewares?.length);
+  return storage.fieldResolvers
+    .filter((metadata) => classes.has(metadata.target))
+    .map((metadata) => ({
+      metadata,
+      typeName: typeNames.get(metadata.getObjectType?.()),
+      guarded: globalMiddleware || Boolean(metadata.roles || metadata.middlewares?.length),
+    }));
+}
+
+/**
  * Field resolvers of resolver classes called without type-graphql's handler, where it would only
  * pass the parameters on: no middleware, no `@Authorized`, parameters that are the parent (already
  * of its class), the context, the info or arguments of scalar and enum values. The handler builds
@@ -101,15 +127,11 @@ type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
  * scoring's CPU on a page of 100 persons (bench/profiles.md). Any other call (an input object, a
  * parent of another class) goes to type-graphql's resolver as before.
  */
-function resolveFieldsDirectly(schema: GraphQLSchema, resolverClasses: BuildSchemaOptions['resolvers']): void {
-  const storage = getMetadataStorage();
-  const classes = new Set<unknown>(resolverClasses);
-  for (const metadata of storage.fieldResolvers) {
-    if (metadata.kind !== 'external' || !classes.has(metadata.target) || metadata.middlewares?.length || metadata.roles) continue;
+function resolveFieldsDirectly(schema: GraphQLSchema, classFields: ClassFieldResolver[]): void {
+  for (const { metadata, typeName, guarded } of classFields) {
+    if (metadata.kind !== 'external' || guarded) continue;
     const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
     if (!params.every(passedOn)) continue;
-    const objectClass = metadata.getObjectType?.();
-    const typeName = storage.objectTypes.find((type) => type.target === objectClass)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
     const field = isObjectType(type) ? type.getFields()[metadata.schemaName] : undefined;
     if (!field?.resolve) continue;
@@ -470,21 +492,16 @@ function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFiel
  * Entity types (those with a `@key`) and the fields of them that resolver classes compute. A batch
  * form may stand only for such a field with no `@Authorized` and no middleware, which it would skip.
  */
-function entityFieldResolvers(schema: GraphQLSchema, resolverClasses: BuildSchemaOptions['resolvers'], batches: Map<string, EntityBatch>): ResolvedFields {
-  const storage = getMetadataStorage();
-  const classes = new Set<unknown>(resolverClasses);
+function entityFieldResolvers(schema: GraphQLSchema, classFields: ClassFieldResolver[], batches: Map<string, EntityBatch>): ResolvedFields {
   const entityTypes = schema.getType('_Entity');
   const members = new Set(isUnionType(entityTypes) ? entityTypes.getTypes().map((type) => type.name) : []);
   const fields: ResolvedFields = new Map();
   const batchable = new Set<string>();
-  for (const metadata of storage.fieldResolvers) {
-    if (!classes.has(metadata.target)) continue;
-    const objectClass = metadata.getObjectType?.();
-    const typeName = storage.objectTypes.find((type) => type.target === objectClass)?.name;
+  for (const { metadata, typeName, guarded } of classFields) {
     if (!typeName || !members.has(typeName)) continue;
     if (!fields.has(typeName)) fields.set(typeName, new Set());
     fields.get(typeName)!.add(metadata.schemaName);
-    if (!metadata.roles && !metadata.middlewares?.length) batchable.add(`${typeName}.${metadata.schemaName}`);
+    if (!guarded) batchable.add(`${typeName}.${metadata.schemaName}`);
   }
   for (const [typeName, batch] of batches)
     for (const name of batch.fields.keys())
