@@ -26,7 +26,9 @@ import {
   recordScoresVariables,
   measuringCopy,
   dropDatabase,
+  percentiles,
   sampleRows,
+  sendAudits,
   Site,
 } from './scale-samples';
 import { SCALE_DATABASE, sizedScaleDatabase } from './seed-scale-database';
@@ -62,13 +64,6 @@ type ScenarioName = (typeof SCENARIOS)[number];
 const DASHBOARD_TURNS = 3;
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
-
-/** p50, p95 and p99 of a run's response times, in whole milliseconds. */
-function percentiles(latencies: number[]): Pick<Row, 'p50' | 'p95' | 'p99'> {
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
 /** What one measured stretch of load recorded; a row pools one or several (the dashboards' turns). */
 interface Sample {
@@ -567,19 +562,9 @@ async function benchDatabase(database: string, databaseUrl: string, options: Ben
         const claims = claimLines(Math.min(CLAIM_BATCH, totalLines - sent), sent, () => pick(sites));
         bodies.push(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(ops.AuditClaims) } }, variables: { claims } }));
       }
-      const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: AUDIT_IN_FLIGHT }, async () => {
-          while (next < bodies.length) {
-            const body = bodies[next++];
-            const response = await fetch(GATEWAY, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-            const result = (await response.json()) as { errors?: unknown[] };
-            if (!response.ok || result.errors) throw new Error(`auditClaims answered ${response.status}: ${JSON.stringify(result.errors)}`);
-          }
-        }),
-      );
-      linesPerSecond = Math.round(totalLines / ((performance.now() - started) / 1000));
+      const sent = await sendAudits(GATEWAY, token, bodies);
+      if (sent.refused > 0) throw new Error(`auditClaims refused ${sent.refused} of ${bodies.length} calls`);
+      linesPerSecond = Math.round(totalLines / sent.seconds);
       process.stdout.write(`auditClaims: ${totalLines} lines in batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight: ${linesPerSecond} lines/s\n`);
       ratios['claims audit'] = `${linesPerSecond} lines/s, batches of ${CLAIM_BATCH}, ${AUDIT_IN_FLIGHT} in flight (target ≥ 100000)`;
     }

@@ -16,9 +16,11 @@ import {
   measuringCopy,
   measuringSharedBuffers,
   pageInstitutions,
+  percentiles,
   prewarm,
   recordScoresVariables,
   sampleRows,
+  sendAudits,
 } from './scale-samples';
 import { SCALE_DATABASE } from './seed-scale-database';
 
@@ -91,32 +93,11 @@ async function postgresCpuSeconds(client: Client): Promise<number> {
 
 /** Audit batches sent for the given seconds as the benchmark sends them, in the shape of autocannon's result that main reads. */
 async function runAudit(url: string, token: string, bodies: string[], seconds: number): Promise<autocannon.Result> {
-  const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  const started = performance.now();
-  let sent = 0;
-  let failed = 0;
-  await Promise.all(
-    Array.from({ length: AUDIT_IN_FLIGHT }, async () => {
-      while (performance.now() < until) {
-        const begun = performance.now();
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: bodies[sent++ % bodies.length],
-        });
-        const result = (await response.json()) as { errors?: unknown[] };
-        if (!response.ok || result.errors) failed++;
-        latencies.push(performance.now() - begun);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const sent = await sendAudits(url, token, bodies, seconds);
   return {
-    requests: { total: latencies.length, average: latencies.length / ((performance.now() - started) / 1000) },
-    latency: { p50: at(0.5), p99: at(0.99) },
-    errors: failed,
+    requests: { total: sent.latencies.length, average: sent.latencies.length / sent.seconds },
+    latency: percentiles(sent.latencies),
+    errors: sent.refused,
     non2xx: 0,
   } as unknown as autocannon.Result;
 }

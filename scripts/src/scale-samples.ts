@@ -61,6 +61,47 @@ export async function sampleRows(client: Client): Promise<{ persons: number; cod
   return { persons, codes, sites };
 }
 
+/** p50, p95 and p99 of a run's response times, in whole milliseconds. */
+export function percentiles(latencies: number[]): { p50: number; p95: number; p99: number } {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/**
+ * auditClaims bodies sent `AUDIT_IN_FLIGHT` at a time, as a settlement system sends its month:
+ * each once, or over and over for `seconds`. Each call's time, the calls refused, and the seconds
+ * it took.
+ */
+export async function sendAudits(
+  url: string,
+  token: string,
+  bodies: string[],
+  seconds?: number,
+): Promise<{ latencies: number[]; refused: number; seconds: number }> {
+  const started = performance.now();
+  const more = seconds === undefined ? () => next < bodies.length : () => performance.now() < started + seconds * 1000;
+  const latencies: number[] = [];
+  let next = 0;
+  let refused = 0;
+  await Promise.all(
+    Array.from({ length: AUDIT_IN_FLIGHT }, async () => {
+      while (more()) {
+        const begun = performance.now();
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: bodies[next++ % bodies.length],
+        });
+        const result = (await response.json()) as { errors?: unknown[] };
+        if (!response.ok || result.errors) refused++;
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  return { latencies, refused, seconds: (performance.now() - started) / 1000 };
+}
+
 /** Claim lines per auditClaims call: the most one call takes (MAX_CLAIM_LINES). */
 export const CLAIM_BATCH = 20_000;
 /** auditClaims calls in flight: one more than the machine has cores, so no core waits while a batch crosses the network. */
