@@ -225,9 +225,10 @@ test('under a steady stream a subscriber’s deliveries start at most once per l
     await allDelivered();
     const stream = deliveries.slice(1);
     expect(stream.reduce((sum, d) => sum + d.events, 0)).toBe(20);
-    // However long the stream took on a busy machine, deliveries started a linger apart and so carried several events each.
+    // However long the stream took on a busy machine, deliveries started a linger apart and so carried several events each
+    // (measured on arrival, whose jitter is allowed for; without the linger they arrive about 10 ms apart).
     expect(stream.length).toBeLessThan(20);
-    for (let i = 1; i < stream.length; i++) expect(stream[i].at - stream[i - 1].at).toBeGreaterThanOrEqual(lingerMs - 5);
+    for (let i = 1; i < stream.length; i++) expect(stream[i].at - stream[i - 1].at).toBeGreaterThanOrEqual(lingerMs / 2);
   } finally {
     await replica.stop();
     quick.close();
