@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { agreementsSubgraph } from '@pq/agreements';
 import { migrate, MikroORM, openDatabase } from '@pq/data';
-import { DomainEvent, OutboxRelay, OutgoingEvent } from '@pq/events';
+import { DomainEvent, OutboxRelay, OutgoingEvent, RelayOptions } from '@pq/events';
 import { SubgraphName, SUBGRAPHS } from '@pq/http';
 import { createDatabase } from './harness';
 
@@ -74,15 +74,18 @@ const publish = (numbers: number[]) => {
   return orm.em.fork().transactional((em) => agreementsSubgraph.outbox.publishAll(em, events));
 };
 
-const relay = (leaseMs?: number) =>
+/** Every subscriber's deliveries to `base` (a path per subscriber). */
+const subscribersAt = (base: string) => Object.fromEntries(SUBGRAPHS.map((name) => [name, `${base}/${name}`])) as Record<SubgraphName, string>;
+
+const relay = (options: Partial<RelayOptions> = {}) =>
   new OutboxRelay({
     source: 'agreements',
     databaseUrl,
-    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
+    subscriberUrls: subscribersAt(subscriberUrl),
     serviceToken: async () => 'not-checked-here',
     batchSize: 4,
     pollMs: 50,
-    leaseMs,
+    ...options,
   });
 
 async function allDelivered(): Promise<void> {
@@ -158,7 +161,7 @@ test('a relay frozen (SIGSTOP) while it delivers is taken over once its lease ru
     child.kill('SIGSTOP');
     const frozenAt = Date.now();
 
-    const replica = relay(leaseMs);
+    const replica = relay({ leaseMs });
     await replica.start();
     while (
       (await holderOf('registry')) !== replica.holder &&
@@ -201,14 +204,8 @@ test('under a steady stream a subscriber’s deliveries start at most once per l
   await new Promise<void>((resolve) => quick.listen(0, '127.0.0.1', resolve));
   const quickUrl = `http://127.0.0.1:${(quick.address() as AddressInfo).port}`;
   const lingerMs = 150;
-  const replica = new OutboxRelay({
-    source: 'agreements',
-    databaseUrl,
-    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${quickUrl}/${name}`])) as Record<SubgraphName, string>,
-    serviceToken: async () => 'not-checked-here',
-    pollMs: 500,
-    lingerMs,
-  });
+  // The relay's own batch size: a delivery takes every event that lingered.
+  const replica = relay({ subscriberUrls: subscribersAt(quickUrl), batchSize: undefined, pollMs: 500, lingerMs });
   try {
     await replica.start();
     const quietEvent = Date.now();
@@ -238,13 +235,7 @@ test('under a steady stream a subscriber’s deliveries start at most once per l
 test('a notification naming no subscriber (a replay, a discard) makes an idle relay look at its queue at once, without waiting for its poll', async () => {
   await allDelivered();
   await orm.em.fork().execute(`delete from agreements.relay_lease`);
-  const replica = new OutboxRelay({
-    source: 'agreements',
-    databaseUrl,
-    subscriberUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, `${subscriberUrl}/${name}`])) as Record<SubgraphName, string>,
-    serviceToken: async () => 'not-checked-here',
-    pollMs: 60_000,
-  });
+  const replica = relay({ pollMs: 60_000 });
   try {
     await replica.start();
     await publish([950]);
