@@ -104,6 +104,31 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
     expect(together[0].result.find((r) => r.id === shared.id)).not.toBe(shared);
   });
 
+  test('personnel pages and their counts that requests ask in one turn are one statement each; each request gets its pages as read alone, as its own instances', async () => {
+    const { personnelPagesLoader } = await import('../subgraphs/registry/src/loaders/personnel-pages.loader');
+    const { personnelCountsLoader } = await import('../subgraphs/registry/src/loaders/personnel-counts.loader');
+    const orm = stack.services.registry.orm;
+    const page = (institutionCode: string) => ({ institutionCode, status: null, limit: 3, after: '' });
+    const asks = [['H37080200090', 'H37100200015'], ['H37080200090'], ['H37100200015', 'H37080200131']];
+    const read = (codes: string[]) => {
+      const em = orm.em.fork();
+      const [pages, counts] = [personnelPagesLoader(em), personnelCountsLoader(em)];
+      return Promise.all(
+        codes.map(async (code) => ({ persons: await pages.load(page(code)), count: await counts.load({ institutionCode: code, status: null }) })),
+      );
+    };
+    const alone = [];
+    for (const codes of asks) alone.push(await asRequest(() => read(codes)));
+    expect(alone.map((ask) => ask.statements)).toEqual([2, 2, 2]);
+    expect(alone[0].result[0].persons.length).toBeGreaterThan(1);
+
+    const together = await Promise.all(asks.map((codes) => asRequest(() => read(codes))));
+    expect(together.map((ask) => ask.result)).toEqual(alone.map((ask) => ask.result));
+    expect(together.map((ask) => ask.statements)).toEqual([2, 0, 0]);
+    // H37080200090's page reached two requests: no person object is shared between them.
+    expect(together[1].result[0].persons[0]).not.toBe(together[0].result[0].persons[0]);
+  });
+
   test("one request's malformed key fails that request alone", async () => {
     const { Appeal } = await import('../subgraphs/appeals/src/entities/appeal');
     const orm = stack.services.appeals.orm;

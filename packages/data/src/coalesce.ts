@@ -46,3 +46,27 @@ export function coalescedRead<K, R>(em: EntityManager, shape: string, keys: K, r
     }
   });
 }
+
+/**
+ * A DataLoader batch (`keys`, one request's) merged with the batches of the same read that other
+ * requests send in the same turn (coalescedRead): `readMany` gets every call's keys, each once by
+ * `keyOf`, and answers them in order; each call gets the answers to its own keys. Answers shared
+ * by two requests are the same values, so `readMany` answers what no request changes (rows,
+ * counts): a caller makes its own instances of them.
+ */
+export function coalescedKeys<K, R>(
+  em: EntityManager,
+  shape: string,
+  keys: readonly K[],
+  keyOf: (key: K) => string,
+  readMany: (em: EntityManager, keys: K[]) => Promise<R[]>,
+): Promise<R[]> {
+  return coalescedRead(em, shape, keys, async (em, calls) => {
+    if (calls.length === 1) return [await readMany(em, [...calls[0]])];
+    const unique = new Map<string, K>();
+    for (const call of calls) for (const key of call) unique.set(keyOf(key), key);
+    const answers = await readMany(em, [...unique.values()]);
+    const byKey = new Map([...unique.keys()].map((key, i) => [key, answers[i]]));
+    return calls.map((call) => call.map((key) => byKey.get(keyOf(key))!));
+  });
+}

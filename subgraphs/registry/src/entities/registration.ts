@@ -9,7 +9,7 @@ import { Person } from './person';
 @ObjectType({ implements: Node, description: '登记备案 — a person registered at one institution' })
 @Entity({ tableName: 'registration' })
 @Index({ name: 'registration_institution_code_index', properties: ['institutionCode', 'status'] })
-// Personnel pages and their counts read it alone, in person-code order (repositories/registrations.ts personnelPages).
+// Personnel pages and their counts read it alone, in person-code order (repositories/registrations.ts personnelPageRows).
 @Index({ name: 'registration_institution_person_status_index', properties: ['institutionCode', 'personCode', 'status'] })
 @Index({ name: 'registration_updated_at_index', properties: ['updatedAt', 'id'] })
 // R4/R5: one live registration per person and institution; a terminated or cancelled one may be followed by a new one.

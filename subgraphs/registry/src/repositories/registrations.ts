@@ -120,14 +120,15 @@ export interface PersonnelCountKey {
 const REGISTRATION_STATUS = `(case when $2::text is null then r.status <> 'CANCELLED' else r.status = $2 end)`;
 
 /**
- * The pages of `Institution.personnel` for many institutions, in key order: one statement per
- * page shape (status, size, cursor, direction — the same for all institutions of one list), a lateral keyset
- * page per institution over its registrations in person-code order: it reads `limit` of them, not all. No
- * person-scope condition: the resolver admits only callers who may read the institution, and
- * they may read everyone registered there.
+ * The rows of `Institution.personnel` pages for many institutions, in key order (the persons' columns,
+ * as `toEntities` makes them persons): one statement per page shape (status, size, cursor, direction
+ * — the same for all institutions of one list), a lateral keyset page per institution over its
+ * registrations in person-code order: it reads `limit` of them, not all. No person-scope condition:
+ * the resolver admits only callers who may read the institution, and they may read everyone
+ * registered there.
  */
-export async function personnelPages(em: EntityManager, keys: readonly PersonnelPageKey[]): Promise<Person[][]> {
-  const pages = new Map<string, Person[]>();
+export async function personnelPageRows(em: EntityManager, keys: readonly PersonnelPageKey[]): Promise<Record<string, unknown>[][]> {
+  const pages = new Map<string, Record<string, unknown>[]>();
   for (const group of groupBy(keys, (key) => JSON.stringify([key.status, key.limit, key.after, key.backward ?? false]))) {
     const { status, limit, after, backward = false } = group[0];
     // One statement per direction, so each walks registration_institution_person_status_index in its order.
@@ -144,17 +145,19 @@ export async function personnelPages(em: EntityManager, keys: readonly Personnel
               order by s.institution_code, p.code ${direction}`,
       values: [group.map((key) => key.institutionCode), status, after, limit],
     });
-    const persons = toEntities(em, Person, rows);
-    const byInstitution = new Map<string, Person[]>();
-    rows.forEach((row, i) => {
+    const byInstitution = new Map<string, Record<string, unknown>[]>();
+    for (const row of rows) {
       const page = byInstitution.get(row.institution_code);
-      if (page) page.push(persons[i]);
-      else byInstitution.set(row.institution_code, [persons[i]]);
-    });
+      if (page) page.push(row);
+      else byInstitution.set(row.institution_code, [row]);
+    }
     for (const key of group) pages.set(personnelPageKey(key), byInstitution.get(key.institutionCode) ?? []);
   }
   return keys.map((key) => pages.get(personnelPageKey(key))!);
 }
+
+/** A page's rows as persons of its own: a page read for several requests gives each its own instances. */
+export const personnelOf = (em: EntityManager, rows: Record<string, unknown>[]): Person[] => toEntities(em, Person, rows);
 
 /** `totalCount` of `Institution.personnel` for many institutions, in key order: one statement per status asked. */
 export async function personnelCounts(em: EntityManager, keys: readonly PersonnelCountKey[]): Promise<number[]> {
