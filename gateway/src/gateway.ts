@@ -1,5 +1,6 @@
 // Before @apollo/gateway loads: it must find the library as ./federation-internals leaves it.
 import './federation-internals';
+import './result-shaping';
 import { STATUS_CODES } from 'node:http';
 import { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
