@@ -87,6 +87,19 @@ describe("a client's mistake is a 4xx with its code, the same at the gateway and
     expect(answer).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: '$r[0].id', data: null });
   });
 
+  test('a NUL byte in an _entities representation is refused at its own path, however deep', async () => {
+    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { points } } }';
+    const ask = (r: unknown[]) => post(stack.services.scoring.url, { query: entities, variables: { r } }, national).then(refusal);
+    const person = { __typename: 'Person', code: 'D370802000123' };
+    expect(await ask([person, { ...person, code: 'D37080200\u00001' }])).toEqual({ status: 400, codes: ['BAD_USER_INPUT'], field: '$r[1].code', data: null });
+    expect(await ask([{ ...person, more: { list: ['fine', 'not\u0000fine'] } }])).toEqual({
+      status: 400,
+      codes: ['BAD_USER_INPUT'],
+      field: '$r[0].more.list[1]',
+      data: null,
+    });
+  });
+
   test('a NUL byte in any string is refused and nothing is stored', async () => {
     const query = 'mutation($input: RegisterPersonnelInput!) { registerPersonnel(input: $input) { registrations { id } } }';
     const input = {

@@ -140,13 +140,23 @@ async function readMerged<T>(em: EntityManager, read: PreparedRead, filters: Row
   const merged = { ...filters[0] };
   for (const property of lists) merged[property as keyof T] = [...new Set(filters.flatMap((where) => listOf(where, property)))] as never;
   const rows = await run(merged);
+  // Only single values, the same for all: every caller reads every row.
+  if (!lists.length) return filters.map(() => instancesOf<T>(read.shape, rows));
   const keyColumns = lists.map((property) => read.shape.columns.find((column) => column.property === property)!);
   const rowKeys = rows.map((row) => keyColumns.map(({ field, convert }) => comparable(convert(row[field]))));
+  // The rows of each key of the first list, so that a filter visits its own rows, not all of them (20 merged pages of 100 persons read 2,000 rows).
+  const rowsByKey = new Map<string, number[]>();
+  rowKeys.forEach((keys, i) => {
+    const indices = rowsByKey.get(keys[0]);
+    if (indices) indices.push(i);
+    else rowsByKey.set(keys[0], [i]);
+  });
   return filters.map((where) => {
     const wanted = lists.map((property) => new Set(listOf(where, property).map(comparable)));
+    const candidates = [...wanted[0]].flatMap((key) => rowsByKey.get(key) ?? []).sort((a, b) => a - b);
     return instancesOf<T>(
       read.shape,
-      rows.filter((_, i) => wanted.every((keys, k) => keys.has(rowKeys[i][k]))),
+      candidates.filter((i) => wanted.every((keys, k) => keys.has(rowKeys[i][k]))).map((i) => rows[i]),
     );
   });
 }

@@ -50,14 +50,25 @@ interface Refusal {
   problem: string;
 }
 
-/** An `_entities` representation: its strings free of NUL characters, its `id` key a UUID. */
-function representationProblem(value: unknown, path: string): Refusal | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? { field: path, problem: 'must not contain a NUL character' } : undefined;
+/**
+ * An `_entities` representation: its strings free of NUL characters, its `id` key a UUID. `path`
+ * is written out only for a refusal: a page's fetch carries 100 representations.
+ */
+function representationProblem(value: unknown, path: () => string): Refusal | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? { field: path(), problem: 'must not contain a NUL character' } : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'id' && !Array.isArray(value) && !isUuid(item)) return { field: `${path}.id`, problem: 'must be a UUID' };
-    const inner = representationProblem(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
-    if (inner) return inner;
+  const list = Array.isArray(value);
+  const at = (key: string) => () => (list ? `${path()}[${key}]` : `${path()}.${key}`);
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (key === 'id' && !list && !isUuid(item)) return { field: `${path()}.id`, problem: 'must be a UUID' };
+    // A string is checked here, so the common representation (two strings) makes no path of its own.
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return representationProblem(item, at(key));
+    } else if (typeof item === 'object' && item !== null) {
+      const inner = representationProblem(item, at(key));
+      if (inner) return inner;
+    }
   }
   return undefined;
 }
@@ -65,7 +76,7 @@ function representationProblem(value: unknown, path: string): Refusal | undefine
 /** The first refused leaf in `value`, as the input type describes it. */
 function inputProblem(type: GraphQLInputType, value: unknown, name: string, path: string, globalId = false): Refusal | undefined {
   return firstInputLeaf(type, value, name, path, (leaf) => {
-    if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path());
+    if (leaf.type.name === '_Any') return representationProblem(leaf.value, leaf.path);
     const problem = scalarProblem(leaf.type.name, leaf.name, leaf.value, globalId);
     return problem ? { field: leaf.path(), problem } : undefined;
   });
