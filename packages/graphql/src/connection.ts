@@ -125,6 +125,18 @@ export function decodeCursor(cursor: string | undefined | null, shape?: (key: st
   return key;
 }
 
+/** An edge whose cursor is written when it is read: a page of 100 is mostly asked without its edges' cursors. */
+class LazyCursorEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorKey: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorKey(this.node));
+  }
+}
+
 /**
  * Turns `first + 1` rows read from a keyset cursor into a connection page. With a `page` read
  * backwards the rows come last item first, and are turned round; without one, the page is forward
@@ -143,7 +155,7 @@ export function toConnection<T, C extends ConnectionShape<T>>(
   const more = rows.length > first;
   const fromCursor = page?.key !== undefined;
   const connection = new Connection();
-  connection.edges = items.map((node) => ({ cursor: encodeCursor(cursorKey(node)), node }));
+  connection.edges = items.map((node) => new LazyCursorEdge(node, cursorKey));
   connection.pageInfo = {
     hasNextPage: page?.backward ? fromCursor : more,
     hasPreviousPage: page?.backward ? more : fromCursor,
