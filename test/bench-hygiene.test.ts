@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseRun, Row, scaling, updateResults } from '../scripts/src/bench-results';
+import { DatabaseRun, markdown, Row, scaling, updateResults } from '../scripts/src/bench-results';
 import { busyResources } from '../scripts/src/processes';
 
 /** The benchmark's guard against another stack, its options, and the results it writes. */
@@ -97,28 +97,37 @@ test('bench/RESULTS.md: a run replaces its own section and keeps the other', () 
   }
 });
 
+const row = (scenario: string, rps: number, p50: number, p99: number): Row => ({
+  scenario,
+  connections: 32,
+  requests: rps * 10,
+  rps,
+  p50,
+  p95: p99,
+  p99,
+  errors: 0,
+  sqlPerRequest: 1,
+  sqlAlone: 1,
+});
+const sized = (persons: number, regionRecords: number, rows: Row[], audit: number, round?: number): DatabaseRun => ({
+  database: `db_${persons}`,
+  persons,
+  regionRecords,
+  rows,
+  claimsAuditLinesPerSecond: audit,
+  ratios: {},
+  calibrationMs: 600,
+  ...(round ? { round } : {}),
+});
+/** The verdict column of a scenario's line in the comparison. */
+const verdictIn = (lines: string[], scenario: string) =>
+  lines
+    .find((line) => line.startsWith(`| ${scenario} |`))
+    ?.split('|')
+    .slice(-2, -1)[0]
+    .trim();
+
 test('the comparison across sizes: person-keyed paths within 15 %, the analytics no faster than the region grows', () => {
-  const row = (scenario: string, rps: number, p50: number, p99: number): Row => ({
-    scenario,
-    connections: 32,
-    requests: rps * 10,
-    rps,
-    p50,
-    p95: p99,
-    p99,
-    errors: 0,
-    sqlPerRequest: 1,
-    sqlAlone: 1,
-  });
-  const sized = (persons: number, regionRecords: number, rows: Row[], audit: number): DatabaseRun => ({
-    database: `db_${persons}`,
-    persons,
-    regionRecords,
-    rows,
-    claimsAuditLinesPerSecond: audit,
-    ratios: {},
-    calibrationMs: 600,
-  });
   const lines = scaling([
     sized(
       100_000,
@@ -133,12 +142,7 @@ test('the comparison across sizes: person-keyed paths within 15 %, the analytics
       95_000,
     ),
   ]);
-  const verdict = (scenario: string) =>
-    lines
-      .find((line) => line.startsWith(`| ${scenario} |`))
-      ?.split('|')
-      .slice(-2, -1)[0]
-      .trim();
+  const verdict = (scenario: string) => verdictIn(lines, scenario);
   expect(verdict('dashboard')).toBe('yes');
   expect(verdict('paymentEligibility')).toBe('no');
   // Faster at ten times the size is no flat line either: the machine's speed moved between them.
@@ -146,4 +150,42 @@ test('the comparison across sizes: person-keyed paths within 15 %, the analytics
   expect(verdict('analytics: one city')).toBe('yes');
   expect(verdict('claims audit (lines/s)')).toBe('yes');
   expect(lines.find((line) => line.startsWith('| dashboard |'))).toContain('| 1000 | 900 | 50 | 56 | -10 % | +12 % | +10 % | flat within 15 % | yes |');
+});
+
+test('--rounds: each size runs again in the reverse order, and the comparison takes the means, so that a drift falls on both sizes', () => {
+  // The machine slows by 100 req/s a run: alone, the first round reads as 10 % slower at the larger size.
+  const runs = [
+    sized(100_000, 1_000, [row('dashboard', 1000, 20, 50)], 100_000, 1),
+    sized(1_000_000, 10_000, [row('dashboard', 900, 22, 56)], 90_000, 1),
+    sized(1_000_000, 10_000, [row('dashboard', 800, 24, 60)], 80_000, 2),
+    sized(100_000, 1_000, [row('dashboard', 700, 26, 64)], 70_000, 2),
+  ];
+  const lines = scaling(runs);
+  expect(lines.find((line) => line.startsWith('| dashboard |'))).toContain('| 850 | 850 | 57 | 58 | +0 % | +2 % | +0 % | flat within 15 % | yes |');
+  expect(verdictIn(lines, 'claims audit (lines/s)')).toBe('yes');
+  const text = markdown(runs, {
+    date: 'today',
+    cpus: 2,
+    cpu: 'test',
+    memoryGiB: 4,
+    node: 'v20',
+    postgres: 'PostgreSQL 17',
+    gatewayWorkers: 1,
+    seconds: 5,
+    calibration: { beforeMs: 600, afterMs: 600 },
+  });
+  expect(text).toContain('Each size ran 2 times, in the order 100,000, 1,000,000, 1,000,000, 100,000; the figures below are the means of its rounds.');
+  expect(text).toContain('## 100,000 persons, round 2 (database db_100000)');
+});
+
+test('--rounds takes a whole number from 1 and goes with --sizes', async () => {
+  for (const args of [
+    ['--rounds', '2'],
+    ['--sizes', '100000,1000000', '--rounds', '0'],
+    ['--sizes', '100000', '--rounds', 'two'],
+  ]) {
+    const refused = await bench(args);
+    expect([args, refused.code]).toEqual([args, 1]);
+    expect(refused.stderr).toContain('--rounds takes a whole number from 1, and goes with --sizes');
+  }
 });

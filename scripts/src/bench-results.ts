@@ -41,6 +41,8 @@ export interface DatabaseRun {
   ratios: Record<string, string>;
   /** The machine's speed just before this database's scenarios (calibrationMs). */
   calibrationMs: number;
+  /** With `--rounds`, which round of the sizes this run belongs to (from 1). */
+  round?: number;
 }
 
 const CLAIMS_AUDIT = 'claims audit (lines/s)';
@@ -73,13 +75,39 @@ function machine(context: RunContext): string[] {
 const change = (from: number, to: number) => (from ? `${to >= from ? '+' : ''}${Math.round(((to - from) / from) * 100)} %` : '—');
 const within = (from: number, to: number, share: number) => Math.abs(to - from) <= share * from;
 
+const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+
+/** Each size's runs (sizes in the order first run) as one run whose figures are the means of its rounds. */
+function perSize(runs: DatabaseRun[]): DatabaseRun[] {
+  return [...new Set(runs.map((run) => run.persons))].map((persons) => {
+    const rounds = runs.filter((run) => run.persons === persons);
+    if (rounds.length === 1) return rounds[0];
+    const rows = rounds[0].rows.flatMap((row) => {
+      const found = rounds.map((run) => run.rows.find((other) => other.scenario === row.scenario));
+      if (found.some((other) => !other)) return [];
+      const all = found as Row[];
+      const of = (key: 'requests' | 'rps' | 'p50' | 'p95' | 'p99' | 'errors') => mean(all.map((other) => other[key]));
+      return [{ ...row, requests: of('requests'), rps: of('rps'), p50: of('p50'), p95: of('p95'), p99: of('p99'), errors: of('errors') }];
+    });
+    const audits = rounds.map((run) => run.claimsAuditLinesPerSecond);
+    return {
+      ...rounds[0],
+      rows,
+      claimsAuditLinesPerSecond: audits.every((rate): rate is number => rate !== null) ? mean(audits) : null,
+      calibrationMs: mean(rounds.map((run) => run.calibrationMs)),
+    };
+  });
+}
+
 /**
  * Per scenario, throughput and p99 at each size and how they moved from the smallest to the
  * largest: a person-keyed path should stay flat within 15 % (its statements read by key), the
  * city's analytics should grow no faster than the region's data. The sizes run minutes apart: the
- * calibration row tells whether the machine's speed moved meanwhile.
+ * calibration row tells whether the machine's speed moved meanwhile; with `--rounds` each size's
+ * figures are the means of its rounds, run in turn both ways round so that a drift falls on both.
  */
-export function scaling(runs: DatabaseRun[]): string[] {
+export function scaling(measured: DatabaseRun[]): string[] {
+  const runs = perSize(measured);
   const [first, last] = [runs[0], runs[runs.length - 1]];
   const growth = last.regionRecords / Math.max(1, first.regionRecords);
   const sizes = runs.map((run) => grouped(run.persons));
@@ -116,8 +144,15 @@ export function markdown(runs: DatabaseRun[], context: RunContext): string {
   const lines = [`# Benchmark — ${context.date}`, '', ...machine(context)];
   if (runs.length === 1) lines.push('', `Data: ${grouped(runs[0].persons)} persons (database ${runs[0].database}).`, '', ...table(runs[0]));
   else {
-    lines.push('', '## Cost as data grows', '', ...scaling(runs));
-    for (const run of runs) lines.push('', `## ${grouped(run.persons)} persons (database ${run.database})`, '', ...table(run));
+    const rounds = Math.max(...runs.map((run) => run.round ?? 1));
+    const order = runs.map((run) => grouped(run.persons)).join(', ');
+    lines.push('', '## Cost as data grows', '');
+    if (rounds > 1) lines.push(`Each size ran ${rounds} times, in the order ${order}; the figures below are the means of its rounds.`, '');
+    lines.push(...scaling(runs));
+    for (const run of runs) {
+      const heading = `${grouped(run.persons)} persons${rounds > 1 ? `, round ${run.round}` : ''} (database ${run.database})`;
+      lines.push('', `## ${heading}`, '', ...table(run));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -610,6 +610,8 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       database: { type: 'string' },
       sizes: { type: 'string' },
+      // With --sizes: run the sizes this many times, every other round in the reverse order (a drift of the machine then falls on both).
+      rounds: { type: 'string', default: '1' },
     },
   });
   const seconds = Number(values.seconds);
@@ -618,6 +620,8 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}: --only takes ${SCENARIOS.join(', ')}`);
   const sizes = values.sizes?.split(',').map(Number) ?? null;
   if (sizes?.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes takes person counts, e.g. 100000,1000000`);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || (rounds > 1 && !sizes)) throw new Error(`--rounds takes a whole number from 1, and goes with --sizes`);
   if (values['port-base']) portBase = Number(values['port-base']);
   if (!Number.isInteger(portBase) || portBase < 1024 || portBase + POSTGRES_OFFSET > 65535) throw new Error(`--port-base takes a port from 1024 to 65515`);
   const postgresPort = Number(process.env.PQ_POSTGRES_PORT ?? (portBase === DEFAULT_PORT_BASE ? DEFAULT_POSTGRES_PORT : portBase + POSTGRES_OFFSET));
@@ -672,14 +676,17 @@ async function main(): Promise<void> {
     };
     const calibrationBefore = calibrationMs();
     const runs: DatabaseRun[] = [];
-    for (const database of databases) {
-      process.stdout.write(`\n${database}\n`);
-      const calibration = runs.length ? calibrationMs() : calibrationBefore;
-      const copy = await measuringCopy(serverUrl, database);
-      try {
-        runs.push({ ...(await benchDatabase(database, databaseOf(serverUrl, copy), options)), calibrationMs: calibration });
-      } finally {
-        if (copy !== database) await dropDatabase(serverUrl, copy);
+    for (let round = 1; round <= rounds; round++) {
+      for (const database of round % 2 ? databases : [...databases].reverse()) {
+        process.stdout.write(`\n${database}${rounds > 1 ? `, round ${round} of ${rounds}` : ''}\n`);
+        const calibration = runs.length ? calibrationMs() : calibrationBefore;
+        const copy = await measuringCopy(serverUrl, database);
+        try {
+          const run = await benchDatabase(database, databaseOf(serverUrl, copy), options);
+          runs.push({ ...run, calibrationMs: calibration, ...(rounds > 1 ? { round } : {}) });
+        } finally {
+          if (copy !== database) await dropDatabase(serverUrl, copy);
+        }
       }
     }
     const versionClient = new Client({ connectionString: serverUrl });
@@ -706,8 +713,9 @@ async function main(): Promise<void> {
     if (only) process.stdout.write('\n(--only: bench/RESULTS.md left as it was)\n');
     else {
       if (sizes) updateResults(path.join(ROOT, 'bench/RESULTS.md'), 'sizes', text);
-      // The largest size's run is also the latest run of every scenario.
-      updateResults(path.join(ROOT, 'bench/RESULTS.md'), 'latest', sizes ? markdown(runs.slice(-1), context) : text);
+      // The largest size's last run is also the latest run of every scenario.
+      const largest = runs.filter((run) => run.persons === Math.max(...runs.map((other) => other.persons))).slice(-1);
+      updateResults(path.join(ROOT, 'bench/RESULTS.md'), 'latest', sizes ? markdown(largest, context) : text);
     }
   } finally {
     await embedded?.stop();
