@@ -19,9 +19,13 @@ const typeDefs = parse(`
     personnel(first: Int): PersonConnection!
     audit(lines: [Line!]!): Int
     tag(items: [Tagged!]!): Int
+    pairs(items: [Pair!]!): Int
+    rings(items: [Ring!]!): Int
   }
   input Line { lineId: ID! remark: String }
   input Tagged { code: ID! label: String = "${'l'.repeat(201)}" }
+  input Pair { ring: Ring label: String = "${'l'.repeat(201)}" }
+  input Ring { pair: Pair code: ID }
   type PersonConnection { edges: [PersonEdge!]! totalCount: Int! }
   type PersonEdge { cursor: String! node: Person! }
   type Person @key(fields: "code") { code: ID! name: String! colleagues: [Person!]! }
@@ -33,6 +37,8 @@ const resolvers = {
   Query: {
     audit: () => 0,
     tag: () => 0,
+    pairs: () => 0,
+    rings: () => 0,
     persons: () => [],
     personnel: () => ({ edges: [], totalCount: 0 }),
     person: (_: unknown, { code }: { code: string }) => person(code),
@@ -206,6 +212,20 @@ describe('operation limits (the same at the gateway and at every subgraph)', () 
       const items = (label: boolean) => Array.from({ length: 6_000 }, (_, i) => ({ code: `C${i}`, ...(label ? { label: 'ok' } : {}) }));
       expect(await walked(tag, { items: items(true) })).toEqual([1, 200, undefined]);
       expect(await walked(tag, { items: items(false) })).toEqual([1, 400, { code: 'BAD_USER_INPUT', field: 'items[0].label', limit: 200, length: 201 }]);
+    });
+
+    test('so is a type that reaches such a default through a recursive type read before it', async () => {
+      // Pair is read first: Ring, read inside it, reaches Pair's default only through Pair, whose fields were still being read.
+      const pairs = Array.from({ length: 6_000 }, () => ({ label: 'ok' }));
+      expect(await walked('query ($items: [Pair!]!) { pairs(items: $items) }', { items: pairs })).toEqual([1, 200, undefined]);
+      const rings = Array.from({ length: 6_000 }, (_, i) => ({ code: `R${i}`, pair: { label: 'ok' } }));
+      expect(await walked('query ($items: [Ring!]!) { rings(items: $items) }', { items: rings })).toEqual([1, 200, undefined]);
+      rings[0] = { code: 'R0', pair: {} } as (typeof rings)[number];
+      expect(await walked('query ($items: [Ring!]!) { rings(items: $items) }', { items: rings })).toEqual([
+        1,
+        400,
+        { code: 'BAD_USER_INPUT', field: 'items[0].pair.label', limit: 200, length: 201 },
+      ]);
     });
   });
 });

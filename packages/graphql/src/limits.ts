@@ -7,6 +7,7 @@ import {
   getNullableType,
   GraphQLArgument,
   GraphQLError,
+  GraphQLInputObjectType,
   GraphQLInputType,
   GraphQLLeafType,
   GraphQLSchema,
@@ -227,20 +228,40 @@ function acceptedShapes() {
 }
 
 /** Whether an input field of the type, at any depth, has a default holding a string: coercion adds it where the field is left out. */
-const stringDefaults = new WeakMap<GraphQLInputType, boolean>();
+const stringDefaults = new WeakMap<GraphQLInputObjectType, boolean>();
 function hasStringDefaults(type: GraphQLInputType): boolean {
+  return stringDefaultsWithin(type, new Set()).found;
+}
+
+const holdsString = (value: unknown): boolean =>
+  typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(holdsString));
+
+/**
+ * `found`, and whether a "no" rests on a type still being read further up (a recursive input
+ * type): such a "no" is kept only once that type's own answer is known, since a default found
+ * later in it is within this type too.
+ */
+function stringDefaultsWithin(type: GraphQLInputType, reading: Set<GraphQLInputObjectType>): { found: boolean; provisional: boolean } {
   const named = getNamedType(type);
-  if (!isInputObjectType(named)) return false;
-  let found = stringDefaults.get(named);
-  if (found === undefined) {
-    // Guards a recursive input type while its fields are read.
-    stringDefaults.set(named, false);
-    const holdsString = (value: unknown): boolean =>
-      typeof value === 'string' || (typeof value === 'object' && value !== null && Object.values(value).some(holdsString));
-    found = Object.values(named.getFields()).some((field) => holdsString(field.defaultValue) || hasStringDefaults(field.type));
-    stringDefaults.set(named, found);
+  if (!isInputObjectType(named)) return { found: false, provisional: false };
+  const known = stringDefaults.get(named);
+  if (known !== undefined) return { found: known, provisional: false };
+  if (reading.has(named)) return { found: false, provisional: true };
+  reading.add(named);
+  let found = false;
+  let provisional = false;
+  for (const field of Object.values(named.getFields())) {
+    const within = holdsString(field.defaultValue) ? { found: true, provisional: false } : stringDefaultsWithin(field.type, reading);
+    if (within.found) {
+      found = true;
+      break;
+    }
+    provisional ||= within.provisional;
   }
-  return found;
+  reading.delete(named);
+  // A "no" that rested on the types being read is final once none of them is left.
+  if (found || !provisional || reading.size === 0) stringDefaults.set(named, found);
+  return { found, provisional: !found && provisional && reading.size > 0 };
 }
 
 /** Every string of a list variable within its field's limit as GraphQL will coerce it (each leaf's own `parseValue`); false also for a leaf that does not coerce. */
