@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildSchema, operationFromDocument } from '@apollo/federation-internals';
 import { DocumentNode, Kind, OperationDefinitionNode, parse } from 'graphql';
+import ts from 'typescript';
 import './federation-internals';
 
 const schema = buildSchema(`
@@ -41,10 +44,22 @@ test('a document the schema refuses still fails, and is never kept', () => {
   expect(() => operationFromDocument(schema, asExecuted(document), { validate: false })).toThrow(/nickname/);
 });
 
+/** This source as CommonJS in a folder of its own, for a plain node process (not the last build in dist/, which may be stale). */
+function transpiledSource(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pq-federation-internals-'));
+  const file = path.join(dir, 'federation-internals.js');
+  const { outputText } = ts.transpileModule(readFileSync(path.join(__dirname, 'federation-internals.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  writeFileSync(file, outputText);
+  return file;
+}
+
 test('Apollo Gateway, loaded after, reads the package as plain values, the same as its own modules export', () => {
   // A process of its own: jest keeps a module registry of its own, and the change is to Node's.
+  const source = transpiledSource();
   const probe = `
-    const built = require(${JSON.stringify(path.join(__dirname, '../dist/federation-internals.js'))});
+    require(${JSON.stringify(source)});
     const internals = require('@apollo/federation-internals');
     const { isListType } = require('@apollo/federation-internals/dist/definitions');
     const accessors = Object.keys(internals).filter((key) => Object.getOwnPropertyDescriptor(internals, key).get);
@@ -53,7 +68,13 @@ test('Apollo Gateway, loaded after, reads the package as plain values, the same 
     const shared = require.resolve('@apollo/federation-internals', { paths: [require.resolve('@apollo/gateway')] }) === require.resolve('@apollo/federation-internals');
     process.stdout.write(JSON.stringify({ keys: Object.keys(internals).length, accessors, same: internals.isListType === isListType, esModule: internals.__esModule, shared }));
   `;
-  const result = spawnSync(process.execPath, ['-e', probe], { cwd: __dirname, encoding: 'utf8' });
+  // The transpiled file finds the packages where this one does.
+  const result = spawnSync(process.execPath, ['-e', probe], {
+    cwd: __dirname,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+  });
+  rmSync(path.dirname(source), { recursive: true, force: true });
   expect(result.stderr).toBe('');
   const answer = JSON.parse(result.stdout);
   expect(answer.keys).toBeGreaterThan(300);
