@@ -33,6 +33,26 @@ test('dashboards asked at once (their reads merged into shared statements) each 
   expect(await Promise.all([...codes, ...codes].map(dashboard))).toEqual([...alone, ...alone]);
 });
 
+test('aliases named as Object.prototype members, __proto__ among them, come back as asked and reach no prototype (the gateway runs in this process)', async () => {
+  const query = `query($code: ID!) {
+    person(code: $code) {
+      constructor: name
+      toString: code
+      registrations { status }
+      ... @include(if: true) { registrations { __proto__: institution { name: code } } }
+    }
+    valueOf: __typename
+  }`;
+  const response = await stack.query(query, { code: MULTI_SITE_DOCTOR });
+  expect(response.errors).toBeUndefined();
+  const person = response.data.person;
+  expect([Object.getOwnPropertyDescriptor(person, 'constructor')?.value, person.toString, response.data.valueOf]).toEqual(['张伟', MULTI_SITE_DOCTOR, 'Query']);
+  expect(person.registrations).toHaveLength(2);
+  for (const registration of person.registrations)
+    expect(Object.getOwnPropertyDescriptor(registration, '__proto__')?.value).toEqual({ name: expect.any(String) });
+  expect(Object.keys(Object.prototype)).toEqual([]);
+});
+
 test('9 points for a person registered at two institutions suspend both registrations through the event flow', async () => {
   const code = 'D371002000777';
   const person = { code, name: '赵磊', category: 'DOCTOR', idNumber: withCheckCharacter('37100219820202001') };

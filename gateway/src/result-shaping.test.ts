@@ -45,6 +45,17 @@ const OPERATIONS: string[] = [
      __typename
    }
    fragment Id on Node { id }`,
+  // Response names a plain object inherits, and __proto__ chosen by a second selection of an object an earlier one made.
+  `query Inherited($code: ID!, $yes: Boolean = true) {
+     person(code: $code) {
+       constructor: name
+       toString: code
+       hasOwnProperty: registrations { status }
+       registrations { status }
+       ... @include(if: $yes) { registrations { __proto__: institution { name: code } } }
+     }
+     valueOf: __typename
+   }`,
 ];
 
 const operations = OPERATIONS.flatMap((text) => {
@@ -155,16 +166,39 @@ test('answers exactly as the library’s result shaping on generated data for ev
   // The cases reach the error paths, not only the well-formed answers.
   expect(invalid).toBeGreaterThan(300);
   expect(nulled).toBeGreaterThan(30);
+  // And no answer reached Object.prototype.
+  expect(Object.keys(Object.prototype)).toEqual([]);
 });
 
-test('the answer is plain objects, but for a selection with a response name __proto__', () => {
-  const operation = operations[operations.length - 1];
+test('response names a plain object inherits are the answer’s own, and a __proto__ in a later selection reaches no prototype', () => {
+  const operation = operations.find((candidate) => candidate.name === 'Inherited')!;
+  const input = JSON.parse(
+    '{ "person": { "constructor": "N", "toString": "C", "hasOwnProperty": [], "registrations": [{ "status": "NORMAL", "__proto__": { "name": "POLLUTED" } }] }, "valueOf": "Query" }',
+  );
+  const { data, errors } = computeResponse({ operation, variables: { code: 'x' }, input, introspectionHandling: () => null });
+  expect(errors).toEqual([]);
+  expect(JSON.parse(JSON.stringify(data))).toEqual(input);
+  expect(Object.keys(Object.prototype)).toEqual([]);
+  expect(({} as Record<string, unknown>).name).toBeUndefined();
+});
+
+test('the answer is plain objects, but for an operation with a response name __proto__ anywhere', () => {
+  const plain = operations.find((candidate) => candidate.name === 'PublicPersonStatus')!;
+  const answer = computeResponse({
+    operation: plain,
+    variables: {},
+    input: { publicPersonStatus: { code: 'D1', name: 'n', category: 'DOCTOR', status: 'NORMAL' } },
+    introspectionHandling: () => null,
+  });
+  expect(Object.getPrototypeOf((answer.data as Record<string, object>).publicPersonStatus)).toBe(Object.prototype);
+  expect(Object.getPrototypeOf(answer.data)).toBe(Object.prototype);
+  const operation = operations.find((candidate) => candidate.name === 'Mixed')!;
   const input = JSON.parse(
     '{ "node": { "__typename": "Person", "kind": "Person", "code": "D1", "who": "n", "name": "n", "points": 1, "status": "NORMAL", "id": "P1", "__proto__": "D1" }, "__typename": "Query" }',
   );
   const { data, errors } = computeResponse({ operation, variables: { id: 'x', a: false }, input, introspectionHandling: () => null });
   expect(errors).toEqual([]);
-  expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  expect(Object.getPrototypeOf(data)).toBe(null);
   const node = (data as Record<string, Record<string, unknown>>).node;
   expect(Object.getPrototypeOf(node)).toBe(null);
   expect(Object.keys(node)).toContain('__proto__');

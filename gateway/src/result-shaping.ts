@@ -8,8 +8,11 @@
  *   objects again for every object of the answer (the directive lookups alone on each field of
  *   each of 100 persons): the Operation is kept per document (./federation-internals);
  * - the answer's objects are plain objects, which JSON.stringify writes about a third faster
- *   than the library's `Object.create(null)` dictionaries; a selection set with a response name
- *   `__proto__` (an alias may be one) keeps a null prototype.
+ *   than the library's `Object.create(null)` dictionaries. Response names are read as own
+ *   properties (an alias may be `constructor` or `toString`), and an operation with a response
+ *   name `__proto__` anywhere (an alias may be one) keeps null prototypes throughout: an object
+ *   can be filled by several selection sets, and `obj.__proto__ = …` on a plain one would set
+ *   its prototype.
  * On a page of 100 persons with points and open appeals the gateway spent 18 % of its CPU in
  * shaping and 10 % in writing the answer (bench/profiles.md). Imported by gateway.ts after
  * ./federation-internals; executeQueryPlan reads `computeResponse` from the module on each call.
@@ -44,7 +47,7 @@ type Output = Record<string, unknown>;
 type Path = (string | number)[];
 
 /** An `if:` of @skip or @include: a literal, or the variable that gives it. */
-type Condition = { value: boolean } | { variable: string; directive: Directive<Selection['element']> };
+type Condition = { value: boolean } | { variable: Variable; directive: Directive<Selection['element']> };
 
 interface Conditions {
   skip?: Condition;
@@ -69,14 +72,16 @@ interface FragmentEntry extends Conditions {
 
 interface Compiled {
   entries: (FieldEntry | FragmentEntry)[];
-  /** A response name `__proto__` here or in a fragment here: the object keeps a null prototype. */
-  nullPrototype: boolean;
+  /** A response name `__proto__` here or in any selection set below: the answer's objects keep a null prototype. */
+  protoName: boolean;
 }
 
 interface Parameters {
   schema: Schema;
   variables: Record<string, unknown>;
   errors: GraphQLError[];
+  /** The operation names a response `__proto__` somewhere: every object of its answer has a null prototype. */
+  nullPrototype: boolean;
   introspectionHandling: (introspectionSelection: FieldSelection) => unknown;
 }
 
@@ -90,7 +95,7 @@ function conditionOf(element: Selection['element'], definition: DirectiveDefinit
   const directive: Directive<Selection['element']> | undefined = element.appliedDirectivesOf(definition)[0];
   if (!directive) return undefined;
   const argument: unknown = directive.arguments().if;
-  return argument instanceof Variable ? { variable: argument.name, directive } : { value: argument as boolean };
+  return argument instanceof Variable ? { variable: argument, directive } : { value: argument as boolean };
 }
 
 function compile(selectionSet: SelectionSet, schema: Schema): Compiled {
@@ -114,17 +119,20 @@ function compile(selectionSet: SelectionSet, schema: Schema): Compiled {
     }
     return { field: false, ...conditions, typeCondition: selection.element.typeCondition, selectionSet: selection.selectionSet };
   });
-  const nullPrototype = entries.some((entry) => (entry.field ? entry.responseName === '__proto__' : compile(entry.selectionSet, schema).nullPrototype));
-  const result = { entries, nullPrototype };
+  const protoName = entries.some(
+    (entry) => (entry.field && entry.responseName === '__proto__') || (entry.selectionSet !== undefined && compile(entry.selectionSet, schema).protoName),
+  );
+  const result = { entries, protoName };
   compiled.set(selectionSet, result);
   return result;
 }
 
-const objectFor = (selectionSet: SelectionSet, schema: Schema): Output => (compile(selectionSet, schema).nullPrototype ? Object.create(null) : {});
+// An object may be filled by several selection sets (a field selected twice, fragments), so the choice is the operation's.
+const objectFor = (parameters: Pick<Parameters, 'nullPrototype'>): Output => (parameters.nullPrototype ? Object.create(null) : {});
 
 function ifValue(condition: Condition, variables: Record<string, unknown>): boolean {
   if ('value' in condition) return condition.value;
-  const value = variables[condition.variable];
+  const value = variables[condition.variable.name];
   assert(value !== undefined && typeof value === 'boolean', () => `Unexpected value ${value} for variable ${condition.variable} of ${condition.directive}`);
   return value;
 }
@@ -132,7 +140,8 @@ function ifValue(condition: Condition, variables: Record<string, unknown>): bool
 const skipped = ({ skip, include }: Conditions, variables: Record<string, unknown>) =>
   (skip && ifValue(skip, variables)) || (include && !ifValue(include, variables));
 
-const getOwn = (object: Input, property: string) => (Object.prototype.hasOwnProperty.call(object, property) ? object[property] : undefined);
+// Own properties only: a response name may be `constructor` or `toString`, which a plain object inherits.
+const getOwn = (object: Input | Output, property: string) => (Object.prototype.hasOwnProperty.call(object, property) ? object[property] : undefined);
 
 export function computeResponse({
   operation,
@@ -152,8 +161,9 @@ export function computeResponse({
     variables: { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables },
     errors: [],
     introspectionHandling,
+    nullPrototype: compile(operation.selectionSet, schema).protoName,
   };
-  const data = objectFor(operation.selectionSet, schema);
+  const data = objectFor(parameters);
   const result = applySelectionSet(input, operation.selectionSet, data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind)!);
   return { data: result === NULL_BUBBLE_UP ? null : data, errors: parameters.errors };
 }
@@ -179,7 +189,7 @@ function applySelectionSet(
     if (skipped(entry, parameters.variables)) continue;
     if (entry.field) {
       const { responseName } = entry;
-      const outputValue = output[responseName];
+      const outputValue = getOwn(output, responseName);
       if (entry.introspection) {
         if (outputValue === undefined) output[responseName] = parameters.introspectionHandling(entry.selection);
         continue;
@@ -291,7 +301,7 @@ function updateOutputValue(
       }
       objectType = typenameType;
     }
-    const outputObject = outputValue === undefined ? objectFor(selectionSet, parameters.schema) : (outputValue as Output);
+    const outputObject = outputValue === undefined ? objectFor(parameters) : (outputValue as Output);
     const result = applySelectionSet(inputValue as Input, selectionSet, outputObject, parameters, path, objectType);
     const hasErrors = result === NULL_BUBBLE_UP;
     return { updated: hasErrors ? null : outputObject, hasErrors };
