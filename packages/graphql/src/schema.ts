@@ -3,7 +3,6 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
   FieldNode,
   getArgumentValues,
-  GraphQLField,
   GraphQLFieldResolver,
   GraphQLObjectType,
   GraphQLResolveInfo,
@@ -83,8 +82,7 @@ export async function buildFederatedSchema(
     typeDefs: parse(`${FEDERATION_LINK}\n${sdl}`),
     resolvers: resolvers as unknown as SubgraphResolvers,
   });
-  const resolvedFields = entityFieldResolvers(subgraphSchema, classFields, batches);
-  answerResolvedAhead(subgraphSchema, resolvedFields);
+  const resolvedFields = answerResolvedAhead(subgraphSchema, entityFieldResolvers(subgraphSchema, classFields, batches));
   const entities = subgraphSchema.getQueryType()?.getFields()._entities;
   if (entities?.resolve) entities.resolve = entitiesResolvedTogether(entities.resolve, resolvedFields, batches);
   return subgraphSchema;
@@ -305,8 +303,14 @@ class Waiting {
   }
 }
 
-/** The field resolvers of resolver classes on entity types, whose results `_entities` resolves for all its entities at once. */
-type ResolvedFields = Map<string, Set<string>>;
+/** Per entity type, the fields of it that resolver classes compute. */
+type EntityFields = Map<string, Set<string>>;
+
+/**
+ * Per entity type, the fields whose results `_entities` resolves for all its entities at once, each
+ * with its own resolver (the one `answerResolvedAhead` wraps, which `_entities` calls ahead).
+ */
+type ResolvedFields = Map<string, Map<string, GraphQLFieldResolver<unknown, unknown>>>;
 
 /**
  * What `_entities` resolved ahead for an entity: the operation (its context) and, per field node,
@@ -430,11 +434,17 @@ interface SelectedField {
   info: Omit<GraphQLResolveInfo, 'path'>;
 }
 
-function selectedFields(type: GraphQLObjectType, resolved: Set<string>, batch: EntityBatch['fields'] | undefined, info: GraphQLResolveInfo): SelectedField[] {
+function selectedFields(
+  type: GraphQLObjectType,
+  resolved: Map<string, GraphQLFieldResolver<unknown, unknown>>,
+  batch: EntityBatch['fields'] | undefined,
+  info: GraphQLResolveInfo,
+): SelectedField[] {
   const selected: SelectedField[] = [];
   for (const [responseKey, nodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes)) {
     const definition = type.getFields()[nodes[0].name.value];
-    if (!definition?.resolve || !resolved.has(definition.name)) continue;
+    const resolve = definition && resolved.get(definition.name);
+    if (!resolve) continue;
     let args: Record<string, unknown>;
     try {
       args = getArgumentValues(definition, nodes[0], info.variableValues);
@@ -445,7 +455,7 @@ function selectedFields(type: GraphQLObjectType, resolved: Set<string>, batch: E
       responseKey,
       node: nodes[0],
       args,
-      resolve: ownResolvers.get(definition) ?? definition.resolve,
+      resolve,
       batch: batch?.get(definition.name),
       info: {
         fieldName: definition.name,
@@ -463,19 +473,19 @@ function selectedFields(type: GraphQLObjectType, resolved: Set<string>, batch: E
   return selected;
 }
 
-/** The resolvers that `answerResolvedAhead` wraps, which `_entities` calls ahead. */
-const ownResolvers = new WeakMap<GraphQLField<unknown, unknown>, GraphQLFieldResolver<unknown, unknown>>();
-
-/** The entity types' field resolvers answering first from what `_entities` resolved ahead for this operation. */
-function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFields): void {
-  for (const [typename, fields] of resolvedFields) {
+/** The entity types' field resolvers answering first from what `_entities` resolved ahead for this operation; returns their own resolvers. */
+function answerResolvedAhead(schema: GraphQLSchema, entityFields: EntityFields): ResolvedFields {
+  const resolvedFields: ResolvedFields = new Map();
+  for (const [typename, fields] of entityFields) {
     const type = schema.getType(typename);
     if (!isObjectType(type)) continue;
+    const own = new Map<string, GraphQLFieldResolver<unknown, unknown>>();
+    resolvedFields.set(typename, own);
     for (const name of fields) {
       const field = type.getFields()[name];
       const resolve = field?.resolve;
       if (!resolve) continue;
-      ownResolvers.set(field, resolve);
+      own.set(name, resolve);
       field.resolve = (root, args, context, info) => {
         const ahead = (root as { [AHEAD]?: Ahead } | null)?.[AHEAD];
         const at = ahead !== undefined && ahead.context === context ? ahead.nodes.indexOf(info.fieldNodes[0]) : -1;
@@ -486,16 +496,17 @@ function answerResolvedAhead(schema: GraphQLSchema, resolvedFields: ResolvedFiel
       };
     }
   }
+  return resolvedFields;
 }
 
 /**
  * Entity types (those with a `@key`) and the fields of them that resolver classes compute. A batch
  * form may stand only for such a field with no `@Authorized` and no middleware, which it would skip.
  */
-function entityFieldResolvers(schema: GraphQLSchema, classFields: ClassFieldResolver[], batches: Map<string, EntityBatch>): ResolvedFields {
+function entityFieldResolvers(schema: GraphQLSchema, classFields: ClassFieldResolver[], batches: Map<string, EntityBatch>): EntityFields {
   const entityTypes = schema.getType('_Entity');
   const members = new Set(isUnionType(entityTypes) ? entityTypes.getTypes().map((type) => type.name) : []);
-  const fields: ResolvedFields = new Map();
+  const fields: EntityFields = new Map();
   const batchable = new Set<string>();
   for (const { metadata, typeName, guarded } of classFields) {
     if (!typeName || !members.has(typeName)) continue;

@@ -8,6 +8,8 @@ export const personYearKey = (personCode: string, year: number) => `${personCode
 /** The key of a per-year field's `year` argument: the current year when it is not given. */
 export const askedPersonYearKey = (personCode: string, year: number | null | undefined, clock: Clock) =>
   personYearKey(personCode, year ?? yearOf(clock.today()));
+/** A person's points in a year: none recorded (no row) is 0. */
+export const pointsOf = (row: { points: number } | null) => row?.points ?? 0;
 /** The distinct persons and years of the keys, in one pass: a page asks 100 of them per request. */
 export function splitPersonYear(keys: string[]): { personCodes: string[]; years: number[] } {
   const personCodes = new Set<string>();

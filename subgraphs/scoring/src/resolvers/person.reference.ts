@@ -1,4 +1,4 @@
-import { askedPersonYearKey } from '../loaders/year-total.loader';
+import { askedPersonYearKey, pointsOf } from '../loaders/year-total.loader';
 import type { Context } from './context';
 import type { Person } from './score.types';
 
@@ -10,7 +10,7 @@ export const personReference = {
     // PersonScoringResolver.points for all persons of one `_entities` call: the same loader, key and default year.
     points: async (persons: Person[], { year }: { year?: number | null }, context: Context) => {
       const rows = await context.loaders.yearTotal.loadAll(persons.map((person) => askedPersonYearKey(person.code, year, context.clock)));
-      return rows.map((row) => (row instanceof Error ? row : (row?.points ?? 0)));
+      return rows.map((row) => (row instanceof Error ? row : pointsOf(row)));
     },
   },
 };

@@ -14,7 +14,7 @@ import { ViolationItem } from '../entities/violation-item';
 import { findCatalogue, findRuleSets } from '../repositories/rule-sets';
 import { maySeeScoreRecord } from '../repositories/scope';
 import type { Context } from './context';
-import { askedPersonYearKey } from '../loaders/year-total.loader';
+import { askedPersonYearKey, pointsOf } from '../loaders/year-total.loader';
 import { violationItemKey } from '../loaders/violation-item.loader';
 import { Institution, Person, RecordScoresInput, RecordScoresPayload } from './score.types';
 
@@ -123,7 +123,7 @@ export class PersonScoringResolver {
     @Arg('year', () => Int, { nullable: true, description: '年度 — natural year' }) year?: number,
   ): Promise<number> {
     const row = await context.loaders.yearTotal.load(askedPersonYearKey(person.code, year, context.clock));
-    return row?.points ?? 0;
+    return pointsOf(row);
   }
 
   @FieldResolver(() => [ScoreRecord], { description: "记分记录 — the year's score records, oldest first (default: the current year)" })
